@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+/** The `rinse` command. Exit codes: 0 done, 1 some files failed, 2 bad usage or pipeline file. */
+import {readFile} from 'node:fs/promises'
+import {Command, InvalidArgumentError} from 'commander'
+import {reporter} from 'vfile-reporter'
+import {ConfigError, DEFAULT_PIPELINE_PATH, loadPipelineFile} from '../config/pipeline-file.js'
+import {createPipeline} from '../core/pipeline.js'
+import {runFolder, UsageError} from '../core/run-folder.js'
+import {InputError, decodeDocument} from '../io/read-document.js'
+import {progressBar} from './progress.js'
+import {summaryLine} from './summary.js'
+
+const program = new Command()
+  .name('rinse')
+  .description('Clean and deduplicate scraped text. Every change is explained: stage, rule, reason, original position.')
+  .version('0.1.0')
+  .showHelpAfterError()
+
+program
+  .command('run')
+  .description('clean every text file under INPUT into OUT/cleaned, with OUT/report.json and OUT/diffs')
+  .argument('<input>', 'folder of scraped text files (.txt, .md), read recursively and never modified')
+  .requiredOption('-o, --out <dir>', 'output folder (must not be INPUT or inside it)')
+  .option('-p, --pipeline <file>', 'pipeline file (YAML or JSON)', DEFAULT_PIPELINE_PATH)
+  .option('-c, --concurrency <n>', 'files processed at once', positiveInt, 16)
+  .option('--ext <list>', 'file extensions to read, comma-separated', '.txt,.text,.md,.markdown')
+  .option('-f, --force', 'redo every file, ignoring what an earlier run finished')
+  .option('-q, --quiet', 'print nothing but errors')
+  .addHelpText(
+    'after',
+    `
+Outputs:
+  OUT/cleaned/<path>       the cleaned files, same relative paths
+  OUT/diffs/<path>.diff    unified diffs: git apply / patch -p1 turn the input into the cleaned file
+  OUT/report.json          every edit with stage, rule, reason and original line/column
+A re-run with the same pipeline skips files finished before (see --force).
+
+Example:
+  rinse run scraped/ --out cleaned/ --pipeline pipelines/strict.yaml`
+  )
+  .action(async (input: string, options: {out: string; pipeline: string; concurrency: number; ext: string; force?: boolean; quiet?: boolean}) => {
+    const pipeline = await loadPipelineFile(options.pipeline)
+    const bar = options.quiet ? undefined : progressBar()
+    const result = await runFolder({
+      input,
+      out: options.out,
+      pipeline,
+      concurrency: options.concurrency,
+      force: options.force ?? false,
+      extensions: options.ext.split(',').map((ext) => (ext.startsWith('.') ? ext : `.${ext}`)),
+      onProgress: (progress) => bar?.update(progress.done, progress.total, progress.bytes)
+    })
+    bar?.end()
+    for (const failure of result.report.failures) process.stderr.write(`rinse: ${failure.path}: ${failure.error}\n`)
+    if (!options.quiet) process.stdout.write(summaryLine(result.report, result.ms, result.resumed) + '\n')
+    if (result.report.failures.length > 0) process.exitCode = 1
+  })
+
+program
+  .command('explain')
+  .description('print what rinse would change in one file, in the vfile-reporter style')
+  .argument('<file>', 'a text file')
+  .option('-p, --pipeline <file>', 'pipeline file (YAML or JSON)', DEFAULT_PIPELINE_PATH)
+  .action(async (path: string, options: {pipeline: string}) => {
+    const pipeline = createPipeline(await loadPipelineFile(options.pipeline))
+    const text = decodeDocument(await readInput(path), path)
+    const result = pipeline.clean(text, path)
+    process.stdout.write(reporter([result.file], {verbose: false}) + '\n')
+  })
+
+program
+  .command('clean')
+  .description('clean standard input to standard output (for Unix pipes)')
+  .option('-p, --pipeline <file>', 'pipeline file (YAML or JSON)', DEFAULT_PIPELINE_PATH)
+  .action(async (options: {pipeline: string}) => {
+    const pipeline = createPipeline(await loadPipelineFile(options.pipeline))
+    const chunks: Buffer[] = []
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+    const text = decodeDocument(Buffer.concat(chunks), '<stdin>')
+    process.stdout.write(pipeline.clean(text, '<stdin>').text)
+  })
+
+function positiveInt(value: string): number {
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a positive whole number')
+  return number
+}
+
+async function readInput(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path)
+  } catch (error) {
+    throw new InputError(path, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+  }
+}
+
+try {
+  await program.parseAsync()
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof UsageError || error instanceof InputError) {
+    process.stderr.write(`rinse: ${error.message}\n`)
+    process.exitCode = error instanceof InputError ? 1 : 2
+  } else {
+    throw error
+  }
+}

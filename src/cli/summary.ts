@@ -1,0 +1,25 @@
+/** The line printed at the end of a run. */
+import type {Report} from '../report/schema.js'
+
+export function summaryLine(report: Report, ms: number, resumed: number): string {
+  const {totals} = report
+  const byStage = Object.entries(report.stats)
+    .map(([stage, rules]) => `${stage} ${Object.values(rules).reduce((a, b) => a + b, 0)}`)
+    .join(', ')
+  const removed = totals.bytesIn > 0 ? Math.round((1 - totals.bytesOut / totals.bytesIn) * 100) : 0
+  const seconds = ms / 1000
+  const rate = totals.bytesIn / 1e6 / Math.max(seconds, 1e-3)
+  return [
+    `rinse: ${totals.files} files (${totals.changed} changed, ${totals.failed} failed${resumed ? `, ${resumed} resumed` : ''})`,
+    `${size(totals.bytesIn)} → ${size(totals.bytesOut)} (−${removed}%)`,
+    `edits: ${byStage || 'none'}`,
+    `${seconds.toFixed(2)} s`,
+    `${rate.toFixed(1)} MB/s`
+  ].join(' · ')
+}
+
+function size(bytes: number): string {
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`
+  if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} kB`
+  return `${bytes} B`
+}

@@ -1,0 +1,114 @@
+/**
+ * Pipeline files: YAML or JSON listing stages in order with their options.
+ *
+ *   stages:
+ *     - normalize
+ *     - boilerplate: {rules: {masthead: false}}
+ *     - repair: false        # switched off
+ *
+ * Validated on load; a mistake names the file, the key and what was expected.
+ */
+import {createHash} from 'node:crypto'
+import {readFile} from 'node:fs/promises'
+import {fileURLToPath} from 'node:url'
+import {parse as parseYaml} from 'yaml'
+import type {ConfiguredStage} from '../core/stage.js'
+import {STAGES} from './stages.js'
+
+export interface StageEntry {
+  stage: string
+  options: Record<string, unknown>
+}
+
+export interface PipelineConfig {
+  /** Where it came from: a path, or `<inline>`. */
+  source: string
+  stages: StageEntry[]
+  /** Stable hash of the resolved stages: a re-run with another pipeline redoes every file. */
+  hash: string
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly source: string,
+    readonly key: string,
+    readonly expected: string
+  ) {
+    super(`${source}: ${key ? `\`${key}\`: ` : ''}${expected}`)
+    this.name = 'ConfigError'
+  }
+}
+
+export const DEFAULT_PIPELINE_PATH = fileURLToPath(new URL('../../pipelines/default.yaml', import.meta.url))
+
+export async function loadPipelineFile(path: string): Promise<PipelineConfig> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    throw new ConfigError(path, '', `cannot read the pipeline file (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+  }
+  let data: unknown
+  try {
+    data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text)
+  } catch (error) {
+    throw new ConfigError(path, '', `not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`)
+  }
+  return parsePipeline(data, path)
+}
+
+/** Validate a pipeline given as data (from a file, or from library users). */
+export function parsePipeline(data: unknown, source = '<inline>'): PipelineConfig {
+  if (!isObject(data)) throw new ConfigError(source, '', 'expected a mapping with a `stages` list')
+  for (const key of Object.keys(data)) {
+    if (key !== 'stages') throw new ConfigError(source, key, 'unknown key; expected only `stages`')
+  }
+  const list = data.stages
+  if (!Array.isArray(list)) throw new ConfigError(source, 'stages', 'expected a list of stages')
+  const stages: StageEntry[] = []
+  list.forEach((item, index) => {
+    const at = `stages[${index}]`
+    let name: string
+    let options: unknown
+    if (typeof item === 'string') {
+      name = item
+      options = {}
+    } else if (isObject(item) && Object.keys(item).length === 1) {
+      name = Object.keys(item)[0]!
+      options = item[name] ?? {}
+    } else {
+      throw new ConfigError(source, at, 'expected a stage name or a mapping `{<stage>: <options> | false}`')
+    }
+    const spec = STAGES[name]
+    if (!spec) throw new ConfigError(source, at, `unknown stage \`${name}\`; expected one of ${Object.keys(STAGES).join(', ')}`)
+    if (options === false) return
+    if (options === true) options = {}
+    const parsed = spec.schema.safeParse(options)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!
+      const path = [at, name, ...issue.path.map(String)].join('.')
+      throw new ConfigError(source, issue.code === 'unrecognized_keys' ? `${path}.${issue.keys[0]}` : path, describe(issue, spec.rules.map((rule) => rule.id)))
+    }
+    stages.push({stage: name, options: parsed.data as Record<string, unknown>})
+  })
+  const hash = createHash('sha256').update(JSON.stringify(stages)).digest('hex').slice(0, 16)
+  return {source, stages, hash}
+}
+
+export function buildStages(config: PipelineConfig): ConfiguredStage[] {
+  return config.stages.map((entry) => STAGES[entry.stage]!.create(entry.options as never))
+}
+
+function describe(issue: {code: string; message: string; path: PropertyKey[]; keys?: string[]; expected?: unknown}, ruleIds: string[]): string {
+  if (issue.code === 'unrecognized_keys') {
+    const inRules = issue.path.at(-1) === 'rules'
+    return inRules ? `unknown rule; expected one of ${ruleIds.join(', ')}` : 'unknown option'
+  }
+  if (issue.code === 'invalid_type') return `expected ${String(issue.expected)}`
+  if (issue.code === 'invalid_key' || issue.code === 'invalid_value') return `unknown rule; expected one of ${ruleIds.join(', ')}`
+  return issue.message
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

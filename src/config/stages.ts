@@ -1,0 +1,93 @@
+/** The catalog of stages a pipeline file may name: each with its option schema, its rules and its factory. */
+import {z} from 'zod'
+import type {ConfiguredStage, RuleInfo} from '../core/stage.js'
+import {BOILERPLATE_RULES, boilerplate} from '../stages/boilerplate/index.js'
+import {DEDUP_RULES, dedup} from '../stages/dedup/index.js'
+import {NORMALIZE_EXTRA_RULES, NORMALIZE_PASSES, normalize} from '../stages/normalize/index.js'
+import {REPAIR_PASSES, repair} from '../stages/repair/index.js'
+
+export interface StageSpec {
+  name: string
+  description: string
+  rules: RuleInfo[]
+  schema: z.ZodType
+  create(options: never): ConfiguredStage
+}
+
+function switches(rules: readonly RuleInfo[]) {
+  return z.partialRecord(z.enum(rules.map((rule) => rule.id) as [string, ...string[]]), z.boolean()).optional()
+}
+
+const info = (rule: RuleInfo): RuleInfo => ({id: rule.id, reason: rule.reason, example: rule.example})
+
+const normalizeRules = [...NORMALIZE_PASSES.flat().map(info), ...NORMALIZE_EXTRA_RULES]
+const boilerplateRules = BOILERPLATE_RULES.map(info)
+const repairRules = REPAIR_PASSES.flat().map(info)
+
+export const STAGES: Record<string, StageSpec> = {
+  normalize: {
+    name: 'normalize',
+    description: 'Unicode, whitespace, mojibake, HTML entities and tag remnants, paragraph structure',
+    rules: normalizeRules,
+    schema: z
+      .object({
+        rules: switches(normalizeRules),
+        hardWrap: z.object({minWidth: z.number().int().positive(), maxWidth: z.number().int().positive()}).partial().strict().optional()
+      })
+      .strict(),
+    create: normalize
+  },
+  boilerplate: {
+    name: 'boilerplate',
+    description: 'remove navigation, comment forms, related links, credits, footers',
+    rules: boilerplateRules,
+    schema: z
+      .object({
+        rules: switches(boilerplateRules),
+        patterns: z
+          .array(
+            z
+              .object({
+                id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a kebab-case rule id'),
+                pattern: z.string().refine(isRegExp, 'a valid regular expression'),
+                flags: z.string().regex(/^[gimsuy]*$/).optional(),
+                reason: z.string().min(1),
+                maxWords: z.number().int().positive().optional()
+              })
+              .strict()
+          )
+          .optional()
+      })
+      .strict(),
+    create: boilerplate
+  },
+  repair: {
+    name: 'repair',
+    description: 'fix glued words, missing spaces, doubled punctuation and dashes, bracket spacing',
+    rules: repairRules,
+    schema: z.object({rules: switches(repairRules), allow: z.array(z.string()).optional()}).strict(),
+    create: repair
+  },
+  dedup: {
+    name: 'dedup',
+    description: 'remove blocks repeated within a document, keeping the most complete copy',
+    rules: DEDUP_RULES,
+    schema: z
+      .object({
+        rules: switches(DEDUP_RULES),
+        minWords: z.number().int().min(1).optional(),
+        containment: z.number().gt(0).max(1).optional()
+      })
+      .strict(),
+    create: dedup
+  }
+}
+
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source, 'u')
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The library's pipeline: built once from a pipeline config, reused for every
+ * document, like a frozen unified processor.
+ */
+import {VFile} from 'vfile'
+import {buildStages, parsePipeline, type PipelineConfig} from '../config/pipeline-file.js'
+import {cleanDocument} from './clean-document.js'
+import type {ConfiguredStage} from './stage.js'
+import type {Conflict, Edit} from './types.js'
+
+export interface CleanResult {
+  /** The cleaned text. */
+  text: string
+  /** Every applied change, in original positions, never overlapping. */
+  edits: Edit[]
+  conflicts: Conflict[]
+  /** A vfile holding the cleaned text, with one `info` message per edit (unified convention). */
+  file: VFile
+}
+
+export interface Document {
+  path: string
+  text: string
+}
+
+export interface Pipeline {
+  readonly config: PipelineConfig
+  readonly stages: readonly ConfiguredStage[]
+  /** Clean one string or vfile. */
+  clean(input: string | VFile, path?: string): CleanResult
+  /** Clean documents as they come, one at a time: memory stays flat for any corpus size. */
+  cleanStream(documents: AsyncIterable<Document> | Iterable<Document>): AsyncGenerator<Document & {result: CleanResult}>
+}
+
+/** The built-in default, the same as `pipelines/default.yaml`. */
+export const DEFAULT_PIPELINE = {
+  stages: [{normalize: {hardWrap: {minWidth: 40, maxWidth: 100}}}, 'boilerplate', 'repair', {dedup: {minWords: 4, containment: 0.8}}]
+}
+
+export function createPipeline(pipeline: PipelineConfig | {stages: unknown[]} = DEFAULT_PIPELINE): Pipeline {
+  const config = 'hash' in pipeline ? pipeline : parsePipeline(pipeline)
+  const stages = buildStages(config)
+  const clean = (input: string | VFile, path?: string): CleanResult => {
+    const file = typeof input === 'string' ? new VFile({value: input, path}) : input
+    const original = String(file.value ?? '')
+    const result = cleanDocument(original, stages, path ?? file.path ?? '<text>')
+    const out = new VFile({value: result.text, path: file.path})
+    for (const edit of result.edits) {
+      const message = out.info(edit.reason, {place: {start: edit.start, end: edit.end}, ruleId: edit.rule, source: `rinse-${edit.stage}`})
+      message.actual = edit.before
+      message.expected = [edit.after]
+    }
+    out.data.rinse = {edits: result.edits, conflicts: result.conflicts, original}
+    return {text: result.text, edits: result.edits, conflicts: result.conflicts, file: out}
+  }
+  return {
+    config,
+    stages,
+    clean,
+    async *cleanStream(documents) {
+      for await (const document of documents) yield {...document, result: clean(document.text, document.path)}
+    }
+  }
+}
+
+/** Clean one text with the default pipeline (or the one given). */
+export function clean(input: string | VFile, pipeline?: Pipeline): CleanResult {
+  return (pipeline ?? createPipeline()).clean(input)
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    rinse: {edits: Edit[]; conflicts: Conflict[]; original: string}
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Clean every text file under a folder into OUT: cleaned files, unified diffs,
+ * report.json. The input is only read; outputs are written atomically; a bad
+ * file is reported and the batch goes on; a re-run skips finished files.
+ */
+import {stat, rm} from 'node:fs/promises'
+import {isAbsolute, join, relative, resolve} from 'node:path'
+import pLimit from 'p-limit'
+import type {PipelineConfig} from '../config/pipeline-file.js'
+import {writeFileAtomic} from '../io/atomic-write.js'
+import {Manifest} from '../io/manifest.js'
+import {InputError, readDocument} from '../io/read-document.js'
+import {listInputFiles} from '../io/walk.js'
+import {buildReport} from '../report/build-report.js'
+import type {DocumentReport, FailedDocument, Report} from '../report/schema.js'
+import {unifiedDiff} from '../report/unified-diff.js'
+import {createPipeline} from './pipeline.js'
+
+export interface RunOptions {
+  input: string
+  out: string
+  pipeline: PipelineConfig
+  /** Files read, cleaned and written at once. */
+  concurrency?: number
+  /** Redo every file, ignoring the resume manifest. */
+  force?: boolean
+  extensions?: string[]
+  /** Called after each file, for progress display. */
+  onProgress?: (progress: Progress) => void
+}
+
+export interface Progress {
+  done: number
+  total: number
+  bytes: number
+  path: string
+  failed: boolean
+}
+
+export interface RunResult {
+  report: Report
+  /** Files taken from an earlier run through the manifest. */
+  resumed: number
+  ms: number
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+export async function runFolder(options: RunOptions): Promise<RunResult> {
+  const started = performance.now()
+  const input = resolve(options.input)
+  const out = resolve(options.out)
+  await checkFolders(input, out)
+  const pipeline = createPipeline(options.pipeline)
+  const {files} = await listInputFiles(input, {extensions: options.extensions, exclude: out})
+  const manifest = await Manifest.open(join(out, '.rinse', 'manifest.jsonl'), {fresh: options.force ?? false})
+  const documents: DocumentReport[] = []
+  const failures: FailedDocument[] = []
+  let resumed = 0
+  let done = 0
+  let bytes = 0
+  const limit = pLimit(Math.max(1, options.concurrency ?? 16))
+
+  await Promise.all(
+    files.map((file) =>
+      limit(async () => {
+        const cleanedPath = join(out, 'cleaned', file.relative)
+        const diffPath = join(out, 'diffs', `${file.relative}.diff`)
+        let failed = false
+        try {
+          const info = await stat(file.path)
+          const previous = manifest.done(file.relative, info.size, info.mtimeMs, options.pipeline.hash)
+          if (previous && (await exists(cleanedPath))) {
+            documents.push(previous.document)
+            resumed++
+            bytes += info.size
+            return
+          }
+          const t0 = performance.now()
+          const {text, bytes: size} = await readDocument(file.path, file.relative)
+          const result = pipeline.clean(text, file.relative)
+          const ms = performance.now() - t0
+          await writeFileAtomic(cleanedPath, result.text)
+          if (result.edits.length > 0) await writeFileAtomic(diffPath, unifiedDiff(file.relative, text, result.text))
+          else await rm(diffPath, {force: true})
+          const document: DocumentReport = {
+            path: file.relative,
+            bytesIn: size,
+            bytesOut: Buffer.byteLength(result.text),
+            ms: Math.round(ms * 100) / 100,
+            edits: result.edits,
+            conflicts: result.conflicts
+          }
+          documents.push(document)
+          bytes += size
+          await manifest.record({path: file.relative, size: info.size, mtimeMs: info.mtimeMs, pipeline: options.pipeline.hash, document})
+        } catch (error) {
+          failed = true
+          failures.push({path: file.relative, error: error instanceof InputError ? error.problem : String((error as Error).message ?? error)})
+        } finally {
+          done++
+          options.onProgress?.({done, total: files.length, bytes, path: file.relative, failed})
+        }
+      })
+    )
+  )
+
+  const ms = performance.now() - started
+  const report = buildReport(options.pipeline, documents, failures, {skipped: resumed, ms})
+  await writeFileAtomic(join(out, 'report.json'), JSON.stringify(report, null, 2) + '\n')
+  return {report, resumed, ms}
+}
+
+/** Refuse an OUT that is IN, lies inside IN, or holds IN: rinse never writes among its input. */
+async function checkFolders(input: string, out: string): Promise<void> {
+  let info
+  try {
+    info = await stat(input)
+  } catch {
+    throw new UsageError(`input folder not found: ${input}`)
+  }
+  if (!info.isDirectory()) throw new UsageError(`input is not a folder: ${input}`)
+  if (out === input) throw new UsageError('--out must not be the input folder: rinse never writes inside its input')
+  if (isInside(out, input)) throw new UsageError('--out must not be inside the input folder: rinse never writes inside its input')
+  if (isInside(input, out)) throw new UsageError('--out must not contain the input folder')
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = relative(parent, child)
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path)
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * The resume manifest: one JSON line per finished file, appended as files
+ * finish. A re-run skips files whose input (size, mtime) and pipeline are
+ * unchanged and whose output exists; a torn last line from a crash is ignored.
+ */
+import {appendFile, mkdir, readFile, rm} from 'node:fs/promises'
+import {dirname} from 'node:path'
+import type {DocumentReport} from '../report/schema.js'
+
+export interface ManifestEntry {
+  path: string
+  size: number
+  mtimeMs: number
+  pipeline: string
+  document: DocumentReport
+}
+
+export class Manifest {
+  private constructor(
+    readonly file: string,
+    private readonly entries: Map<string, ManifestEntry>
+  ) {}
+
+  static async open(file: string, options: {fresh: boolean}): Promise<Manifest> {
+    const entries = new Map<string, ManifestEntry>()
+    if (options.fresh) {
+      await rm(file, {force: true})
+    } else {
+      let text = ''
+      try {
+        text = await readFile(file, 'utf8')
+      } catch {
+        // No manifest yet: a first run.
+      }
+      for (const line of text.split('\n')) {
+        if (!line) continue
+        try {
+          const entry = JSON.parse(line) as ManifestEntry
+          entries.set(entry.path, entry)
+        } catch {
+          // A line cut short by a crash: that file is simply redone.
+        }
+      }
+    }
+    await mkdir(dirname(file), {recursive: true})
+    return new Manifest(file, entries)
+  }
+
+  /** The finished entry for a file, if its input and the pipeline are unchanged. */
+  done(path: string, size: number, mtimeMs: number, pipeline: string): ManifestEntry | undefined {
+    const entry = this.entries.get(path)
+    return entry && entry.size === size && entry.mtimeMs === mtimeMs && entry.pipeline === pipeline ? entry : undefined
+  }
+
+  async record(entry: ManifestEntry): Promise<void> {
+    this.entries.set(entry.path, entry)
+    await appendFile(this.file, JSON.stringify(entry) + '\n')
+  }
+}

@@ -1,0 +1,65 @@
+/** Read one input file as text, or say precisely why it cannot be cleaned. */
+import {readFile} from 'node:fs/promises'
+
+export class InputError extends Error {
+  constructor(
+    readonly path: string,
+    readonly problem: string
+  ) {
+    super(`${path}: ${problem}`)
+    this.name = 'InputError'
+  }
+}
+
+/** Larger files are refused: one runaway file must not exhaust memory for the batch. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024
+
+export async function readDocument(path: string, label = path): Promise<{text: string; bytes: number}> {
+  let bytes: Buffer
+  try {
+    bytes = await readFile(path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new InputError(label, code === 'EACCES' ? 'cannot read the file: permission denied' : `cannot read the file (${code ?? String(error)})`)
+  }
+  return {text: decodeDocument(bytes, label), bytes: bytes.length}
+}
+
+export function decodeDocument(bytes: Uint8Array, label: string): string {
+  if (bytes.length === 0) throw new InputError(label, 'empty file (0 bytes)')
+  if (bytes.length > MAX_FILE_BYTES) throw new InputError(label, `file too large (${bytes.length} bytes; the limit is ${MAX_FILE_BYTES})`)
+  const nul = bytes.subarray(0, 8192).indexOf(0)
+  if (nul !== -1) throw new InputError(label, `binary file, not text (NUL byte at offset ${nul})`)
+  const invalid = firstInvalidUtf8(bytes)
+  if (invalid !== -1) throw new InputError(label, `invalid UTF-8 at byte ${invalid}; convert the file to UTF-8 first (e.g. iconv -f windows-1252 -t utf-8)`)
+  // Keep a byte order mark in the text: normalize removes it as an edit, so the diff applies to the file as it is.
+  return new TextDecoder('utf-8', {ignoreBOM: true}).decode(bytes)
+}
+
+/** Offset of the first byte that breaks UTF-8, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0
+  while (i < bytes.length) {
+    const byte = bytes[i]!
+    if (byte < 0x80) {
+      i++
+      continue
+    }
+    let length: number
+    let min: number
+    if (byte >= 0xc2 && byte <= 0xdf) [length, min] = [2, 0x80]
+    else if (byte >= 0xe0 && byte <= 0xef) [length, min] = [3, 0x800]
+    else if (byte >= 0xf0 && byte <= 0xf4) [length, min] = [4, 0x10000]
+    else return i
+    if (i + length > bytes.length) return i
+    let code = byte & (0xff >> (length + 1))
+    for (let k = 1; k < length; k++) {
+      const next = bytes[i + k]!
+      if ((next & 0xc0) !== 0x80) return i
+      code = (code << 6) | (next & 0x3f)
+    }
+    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return i
+    i += length
+  }
+  return -1
+}

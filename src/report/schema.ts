@@ -1,0 +1,60 @@
+/** The shape of `OUT/report.json`, version 1. */
+import type {Conflict, Edit} from '../core/types.js'
+
+export const REPORT_VERSION = 1
+
+export interface DocumentReport {
+  /** Path relative to the input folder, with `/` separators. */
+  path: string
+  bytesIn: number
+  bytesOut: number
+  /** Milliseconds spent cleaning this document. */
+  ms: number
+  edits: Edit[]
+  conflicts: Conflict[]
+  /** Messages about text that was kept but looks suspicious. */
+  warnings?: string[]
+}
+
+export interface FailedDocument {
+  path: string
+  error: string
+}
+
+export interface ClusterMember {
+  path: string
+  similarity: number
+  containment: number
+  [key: string]: unknown
+}
+
+export interface Cluster {
+  id: string
+  kind: 'document' | 'passage'
+  kept: {path: string; reason: string; [key: string]: unknown}
+  members: ClusterMember[]
+}
+
+export interface Totals {
+  files: number
+  changed: number
+  failed: number
+  skipped: number
+  bytesIn: number
+  bytesOut: number
+  edits: number
+  ms: number
+}
+
+export interface Report {
+  version: typeof REPORT_VERSION
+  /** The pipeline as it ran: the file it came from and its resolved stages. */
+  pipeline: {source: string; hash: string; stages: unknown[]}
+  totals: Totals
+  /** Counters per stage: `{boilerplate: {'comment-form': 3}}`. */
+  stats: Record<string, Record<string, number>>
+  documents: DocumentReport[]
+  failures: FailedDocument[]
+  clusters: Cluster[]
+  conflicts: Array<Conflict & {path: string}>
+}

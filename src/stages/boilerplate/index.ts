@@ -1,0 +1,119 @@
+/**
+ * boilerplate: remove blocks that are not the article — site furniture, comment
+ * forms, related links, credits, footers — by rules that each name what they
+ * found. Rules that need to know where the article starts and ends run after
+ * the context-free ones, so the prose bounds ignore blocks already claimed.
+ */
+import type {Block} from '../../blocks/block.js'
+import {deleteBlocks, type BlockDeletion} from '../../blocks/delete-blocks.js'
+import type {ConfiguredStage, StageInput} from '../../core/stage.js'
+import {isProse, type BlockContext, type BlockRule} from './block-rule.js'
+import {authorBox, commentForm} from './rules/comments.js'
+import {archiveLine, copyright, disclaimer, subscriptionNag, tagLine} from './rules/footer.js'
+import {photoCredit, videoCaption} from './rules/media.js'
+import {breadcrumb, formWidget, masthead, menuLine, shareBar, siteNotice} from './rules/navigation.js'
+import {readOriginal, relatedBullet, relatedHeader, sourceLink, truncatedTeaser} from './rules/related.js'
+
+export interface CustomPattern {
+  /** Rule id reported for matches. */
+  id: string
+  /** A regular expression tested against each block (one trimmed line). */
+  pattern: string
+  flags?: string
+  reason: string
+  /** Only blocks with at most this many words match (default 40). */
+  maxWords?: number
+}
+
+export interface BoilerplateOptions {
+  rules?: Record<string, boolean>
+  patterns?: CustomPattern[]
+}
+
+/** Built-in rules, in priority order. */
+export const BOILERPLATE_RULES: readonly BlockRule[] = [
+  commentForm,
+  breadcrumb,
+  menuLine,
+  siteNotice,
+  formWidget,
+  shareBar,
+  sourceLink,
+  relatedHeader,
+  videoCaption,
+  photoCredit,
+  archiveLine,
+  copyright,
+  disclaimer,
+  subscriptionNag,
+  masthead,
+  authorBox,
+  relatedBullet,
+  truncatedTeaser,
+  readOriginal,
+  tagLine
+]
+
+export function customRule(custom: CustomPattern): BlockRule {
+  const pattern = new RegExp(custom.pattern, custom.flags ?? 'iu')
+  const maxWords = custom.maxWords ?? 40
+  return {
+    id: custom.id,
+    reason: custom.reason,
+    example: `/${custom.pattern}/`,
+    match: (block) => block.words <= maxWords && pattern.test(block.text)
+  }
+}
+
+/** Decide which blocks are boilerplate; pure, for the stage and for tests. */
+export function findBoilerplate(blocks: readonly Block[], rules: readonly BlockRule[]): BlockDeletion[] {
+  const claimed = new Map<number, BlockDeletion>()
+  const claim = (block: Block, rule: BlockRule, result: ReturnType<BlockRule['match']>): void => {
+    if (!result) return
+    const match = typeof result === 'object' ? result : {}
+    const deletion: BlockDeletion = {block, rule: rule.id, reason: match.reason ?? rule.reason}
+    if (match.detail) deletion.detail = match.detail
+    claimed.set(block.index, deletion)
+    for (let k = 1; k <= (match.extend ?? 0); k++) {
+      const next = blocks[block.index + k]
+      if (next && !claimed.has(next.index)) claimed.set(next.index, {block: next, rule: rule.id, reason: `${match.reason ?? rule.reason} (continued)`})
+    }
+  }
+  const noContext: BlockContext = {blocks, firstProse: -1, lastProse: blocks.length}
+  for (const block of blocks) {
+    const rule = rules.find((candidate) => !candidate.needsContext && candidate.match(block, noContext))
+    if (rule) claim(block, rule, rule.match(block, noContext))
+  }
+  const prose = blocks.filter((block) => !claimed.has(block.index) && isProse(block))
+  const context: BlockContext = {blocks, firstProse: prose[0]?.index ?? -1, lastProse: prose.at(-1)?.index ?? -1}
+  for (const block of blocks) {
+    if (claimed.has(block.index)) continue
+    for (const rule of rules) {
+      if (!rule.needsContext) continue
+      const result = rule.match(block, context)
+      if (result) {
+        claim(block, rule, result)
+        break
+      }
+    }
+  }
+  return [...claimed.values()].sort((a, b) => a.block.index - b.block.index)
+}
+
+export function boilerplate(options: BoilerplateOptions = {}): ConfiguredStage {
+  const switches = options.rules ?? {}
+  const rules = [...(options.patterns ?? []).map(customRule), ...BOILERPLATE_RULES.filter((rule) => switches[rule.id] !== false)]
+  return {
+    name: 'boilerplate',
+    source: 'rinse-boilerplate',
+    options: {rules: switches, patterns: options.patterns ?? []},
+    passes: [
+      {
+        propose(input: StageInput) {
+          const blocks = input.blocks()
+          return deleteBlocks(input.text, blocks, findBoilerplate(blocks, rules))
+        }
+      }
+    ]
+  }
+}

@@ -1,0 +1,83 @@
+/** The page's foot: tag lines, archive links, copyright, disclaimers and subscription nags. */
+import {inTail, type BlockRule} from '../block-rule.js'
+
+const NAME_TOKEN = /^(?:[\p{Lu}][\p{L}'’.-]*|de|van|von|la|le|da|di|del|bin|al)$/u
+
+/** `Antony Blinken Vladimir Putin Xi Jinping` or `Tags: a, b`: the page's topic tags. */
+export const tagLine: BlockRule = {
+  id: 'tag-line',
+  reason: 'topic tags',
+  example: '`Antony Blinken Vladimir Putin Xi Jinping`',
+  needsContext: true,
+  match(block, context) {
+    if (/^(?:Tags?|Topics?|Filed under|Categories|Category|Keywords|Tagged(?: with)?)\s*:/i.test(block.text) && block.words <= 40) return true
+    if (!inTail(block, context) || block.words < 3 || block.words > 15) return false
+    if (/[.!?,;:"“”()]/.test(block.text)) return false
+    return block.text.split(/\s+/).every((token) => NAME_TOKEN.test(token))
+  }
+}
+
+const ARCHIVE = /^All (?:news|articles|posts|stories)\b.{0,40}\bon\b.{0,20}\d/i
+const CATEGORY_STAMP = /^[\p{L} /&|,-]{0,40}\s?\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/u
+
+/** `All news articles on 2023-02-03`, `News/Politics 2023-03-24T15:47:22.845Z`. */
+export const archiveLine: BlockRule = {
+  id: 'archive-line',
+  reason: 'archive link or category time stamp',
+  example: '`News/Politics 2023-03-24T15:47:22.845Z`',
+  match(block) {
+    if (block.words > 12) return false
+    if (ARCHIVE.test(block.text)) return true
+    // A category with an ISO date; a bare date line is a dateline and stays.
+    return CATEGORY_STAMP.test(block.text) && /[\p{L}]/u.test(block.text.replace(/\d{4}-\d{2}-\d{2}T?/, '')) && /\d{4}-\d{2}-\d{2}/.test(block.text) && (/T\d{2}:/.test(block.text) || /[/|]/.test(block.text))
+  }
+}
+
+/** `© Communities 2019 - Privacy`, `All rights reserved.` */
+export const copyright: BlockRule = {
+  id: 'copyright',
+  reason: 'copyright footer',
+  example: '`© Communities 2019 - Privacy`',
+  match(block) {
+    if (block.words > 30) return false
+    return /^(?:©|\(c\)\s|copyright\b|\u24b8)/i.test(block.text) || /\ball rights reserved\b/i.test(block.text)
+  }
+}
+
+const DISCLAIMERS = [
+  /\binformation on this (?:site|website|page) (?:is|comes) from\b/i,
+  /\bdoes not necessarily (?:imply|reflect|represent)\b.{0,60}\b(?:recommendation|endorse\w*|views|opinions?|position)\b/i,
+  /\bviews (?:and opinions )?expressed (?:here|in this (?:article|post)|within)\b.{0,60}\b(?:author|do not|don't|are (?:those|solely))\b/i,
+  /\bnot (?:under our control|responsible for the content of external)\b/i,
+  /\bfor (?:general )?informational purposes only\b/i,
+  /\bdoes not constitute (?:financial|investment|legal|medical|professional) advice\b/i
+]
+
+/** `The inclusion of any links does not necessarily imply a recommendation...` */
+export const disclaimer: BlockRule = {
+  id: 'disclaimer',
+  reason: 'site disclaimer',
+  example: '`The information on this site is from external sources...`',
+  match: (block) => block.words <= 60 && DISCLAIMERS.some((pattern) => pattern.test(block.text))
+}
+
+const NAGS = [
+  /\bclick here to subscribe\b/i,
+  /\bsubscribe (?:now|today|for (?:full|unlimited)|to (?:our|the) newsletter)\b/i,
+  /\bsign up (?:for|to) (?:our|the) .{0,30}newsletter\b/i,
+  /\b(?:support|fund) (?:our|independent|quality) journalism\b/i,
+  /\bbecome a (?:member|subscriber|patron|supporter)\b/i,
+  /\balready a (?:subscriber|member)\?/i,
+  /\benjoying this article\?/i,
+  /\bget unlimited (?:digital )?access\b/i,
+  /\bstart your free trial\b/i
+]
+
+/** `Enjoying this article? Click here to subscribe for full access.` */
+export const subscriptionNag: BlockRule = {
+  id: 'subscription-nag',
+  reason: 'subscription or newsletter prompt',
+  example: '`Enjoying this article? Click here to subscribe.`',
+  match: (block) => block.words <= 45 && NAGS.some((pattern) => pattern.test(block.text))
+}
+

@@ -1,0 +1,43 @@
+/** Leftovers of embedded media: video titles with durations and photo credits. */
+import type {BlockRule} from '../block-rule.js'
+
+const DURATION = /\s\(?(\d{1,2}):([0-5]\d)(?::[0-5]\d)?\)?$/
+// A clock time reads "at 10:30"; a clip's duration follows a title.
+const BEFORE_TIME = /\b(?:at|by|from|until|till|to|before|after|around|about|since|between|and|or|is|was|opens|closes|starts|ends|begins)$/i
+
+/** `Leaders agree to strengthen ties (2022) 2:20`: a video's title and duration. */
+export const videoCaption: BlockRule = {
+  id: 'video-caption',
+  reason: 'video title with its duration',
+  example: '`US suffers setback in arms race 0:46`',
+  match(block) {
+    const text = block.text
+    if (/^(?:Video|Watch|WATCH|VIDEO|Listen|Podcast)\s*[:|–-]\s*\S/.test(text) && block.words <= 20) return {reason: 'video or audio link'}
+    if (block.words > 25) return false
+    const duration = DURATION.exec(text)
+    if (!duration) return false
+    const head = text.slice(0, duration.index).trimEnd()
+    if (/[.!?;:,]$/.test(head) || BEFORE_TIME.test(head) || /\b(?:a\.m|p\.m)\.?$/i.test(head)) return false
+    return head.split(/\s+/).length >= 2
+  }
+}
+
+const AGENCY = String.raw`(?:AP|AFP|Reuters|Getty(?: Images)?|EPA|EPA-EFE|Bloomberg|Shutterstock|Alamy|iStock|Xinhua|TASS|Sputnik|ANP|DPA|PA|PA Images|ZUMA(?: Press)?|SOPA Images|LightRocket|NurPhoto|Anadolu(?: Agency)?|Sipa|Corbis|Wikimedia Commons|Unsplash|Pexels|NASA|Handout|Pool|File|Kyodo|Yonhap|Imago|Redux|The New York Times|The Washington Post)`
+const NAME = String.raw`(?:[\p{Lu}][\p{L}.'’-]*|de|van|von|la|le|da|di|del|bin)`
+// `Sergey Gneev/AP`, `Stringer/AFP/Getty Images`, `AP Photo/Jane Doe`.
+const SLASH_CREDIT = new RegExp(String.raw`^\(?(?:${NAME}\s?){1,5}(?:\/\s?(?:${NAME}\s?){1,4}){1,3}\)?$`, 'u')
+const LABELLED_CREDIT = /^\(?(?:Photo|Photograph|Image|Picture|Illustration|Video|Graphic)s?(?: credit| by)?\s*[:|–-]?\s+\S.{0,80}$|^\(?Credits?\s*:\s*\S.{0,80}$/i
+
+/** `Jane Doe/AP`, `Photo: Reuters`: a credit line under a picture. */
+export const photoCredit: BlockRule = {
+  id: 'photo-credit',
+  reason: 'photo credit',
+  example: '`Stringer/AFP/Getty Images`',
+  match(block) {
+    if (block.words > 12) return false
+    const text = block.text
+    if (SLASH_CREDIT.test(text) && new RegExp(AGENCY + '|/', 'u').test(text) && !/\s\/\s\S+\s\/\s/.test(text)) return true
+    if (LABELLED_CREDIT.test(text) && !/[.!?]$/.test(text)) return true
+    return new RegExp(`^\\(?${AGENCY}\\)?$`, 'u').test(text)
+  }
+}

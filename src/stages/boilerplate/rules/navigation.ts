@@ -1,0 +1,99 @@
+/** Site furniture: breadcrumbs, menus, mastheads, notices, form widgets and share bars. */
+import {inHead, wholeLine, type BlockRule} from '../block-rule.js'
+
+/** `Home News Some title...`, `Home > World > Asia`: a path of links ending at the page. */
+export const breadcrumb: BlockRule = {
+  id: 'breadcrumb',
+  reason: 'breadcrumb navigation',
+  example: '`Home News Xi meets Putin in...`',
+  match(block) {
+    if (block.words > 30) return false
+    const text = block.text
+    if (/^You are here\s*:/i.test(text)) return true
+    if (!/^(?:Home|Homepage|Start|Front page)\b/i.test(text)) return false
+    return /\s[›»>/|»→]\s|\s[›»>→]\S|(?:\.\.\.|…)$/.test(text)
+  }
+}
+
+const MENU_SEPARATOR = /\s+(?:\||•|·|»|›|\/|::)\s+/
+
+/** `Home | News | Sport | Weather`: three or more short items with separators. */
+export const menuLine: BlockRule = {
+  id: 'menu-line',
+  reason: 'navigation menu',
+  example: '`Home | News | Sport | Weather`',
+  match(block) {
+    const items = block.text.split(MENU_SEPARATOR)
+    if (items.length < 3) return false
+    return items.every((item) => item.trim().split(/\s+/).length <= 4 && !/[.!?]$/.test(item.trim()))
+  }
+}
+
+const OUTLET = String.raw`(?:Times|Post|News|Herald|Daily|Journal|Tribune|Gazette|Chronicle|Review|Today|Online|Media|Press|Observer|Telegraph|Express|Mirror|Independent|Insider|Wire|Weekly|Monthly|Magazine|Ledger|Courier|Sentinel|Standard|Register|Examiner|Dispatch|Bulletin|Globe|Network|Digest)`
+
+/** `The Daily Ledger` at the top of the page, before the article starts. */
+export const masthead: BlockRule = {
+  id: 'masthead',
+  reason: 'site name banner',
+  example: '`The Limited Times`',
+  needsContext: true,
+  match(block, context) {
+    if (!inHead(block, context) || block.words > 5) return false
+    return new RegExp(String.raw`^(?:The\s+)?(?:[\p{Lu}][\p{L}'&.-]*\s+){0,3}${OUTLET}$`, 'u').test(block.text)
+  }
+}
+
+const NOTICES = [
+  String.raw`Now you can (?:see|read|watch|listen)\b.*`,
+  String.raw`Skip to (?:main )?content`,
+  String.raw`Jump to (?:navigation|content|main content)`,
+  String.raw`Advertisement`,
+  String.raw`Sponsored(?: content)?`,
+  String.raw`Story continues below(?: advertisement)?`,
+  String.raw`Scroll (?:down )?to continue(?: reading)?`,
+  String.raw`(?:We|This (?:site|website)) uses? cookies\b.*`,
+  String.raw`By (?:using|continuing to use) this (?:site|website)\b.*`,
+  String.raw`Accept(?: all)? cookies`,
+  String.raw`Toggle (?:navigation|menu)`,
+  String.raw`(?:Open|Close) (?:menu|navigation)`,
+  String.raw`Menu`
+]
+const NOTICE = wholeLine(NOTICES)
+
+/** `Now you can see non-English news...`, `Skip to content`, cookie banners. */
+export const siteNotice: BlockRule = {
+  id: 'site-notice',
+  reason: 'site notice or banner',
+  example: '`Now you can see non-English news...`',
+  match: (block) => block.words <= 40 && NOTICE.test(block.text)
+}
+
+/** `[Search]`, `Password: [    ]`, `[image]`: form controls and placeholders as w3m prints them. */
+export const formWidget: BlockRule = {
+  id: 'form-widget',
+  reason: 'form control or image placeholder',
+  example: '`[Search]`',
+  match(block) {
+    const text = block.text
+    if (/^(?:\[[^\]\n]{0,40}\]\s*)+$/.test(text) && block.words <= 6) return true
+    if (/\[\s{2,}\]|\[_+\]/.test(text) && block.words <= 8) return true
+    return /^(?:Search|Password|User ?name|E-?mail(?: address)?|Name|Login)\s*:?\s*\[/i.test(text)
+  }
+}
+
+const SHARE_WORDS = new Set(
+  'share shares sharing tweet email e-mail print facebook twitter x linkedin pinterest reddit whatsapp telegram copy link links comment comments save flipboard messenger pocket tumblr mail sms on this article story the via to with friends url'.split(' ')
+)
+const NETWORK = /\b(?:share|tweet|facebook|twitter|linkedin|pinterest|reddit|whatsapp|telegram|flipboard|email)\b/i
+
+/** `Share on Facebook Twitter Email Print`: a row of share buttons. */
+export const shareBar: BlockRule = {
+  id: 'share-bar',
+  reason: 'share buttons',
+  example: '`Share this: Facebook Twitter Email`',
+  match(block) {
+    if (block.words > 12 || !NETWORK.test(block.text)) return false
+    const tokens = block.text.toLowerCase().match(/[\p{L}-]+/gu) ?? []
+    return tokens.length > 0 && tokens.every((token) => SHARE_WORDS.has(token))
+  }
+}

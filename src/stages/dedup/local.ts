@@ -1,0 +1,119 @@
+/**
+ * Local dedup: blocks repeated within one document — a title printed three
+ * times, a truncated breadcrumb copy of the title, a summary paragraph that
+ * the body repeats with more words. Containment, not only equality: the
+ * shorter block's word 3-grams must mostly occur in the longer one. One copy
+ * per group is kept, the most complete one; every removal names it.
+ */
+import type {Block} from '../../blocks/block.js'
+import type {BlockDeletion} from '../../blocks/delete-blocks.js'
+import {normalizedTokens} from '../../blocks/words.js'
+
+export interface LocalDedupOptions {
+  /** Blocks with fewer words are never treated as duplicates (`Share`, `Reply`). */
+  minWords: number
+  /** Share of the shorter block's 3-grams found in the longer one. */
+  containment: number
+}
+
+export const DEFAULT_LOCAL_DEDUP: LocalDedupOptions = {minWords: 4, containment: 0.8}
+
+interface Candidate {
+  block: Block
+  tokens: string[]
+  grams: Set<string>
+}
+
+/** A few junk words beyond the shared text are a suffix or prefix, not more content. */
+const JUNK_EXTRA = 2
+
+export function findLocalDuplicates(
+  blocks: readonly Block[],
+  options: LocalDedupOptions,
+  lineOf: (block: Block) => number = (block) => block.index + 1
+): BlockDeletion[] {
+  const candidates: Candidate[] = []
+  const postings = new Map<string, number[]>()
+  for (const block of blocks) {
+    const tokens = normalizedTokens(block.text)
+    if (tokens.length < options.minWords) continue
+    const grams = new Set<string>()
+    for (let i = 0; i + 3 <= tokens.length; i++) grams.add(tokens.slice(i, i + 3).join(' '))
+    const id = candidates.length
+    candidates.push({block, tokens, grams})
+    for (const gram of grams) {
+      const list = postings.get(gram)
+      if (list) list.push(id)
+      else postings.set(gram, [id])
+    }
+  }
+  // Union-find over near-duplicate pairs.
+  const parent = candidates.map((_, i) => i)
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)))
+  const similarity = new Map<string, number>()
+  for (let a = 0; a < candidates.length; a++) {
+    const shared = new Map<number, number>()
+    for (const gram of candidates[a]!.grams) {
+      for (const b of postings.get(gram)!) if (b > a) shared.set(b, (shared.get(b) ?? 0) + 1)
+    }
+    for (const [b, count] of shared) {
+      const smaller = Math.min(candidates[a]!.grams.size, candidates[b]!.grams.size)
+      const containment = count / smaller
+      if (containment >= options.containment) {
+        parent[find(b)] = find(a)
+        similarity.set(`${a}:${b}`, containment)
+      }
+    }
+  }
+  const groups = new Map<number, number[]>()
+  for (let i = 0; i < candidates.length; i++) {
+    const root = find(i)
+    const group = groups.get(root)
+    if (group) group.push(i)
+    else groups.set(root, [i])
+  }
+  const deletions: BlockDeletion[] = []
+  for (const members of groups.values()) {
+    if (members.length < 2) continue
+    const kept = mostComplete(members.map((i) => candidates[i]!))
+    for (const i of members) {
+      const member = candidates[i]!
+      if (member === kept) continue
+      const exact = member.tokens.join(' ') === kept.tokens.join(' ')
+      const pair = i < candidates.indexOf(kept) ? `${i}:${candidates.indexOf(kept)}` : `${candidates.indexOf(kept)}:${i}`
+      deletions.push({
+        block: member.block,
+        rule: exact ? 'repeated-block' : 'contained-block',
+        reason: exact
+          ? `repeats the block kept at line ${lineOf(kept.block)}`
+          : `near copy of the more complete block kept at line ${lineOf(kept.block)}`,
+        detail: {keptLine: lineOf(kept.block), keptText: preview(kept.block.text), containment: round(similarity.get(pair) ?? 1)}
+      })
+    }
+  }
+  return deletions.sort((a, b) => a.block.index - b.block.index)
+}
+
+/**
+ * The copy to keep: the one that adds the most real words beyond the shortest
+ * copy; a couple of extra words at the edges (`TOU`, `Home News`) count
+ * against a copy as junk. Ties go to the earliest copy.
+ */
+function mostComplete(members: Candidate[]): Candidate {
+  const core = members.reduce((a, b) => (b.tokens.length < a.tokens.length ? b : a))
+  const coreWords = new Set(core.tokens)
+  const score = (member: Candidate): number => {
+    const extra = member.tokens.filter((token) => !coreWords.has(token)).length
+    return extra > JUNK_EXTRA ? extra : -extra
+  }
+  return members.reduce((best, member) => (score(member) > score(best) ? member : best))
+}
+
+
+function preview(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000
+}

@@ -1,0 +1,27 @@
+/** Paragraph separators: at most one blank line between blocks, none at the start, one newline at the end. */
+import type {ProposedEdit} from '../../../core/types.js'
+import type {TextRule} from '../../rule.js'
+
+export const blankLines: TextRule = {
+  id: 'blank-lines',
+  reason: 'run of blank lines',
+  example: '`a\\n\\n\\n\\nb` → `a\\n\\nb`',
+  propose(input) {
+    const text = input.text
+    const edits: ProposedEdit[] = []
+    const edit = (start: number, end: number, replacement: string, reason: string): void => {
+      if (text.slice(start, end) !== replacement) edits.push({start, end, replacement, rule: blankLines.id, reason})
+    }
+    const leading = /^\n+/.exec(text)
+    if (leading) edit(0, leading[0].length, '', 'blank lines at the start of the file')
+    const inner = /(?<=[^\n])\n{3,}(?=[^\n])/g
+    for (let match = inner.exec(text); match; match = inner.exec(text)) {
+      edit(match.index, match.index + match[0].length, '\n\n', blankLines.reason)
+    }
+    if (text.trim().length > 0) {
+      const trailing = /\n*$/.exec(text)!
+      edit(trailing.index, text.length, '\n', trailing[0].length === 0 ? 'no newline at the end of the file' : 'blank lines at the end of the file')
+    }
+    return edits
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Join lines that a scraper or mail client hard-wrapped at a fixed width back
+ * into one paragraph line, and mend words hyphenated across such a break
+ * (`infra-\nstructure` → `infrastructure`, `long-\nterm` → `long-term`).
+ *
+ * A line was wrapped when the next line's first word would not have fitted on
+ * it: that is what a wrapper does. Paragraphs of one line each (lines longer
+ * than any wrap width) and lists are never joined.
+ */
+import type {ProposedEdit} from '../../../core/types.js'
+import {isEnglishWord} from '../../../lexicon/dictionary.js'
+import type {TextRule} from '../../rule.js'
+
+export interface HardWrapOptions {
+  /** Narrowest wrap width recognised. */
+  minWidth: number
+  /** Widest wrap width recognised; longer lines are paragraphs of their own. */
+  maxWidth: number
+}
+
+export const DEFAULT_HARD_WRAP: HardWrapOptions = {minWidth: 40, maxWidth: 100}
+
+const LIST_START = /^(?:[•·▪◦‣●○■□*–-]|\d{1,3}[.)])\s/
+const HYPHEN_BREAK = /([\p{L}]+)-$/u
+const FIRST_WORD = /^\S+/
+
+export const hardWrap: TextRule<HardWrapOptions> = {
+  id: 'hard-wrap',
+  reason: 'line broken by a fixed-width wrap',
+  example: '`a line that was\\nwrapped` → `a line that was wrapped`',
+  propose(input, options) {
+    const text = input.text
+    const edits: ProposedEdit[] = []
+    // Chunks of consecutive non-blank lines.
+    const lines: Array<{start: number; text: string}> = []
+    let offset = 0
+    for (const line of text.split('\n')) {
+      lines.push({start: offset, text: line})
+      offset += line.length + 1
+    }
+    let chunkStart = 0
+    for (let i = 0; i <= lines.length; i++) {
+      if (i < lines.length && lines[i]!.text.trim() !== '') continue
+      const chunk = lines.slice(chunkStart, i)
+      chunkStart = i + 1
+      if (chunk.length < 2) continue
+      const width = Math.max(...chunk.map((line) => line.text.length))
+      if (width < options.minWidth || width > options.maxWidth) continue
+      // Most lines must reach near the width, as wrapped prose does.
+      const full = chunk.slice(0, -1).filter((line) => line.text.length >= width * 0.6).length
+      if (full < (chunk.length - 1) * 0.75) continue
+      for (let k = 0; k < chunk.length - 1; k++) {
+        const line = chunk[k]!
+        const next = chunk[k + 1]!
+        if (LIST_START.test(next.text)) continue
+        const nextWord = FIRST_WORD.exec(next.text)?.[0] ?? ''
+        const wrapped = line.text.length + 1 + nextWord.length > width
+        if (!wrapped) continue
+        // Two-line chunks are joined only when the next line plainly continues a sentence.
+        if (chunk.length === 2 && !/^[\p{Ll}\d(“"'‘]/u.test(next.text)) continue
+        const newline = line.start + line.text.length
+        const hyphen = HYPHEN_BREAK.exec(line.text)
+        const nextHead = /^[\p{Ll}]+/u.exec(next.text)?.[0]
+        if (hyphen && nextHead) {
+          const joined = hyphen[1]! + nextHead
+          const keepHyphen = !isEnglishWord(joined) || isEnglishWord(hyphen[1]!) && isEnglishWord(nextHead) && !isEnglishWord(joined)
+          edits.push({
+            start: keepHyphen ? newline : newline - 1,
+            end: newline + 1,
+            replacement: '',
+            rule: 'hyphenated-break',
+            reason: keepHyphen ? 'compound word broken across lines' : 'word hyphenated across a line break'
+          })
+          continue
+        }
+        edits.push({start: newline, end: newline + 1, replacement: ' ', rule: hardWrap.id, reason: hardWrap.reason})
+      }
+    }
+    return edits
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Insert the space missing after a sentence end (`summit.Xi Jinping`,
+ * `said.”The`, `States…That`). Abbreviations (`U.S.`, `Mr.Smith`), numbers
+ * (`3.5`), domains and file names (`example.com`, `Node.js`) are left alone:
+ * the word before must be lower case and the one after capitalised.
+ */
+import type {ProposedEdit} from '../../../core/types.js'
+import type {TextRule} from '../../rule.js'
+
+const GLUED_END = /(?<=\p{Ll}\p{Ll}|\p{Ll}[)\]])([.!?]["”’]?|["”’][.!?]?|…)(?=\p{Lu}\p{Ll})/gu
+const URL_LIKE = /:\/\/|@|\bwww\.|\.(?:com|org|net|gov|edu|io|co|uk)\b/i
+
+export const gluedFullStop: TextRule = {
+  id: 'glued-full-stop',
+  reason: 'missing space after the end of a sentence',
+  example: '`summit.Xi Jinping` → `summit. Xi Jinping`',
+  propose(input) {
+    const text = input.text
+    const edits: ProposedEdit[] = []
+    GLUED_END.lastIndex = 0
+    for (let match = GLUED_END.exec(text); match; match = GLUED_END.exec(text)) {
+      const mark = match[1]!
+      // A bare closing quote glued to a capital (`”The`) must follow a sentence end.
+      if (/^["”’]$/.test(mark)) continue
+      let wordStart = match.index
+      while (wordStart > 0 && !/\s/.test(text[wordStart - 1]!)) wordStart--
+      let wordEnd = match.index + mark.length
+      while (wordEnd < text.length && !/\s/.test(text[wordEnd]!)) wordEnd++
+      if (URL_LIKE.test(text.slice(wordStart, wordEnd))) continue
+      const at = match.index + mark.length
+      edits.push({start: at, end: at, replacement: ' ', rule: gluedFullStop.id, reason: gluedFullStop.reason})
+    }
+    return edits
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Split two words a scraper glued together where a link, line or paragraph
+ * boundary was lost (`RussiaChinese leader`, `concernsTalk`). Camel case is
+ * also how brands and names are written (iPhone, YouTube, McDonald), so a token
+ * is split only when both halves are words, it is not on the allow-list, and it
+ * occurs once in the document (a real name tends to repeat).
+ */
+import type {ProposedEdit} from '../../../core/types.js'
+import {CAMEL_CASE_WORDS, NAME_PREFIXES} from '../../../lexicon/camel-case.js'
+import {isEnglishWord} from '../../../lexicon/dictionary.js'
+import type {TextRule} from '../../rule.js'
+
+export interface GluedWordsOptions {
+  /** Extra camel-case words to leave alone (case-insensitive). */
+  allow: string[]
+}
+
+const GLUED = /(?<![\p{L}\p{N}'’@#/._-])([\p{Lu}]?[\p{Ll}]{2,})([\p{Lu}][\p{Ll}]+)(?![\p{L}\p{N}@/_-]|\.[\p{L}])/gu
+
+export const gluedWords: TextRule<GluedWordsOptions> = {
+  id: 'glued-words',
+  reason: 'two words glued together',
+  example: '`RussiaChinese leader` → `Russia Chinese leader`',
+  propose(input, options) {
+    const text = input.text
+    const allow = new Set(options.allow.map((word) => word.toLowerCase()))
+    const counts = new Map<string, number>()
+    const matches: RegExpExecArray[] = []
+    GLUED.lastIndex = 0
+    for (let match = GLUED.exec(text); match; match = GLUED.exec(text)) {
+      matches.push(match)
+      counts.set(match[0], (counts.get(match[0]) ?? 0) + 1)
+    }
+    const edits: ProposedEdit[] = []
+    for (const match of matches) {
+      const [token, left, right] = match as unknown as [string, string, string]
+      const lower = token.toLowerCase()
+      if (CAMEL_CASE_WORDS.has(lower) || allow.has(lower) || counts.get(token)! > 1) continue
+      if (NAME_PREFIXES.has(left.toLowerCase()) || isEnglishWord(lower)) continue
+      if (!isEnglishWord(right)) continue
+      // A lower-case left half must be a word; a capitalised one may be a name (Bachuska).
+      if (/^\p{Ll}/u.test(left) && !isEnglishWord(left)) continue
+      const at = match.index + left.length
+      edits.push({start: at, end: at, replacement: ' ', rule: gluedWords.id, reason: `\`${left}\` and \`${right}\` glued together`})
+    }
+    return edits
+  }
+}

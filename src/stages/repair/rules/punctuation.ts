@@ -1,0 +1,59 @@
+/** Punctuation damage from scraping and machine translation: doubled marks and dashes, stray spaces, glued brackets. */
+import type {ProposedEdit} from '../../../core/types.js'
+import {editsForMatches, type TextRule} from '../../rule.js'
+
+/** `agenda. . This` → `agenda. This`; `a,, b` → `a, b`; `word..` → `word.` (an ellipsis stays). */
+export const doubledPunctuation: TextRule = {
+  id: 'doubled-punctuation',
+  reason: 'punctuation mark repeated',
+  example: '`the world stage. .` → `the world stage.`',
+  propose(input) {
+    return [
+      ...editsForMatches(input.text, /(?<=[\p{L}\p{N}”"’)\]])([.,;:])(?:[ \t]+\1)+(?![.\d])/gu, doubledPunctuation, (match) => match[1]),
+      ...editsForMatches(input.text, /(?<=[\p{L}”"’)\]])([,;:]){2,}|(?<=[\p{L}”"’)\]])\.\.(?!\.)(?<!\.\.\.)/gu, doubledPunctuation, (match) => match[0][0])
+    ].sort((a, b) => a.start - b.start)
+  }
+}
+
+/** `a difficult task— — some say` → `a difficult task — some say`. */
+export const doubledDash: TextRule = {
+  id: 'doubled-dash',
+  reason: 'dash repeated',
+  example: '`task— — some say` → `task — some say`',
+  propose: (input) =>
+    editsForMatches(input.text, /([ \t]*)([—–])(?:[ \t]*\2)+([ \t]*)/g, doubledDash, (match) => {
+      if (!/[ \t]*\S*[ \t]+/.test(match[0].slice(match[1]!.length)) && match[0].split(match[2]!).length < 3) return undefined
+      return match[1] || match[3] ? ` ${match[2]} ` : match[2]
+    })
+}
+
+/** `order[that they create]while` → `order [that they create] while`: brackets around a phrase need spaces outside. */
+export const bracketSpacing: TextRule = {
+  id: 'bracket-spacing',
+  reason: 'bracket glued to a word',
+  example: '`order[that they create]while` → `order [that they create] while`',
+  propose(input) {
+    const edits: ProposedEdit[] = []
+    // Only bracketed phrases (with a space inside), so `a[0]` and `friend(s)` stay.
+    const phrase = /([\[(])([^\[\]()\n]*\s[^\[\]()\n]*)([\])])/g
+    for (let match = phrase.exec(input.text); match; match = phrase.exec(input.text)) {
+      const open = match.index
+      const close = match.index + match[0].length - 1
+      if (open > 0 && /[\p{L}\p{N}]/u.test(input.text[open - 1]!)) {
+        edits.push({start: open, end: open, replacement: ' ', rule: bracketSpacing.id, reason: bracketSpacing.reason})
+      }
+      if (close + 1 < input.text.length && /\p{L}/u.test(input.text[close + 1]!)) {
+        edits.push({start: close + 1, end: close + 1, replacement: ' ', rule: bracketSpacing.id, reason: bracketSpacing.reason})
+      }
+    }
+    return edits
+  }
+}
+
+/** `Beijing , he said` → `Beijing, he said`. */
+export const spaceBeforePunctuation: TextRule = {
+  id: 'space-before-punctuation',
+  reason: 'space before a punctuation mark',
+  example: '`said , adding` → `said, adding`',
+  propose: (input) => editsForMatches(input.text, /(?<=[\p{L}\p{N}”"’)\]])[ \t]+(?=[,;:!?.](?:[ \t\n]|$)(?<![.]{2}))/gu, spaceBeforePunctuation, () => '')
+}

@@ -1,0 +1,28 @@
+/** Build a stage out of ordered passes of text rules, honouring per-rule switches. */
+import type {ConfiguredStage, Pass} from '../core/stage.js'
+import type {ProposedEdit} from '../core/types.js'
+import type {TextRule} from './rule.js'
+
+export function ruleStage<Options>(
+  name: string,
+  passes: ReadonlyArray<ReadonlyArray<TextRule<Options>>>,
+  switches: Readonly<Record<string, boolean>>,
+  options: Options,
+  resolved: unknown
+): ConfiguredStage {
+  const enabled = passes
+    .map((rules) => rules.filter((rule) => switches[rule.id] !== false))
+    .filter((rules) => rules.length > 0)
+  const built: Pass[] = enabled.map((rules) => ({
+    propose(input) {
+      const edits: ProposedEdit[] = []
+      for (const rule of rules) edits.push(...rule.propose(input, options))
+      return edits
+    }
+  }))
+  return {name, source: `rinse-${name}`, passes: built, options: resolved}
+}
+
+export function ruleIds(passes: ReadonlyArray<ReadonlyArray<{id: string}>>): string[] {
+  return passes.flat().map((rule) => rule.id)
+}
