@@ -70,7 +70,9 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
         const diffPath = join(out, 'diffs', `${file.relative}.diff`)
         let failed = false
         try {
-          const info = await stat(file.path)
+          const info = await stat(file.path).catch((error: NodeJS.ErrnoException) => {
+            throw new InputError(file.relative, `cannot read the file (${error.code ?? String(error)})`)
+          })
           const previous = manifest.done(file.relative, info.size, info.mtimeMs, options.pipeline.hash)
           if (previous && (await exists(cleanedPath))) {
             documents.push(previous.document)

@@ -94,17 +94,24 @@ export function findLocalDuplicates(
   return deletions.sort((a, b) => a.block.index - b.block.index)
 }
 
+// A site name or section stuck to a title: `Title - Metro Desk | Local`, `SPORT | Title`.
+const SITE_SUFFIX = /\s+[-–—|]\s+[^.!?]{1,60}$/
+const SITE_PREFIX = /^[^.!?]{1,40}?\s+[|]\s+/
+
 /**
  * The copy to keep: the one that adds the most real words beyond the shortest
- * copy; a couple of extra words at the edges (`TOU`, `Home News`) count
- * against a copy as junk. Ties go to the earliest copy.
+ * copy. A couple of extra words at the edges (`TOU`, `Home News`) or a site
+ * name after a separator count against a copy as junk. Ties go to the earliest.
  */
 function mostComplete(members: Candidate[]): Candidate {
   const core = members.reduce((a, b) => (b.tokens.length < a.tokens.length ? b : a))
   const coreWords = new Set(core.tokens)
+  const extraOf = (tokens: string[]): number => tokens.filter((token) => !coreWords.has(token)).length
   const score = (member: Candidate): number => {
-    const extra = member.tokens.filter((token) => !coreWords.has(token)).length
-    return extra > JUNK_EXTRA ? extra : -extra
+    const extra = extraOf(member.tokens)
+    if (extra <= JUNK_EXTRA) return -extra
+    const withoutAffixes = normalizedTokens(member.block.text.replace(SITE_SUFFIX, '').replace(SITE_PREFIX, ''))
+    return extraOf(withoutAffixes) <= JUNK_EXTRA ? -extra : extra
   }
   return members.reduce((best, member) => (score(member) > score(best) ? member : best))
 }

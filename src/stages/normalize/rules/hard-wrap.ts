@@ -54,13 +54,14 @@ export const hardWrap: TextRule<HardWrapOptions> = {
         const next = chunk[k + 1]!
         if (LIST_START.test(next.text)) continue
         const nextWord = FIRST_WORD.exec(next.text)?.[0] ?? ''
-        const wrapped = line.text.length + 1 + nextWord.length > width
+        const hyphen = HYPHEN_BREAK.exec(line.text)
+        const nextHead = /^[\p{Ll}]+/u.exec(next.text)?.[0]
+        // The next word did not fit, or the wrapper split a word to fill the line.
+        const wrapped = line.text.length + 1 + nextWord.length > width || Boolean(hyphen && nextHead && line.text.length >= width * 0.6)
         if (!wrapped) continue
         // Two-line chunks are joined only when the next line plainly continues a sentence.
         if (chunk.length === 2 && !/^[\p{Ll}\d(“"'‘]/u.test(next.text)) continue
         const newline = line.start + line.text.length
-        const hyphen = HYPHEN_BREAK.exec(line.text)
-        const nextHead = /^[\p{Ll}]+/u.exec(next.text)?.[0]
         if (hyphen && nextHead) {
           const joined = hyphen[1]! + nextHead
           const keepHyphen = !isEnglishWord(joined) || isEnglishWord(hyphen[1]!) && isEnglishWord(nextHead) && !isEnglishWord(joined)

@@ -4,6 +4,7 @@
  * a tag cut off by the scraper at the start of a line (`p class=”ad”>`).
  * Angle brackets in prose (`a < b`, `<3`) are left alone.
  */
+import {deleteBlocks} from '../../../blocks/delete-blocks.js'
 import type {ProposedEdit} from '../../../core/types.js'
 import {editsForMatches, type TextRule} from '../../rule.js'
 
@@ -26,7 +27,29 @@ export const htmlTag: TextRule = {
       // Block-level tags separated words; inline ones did not.
       ...editsForMatches(input.text, TAG, htmlTag, (match) => (INLINE.has(match[2]!.toLowerCase()) ? '' : ' ')),
       ...editsForMatches(input.text, FRAGMENT, htmlTag, () => '')
-    ]
-    return edits.sort((a, b) => a.start - b.start)
+    ].sort((a, b) => a.start - b.start)
+    if (edits.length === 0) return edits
+    // A line made of nothing but markup goes whole, with the blank line it leaves.
+    const blocks = input.blocks()
+    const wholeLines = blocks.filter((block) => {
+      const inside = edits.filter((edit) => edit.start >= block.start && edit.end <= block.end)
+      const covered = inside.reduce((sum, edit) => sum + edit.end - edit.start, 0)
+      return inside.length > 0 && block.text.length - covered === countSpaces(block.text, inside, block.start)
+    })
+    if (wholeLines.length === 0) return edits
+    const lineEdits = deleteBlocks(input.text, blocks, wholeLines.map((block) => ({block, rule: htmlTag.id, reason: 'line of HTML markup only'})))
+    const inWholeLine = (edit: ProposedEdit): boolean => wholeLines.some((block) => edit.start >= block.start && edit.end <= block.end)
+    return [...edits.filter((edit) => !inWholeLine(edit)), ...lineEdits].sort((a, b) => a.start - b.start)
   }
+}
+
+/** Characters of a block outside the given edits that are whitespace. */
+function countSpaces(text: string, edits: readonly ProposedEdit[], offset: number): number {
+  let count = 0
+  let position = 0
+  for (const edit of edits) {
+    count += text.slice(position, edit.start - offset).replace(/\S/g, '').length
+    position = edit.end - offset
+  }
+  return count + text.slice(position).replace(/\S/g, '').length
 }

@@ -35,7 +35,7 @@ export const bracketSpacing: TextRule = {
   propose(input) {
     const edits: ProposedEdit[] = []
     // Only bracketed phrases (with a space inside), so `a[0]` and `friend(s)` stay.
-    const phrase = /([\[(])([^\[\]()\n]*\s[^\[\]()\n]*)([\])])/g
+    const phrase = /([\[(])([^\[\]()\n]*[ \t][^\[\]()\n]*)([\])])/g
     for (let match = phrase.exec(input.text); match; match = phrase.exec(input.text)) {
       const open = match.index
       const close = match.index + match[0].length - 1
@@ -45,6 +45,12 @@ export const bracketSpacing: TextRule = {
       if (close + 1 < input.text.length && /\p{L}/u.test(input.text[close + 1]!)) {
         edits.push({start: close + 1, end: close + 1, replacement: ' ', rule: bracketSpacing.id, reason: bracketSpacing.reason})
       }
+      // `( published on Monday )` → `(published on Monday)`.
+      const inner = match[2]!
+      const lead = inner.length - inner.trimStart().length
+      const trail = inner.length - inner.trimEnd().length
+      if (inner.trim() !== '' && lead > 0) edits.push({start: open + 1, end: open + 1 + lead, replacement: '', rule: bracketSpacing.id, reason: 'space inside a bracket'})
+      if (inner.trim() !== '' && trail > 0) edits.push({start: close - trail, end: close, replacement: '', rule: bracketSpacing.id, reason: 'space inside a bracket'})
     }
     return edits
   }

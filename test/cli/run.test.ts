@@ -1,0 +1,162 @@
+import {execFileSync} from 'node:child_process'
+import {createHash} from 'node:crypto'
+import {cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
+import {join, relative} from 'node:path'
+import {beforeAll, describe, expect, it} from 'vitest'
+import type {Report} from '../../src/index.js'
+import {applyEdits} from '../../src/index.js'
+import {rinse, tempDir} from '../helpers.js'
+
+const SAMPLE = join(import.meta.dirname, '..', '..', 'input')
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, {recursive: true, withFileTypes: true})
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort()
+}
+
+function treeHash(dir: string): string {
+  const hash = createHash('sha256')
+  for (const file of listFiles(dir)) hash.update(file).update(readFileSync(join(dir, file)))
+  return hash.digest('hex')
+}
+
+describe('rinse run', () => {
+  let work: string
+  let input: string
+  let out: string
+  let first: Awaited<ReturnType<typeof rinse>>
+
+  beforeAll(async () => {
+    work = tempDir()
+    input = join(work, 'in')
+    out = join(work, 'out')
+    cpSync(SAMPLE, input, {recursive: true})
+    first = await rinse(['run', input, '--out', out])
+  })
+
+  it('cleans every file into OUT/cleaned with the same relative paths, leaving the input untouched', () => {
+    expect(first.code).toBe(0)
+    expect(listFiles(join(out, 'cleaned'))).toEqual(listFiles(input))
+    expect(treeHash(input)).toBe(treeHash(SAMPLE))
+    expect(first.stdout).toMatch(/^rinse: 6 files \(6 changed, 0 failed\) · .* MB\/s\n$/)
+  })
+
+  it('writes a report whose edits, replayed on each input, give each cleaned file', () => {
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report
+    expect(report.version).toBe(1)
+    expect(report.documents.map((document) => document.path)).toEqual(listFiles(input).map((file) => file.split('\\').join('/')))
+    for (const document of report.documents) {
+      const original = readFileSync(join(input, document.path), 'utf8')
+      const cleaned = readFileSync(join(out, 'cleaned', document.path), 'utf8')
+      expect(applyEdits(original, document.edits)).toBe(cleaned)
+      expect(document.bytesOut).toBe(Buffer.byteLength(cleaned))
+      for (const edit of document.edits) expect(edit).toMatchObject({stage: expect.any(String), rule: expect.any(String), reason: expect.any(String)})
+    }
+    const total = Object.values(report.stats).flatMap((rules) => Object.values(rules)).reduce((a, b) => a + b, 0)
+    expect(total).toBe(report.totals.edits)
+  })
+
+  it('writes unified diffs that patch turns the input into the cleaned file', () => {
+    const copy = join(work, 'patched')
+    cpSync(input, copy, {recursive: true})
+    for (const diff of listFiles(join(out, 'diffs'))) {
+      execFileSync('patch', ['-p1', '-s', '-d', copy, '-i', join(out, 'diffs', diff)])
+    }
+    for (const file of listFiles(input)) {
+      expect(readFileSync(join(copy, file), 'utf8')).toBe(readFileSync(join(out, 'cleaned', file), 'utf8'))
+    }
+  })
+
+  it('is idempotent: cleaning its own output changes nothing', async () => {
+    const again = join(work, 'again')
+    const result = await rinse(['run', join(out, 'cleaned'), '--out', again])
+    expect(result.code).toBe(0)
+    const report = JSON.parse(readFileSync(join(again, 'report.json'), 'utf8')) as Report
+    expect(report.totals.edits).toBe(0)
+  })
+
+  it('resumes: a re-run skips finished files and redoes changed ones, with the same result', async () => {
+    const before = readFileSync(join(out, 'report.json'), 'utf8')
+    const rerun = await rinse(['run', input, '--out', out])
+    expect(rerun.stdout).toContain('6 resumed')
+    const after = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report
+    expect(after.documents).toEqual((JSON.parse(before) as Report).documents)
+
+    // A crash can leave a torn last manifest line; a changed input is redone.
+    writeFileSync(join(out, '.rinse', 'manifest.jsonl'), readFileSync(join(out, '.rinse', 'manifest.jsonl'), 'utf8') + '{"path": "torn')
+    writeFileSync(join(input, 'heatwave.txt'), 'Leave a Reply\n\n' + readFileSync(join(input, 'heatwave.txt'), 'utf8'))
+    const third = await rinse(['run', input, '--out', out])
+    expect(third.stdout).toContain('5 resumed')
+    expect(readFileSync(join(out, 'cleaned', 'heatwave.txt'), 'utf8')).not.toContain('Leave a Reply')
+
+    const forced = await rinse(['run', input, '--out', out, '--force'])
+    expect(forced.stdout).not.toContain('resumed')
+  })
+})
+
+describe('rinse run on bad input', () => {
+  it('names each bad file and its problem, cleans the rest, and exits 1', async () => {
+    const work = tempDir()
+    const input = join(work, 'in')
+    mkdirSync(join(input, 'sub'), {recursive: true})
+    writeFileSync(join(input, 'good.txt'), 'A plain article paragraph that ends well.\n\nLeave a Reply\n')
+    writeFileSync(join(input, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]))
+    writeFileSync(join(input, 'latin1.txt'), Buffer.from('caf\xe9 au lait\n', 'latin1'))
+    writeFileSync(join(input, 'empty.txt'), '')
+    symlinkSync(join(input, 'missing-target.txt'), join(input, 'sub', 'dangling.txt'))
+    const paragraphs = Array.from({length: 1500}, (_, i) => `Paragraph ${i} of a long scraped text, item ${i * 7} of the series, keeps going. `.repeat(30))
+    writeFileSync(join(input, 'big.txt'), paragraphs.join('\n\n'))
+    const out = join(work, 'out')
+    const result = await rinse(['run', input, '--out', out])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('binary.txt: binary file, not text (NUL byte at offset 4)')
+    expect(result.stderr).toContain('latin1.txt: invalid UTF-8 at byte 3')
+    expect(result.stderr).toContain('empty.txt: empty file (0 bytes)')
+    expect(result.stderr).toMatch(/sub\/dangling\.txt: cannot read the file \(ENOENT\)/)
+    expect(readFileSync(join(out, 'cleaned', 'good.txt'), 'utf8')).toBe('A plain article paragraph that ends well.\n')
+    expect(statSync(join(out, 'cleaned', 'big.txt')).size).toBeGreaterThan(3_000_000)
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report
+    expect(report.failures.map((failure) => failure.path)).toEqual(['binary.txt', 'empty.txt', 'latin1.txt', 'sub/dangling.txt'])
+    expect(report.totals).toMatchObject({files: 6, failed: 4})
+  })
+
+  it('refuses to write into its input', async () => {
+    const work = tempDir()
+    const input = join(work, 'in')
+    mkdirSync(input)
+    writeFileSync(join(input, 'a.txt'), 'Text.\n')
+    const same = await rinse(['run', input, '--out', input])
+    expect(same.code).toBe(2)
+    expect(same.stderr).toContain('--out must not be the input folder')
+    const inside = await rinse(['run', input, '--out', join(input, 'out')])
+    expect(inside.code).toBe(2)
+    expect(inside.stderr).toContain('--out must not be inside the input folder')
+    expect(listFiles(input)).toEqual(['a.txt'])
+  })
+})
+
+describe('rinse help, explain and clean', () => {
+  it('explains every option', async () => {
+    const help = await rinse(['run', '--help'])
+    for (const option of ['--out', '--pipeline', '--concurrency', '--force', '--ext', '--quiet']) expect(help.stdout).toContain(option)
+    const top = await rinse(['--help'])
+    for (const command of ['run', 'explain', 'clean']) expect(top.stdout).toContain(command)
+  })
+
+  it('prints messages for one file in the vfile-reporter style', async () => {
+    const work = tempDir()
+    const file = join(work, 'page.txt')
+    writeFileSync(file, 'It was agreed at the summit.Xi Jinping left.\n\nLeave a Reply\n')
+    const result = await rinse(['explain', file])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/1:29\s+info\s+missing space after the end of a sentence\s+glued-full-stop\s+rinse-repair/)
+    expect(result.stdout).toMatch(/1:45-3:14\s+info\s+comment form prompt\s+comment-form\s+rinse-boilerplate/)
+  })
+
+  it('cleans standard input to standard output', async () => {
+    const result = await rinse(['clean'], {input: 'Source link\n\nA sentence.The next one.\n'})
+    expect(result.stdout).toBe('A sentence. The next one.\n')
+  })
+})

@@ -1,0 +1,59 @@
+import {readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {parse} from 'yaml'
+import {describe, expect, it} from 'vitest'
+import {ConfigError, DEFAULT_PIPELINE, DEFAULT_PIPELINE_PATH, loadPipelineFile, parsePipeline} from '../../src/index.js'
+import {rinse, tempDir} from '../helpers.js'
+
+function configError(data: unknown): string {
+  try {
+    parsePipeline(data, 'p.yaml')
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError)
+    return (error as Error).message
+  }
+  throw new Error('expected a ConfigError')
+}
+
+describe('pipeline files', () => {
+  it('loads every example in pipelines/', async () => {
+    for (const name of ['default.yaml', 'minimal.yaml']) {
+      const config = await loadPipelineFile(join(import.meta.dirname, '..', '..', 'pipelines', name))
+      expect(config.stages.length).toBeGreaterThan(0)
+      expect(config.hash).toMatch(/^[0-9a-f]{16}$/)
+    }
+  })
+
+  it('keeps pipelines/default.yaml and the built-in default the same', async () => {
+    expect(parse(readFileSync(DEFAULT_PIPELINE_PATH, 'utf8'))).toEqual(DEFAULT_PIPELINE)
+    expect((await loadPipelineFile(DEFAULT_PIPELINE_PATH)).hash).toBe(parsePipeline(DEFAULT_PIPELINE).hash)
+  })
+
+  it('switches stages off with false and names the file, the key and what was expected on mistakes', () => {
+    expect(parsePipeline({stages: ['normalize', {repair: false}]}).stages.map((entry) => entry.stage)).toEqual(['normalize'])
+    expect(configError({stages: ['normalise']})).toBe('p.yaml: `stages[0]`: unknown stage `normalise`; expected one of normalize, boilerplate, repair, dedup')
+    expect(configError({stages: [{dedup: {minWord: 3}}]})).toBe('p.yaml: `stages[0].dedup.minWord`: unknown option')
+    expect(configError({stages: [{dedup: {minWords: 'three'}}]})).toBe('p.yaml: `stages[0].dedup.minWords`: expected number')
+    expect(configError({stages: [{boilerplate: {rules: {'vidoe-caption': false}}}]})).toMatch(
+      /^p\.yaml: `stages\[0\]\.boilerplate\.rules\.vidoe-caption`: unknown rule; expected one of comment-form, breadcrumb, /
+    )
+    expect(configError({stages: [{boilerplate: {patterns: [{id: 'x', pattern: '(', reason: 'r'}]}}]})).toBe(
+      'p.yaml: `stages[0].boilerplate.patterns.0.pattern`: a valid regular expression'
+    )
+    expect(configError({stage: []})).toBe('p.yaml: `stage`: unknown key; expected only `stages`')
+    expect(configError({stages: [{normalize: {}, repair: {}}]})).toMatch(/`stages\[0\]`: expected a stage name or a mapping/)
+  })
+
+  it('fails before reading any input when the pipeline file is wrong', async () => {
+    const work = tempDir()
+    const pipeline = join(work, 'bad.yaml')
+    writeFileSync(pipeline, 'stages:\n  - boilerplate:\n      rules:\n        masthed: false\n')
+    const result = await rinse(['run', join(work, 'does-not-exist'), '--out', join(work, 'out'), '--pipeline', pipeline])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(`${pipeline}: \`stages[0].boilerplate.rules.masthed\`: unknown rule`)
+    writeFileSync(pipeline, 'stages: [normalize\n')
+    const broken = await rinse(['run', work, '--out', join(work, 'out'), '--pipeline', pipeline])
+    expect(broken.code).toBe(2)
+    expect(broken.stderr).toContain(`${pipeline}: not valid YAML`)
+  })
+})

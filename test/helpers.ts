@@ -1,0 +1,27 @@
+/** Helpers for tests that run the real `rinse` command on temporary folders. */
+import {execFile} from 'node:child_process'
+import {mkdtempSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+export const CLI = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js')
+
+export interface CommandResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** Run `rinse ...args` (the built CLI) and collect its output and exit code. */
+export function rinse(args: string[], options: {input?: string; cwd?: string} = {}): Promise<CommandResult> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [CLI, ...args], {cwd: options.cwd, maxBuffer: 64 * 1024 * 1024}, (error, stdout, stderr) => {
+      resolve({code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr})
+    })
+    if (options.input !== undefined) child.stdin!.end(options.input)
+  })
+}
+
+export function tempDir(prefix = 'rinse-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix))
+}

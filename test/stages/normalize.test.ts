@@ -1,0 +1,51 @@
+import {describe, expect, it} from 'vitest'
+import {createPipeline} from '../../src/index.js'
+import {fixMojibake} from '../../src/stages/normalize/rules/mojibake.js'
+
+const normalizeOnly = createPipeline({stages: ['normalize']})
+const norm = (text: string): string => normalizeOnly.clean(text).text
+
+describe('normalize', () => {
+  it('repairs mojibake from Windows-1252, Latin-1 and MacRoman, including double encoding', () => {
+    expect(fixMojibake('donâ€™t')).toBe('don’t')
+    expect(fixMojibake('cafÃ©')).toBe('café')
+    expect(fixMojibake('caf√©')).toBe('café')
+    expect(fixMojibake('Ã¢â‚¬â„¢')).toBe('’')
+    expect(fixMojibake('cafÃ\u00a9')).toBe('café')
+  })
+
+  it('leaves text that merely looks odd alone', () => {
+    for (const text of ['naïve café Zoë Ångström ©2024 “quoted” £5 Ã', 'Ça va? Über, déjà vu.', '“É” and ‘Ñ’', '√2 ≈ 1.41']) {
+      expect(fixMojibake(text)).toBe(text)
+    }
+  })
+
+  it('decodes entities, strips tag remnants and invisible characters', () => {
+    expect(norm('Q&amp;A with AT&T&nbsp;staff &#8217; &amp;rsquo;\n')).toBe('Q&A with AT&T staff ’ ’\n')
+    expect(norm('p class=”td-ad-inline ng-hide”>Enjoy the text.\n')).toBe('Enjoy the text.\n')
+    expect(norm('a <br> b and a < b > c\n')).toBe('a b and a < b > c\n')
+    expect(norm('zero\u200bwidth soft\u00adhyphen\ufeff\n')).toBe('zerowidth softhyphen\n')
+    expect(norm('mechanic 👩\u200d🔧 stays\n')).toBe('mechanic 👩\u200d🔧 stays\n')
+  })
+
+  it('regularises whitespace and blank lines', () => {
+    expect(norm('\n\n  Title  \r\n\r\n\r\n\r\nBody   text\there.\n\n\n')).toBe('Title\n\nBody text here.\n')
+  })
+
+  it('joins hard-wrapped paragraphs and mends hyphenated breaks, but not one-line paragraphs or lists', () => {
+    const wrapped = [
+      'The council approved the new budget on Tuesday evening after a long',
+      'debate about the cost of repairing the old bridge and the state of the',
+      'roads, which officials say will need new infra-',
+      'structure money within five years, and a long-',
+      'term plan.'
+    ].join('\n')
+    expect(norm(wrapped + '\n')).toBe(
+      'The council approved the new budget on Tuesday evening after a long debate about the cost of repairing the old bridge and the state of the roads, which officials say will need new infrastructure money within five years, and a long-term plan.\n'
+    )
+    const list = 'Steps:\n• Preheat the oven to 200C and line a tray with paper.\n• Rub the butter into the flour.\n• Bake for twenty minutes.\n'
+    expect(norm(list)).toBe(list)
+    const short = 'Hong Kong\nCNN\n—\nChinese leader Xi Jinping will welcome Vladimir Putin to China on Thursday.\n'
+    expect(norm(short)).toBe(short)
+  })
+})
