@@ -44,14 +44,16 @@ export function createPipeline(pipeline: PipelineConfig | {stages: unknown[]} = 
     const file = typeof input === 'string' ? new VFile({value: input, path}) : input
     const original = String(file.value ?? '')
     const result = cleanDocument(original, stages, path ?? file.path ?? '<text>')
-    const out = new VFile({value: result.text, path: file.path})
-    for (const edit of result.edits) {
-      const message = out.info(edit.reason, {place: {start: edit.start, end: edit.end}, ruleId: edit.rule, source: `rinse-${edit.stage}`})
-      message.actual = edit.before
-      message.expected = [edit.after]
+    let out: VFile | undefined
+    return {
+      text: result.text,
+      edits: result.edits,
+      conflicts: result.conflicts,
+      // Built on first use: batch runs never need the messages as vfile objects.
+      get file() {
+        return (out ??= toVFile(file.path, original, result))
+      }
     }
-    out.data.rinse = {edits: result.edits, conflicts: result.conflicts, original}
-    return {text: result.text, edits: result.edits, conflicts: result.conflicts, file: out}
   }
   return {
     config,
@@ -61,6 +63,17 @@ export function createPipeline(pipeline: PipelineConfig | {stages: unknown[]} = 
       for await (const document of documents) yield {...document, result: clean(document.text, document.path)}
     }
   }
+}
+
+function toVFile(path: string | undefined, original: string, result: {text: string; edits: Edit[]; conflicts: Conflict[]}): VFile {
+  const out = new VFile({value: result.text, path})
+  for (const edit of result.edits) {
+    const message = out.info(edit.reason, {place: {start: edit.start, end: edit.end}, ruleId: edit.rule, source: `rinse-${edit.stage}`})
+    message.actual = edit.before
+    message.expected = [edit.after]
+  }
+  out.data.rinse = {edits: result.edits, conflicts: result.conflicts, original}
+  return out
 }
 
 /** Clean one text with the default pipeline (or the one given). */

@@ -7,7 +7,7 @@
  */
 import type {Block} from '../../blocks/block.js'
 import type {BlockDeletion} from '../../blocks/delete-blocks.js'
-import {normalizedTokens} from '../../blocks/words.js'
+import {normalizedTokens, shingleHashes} from '../../blocks/words.js'
 
 export interface LocalDedupOptions {
   /** Blocks with fewer words are never treated as duplicates (`Share`, `Reply`). */
@@ -21,7 +21,7 @@ export const DEFAULT_LOCAL_DEDUP: LocalDedupOptions = {minWords: 4, containment:
 interface Candidate {
   block: Block
   tokens: string[]
-  grams: Set<string>
+  grams: Set<number>
 }
 
 /** A few junk words beyond the shared text are a suffix or prefix, not more content. */
@@ -33,12 +33,11 @@ export function findLocalDuplicates(
   lineOf: (block: Block) => number = (block) => block.index + 1
 ): BlockDeletion[] {
   const candidates: Candidate[] = []
-  const postings = new Map<string, number[]>()
+  const postings = new Map<number, number[]>()
   for (const block of blocks) {
     const tokens = normalizedTokens(block.text)
     if (tokens.length < options.minWords) continue
-    const grams = new Set<string>()
-    for (let i = 0; i + 3 <= tokens.length; i++) grams.add(tokens.slice(i, i + 3).join(' '))
+    const grams = shingleHashes(tokens, 3)
     const id = candidates.length
     candidates.push({block, tokens, grams})
     for (const gram of grams) {
@@ -50,7 +49,6 @@ export function findLocalDuplicates(
   // Union-find over near-duplicate pairs.
   const parent = candidates.map((_, i) => i)
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)))
-  const similarity = new Map<string, number>()
   for (let a = 0; a < candidates.length; a++) {
     const shared = new Map<number, number>()
     for (const gram of candidates[a]!.grams) {
@@ -61,7 +59,6 @@ export function findLocalDuplicates(
       const containment = count / smaller
       if (containment >= options.containment) {
         parent[find(b)] = find(a)
-        similarity.set(`${a}:${b}`, containment)
       }
     }
   }
@@ -80,14 +77,13 @@ export function findLocalDuplicates(
       const member = candidates[i]!
       if (member === kept) continue
       const exact = member.tokens.join(' ') === kept.tokens.join(' ')
-      const pair = i < candidates.indexOf(kept) ? `${i}:${candidates.indexOf(kept)}` : `${candidates.indexOf(kept)}:${i}`
       deletions.push({
         block: member.block,
         rule: exact ? 'repeated-block' : 'contained-block',
         reason: exact
           ? `repeats the block kept at line ${lineOf(kept.block)}`
           : `near copy of the more complete block kept at line ${lineOf(kept.block)}`,
-        detail: {keptLine: lineOf(kept.block), keptText: preview(kept.block.text), containment: round(similarity.get(pair) ?? 1)}
+        detail: {keptLine: lineOf(kept.block), keptText: preview(kept.block.text), containment: round(containment(member, kept))}
       })
     }
   }
@@ -116,6 +112,14 @@ function mostComplete(members: Candidate[]): Candidate {
   return members.reduce((best, member) => (score(member) > score(best) ? member : best))
 }
 
+
+/** Share of the smaller block's 3-grams found in the other. */
+function containment(a: Candidate, b: Candidate): number {
+  const [small, large] = a.grams.size <= b.grams.size ? [a, b] : [b, a]
+  let shared = 0
+  for (const gram of small.grams) if (large.grams.has(gram)) shared++
+  return small.grams.size === 0 ? 1 : shared / small.grams.size
+}
 
 function preview(text: string): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text

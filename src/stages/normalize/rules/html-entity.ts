@@ -23,5 +23,5 @@ export const htmlEntity: TextRule = {
   id: 'html-entity',
   reason: 'HTML character reference left in text',
   example: '`Q&amp;A` → `Q&A`',
-  propose: (input) => editsForMatches(input.text, REFERENCE, htmlEntity, (match) => decodeReference(match[1]!))
+  propose: (input) => !input.text.includes('&') ? [] : editsForMatches(input.text, REFERENCE, htmlEntity, (match) => decodeReference(match[1]!))
 }

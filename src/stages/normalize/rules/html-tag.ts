@@ -22,6 +22,7 @@ export const htmlTag: TextRule = {
   reason: 'HTML tag or tag fragment left in text',
   example: '`p class=”ad”>Text` → `Text`',
   propose(input) {
+    if (!input.text.includes('>')) return []
     const edits: ProposedEdit[] = [
       ...editsForMatches(input.text, COMMENT, htmlTag, () => ''),
       // Block-level tags separated words; inline ones did not.

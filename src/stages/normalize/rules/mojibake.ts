@@ -91,6 +91,8 @@ export function fixMojibake(text: string): string {
 // `â€` closing a quote: the mojibake of `”` whose last byte (0x9D, undefined in
 // Windows-1252) was dropped on the way. Nothing else leaves `â€` before a space.
 const CLIPPED_QUOTE = /(?<=\S)\u00e2\u20ac(?=[\s.,;:!?)\]]|$)/gm
+// Every mojibake run starts with one of these; most texts have none.
+const LEAD = /[\u00c2-\u00f4\u221a\u201a]/
 
 // A stretch of characters that mojibake is made of, as the unit of one edit.
 const SUSPECT = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u221a\u00c4\u201a]{2,}/g
@@ -99,7 +101,7 @@ export const mojibake: TextRule = {
   id: 'mojibake',
   reason: 'UTF-8 text decoded with the wrong encoding',
   example: '`donâ€™t` → `don’t`',
-  propose: (input) => [
+  propose: (input) => !LEAD.test(input.text) ? [] : [
     ...editsForMatches(input.text, SUSPECT, mojibake, (match) => fixMojibake(match[0])),
     ...editsForMatches(input.text, CLIPPED_QUOTE, {id: mojibake.id, reason: 'closing quote `”` garbled, its last byte lost'}, () => '\u201d')
   ]

@@ -23,8 +23,12 @@ export const spaceRun: TextRule = {
   propose(input) {
     const edits: ProposedEdit[] = []
     // Only inside a line: leading and trailing runs belong to line-trim.
-    const pattern = /(?<=\S)(?: {2,}|[ \t]*\t[ \t]*)(?=\S)/g
-    for (let match = pattern.exec(input.text); match; match = pattern.exec(input.text)) {
+    const text = input.text
+    const pattern = / {2,}|[ \t]*\t[ \t]*/g
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      const before = text[match.index - 1]
+      const after = text[match.index + match[0].length]
+      if (before === undefined || after === undefined || /\s/.test(before) || /\s/.test(after)) continue
       edits.push({start: match.index, end: match.index + match[0].length, replacement: ' ', rule: spaceRun.id, reason: spaceRun.reason})
     }
     return edits

@@ -11,6 +11,8 @@ export const unicodeNfc: TextRule = {
   example: '`cafe\\u0301` → `café`',
   propose(input) {
     const edits: ProposedEdit[] = []
+    // Native check first: almost every text is already NFC.
+    if (input.text.normalize('NFC') === input.text) return edits
     CANDIDATE.lastIndex = 0
     for (let match = CANDIDATE.exec(input.text); match; match = CANDIDATE.exec(input.text)) {
       const composed = match[0].normalize('NFC')

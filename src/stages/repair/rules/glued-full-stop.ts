@@ -7,7 +7,10 @@
 import type {ProposedEdit} from '../../../core/types.js'
 import type {TextRule} from '../../rule.js'
 
-const GLUED_END = /(?<=\p{Ll}\p{Ll}|\p{Ll}[)\]])([.!?]["”’]?|["”’][.!?]?|…)(?=\p{Lu}\p{Ll})/gu
+// Latin letters only, without the `u` flag: this runs over every sentence end.
+const LOWER = 'a-z\\u00df-\\u00f6\\u00f8-\\u00ff'
+const UPPER = 'A-Z\\u00c0-\\u00d6\\u00d8-\\u00de'
+const GLUED_END = new RegExp(`(?<=[${LOWER}][${LOWER})\\]])([.!?]["”’]?|["”’][.!?]?|…)(?=[${UPPER}][${LOWER}])`, 'g')
 const URL_LIKE = /:\/\/|@|\bwww\.|\.(?:com|org|net|gov|edu|io|co|uk)\b/i
 
 export const gluedFullStop: TextRule = {

@@ -15,7 +15,10 @@ export interface GluedWordsOptions {
   allow: string[]
 }
 
-const GLUED = /(?<![\p{L}\p{N}'’@#/._-])([\p{Lu}]?[\p{Ll}]{2,})([\p{Lu}][\p{Ll}]+)(?![\p{L}\p{N}@/_-]|\.[\p{L}])/gu
+const GLUED = /(?<![\p{L}\p{N}'’@#/._-])([\p{Lu}]?[\p{Ll}]{2,})([\p{Lu}][\p{Ll}]+)(?![\p{L}\p{N}@/_-]|\.[\p{L}])/uy
+// A lower-case letter followed by a capital: the cheap scan that finds candidates.
+const CASE_CHANGE = /[a-z\u00df-\u00ff][A-Z\u00c0-\u00de]/g
+const TOKEN_CHAR = /[\p{L}\p{N}'’@#/._-]/u
 
 export const gluedWords: TextRule<GluedWordsOptions> = {
   id: 'glued-words',
@@ -26,8 +29,16 @@ export const gluedWords: TextRule<GluedWordsOptions> = {
     const allow = new Set(options.allow.map((word) => word.toLowerCase()))
     const counts = new Map<string, number>()
     const matches: RegExpExecArray[] = []
-    GLUED.lastIndex = 0
-    for (let match = GLUED.exec(text); match; match = GLUED.exec(text)) {
+    let lastStart = -1
+    CASE_CHANGE.lastIndex = 0
+    for (let change = CASE_CHANGE.exec(text); change; change = CASE_CHANGE.exec(text)) {
+      let start = change.index
+      while (start > 0 && TOKEN_CHAR.test(text[start - 1]!)) start--
+      if (start === lastStart) continue
+      lastStart = start
+      GLUED.lastIndex = start
+      const match = GLUED.exec(text)
+      if (!match) continue
       matches.push(match)
       counts.set(match[0], (counts.get(match[0]) ?? 0) + 1)
     }

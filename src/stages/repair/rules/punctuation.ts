@@ -8,9 +8,12 @@ export const doubledPunctuation: TextRule = {
   reason: 'punctuation mark repeated',
   example: '`the world stage. .` → `the world stage.`',
   propose(input) {
+    const text = input.text
     return [
-      ...editsForMatches(input.text, /(?<=[\p{L}\p{N}”"’)\]])([.,;:])(?:[ \t]+\1)+(?![.\d])/gu, doubledPunctuation, (match) => match[1]),
-      ...editsForMatches(input.text, /(?<=[\p{L}”"’)\]])([,;:]){2,}|(?<=[\p{L}”"’)\]])\.\.(?!\.)(?<!\.\.\.)/gu, doubledPunctuation, (match) => match[0][0])
+      ...editsForMatches(text, /([.,;:])(?:[ \t]+\1)+(?![.\d])/g, doubledPunctuation, (match) => (afterWord(text, match.index, true) ? match[1] : undefined)),
+      ...editsForMatches(text, /[,;:]{2,}|\.\.(?!\.)/g, doubledPunctuation, (match) =>
+        afterWord(text, match.index, false) ? match[0][0] : undefined
+      )
     ].sort((a, b) => a.start - b.start)
   }
 }
@@ -61,5 +64,13 @@ export const spaceBeforePunctuation: TextRule = {
   id: 'space-before-punctuation',
   reason: 'space before a punctuation mark',
   example: '`said , adding` → `said, adding`',
-  propose: (input) => editsForMatches(input.text, /(?<=[\p{L}\p{N}”"’)\]])[ \t]+(?=[,;:!?.](?:[ \t\n]|$)(?<![.]{2}))/gu, spaceBeforePunctuation, () => '')
+  propose: (input) =>
+    editsForMatches(input.text, /[ \t]+(?=[,;:!?.](?:[ \t\n]|$))/g, spaceBeforePunctuation, (match) => (afterWord(input.text, match.index, true) ? '' : undefined))
+}
+
+/** The character before `index` ends a word (or a quote or bracket closing one). */
+function afterWord(text: string, index: number, digits: boolean): boolean {
+  const before = text[index - 1]
+  if (before === undefined || (text[index - 1] === '.' && text[index - 2] === '.')) return false
+  return (digits ? /[\p{L}\p{N}”"’)\]]/u : /[\p{L}”"’)\]]/u).test(before)
 }
