@@ -148,10 +148,10 @@ describe('rinse help, explain and clean', () => {
   it('prints messages for one file in the vfile-reporter style', async () => {
     const work = tempDir()
     const file = join(work, 'page.txt')
-    writeFileSync(file, 'It was agreed at the summit.Xi Jinping left.\n\nLeave a Reply\n')
+    writeFileSync(file, 'It was agreed at the meeting.The mayor left.\n\nLeave a Reply\n')
     const result = await rinse(['explain', file])
     expect(result.code).toBe(0)
-    expect(result.stdout).toMatch(/1:29\s+info\s+missing space after the end of a sentence\s+glued-full-stop\s+rinse-repair/)
+    expect(result.stdout).toMatch(/1:30\s+info\s+missing space after the end of a sentence\s+glued-full-stop\s+rinse-repair/)
     expect(result.stdout).toMatch(/1:45-3:14\s+info\s+comment form prompt\s+comment-form\s+rinse-boilerplate/)
   })
 

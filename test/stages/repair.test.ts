@@ -6,9 +6,9 @@ const fix = (text: string): string => repairOnly.clean(text).text
 
 describe('repair', () => {
   it('splits glued words at a lost boundary', () => {
-    expect(fix('the need to contain RussiaChinese leader Xi')).toBe('the need to contain Russia Chinese leader Xi')
-    expect(fix('Alicia BachuskaExpert on policy')).toBe('Alicia Bachuska Expert on policy')
-    expect(fix('Questions and concernsTalk of a war')).toBe('Questions and concerns Talk of a war')
+    expect(fix('the talks in LondonThe mayor said')).toBe('the talks in London The mayor said')
+    expect(fix('Ruth OkaforReporter on transport')).toBe('Ruth Okafor Reporter on transport')
+    expect(fix('cuts to the budgetOfficials said')).toBe('cuts to the budget Officials said')
   })
 
   it('leaves real camel-case words, names and repeated brands alone', () => {
@@ -23,27 +23,27 @@ describe('repair', () => {
   })
 
   it('adds the space missing after a sentence end but not inside abbreviations, numbers or domains', () => {
-    expect(fix('research institute.Xi Jinping has')).toBe('research institute. Xi Jinping has')
+    expect(fix('after the vote.The council said')).toBe('after the vote. The council said')
     expect(fix('It was said.”The next day')).toBe('It was said.” The next day')
     const text = 'The U.S. economy grew 3.5 percent, see example.com or Node.js at 9 a.m. today, e.g. Mr. Smith.'
     expect(fix(text)).toBe(text)
   })
 
   it('removes doubled punctuation and dashes, keeping ellipses', () => {
-    expect(fix('growth agenda. . This may be')).toBe('growth agenda. This may be')
-    expect(fix('a difficult task— — some say')).toBe('a difficult task — some say')
+    expect(fix('on the plan. . It may be')).toBe('on the plan. It may be')
+    expect(fix('a hard sell— — some say')).toBe('a hard sell — some say')
     expect(fix('Wait... and then… more.')).toBe('Wait... and then… more.')
     expect(fix('from 2024–2025 and --dry-run')).toBe('from 2024–2025 and --dry-run')
   })
 
   it('spaces glued brackets and trims spaces before punctuation', () => {
-    expect(fix('a new order[that they create]while they')).toBe('a new order [that they create] while they')
+    expect(fix('the rules[that were set last year]while well meant')).toBe('the rules [that were set last year] while well meant')
     expect(fix('Section 3(b) and f(x) and a[0] stay')).toBe('Section 3(b) and f(x) and a[0] stay')
     expect(fix('Beijing , he said .')).toBe('Beijing, he said.')
   })
 
   it('reports every repair with its rule and a zero-width place for insertions', () => {
-    const result = repairOnly.clean('summit.Xi Jinping')
-    expect(result.edits).toMatchObject([{stage: 'repair', rule: 'glued-full-stop', before: '', after: ' ', start: {line: 1, column: 8}}])
+    const result = repairOnly.clean('vote.The council')
+    expect(result.edits).toMatchObject([{stage: 'repair', rule: 'glued-full-stop', before: '', after: ' ', start: {line: 1, column: 6}}])
   })
 })

@@ -38,7 +38,7 @@ const AUTHOR_HEADING = wholeLine([String.raw`About (?:the )?Authors?:?`, String.
 export const authorBox: BlockRule = {
   id: 'author-box',
   reason: 'author box',
-  example: '`About Author` / `NBC News`',
+  example: '`About Author` / `Valley Times`',
   needsContext: true,
   match(block, context) {
     if (!AUTHOR_HEADING.test(block.text) || !inTail(block, context)) return false

@@ -3,11 +3,11 @@ import {inTail, type BlockRule} from '../block-rule.js'
 
 const NAME_TOKEN = /^(?:[\p{Lu}][\p{L}'’.-]*|de|van|von|la|le|da|di|del|bin|al)$/u
 
-/** `Antony Blinken Vladimir Putin Xi Jinping` or `Tags: a, b`: the page's topic tags. */
+/** `Maria Lindqvist Tomas Berg Gothenburg` or `Tags: a, b`: the page's topic tags. */
 export const tagLine: BlockRule = {
   id: 'tag-line',
   reason: 'topic tags',
-  example: '`Antony Blinken Vladimir Putin Xi Jinping`',
+  example: '`Maria Lindqvist Tomas Berg Gothenburg`',
   needsContext: true,
   match(block, context) {
     if (/^(?:Tags?|Topics?|Filed under|Categories|Category|Keywords|Tagged(?: with)?)\s*:/i.test(block.text) && block.words <= 40) return true
@@ -20,11 +20,11 @@ export const tagLine: BlockRule = {
 const ARCHIVE = /^All (?:news|articles|posts|stories)\b.{0,40}\bon\b.{0,20}\d/i
 const CATEGORY_STAMP = /^[\p{L} /&|,-]{0,40}\s?\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/u
 
-/** `All news articles on 2023-02-03`, `News/Politics 2023-03-24T15:47:22.845Z`. */
+/** `All news articles on 2024-05-01`, `News/Business 2024-05-02T10:11:12.345Z`. */
 export const archiveLine: BlockRule = {
   id: 'archive-line',
   reason: 'archive link or category time stamp',
-  example: '`News/Politics 2023-03-24T15:47:22.845Z`',
+  example: '`News/Business 2024-05-02T10:11:12.345Z`',
   match(block) {
     if (block.words > 12) return false
     if (ARCHIVE.test(block.text)) return true
@@ -33,11 +33,11 @@ export const archiveLine: BlockRule = {
   }
 }
 
-/** `© Communities 2019 - Privacy`, `All rights reserved.` */
+/** `© Harbour Post 2021 - Privacy`, `All rights reserved.` */
 export const copyright: BlockRule = {
   id: 'copyright',
   reason: 'copyright footer',
-  example: '`© Communities 2019 - Privacy`',
+  example: '`© Harbour Post 2021 - Privacy`',
   match(block) {
     if (block.words > 30) return false
     return /^(?:©|\(c\)\s|copyright\b|\u24b8)/i.test(block.text) || /\ball rights reserved\b/i.test(block.text)
@@ -57,7 +57,7 @@ const DISCLAIMERS = [
 export const disclaimer: BlockRule = {
   id: 'disclaimer',
   reason: 'site disclaimer',
-  example: '`The information on this site is from external sources...`',
+  example: '`The views expressed here do not necessarily reflect...`',
   match: (block) => block.words <= 60 && DISCLAIMERS.some((pattern) => pattern.test(block.text))
 }
 
@@ -73,11 +73,11 @@ const NAGS = [
   /\bstart your free trial\b/i
 ]
 
-/** `Enjoying this article? Click here to subscribe for full access.` */
+/** `Liking what you read? Click here to subscribe.` */
 export const subscriptionNag: BlockRule = {
   id: 'subscription-nag',
   reason: 'subscription or newsletter prompt',
-  example: '`Enjoying this article? Click here to subscribe.`',
+  example: '`Liking what you read? Click here to subscribe.`',
   match: (block) => block.words <= 45 && NAGS.some((pattern) => pattern.test(block.text))
 }
 

@@ -5,11 +5,11 @@ const DURATION = /\s\(?(\d{1,2}):([0-5]\d)(?::[0-5]\d)?\)?$/
 // A clock time reads "at 10:30"; a clip's duration follows a title.
 const BEFORE_TIME = /\b(?:at|by|from|until|till|to|before|after|around|about|since|between|and|or|is|was|opens|closes|starts|ends|begins)$/i
 
-/** `Leaders agree to strengthen ties (2022) 2:20`: a video's title and duration. */
+/** `Mayor opens the new bridge (2022) 2:20`: a video's title and duration. */
 export const videoCaption: BlockRule = {
   id: 'video-caption',
   reason: 'video title with its duration',
-  example: '`US suffers setback in arms race 0:46`',
+  example: '`Firefighters rescue a horse from a ditch 1:45`',
   match(block) {
     const text = block.text
     if (/^(?:Video|Watch|WATCH|VIDEO|Listen|Podcast)\s*[:|–-]\s*\S/.test(text) && block.words <= 20) return {reason: 'video or audio link'}
@@ -24,7 +24,7 @@ export const videoCaption: BlockRule = {
 
 const AGENCY = String.raw`(?:AP|AFP|Reuters|Getty(?: Images)?|EPA|EPA-EFE|Bloomberg|Shutterstock|Alamy|iStock|Xinhua|TASS|Sputnik|ANP|DPA|PA|PA Images|ZUMA(?: Press)?|SOPA Images|LightRocket|NurPhoto|Anadolu(?: Agency)?|Sipa|Corbis|Wikimedia Commons|Unsplash|Pexels|NASA|Handout|Pool|File|Kyodo|Yonhap|Imago|Redux|The New York Times|The Washington Post)`
 const NAME = String.raw`(?:[\p{Lu}][\p{L}.'’-]*|de|van|von|la|le|da|di|del|bin)`
-// `Sergey Gneev/AP`, `Stringer/AFP/Getty Images`, `AP Photo/Jane Doe`.
+// `Anna Kovacs/AP`, `Stringer/AFP/Getty Images`, `AP Photo/Jane Doe`.
 const SLASH_CREDIT = new RegExp(String.raw`^\(?(?:${NAME}\s?){1,5}(?:\/\s?(?:${NAME}\s?){1,4}){1,3}\)?$`, 'u')
 const LABELLED_CREDIT = /^\(?(?:Photo|Photograph|Image|Picture|Illustration|Video|Graphic)s?(?: credit| by)?\s*[:|–-]?\s+\S.{0,80}$|^\(?Credits?\s*:\s*\S.{0,80}$/i
 

@@ -5,7 +5,7 @@ import {inHead, wholeLine, type BlockRule} from '../block-rule.js'
 export const breadcrumb: BlockRule = {
   id: 'breadcrumb',
   reason: 'breadcrumb navigation',
-  example: '`Home News Xi meets Putin in...`',
+  example: '`Home News Council backs tram depot plan after...`',
   match(block) {
     if (block.words > 30) return false
     const text = block.text
@@ -35,7 +35,7 @@ const OUTLET = String.raw`(?:Times|Post|News|Herald|Daily|Journal|Tribune|Gazett
 export const masthead: BlockRule = {
   id: 'masthead',
   reason: 'site name banner',
-  example: '`The Limited Times`',
+  example: '`The Daily Ledger`',
   needsContext: true,
   match(block, context) {
     if (!inHead(block, context) || block.words > 5) return false
@@ -60,11 +60,11 @@ const NOTICES = [
 ]
 const NOTICE = wholeLine(NOTICES)
 
-/** `Now you can see non-English news...`, `Skip to content`, cookie banners. */
+/** `Now you can read this in Spanish...`, `Skip to content`, cookie banners. */
 export const siteNotice: BlockRule = {
   id: 'site-notice',
   reason: 'site notice or banner',
-  example: '`Now you can see non-English news...`',
+  example: '`Now you can read this in Spanish...`',
   match: (block) => block.words <= 40 && NOTICE.test(block.text)
 }
 

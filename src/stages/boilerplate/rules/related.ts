@@ -6,7 +6,7 @@ import {inHead, inTail, isProse, wholeLine, type BlockRule} from '../block-rule.
 export const relatedBullet: BlockRule = {
   id: 'related-bullet',
   reason: 'related-article link between paragraphs',
-  example: '`  • Pentagon tracks a balloon over the US`',
+  example: '`  • Airport strike called off after pay deal`',
   needsContext: true,
   match(block, context) {
     if (block.kind !== 'list-item' || block.words < 3 || block.words > 25) return false
@@ -82,11 +82,11 @@ const SOURCE = wholeLine([
   String.raw`Read (?:more|the (?:full|rest of the) (?:article|story))\s*(?:…|\.\.\.|»|→)?`
 ])
 
-/** `Source link`, `Source: cnnespanol`, `Continue reading...`. */
+/** `Source link`, `Source: countyherald`, `Continue reading...`. */
 export const sourceLink: BlockRule = {
   id: 'source-link',
   reason: 'source or continue-reading link',
-  example: '`Source: cnnespanol`',
+  example: '`Source: countyherald`',
   match: (block) => block.words <= 12 && SOURCE.test(block.text)
 }
 

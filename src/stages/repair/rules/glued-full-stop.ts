@@ -1,5 +1,5 @@
 /**
- * Insert the space missing after a sentence end (`summit.Xi Jinping`,
+ * Insert the space missing after a sentence end (`vote.The council`,
  * `said.”The`, `States…That`). Abbreviations (`U.S.`, `Mr.Smith`), numbers
  * (`3.5`), domains and file names (`example.com`, `Node.js`) are left alone:
  * the word before must be lower case and the one after capitalised.
@@ -16,7 +16,7 @@ const URL_LIKE = /:\/\/|@|\bwww\.|\.(?:com|org|net|gov|edu|io|co|uk)\b/i
 export const gluedFullStop: TextRule = {
   id: 'glued-full-stop',
   reason: 'missing space after the end of a sentence',
-  example: '`summit.Xi Jinping` → `summit. Xi Jinping`',
+  example: '`vote.The council` → `summit. Xi Jinping`',
   propose(input) {
     const text = input.text
     const edits: ProposedEdit[] = []

@@ -1,6 +1,6 @@
 /**
  * Split two words a scraper glued together where a link, line or paragraph
- * boundary was lost (`RussiaChinese leader`, `concernsTalk`). Camel case is
+ * boundary was lost (`LondonThe mayor`, `budgetOfficials`). Camel case is
  * also how brands and names are written (iPhone, YouTube, McDonald), so a token
  * is split only when both halves are words, it is not on the allow-list, and it
  * occurs once in the document (a real name tends to repeat).
@@ -23,7 +23,7 @@ const TOKEN_CHAR = /[\p{L}\p{N}'’@#/._-]/u
 export const gluedWords: TextRule<GluedWordsOptions> = {
   id: 'glued-words',
   reason: 'two words glued together',
-  example: '`RussiaChinese leader` → `Russia Chinese leader`',
+  example: '`LondonThe mayor` → `London The mayor`',
   propose(input, options) {
     const text = input.text
     const allow = new Set(options.allow.map((word) => word.toLowerCase()))
@@ -49,7 +49,7 @@ export const gluedWords: TextRule<GluedWordsOptions> = {
       if (CAMEL_CASE_WORDS.has(lower) || allow.has(lower) || counts.get(token)! > 1) continue
       if (NAME_PREFIXES.has(left.toLowerCase()) || isEnglishWord(lower)) continue
       if (!isEnglishWord(right)) continue
-      // A lower-case left half must be a word; a capitalised one may be a name (Bachuska).
+      // A lower-case left half must be a word; a capitalised one may be a name (Okafor).
       if (/^\p{Ll}/u.test(left) && !isEnglishWord(left)) continue
       const at = match.index + left.length
       edits.push({start: at, end: at, replacement: ' ', rule: gluedWords.id, reason: `\`${left}\` and \`${right}\` glued together`})

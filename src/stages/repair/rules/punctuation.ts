@@ -2,11 +2,11 @@
 import type {ProposedEdit} from '../../../core/types.js'
 import {editsForMatches, type TextRule} from '../../rule.js'
 
-/** `agenda. . This` → `agenda. This`; `a,, b` → `a, b`; `word..` → `word.` (an ellipsis stays). */
+/** `the plan. . It` → `the plan. It`; `a,, b` → `a, b`; `word..` → `word.` (an ellipsis stays). */
 export const doubledPunctuation: TextRule = {
   id: 'doubled-punctuation',
   reason: 'punctuation mark repeated',
-  example: '`the world stage. .` → `the world stage.`',
+  example: '`on the plan. .` → `on the plan.`',
   propose(input) {
     const text = input.text
     return [
@@ -18,11 +18,11 @@ export const doubledPunctuation: TextRule = {
   }
 }
 
-/** `a difficult task— — some say` → `a difficult task — some say`. */
+/** `a hard sell— — some say` → `a hard sell — some say`. */
 export const doubledDash: TextRule = {
   id: 'doubled-dash',
   reason: 'dash repeated',
-  example: '`task— — some say` → `task — some say`',
+  example: '`sell— — some say` → `sell — some say`',
   propose: (input) =>
     editsForMatches(input.text, /([ \t]*)([—–])(?:[ \t]*\2)+([ \t]*)/g, doubledDash, (match) => {
       if (!/[ \t]*\S*[ \t]+/.test(match[0].slice(match[1]!.length)) && match[0].split(match[2]!).length < 3) return undefined
@@ -30,11 +30,11 @@ export const doubledDash: TextRule = {
     })
 }
 
-/** `order[that they create]while` → `order [that they create] while`: brackets around a phrase need spaces outside. */
+/** `rules[that were set]while` → `rules [that were set] while`: brackets around a phrase need spaces outside. */
 export const bracketSpacing: TextRule = {
   id: 'bracket-spacing',
   reason: 'bracket glued to a word',
-  example: '`order[that they create]while` → `order [that they create] while`',
+  example: '`rules[that were set]while` → `rules [that were set] while`',
   propose(input) {
     const edits: ProposedEdit[] = []
     // Only bracketed phrases (with a space inside), so `a[0]` and `friend(s)` stay.
