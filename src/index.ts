@@ -1,7 +1,8 @@
 /** rinse as a library: the pipeline, its stages as unified plugins, and the building blocks. */
 export {createPipeline, clean, DEFAULT_PIPELINE, type CleanResult, type Document, type Pipeline} from './core/pipeline.js'
 export {cleanDocument, type DocumentResult} from './core/clean-document.js'
-export {applyEdits} from './core/apply-edits.js'
+export {applyEdits, reconstructOriginal, ReconstructError} from './core/apply-edits.js'
+export {renderReportHtml, writeReportHtml} from './report/html/index.js'
 export {formatEdit} from './report/format-edit.js'
 export {runFolder, type RunOptions, type RunResult, type Progress} from './core/run-folder.js'
 export {loadPipelineFile, parsePipeline, ConfigError, DEFAULT_PIPELINE_PATH, type PipelineConfig} from './config/pipeline-file.js'

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-/** The `rinse` command. Exit codes: 0 done, 1 some files failed, 2 bad usage or pipeline file. */
+/** The `rinse` command. Exit codes: 0 done, 1 some files failed, 2 bad usage or pipeline file, 3 a file lost more than --fail-on-removed-share. */
 import {readFile} from 'node:fs/promises'
+import {join} from 'node:path'
 import {Command, InvalidArgumentError} from 'commander'
 import {reporter} from 'vfile-reporter'
 import {ConfigError, DEFAULT_PIPELINE_PATH, loadPipelineFile} from '../config/pipeline-file.js'
 import {createPipeline} from '../core/pipeline.js'
 import {runFolder, UsageError} from '../core/run-folder.js'
 import {InputError, decodeDocument} from '../io/read-document.js'
+import {writeReportHtml} from '../report/html/index.js'
+import type {DocumentReport} from '../report/schema.js'
 import {progressBar} from './progress.js'
 import {summaryLine} from './summary.js'
 
@@ -25,6 +28,8 @@ program
   .option('-c, --concurrency <n>', 'files processed at once', positiveInt, 16)
   .option('--ext <list>', 'file extensions to read, comma-separated', '.txt,.text,.md,.markdown')
   .option('-f, --force', 'redo every file, ignoring what an earlier run finished')
+  .option('--fail-on-removed-share <ratio>', 'exit 3 if any file lost more than this share of its bytes (0-1), listing those files', share)
+  .option('--no-html', 'skip OUT/report.html')
   .option('-q, --quiet', 'print nothing but errors')
   .addHelpText(
     'after',
@@ -33,12 +38,13 @@ Outputs:
   OUT/cleaned/<path>       the cleaned files, same relative paths
   OUT/diffs/<path>.diff    unified diffs: git apply / patch -p1 turn the input into the cleaned file
   OUT/report.json          every edit with stage, rule, reason and original line/column
+  OUT/report.html          an offline page to review every change (open it in a browser)
 A re-run with the same pipeline skips files finished before (see --force).
 
 Example:
   rinse run scraped/ --out cleaned/ --pipeline pipelines/strict.yaml`
   )
-  .action(async (input: string, options: {out: string; pipeline: string; concurrency: number; ext: string; force?: boolean; quiet?: boolean}) => {
+  .action(async (input: string, options: RunCommandOptions) => {
     const pipeline = await loadPipelineFile(options.pipeline)
     const bar = options.quiet ? undefined : progressBar()
     const result = await runFolder({
@@ -47,6 +53,7 @@ Example:
       pipeline,
       concurrency: options.concurrency,
       force: options.force ?? false,
+      html: options.html,
       extensions: options.ext.split(',').map((ext) => (ext.startsWith('.') ? ext : `.${ext}`)),
       onProgress: (progress) => bar?.update(progress.done, progress.total, progress.bytes)
     })
@@ -54,6 +61,22 @@ Example:
     for (const failure of result.report.failures) process.stderr.write(`rinse: ${failure.path}: ${failure.error}\n`)
     if (!options.quiet) process.stdout.write(summaryLine(result.report, result.ms, result.resumed) + '\n')
     if (result.report.failures.length > 0) process.exitCode = 1
+    if (options.failOnRemovedShare !== undefined) {
+      const over = result.report.documents.filter((document) => removedShare(document) > options.failOnRemovedShare!)
+      for (const document of over) {
+        process.stderr.write(`rinse: ${document.path}: lost ${Math.round(removedShare(document) * 100)}% of its bytes (limit ${Math.round(options.failOnRemovedShare * 100)}%)\n`)
+      }
+      if (over.length > 0) process.exitCode = 3
+    }
+  })
+
+program
+  .command('report')
+  .description('rebuild OUT/report.html from OUT/report.json and OUT/cleaned (after an upgrade, or for a run made elsewhere)')
+  .argument('<out>', 'the output folder of a run')
+  .action(async (out: string) => {
+    await writeReportHtml(out)
+    process.stdout.write(`rinse: wrote ${join(out, 'report.html')}\n`)
   })
 
 program
@@ -79,6 +102,27 @@ program
     const text = decodeDocument(Buffer.concat(chunks), '<stdin>')
     process.stdout.write(pipeline.clean(text, '<stdin>').text)
   })
+
+interface RunCommandOptions {
+  out: string
+  pipeline: string
+  concurrency: number
+  ext: string
+  force?: boolean
+  quiet?: boolean
+  html: boolean
+  failOnRemovedShare?: number
+}
+
+function removedShare(document: DocumentReport): number {
+  return document.bytesIn > 0 ? 1 - document.bytesOut / document.bytesIn : 0
+}
+
+function share(value: string): number {
+  const number = Number(value)
+  if (!(number >= 0 && number <= 1)) throw new InvalidArgumentError('expected a share between 0 and 1, e.g. 0.6')
+  return number
+}
 
 function positiveInt(value: string): number {
   const number = Number(value)

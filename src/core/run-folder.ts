@@ -1,6 +1,6 @@
 /**
  * Clean every text file under a folder into OUT: cleaned files, unified diffs,
- * report.json. The input is only read; outputs are written atomically; a bad
+ * report.json and report.html. The input is only read; outputs are written atomically; a bad
  * file is reported and the batch goes on; a re-run skips finished files.
  */
 import {stat, rm} from 'node:fs/promises'
@@ -12,6 +12,7 @@ import {Manifest} from '../io/manifest.js'
 import {InputError, readDocument} from '../io/read-document.js'
 import {listInputFiles} from '../io/walk.js'
 import {buildReport} from '../report/build-report.js'
+import {writeReportHtml} from '../report/html/index.js'
 import type {DocumentReport, FailedDocument, Report} from '../report/schema.js'
 import {unifiedDiff} from '../report/unified-diff.js'
 import {createPipeline} from './pipeline.js'
@@ -25,6 +26,8 @@ export interface RunOptions {
   /** Redo every file, ignoring the resume manifest. */
   force?: boolean
   extensions?: string[]
+  /** Write OUT/report.html (default true). */
+  html?: boolean
   /** Called after each file, for progress display. */
   onProgress?: (progress: Progress) => void
 }
@@ -112,6 +115,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   const ms = performance.now() - started
   const report = buildReport(options.pipeline, documents, failures, {skipped: resumed, ms})
   await writeFileAtomic(join(out, 'report.json'), JSON.stringify(report, null, 2) + '\n')
+  if (options.html !== false) await writeReportHtml(out)
   return {report, resumed, ms}
 }
 

@@ -96,6 +96,27 @@ describe('rinse run', () => {
   })
 })
 
+describe('rinse run review gates and report.html', () => {
+  it('writes report.html, rebuilds it with rinse report, and flags files that lost too much', async () => {
+    const work = tempDir()
+    const out = join(work, 'out')
+    const gated = await rinse(['run', SAMPLE, '--out', out, '--fail-on-removed-share', '0.15'])
+    expect(gated.code).toBe(3)
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report
+    const over = report.documents.filter((document) => 1 - document.bytesOut / document.bytesIn > 0.15).map((document) => document.path)
+    expect(over.length).toBeGreaterThan(0)
+    for (const path of over) expect(gated.stderr).toContain(`rinse: ${path}: lost `)
+    const html = readFileSync(join(out, 'report.html'), 'utf8')
+    expect(html).toContain('id="rinse-data"')
+    writeFileSync(join(out, 'report.html'), 'stale')
+    const rebuilt = await rinse(['report', out])
+    expect(rebuilt.code).toBe(0)
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toBe(html)
+    const lenient = await rinse(['run', SAMPLE, '--out', out, '--fail-on-removed-share', '0.9', '--no-html'])
+    expect(lenient.code).toBe(0)
+  })
+})
+
 describe('rinse run on bad input', () => {
   it('names each bad file and its problem, cleans the rest, and exits 1', async () => {
     const work = tempDir()

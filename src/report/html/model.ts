@@ -1,0 +1,265 @@
+/**
+ * The data behind the HTML report: aggregates for the static summary and a
+ * compact JSON payload for the browser script (strings interned, edits as tuples).
+ */
+import type {Report} from '../schema.js'
+import {editsMatch} from '../../core/apply-edits.js'
+import {removedShare} from './util.js'
+
+/** `[ruleIndex, reasonIndex, before, after]` of an edit folded into a later one. */
+export type FoldedTuple = [number, number, string, string]
+
+/**
+ * `[ruleIndex, reasonIndex, startOffset, endOffset, after, startLine, before, folded]`.
+ * `before` is null when the document's original text is embedded (it is the
+ * slice start..end of that text); `folded` is null when nothing was folded.
+ */
+export type EditTuple = [number, number, number, number, string, number, string | null, FoldedTuple[] | null]
+
+/** `[stage, keptRule, droppedRule, droppedReason, resolution, start, end]`. */
+export type ConflictTuple = [string, string, string, string, string, number, number]
+
+export interface PageDoc {
+  /** Path. */
+  p: string
+  /** Bytes in / out, milliseconds. */
+  bi: number
+  bo: number
+  ms: number
+  /** Share of bytes removed. */
+  rm: number
+  /** Stage indices and rule indices that fired here, folded edits included. */
+  ss: number[]
+  rs: number[]
+  e: EditTuple[]
+  /** Original text, or null when it is not embedded (see `tn`). */
+  t: string | null
+  /** Why the text is missing. */
+  tn?: string
+  /** Error, for a failed document. */
+  f?: string
+  w?: string[]
+  c?: ConflictTuple[]
+  /** Indices of clusters this document is a (removed) member of, and of clusters it is the kept copy of. */
+  dm?: number[]
+  dk?: number[]
+}
+
+export interface PageCluster {
+  id: string
+  kind: string
+  kept: string
+  why: string
+  /** `[path, similarity, containment]`. */
+  m: Array<[string, number, number]>
+}
+
+export interface PageData {
+  v: 1
+  stages: string[]
+  /** `[stageIndex, ruleId]`. */
+  rules: Array<[number, string]>
+  reasons: string[]
+  docs: PageDoc[]
+  clusters: PageCluster[]
+}
+
+export interface RuleRow {
+  index: number
+  stage: string
+  stageIndex: number
+  rule: string
+  /** Top-level edits, folded edits, files where it fired. */
+  edits: number
+  folded: number
+  files: number
+  /** Net characters removed by its top-level edits. */
+  charsRemoved: number
+}
+
+export interface PageModel {
+  data: PageData
+  rules: RuleRow[]
+  /** Per stage: top-level and folded edit counts. */
+  stageCounts: Array<{stage: string; stageIndex: number; edits: number; folded: number}>
+  /** Documents whose text could not be embedded, by reason. */
+  textNotes: Map<string, number>
+}
+
+export interface ModelOptions {
+  /** Total UTF-16 characters of original text to embed; documents past it show their edits only. */
+  maxTextChars?: number
+}
+
+export const DEFAULT_MAX_TEXT_CHARS = 64 * 1024 * 1024
+
+class Interner {
+  readonly values: string[] = []
+  private readonly index = new Map<string, number>()
+  get(value: string): number {
+    let i = this.index.get(value)
+    if (i === undefined) {
+      i = this.values.length
+      this.values.push(value)
+      this.index.set(value, i)
+    }
+    return i
+  }
+}
+
+/** Known stages first in their usual order, then the others as the pipeline lists them. */
+const STAGE_ORDER = ['normalize', 'boilerplate', 'repair', 'dedup']
+
+function pipelineStageNames(report: Report): string[] {
+  const names: string[] = []
+  for (const stage of report.pipeline.stages) {
+    if (typeof stage === 'string') names.push(stage)
+    else if (stage && typeof stage === 'object') {
+      const name = (stage as Record<string, unknown>).name ?? (stage as Record<string, unknown>).stage
+      if (typeof name === 'string') names.push(name)
+    }
+  }
+  return names
+}
+
+export function buildPageModel(report: Report, texts: ReadonlyMap<string, string>, options: ModelOptions = {}): PageModel {
+  const stages = new Interner()
+  for (const name of pipelineStageNames(report)) stages.get(name)
+  const ruleKeys = new Interner()
+  const rules: RuleRow[] = []
+  const reasons = new Interner()
+  const textNotes = new Map<string, number>()
+
+  const ruleIndex = (stage: string, rule: string): number => {
+    const si = stages.get(stage)
+    const i = ruleKeys.get(`${si}\u0000${rule}`)
+    if (i === rules.length) rules.push({index: i, stage, stageIndex: si, rule, edits: 0, folded: 0, files: 0, charsRemoved: 0})
+    return i
+  }
+
+  // Which documents get their text embedded: changed documents first (they are
+  // what a reviewer reads), then unchanged ones, within the character budget.
+  let budget = options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS
+  const embed = new Set<string>()
+  const byPriority = [...report.documents].sort((a, b) => Number(b.edits.length > 0) - Number(a.edits.length > 0))
+  for (const doc of byPriority) {
+    const text = texts.get(doc.path)
+    if (text === undefined || text.length > budget) continue
+    if (!editsMatch(text, doc.edits)) continue
+    budget -= text.length
+    embed.add(doc.path)
+  }
+  const note = (why: string): string => {
+    textNotes.set(why, (textNotes.get(why) ?? 0) + 1)
+    return why
+  }
+
+  const docs: PageDoc[] = []
+  const docByPath = new Map<string, PageDoc>()
+  for (const doc of report.documents) {
+    const stageSet = new Set<number>()
+    const ruleSet = new Set<number>()
+    const hasText = embed.has(doc.path)
+    const e: EditTuple[] = doc.edits.map(edit => {
+      const ri = ruleIndex(edit.stage, edit.rule)
+      const row = rules[ri]!
+      row.edits++
+      row.charsRemoved += Math.max(0, edit.before.length - edit.after.length)
+      ruleSet.add(ri)
+      stageSet.add(row.stageIndex)
+      let folded: FoldedTuple[] | null = null
+      if (edit.folded && edit.folded.length > 0) {
+        folded = edit.folded.map(f => {
+          const fi = ruleIndex(f.stage, f.rule)
+          rules[fi]!.folded++
+          ruleSet.add(fi)
+          stageSet.add(rules[fi]!.stageIndex)
+          return [fi, reasons.get(f.reason), f.before, f.after]
+        })
+      }
+      return [ri, reasons.get(edit.reason), edit.start.offset, edit.end.offset, edit.after, edit.start.line, hasText ? null : edit.before, folded]
+    })
+    for (const ri of ruleSet) rules[ri]!.files++
+    const page: PageDoc = {
+      p: doc.path,
+      bi: doc.bytesIn,
+      bo: doc.bytesOut,
+      ms: doc.ms,
+      rm: removedShare(doc.bytesIn, doc.bytesOut),
+      ss: [...stageSet].sort((a, b) => a - b),
+      rs: [...ruleSet].sort((a, b) => a - b),
+      e,
+      t: hasText ? texts.get(doc.path)! : null
+    }
+    if (!hasText) {
+      const text = texts.get(doc.path)
+      page.tn = note(
+        text === undefined
+          ? 'original text not available'
+          : !editsMatch(text, doc.edits)
+            ? 'original text does not match the edits'
+            : 'text left out to keep the report small'
+      )
+    }
+    if (doc.warnings && doc.warnings.length > 0) page.w = doc.warnings
+    if (doc.conflicts.length > 0) {
+      page.c = doc.conflicts.map(c => [c.stage, c.kept.rule, c.dropped.rule, c.dropped.reason, c.resolution, c.dropped.start, c.dropped.end])
+    }
+    docs.push(page)
+    docByPath.set(doc.path, page)
+  }
+  for (const failure of report.failures) {
+    const page: PageDoc = {p: failure.path, bi: 0, bo: 0, ms: 0, rm: 0, ss: [], rs: [], e: [], t: null, f: failure.error}
+    docs.push(page)
+    docByPath.set(failure.path, page)
+  }
+
+  const clusters: PageCluster[] = report.clusters.map((cluster, ci) => {
+    const kept = docByPath.get(cluster.kept.path)
+    if (kept) (kept.dk ??= []).push(ci)
+    return {
+      id: cluster.id,
+      kind: cluster.kind,
+      kept: cluster.kept.path,
+      why: cluster.kept.reason,
+      m: cluster.members.map(member => {
+        const doc = docByPath.get(member.path)
+        if (doc && !(doc.dm ??= []).includes(ci)) doc.dm.push(ci)
+        return [member.path, member.similarity, member.containment]
+      })
+    }
+  })
+
+  const stageCounts = stages.values.map((stage, stageIndex) => ({stage, stageIndex, edits: 0, folded: 0}))
+  for (const row of rules) {
+    stageCounts[row.stageIndex]!.edits += row.edits
+    stageCounts[row.stageIndex]!.folded += row.folded
+  }
+  stageCounts.sort((a, b) => stageRank(a.stage) - stageRank(b.stage) || a.stageIndex - b.stageIndex)
+
+  return {
+    data: {v: 1, stages: stages.values, rules: rules.map(r => [r.stageIndex, r.rule]), reasons: reasons.values, docs, clusters},
+    rules,
+    stageCounts,
+    textNotes
+  }
+}
+
+function stageRank(stage: string): number {
+  const i = STAGE_ORDER.indexOf(stage)
+  return i === -1 ? STAGE_ORDER.length : i
+}
+
+/** Stage colours: the built-in stages keep theirs, others take from a palette. */
+const KNOWN_COLOURS: Record<string, string> = {
+  normalize: '#2563eb',
+  boilerplate: '#dc2626',
+  repair: '#059669',
+  dedup: '#7c3aed'
+}
+const PALETTE = ['#d97706', '#0891b2', '#db2777', '#4d7c0f', '#475569', '#9333ea', '#b45309', '#0f766e']
+
+export function stageColours(stages: readonly string[]): string[] {
+  let next = 0
+  return stages.map(stage => KNOWN_COLOURS[stage] ?? PALETTE[next++ % PALETTE.length]!)
+}

@@ -1,0 +1,74 @@
+/** Writing `OUT/report.html` from `OUT/report.json` and `OUT/cleaned/`. */
+import {randomBytes} from 'node:crypto'
+import {readFile, rename, unlink, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import type {Report} from '../schema.js'
+import {DEFAULT_MAX_TEXT_CHARS} from './model.js'
+import {reconstructOriginal} from '../../core/apply-edits.js'
+import {renderReportHtml, type RenderOptions} from './render.js'
+
+export interface WriteOptions extends RenderOptions {
+  /** How many cleaned files to read at once. */
+  concurrency?: number
+}
+
+/** The file under `cleaned/` for a report path, or undefined when the path would leave that folder. */
+function cleanedFile(cleanedDir: string, docPath: string): string | undefined {
+  const file = path.resolve(cleanedDir, ...docPath.split('/'))
+  const rel = path.relative(cleanedDir, file)
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? undefined : file
+}
+
+/**
+ * Original texts rebuilt from the cleaned files, changed documents first, until
+ * the character budget runs out. A document whose cleaned file is missing or
+ * disagrees with its edits is simply left out (the page says so).
+ */
+export async function loadOriginals(outDir: string, report: Report, options: WriteOptions = {}): Promise<Map<string, string>> {
+  const cleanedDir = path.resolve(outDir, 'cleaned')
+  const texts = new Map<string, string>()
+  let budget = options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS
+  const queue = [...report.documents].sort((a, b) => Number(b.edits.length > 0) - Number(a.edits.length > 0))
+  const concurrency = Math.max(1, options.concurrency ?? 16)
+  for (let i = 0; i < queue.length && budget > 0; i += concurrency) {
+    const batch = queue.slice(i, i + concurrency)
+    const loaded = await Promise.all(
+      batch.map(async doc => {
+        const file = cleanedFile(cleanedDir, doc.path)
+        if (!file) return undefined
+        try {
+          return reconstructOriginal(await readFile(file, 'utf8'), doc.edits)
+        } catch {
+          return undefined
+        }
+      })
+    )
+    batch.forEach((doc, j) => {
+      const text = loaded[j]
+      if (text !== undefined && text.length <= budget) {
+        texts.set(doc.path, text)
+        budget -= text.length
+      }
+    })
+  }
+  return texts
+}
+
+/** Write `data` to `file` through a temporary file in the same folder and a rename. */
+async function writeAtomic(file: string, data: string): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  try {
+    await writeFile(temp, data, 'utf8')
+    await rename(temp, file)
+  } catch (error) {
+    await unlink(temp).catch(() => {})
+    throw error
+  }
+}
+
+/** Read `OUT/report.json` and `OUT/cleaned/*`, and write `OUT/report.html` atomically. */
+export async function writeReportHtml(outDir: string, options: WriteOptions = {}): Promise<void> {
+  const report = JSON.parse(await readFile(path.join(outDir, 'report.json'), 'utf8')) as Report
+  const texts = await loadOriginals(outDir, report, options)
+  await writeAtomic(path.join(outDir, 'report.html'), renderReportHtml(report, texts, options))
+}

@@ -1,0 +1,210 @@
+import {mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import type {Edit, Point} from '../../src/core/types.js'
+import {CLIENT_JS} from '../../src/report/html/client.js'
+import {renderReportHtml, writeReportHtml} from '../../src/report/html/index.js'
+import type {PageData} from '../../src/report/html/model.js'
+import {applyEdits} from '../../src/core/apply-edits.js'
+import {REPORT_CSS} from '../../src/report/html/styles.js'
+import {REPORT_VERSION, type DocumentReport, type Report} from '../../src/report/schema.js'
+
+function point(text: string, offset: number): Point {
+  const upto = text.slice(0, offset)
+  return {line: upto.split('\n').length, column: offset - (upto.lastIndexOf('\n') + 1) + 1, offset}
+}
+
+interface Change {
+  find: string
+  after: string
+  stage: string
+  rule: string
+  reason: string
+  folded?: Edit['folded']
+}
+
+/** A document report whose edits replace the first occurrence of each `find`, in order. */
+function doc(pathName: string, original: string, changes: Change[], ms = 5): {report: DocumentReport; original: string; cleaned: string} {
+  let from = 0
+  const edits: Edit[] = changes.map(c => {
+    const start = original.indexOf(c.find, from)
+    if (start < 0) throw new Error(`fixture: ${c.find} not found`)
+    const end = start + c.find.length
+    from = end
+    const edit: Edit = {stage: c.stage, rule: c.rule, reason: c.reason, before: c.find, after: c.after, start: point(original, start), end: point(original, end)}
+    if (c.folded) edit.folded = c.folded
+    return edit
+  })
+  const cleaned = applyEdits(original, edits)
+  const bytes = (s: string): number => Buffer.byteLength(s, 'utf8')
+  return {report: {path: pathName, bytesIn: bytes(original), bytesOut: bytes(cleaned), ms, edits, conflicts: []}, original, cleaned}
+}
+
+const EVIL = 'Intro </textarea> and <script>alert(1)</script> and </script><img src=x onerror=alert(2)> <!-- end'
+
+function fixture() {
+  const a = doc('news/a.txt', 'Hello  world.\nShare this article!\nThe end', [
+    {find: '  ', after: ' ', stage: 'normalize', rule: 'collapse-spaces', reason: 'repeated spaces'},
+    {find: 'Share this article!\n', after: '', stage: 'boilerplate', rule: 'share-prompt', reason: 'social sharing prompt'}
+  ])
+  const b = doc('news/<b>&evil".txt', EVIL, [
+    {find: '<script>alert(1)</script>', after: '', stage: 'boilerplate', rule: 'script-tag', reason: 'markup </script> left in text'}
+  ], 40)
+  const c = doc('news/c.txt', 'Hello world.\nThe end', [])
+  const documents = [a.report, b.report, c.report]
+  const bytesIn = documents.reduce((n, d) => n + d.bytesIn, 0)
+  const bytesOut = documents.reduce((n, d) => n + d.bytesOut, 0)
+  const report: Report = {
+    version: REPORT_VERSION,
+    pipeline: {source: 'pipelines/default.yaml', hash: 'abc123', stages: [{name: 'normalize'}, {name: 'boilerplate'}]},
+    totals: {files: 4, changed: 2, failed: 1, skipped: 0, bytesIn, bytesOut, edits: 3, ms: 60},
+    stats: {boilerplate: {'share-prompt': 1, 'script-tag': 1}},
+    documents,
+    failures: [{path: 'news/broken.txt', error: 'invalid UTF-8 </script>'}],
+    clusters: [
+      {id: 'c1', kind: 'document', kept: {path: 'news/a.txt', reason: 'first seen'}, members: [{path: 'news/c.txt', similarity: 0.93, containment: 0.97}]}
+    ],
+    conflicts: []
+  }
+  const texts = new Map([a, b, c].map(x => [x.report.path, x.original]))
+  const cleaned = new Map([a, b, c].map(x => [x.report.path, x.cleaned]))
+  return {report, texts, cleaned, bytesIn, bytesOut}
+}
+
+function blob(html: string): string {
+  const m = /<script type="application\/json" id="rinse-data">([\s\S]*?)<\/script>/.exec(html)
+  if (!m) throw new Error('no data blob')
+  return m[1]!
+}
+
+describe('renderReportHtml', () => {
+  it('keeps hostile document text inside the JSON blob, escaped', () => {
+    const {report, texts} = fixture()
+    const html = renderReportHtml(report, texts)
+    // Only the page's own two scripts open or close.
+    expect(html.match(/<script/gi)).toHaveLength(2)
+    expect(html.match(/<\/script/gi)).toHaveLength(2)
+    expect(html).not.toContain('</textarea')
+    expect(html).not.toContain('<img')
+    expect(html).not.toContain('alert(1)</')
+    const json = blob(html)
+    expect(json).not.toMatch(/[<>]/)
+    expect(json).toContain('\\u003cscript\\u003ealert(1)\\u003c/script\\u003e')
+    expect(json).toContain('\\u003c/textarea\\u003e')
+    // Outside the blob the document text never appears.
+    const outside = html.replace(json, '')
+    expect(outside).not.toContain('alert(1)')
+    expect(outside).not.toContain('textarea')
+    // The blob still parses back to the exact text.
+    const data = JSON.parse(json) as PageData
+    expect(data.docs.find(d => d.p === 'news/<b>&evil".txt')?.t).toBe(EVIL)
+    // Paths are escaped in the static HTML.
+    expect(outside).toContain('news/&lt;b&gt;&amp;evil&quot;.txt')
+  })
+
+  it('shows the summary figures', () => {
+    const {report, texts, bytesIn, bytesOut} = fixture()
+    const html = renderReportHtml(report, texts)
+    const figure = (id: string): string | undefined => new RegExp(`data-testid="${id}"[^>]*>([^<]*)<`).exec(html)?.[1]
+    expect(figure('sum-documents')).toBe('4')
+    expect(figure('sum-changed')).toBe('2')
+    expect(figure('sum-edits')).toBe('3')
+    expect(figure('sum-failed')).toBe('1')
+    expect(figure('sum-duplicates')).toBe('1')
+    expect(figure('sum-rules')).toBe('3')
+    expect(figure('sum-bytes-in')).toBe(`${bytesIn} B`)
+    expect(figure('sum-bytes-out')).toBe(`${bytesOut} B`)
+    expect(figure('sum-removed')).toBe(`${(((bytesIn - bytesOut) / bytesIn) * 100).toFixed(1)}%`)
+    // Rules table: one row per rule that fired, with a link that filters the list.
+    expect(html.match(/data-testid="rule-row"/g)).toHaveLength(3)
+    expect(html).toMatch(/data-rule="share-prompt" data-stage="boilerplate"/)
+    expect(html).toMatch(/href="#\/rule\/\d+" data-testid="rule-link"/)
+    // Cluster with similarity and containment, linking to both files.
+    expect(html).toContain('data-cluster="c1"')
+    expect(html).toContain('93.0%')
+    expect(html).toContain('97.0%')
+    expect(html).toContain('href="#/file/news%2Fc.txt"')
+    // Failure listed, escaped.
+    expect(html).toContain('invalid UTF-8 &lt;/script&gt;')
+  })
+
+  it('encodes edits compactly and leaves text out past the budget', () => {
+    const {report, texts} = fixture()
+    const full = JSON.parse(blob(renderReportHtml(report, texts))) as PageData
+    const a = full.docs.find(d => d.p === 'news/a.txt')!
+    expect(a.e).toHaveLength(2)
+    expect(a.e[1]![6]).toBeNull() // before is sliced from the embedded text
+    expect(full.docs.find(d => d.p === 'news/c.txt')!.dm).toEqual([0])
+    expect(a.dk).toEqual([0])
+    expect(full.docs.find(d => d.p === 'news/broken.txt')!.f).toContain('invalid UTF-8')
+
+    const small = JSON.parse(blob(renderReportHtml(report, texts, {maxTextChars: 50}))) as PageData
+    const withText = small.docs.filter(d => d.t !== null).map(d => d.p)
+    expect(withText).toEqual(['news/a.txt']) // changed documents get the budget first
+    const b = small.docs.find(d => d.p === 'news/<b>&evil".txt')!
+    expect(b.tn).toMatch(/left out/)
+    expect(b.e[0]![6]).toBe('<script>alert(1)</script>')
+
+    // Text that contradicts the edits is not embedded.
+    const wrong = new Map(texts).set('news/a.txt', 'something else entirely, long enough')
+    const data = JSON.parse(blob(renderReportHtml(report, wrong))) as PageData
+    expect(data.docs.find(d => d.p === 'news/a.txt')!.tn).toBe('original text does not match the edits')
+  })
+
+  it('renders an empty report', () => {
+    const empty: Report = {
+      version: REPORT_VERSION,
+      pipeline: {source: 'p.yaml', hash: 'h', stages: []},
+      totals: {files: 0, changed: 0, failed: 0, skipped: 0, bytesIn: 0, bytesOut: 0, edits: 0, ms: 0},
+      stats: {},
+      documents: [],
+      failures: [],
+      clusters: [],
+      conflicts: []
+    }
+    const html = renderReportHtml(empty, new Map())
+    expect(html).toContain('data-testid="sum-documents">0<')
+    expect(html).toContain('data-testid="sum-removed">0.0%<')
+    expect((JSON.parse(blob(html)) as PageData).docs).toEqual([])
+  })
+
+  it('ships a browser script and stylesheet that cannot break out of their elements', () => {
+    expect(() => new Function(CLIENT_JS)).not.toThrow()
+    expect(CLIENT_JS).not.toMatch(/<\/script|<script|<!--/i)
+    expect(REPORT_CSS).not.toMatch(/<\/style/i)
+    expect(CLIENT_JS).not.toContain('innerHTML')
+  })
+})
+
+describe('writeReportHtml', () => {
+  const dirs: string[] = []
+  afterAll(async () => {
+    for (const dir of dirs) await rm(dir, {recursive: true, force: true})
+  })
+
+  it('reads report.json and cleaned/, rebuilds originals and writes report.html atomically', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'rinse-html-'))
+    dirs.push(out)
+    const {report, texts, cleaned} = fixture()
+    // A path that tries to leave cleaned/ is never read.
+    report.documents.push({path: '../secret.txt', bytesIn: 6, bytesOut: 6, ms: 1, edits: [], conflicts: []})
+    await writeFile(path.join(out, 'secret.txt'), 'secret')
+    for (const [p, text] of cleaned) {
+      if (p === 'news/c.txt') continue // missing cleaned file
+      const file = path.join(out, 'cleaned', ...p.split('/'))
+      await mkdir(path.dirname(file), {recursive: true})
+      await writeFile(file, text)
+    }
+    await writeFile(path.join(out, 'report.json'), JSON.stringify(report))
+    await writeReportHtml(out)
+    expect((await readdir(out)).sort()).toEqual(['cleaned', 'report.html', 'report.json', 'secret.txt'])
+    const data = JSON.parse(blob(await readFile(path.join(out, 'report.html'), 'utf8'))) as PageData
+    const text = (p: string): string | null | undefined => data.docs.find(d => d.p === p)?.t
+    expect(text('news/a.txt')).toBe(texts.get('news/a.txt'))
+    expect(text('news/<b>&evil".txt')).toBe(EVIL)
+    expect(text('news/c.txt')).toBeNull()
+    expect(data.docs.find(d => d.p === 'news/c.txt')!.tn).toBe('original text not available')
+    expect(text('../secret.txt')).toBeNull()
+  })
+})
