@@ -21,7 +21,7 @@ function switches(rules: readonly RuleInfo[]) {
 const info = (rule: RuleInfo): RuleInfo => ({id: rule.id, reason: rule.reason, example: rule.example})
 
 const normalizeRules = [...NORMALIZE_PASSES.flat().map(info), ...NORMALIZE_EXTRA_RULES]
-const boilerplateRules = BOILERPLATE_RULES.map(info)
+const boilerplateRules = [...BOILERPLATE_RULES.map(info), {id: 'recurring-line', reason: 'line recurring across documents of the batch', example: '`Follow us on social media` in 40 files'}]
 const repairRules = REPAIR_PASSES.flat().map(info)
 
 export const STAGES: Record<string, StageSpec> = {
@@ -56,6 +56,12 @@ export const STAGES: Record<string, StageSpec> = {
               })
               .strict()
           )
+          .optional(),
+        recurring: z
+          .union([
+            z.literal(false),
+            z.object({minDocuments: z.number().int().min(2), maxWords: z.number().int().positive()}).partial().strict()
+          ])
           .optional()
       })
       .strict(),

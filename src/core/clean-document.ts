@@ -11,17 +11,30 @@ export interface DocumentResult {
   text: string
   edits: Edit[]
   conflicts: Conflict[]
+  /** `line:column stage/rule: reason` for text kept but flagged. */
+  warnings: string[]
 }
 
 export function cleanDocument(original: string, stages: readonly ConfiguredStage[], path = '<text>'): DocumentResult {
   const log = new EditLog(original)
   const conflicts: Conflict[] = []
+  const warnings: string[] = []
   const point = pointFinder(original)
   for (const stage of stages) {
     for (const pass of stage.passes) {
       const text = log.text
       let blocks: Block[] | undefined
-      const input: StageInput = {path, text, blocks: () => (blocks ??= segment(text)), originalPoint: (offset) => point(log.originalOffset(offset))}
+      const originalPoint = (offset: number): Point => point(log.originalOffset(offset))
+      const input: StageInput = {
+        path,
+        text,
+        blocks: () => (blocks ??= segment(text)),
+        originalPoint,
+        warn: (warning) => {
+          const at = originalPoint(warning.start)
+          warnings.push(`${at.line}:${at.column} ${stage.name}/${warning.rule}: ${warning.reason}`)
+        }
+      }
       const {accepted, conflicts: overlapping} = resolveOverlaps(stage.name, pass.propose(input))
       conflicts.push(...overlapping)
       for (const edit of log.apply(stage.name, accepted)) {
@@ -34,7 +47,14 @@ export function cleanDocument(original: string, stages: readonly ConfiguredStage
       }
     }
   }
-  return {text: log.text, edits: reportEdits(log, point), conflicts}
+  return {text: log.text, edits: reportEdits(log, point), conflicts, warnings}
+}
+
+/** The text a document has at a stage's place in the pipeline, as a stage input (for corpus collection). */
+export function inputAt(original: string, stages: readonly ConfiguredStage[], path: string): StageInput {
+  const text = stages.length > 0 ? cleanDocument(original, stages, path).text : original
+  let blocks: Block[] | undefined
+  return {path, text, blocks: () => (blocks ??= segment(text)), originalPoint: (offset) => ({line: 0, column: 0, offset}), warn: () => {}}
 }
 
 /** Offsets to line and column in a text, through vfile-location. */

@@ -5,6 +5,7 @@
 import {VFile} from 'vfile'
 import {buildStages, parsePipeline, type PipelineConfig} from '../config/pipeline-file.js'
 import {cleanDocument} from './clean-document.js'
+import {buildCorpus} from './corpus.js'
 import type {ConfiguredStage} from './stage.js'
 import type {Conflict, Edit} from './types.js'
 
@@ -14,6 +15,8 @@ export interface CleanResult {
   /** Every applied change, in original positions, never overlapping. */
   edits: Edit[]
   conflicts: Conflict[]
+  /** Text kept but flagged, as `line:column stage/rule: reason`. */
+  warnings: string[]
   /** A vfile holding the cleaned text, with one `info` message per edit (unified convention). */
   file: VFile
 }
@@ -28,6 +31,12 @@ export interface Pipeline {
   readonly stages: readonly ConfiguredStage[]
   /** Clean one string or vfile. */
   clean(input: string | VFile, path?: string): CleanResult
+  /**
+   * Let the corpus stages (recurring lines, cross-document duplicates) see the
+   * whole batch first. `documents` is called once per corpus stage. Without it,
+   * corpus stages change nothing.
+   */
+  prepare(documents: () => AsyncIterable<Document> | Iterable<Document>): Promise<void>
   /** Clean documents as they come, one at a time: memory stays flat for any corpus size. */
   cleanStream(documents: AsyncIterable<Document> | Iterable<Document>): AsyncGenerator<Document & {result: CleanResult}>
 }
@@ -49,6 +58,7 @@ export function createPipeline(pipeline: PipelineConfig | {stages: unknown[]} = 
       text: result.text,
       edits: result.edits,
       conflicts: result.conflicts,
+      warnings: result.warnings,
       // Built on first use: batch runs never need the messages as vfile objects.
       get file() {
         return (out ??= toVFile(file.path, original, result))
@@ -59,6 +69,7 @@ export function createPipeline(pipeline: PipelineConfig | {stages: unknown[]} = 
     config,
     stages,
     clean,
+    prepare: (documents) => buildCorpus(stages, documents),
     async *cleanStream(documents) {
       for await (const document of documents) yield {...document, result: clean(document.text, document.path)}
     }

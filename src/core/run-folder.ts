@@ -3,6 +3,7 @@
  * report.json and report.html. The input is only read; outputs are written atomically; a bad
  * file is reported and the batch goes on; a re-run skips finished files.
  */
+import {createHash} from 'node:crypto'
 import {stat, rm} from 'node:fs/promises'
 import {isAbsolute, join, relative, resolve} from 'node:path'
 import pLimit from 'p-limit'
@@ -10,11 +11,12 @@ import type {PipelineConfig} from '../config/pipeline-file.js'
 import {writeFileAtomic} from '../io/atomic-write.js'
 import {Manifest} from '../io/manifest.js'
 import {InputError, readDocument} from '../io/read-document.js'
-import {listInputFiles} from '../io/walk.js'
+import {listInputFiles, type InputFile} from '../io/walk.js'
 import {buildReport} from '../report/build-report.js'
 import {writeReportHtml} from '../report/html/index.js'
 import type {DocumentReport, FailedDocument, Report} from '../report/schema.js'
 import {unifiedDiff} from '../report/unified-diff.js'
+import {buildCorpus, corpusClusters, dropDecision, fingerprintCorpus, hasCorpusStages, type CorpusDocument} from './corpus.js'
 import {createPipeline} from './pipeline.js'
 
 export interface RunOptions {
@@ -26,6 +28,8 @@ export interface RunOptions {
   /** Redo every file, ignoring the resume manifest. */
   force?: boolean
   extensions?: string[]
+  /** Duplicates dropped by a corpus stage: not written (default) or written to OUT/duplicates/. */
+  duplicates?: 'skip' | 'write'
   /** Write OUT/report.html (default true). */
   html?: boolean
   /** Called after each file, for progress display. */
@@ -66,41 +70,72 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   let bytes = 0
   const limit = pLimit(Math.max(1, options.concurrency ?? 16))
 
+  // With corpus stages a file's result depends on the whole batch. An unchanged
+  // batch resumes without looking at it; otherwise the corpus is collected again
+  // and a finished file is reused only if the corpus index came out the same.
+  const stats = await Promise.all(files.map((file) => limit(() => stat(file.path).catch(() => undefined))))
+  const corpus = hasCorpusStages(pipeline.stages)
+  const batch = corpus ? batchKey(files.map((file, i) => [file.relative, stats[i]?.size, stats[i]?.mtimeMs])) : undefined
+  const candidates = await Promise.all(
+    files.map((file, i) => {
+      const info = stats[i]
+      const entry = info && manifest.done(file.relative, info.size, info.mtimeMs, options.pipeline.hash)
+      if (!entry) return undefined
+      return limit(async () => (entry.document.dropped || (await exists(join(out, 'cleaned', file.relative))) ? entry : undefined))
+    })
+  )
+  let corpusFingerprint: string | undefined
+  let finished = candidates
+  if (corpus && !candidates.every((entry) => entry?.batch === batch)) {
+    await buildCorpus(pipeline.stages, () => readAll(files))
+    corpusFingerprint = fingerprintCorpus(pipeline.stages)
+    finished = candidates.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
+  }
+
   await Promise.all(
-    files.map((file) =>
+    files.map((file, i) =>
       limit(async () => {
         const cleanedPath = join(out, 'cleaned', file.relative)
         const diffPath = join(out, 'diffs', `${file.relative}.diff`)
         let failed = false
         try {
-          const info = await stat(file.path).catch((error: NodeJS.ErrnoException) => {
+          const info = stats[i]
+          if (!info) await stat(file.path).catch((error: NodeJS.ErrnoException) => {
             throw new InputError(file.relative, `cannot read the file (${error.code ?? String(error)})`)
           })
-          const previous = manifest.done(file.relative, info.size, info.mtimeMs, options.pipeline.hash)
-          if (previous && (await exists(cleanedPath))) {
+          const previous = finished[i]
+          if (previous) {
             documents.push(previous.document)
             resumed++
-            bytes += info.size
+            bytes += info!.size
             return
           }
           const t0 = performance.now()
           const {text, bytes: size} = await readDocument(file.path, file.relative)
+          const dropped = dropDecision(pipeline.stages, file.relative)
           const result = pipeline.clean(text, file.relative)
           const ms = performance.now() - t0
-          await writeFileAtomic(cleanedPath, result.text)
-          if (result.edits.length > 0) await writeFileAtomic(diffPath, unifiedDiff(file.relative, text, result.text))
+          if (dropped) {
+            await rm(cleanedPath, {force: true})
+            if (options.duplicates === 'write') await writeFileAtomic(join(out, 'duplicates', file.relative), result.text)
+          } else {
+            await writeFileAtomic(cleanedPath, result.text)
+          }
+          if (result.edits.length > 0 && !dropped) await writeFileAtomic(diffPath, unifiedDiff(file.relative, text, result.text))
           else await rm(diffPath, {force: true})
           const document: DocumentReport = {
             path: file.relative,
             bytesIn: size,
-            bytesOut: Buffer.byteLength(result.text),
+            bytesOut: dropped ? 0 : Buffer.byteLength(result.text),
             ms: Math.round(ms * 100) / 100,
             edits: result.edits,
             conflicts: result.conflicts
           }
+          if (result.warnings.length > 0) document.warnings = result.warnings
+          if (dropped) document.dropped = dropped
           documents.push(document)
           bytes += size
-          await manifest.record({path: file.relative, size: info.size, mtimeMs: info.mtimeMs, pipeline: options.pipeline.hash, document})
+          await manifest.record({path: file.relative, size: info!.size, mtimeMs: info!.mtimeMs, pipeline: options.pipeline.hash, batch, corpus: corpusFingerprint, document})
         } catch (error) {
           failed = true
           failures.push({path: file.relative, error: error instanceof InputError ? error.problem : String((error as Error).message ?? error)})
@@ -113,7 +148,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   )
 
   const ms = performance.now() - started
-  const report = buildReport(options.pipeline, documents, failures, {skipped: resumed, ms})
+  const report = buildReport(options.pipeline, documents, failures, {skipped: resumed, ms, clusters: corpusClusters(pipeline.stages)})
   await writeFileAtomic(join(out, 'report.json'), JSON.stringify(report, null, 2) + '\n')
   if (options.html !== false) await writeReportHtml(out)
   return {report, resumed, ms}
@@ -136,6 +171,21 @@ async function checkFolders(input: string, out: string): Promise<void> {
 function isInside(child: string, parent: string): boolean {
   const rel = relative(parent, child)
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
+}
+
+/** Readable documents of the batch, one at a time, for corpus collection (bad files are reported later). */
+async function* readAll(files: readonly InputFile[]): AsyncGenerator<CorpusDocument> {
+  for (const file of files) {
+    try {
+      yield {path: file.relative, text: (await readDocument(file.path, file.relative)).text}
+    } catch {
+      // Reported when the file itself is cleaned.
+    }
+  }
+}
+
+function batchKey(entries: unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 16)
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 /** What a stage is to the runner: named passes that propose edits over the current text. */
 import type {Block} from '../blocks/block.js'
+import type {Cluster} from '../report/schema.js'
 import type {Point, ProposedEdit, StageName} from './types.js'
 
 /** What a pass sees of one document. */
@@ -12,6 +13,42 @@ export interface StageInput {
   blocks(): Block[]
   /** Where a position of the current text was in the original input. */
   originalPoint(offset: number): Point
+  /** Flag suspicious text that is kept: it goes to the report's warnings, not to the edits. */
+  warn(warning: Warning): void
+}
+
+/** Something a stage noticed but did not change. */
+export interface Warning {
+  start: number
+  end: number
+  rule: string
+  reason: string
+}
+
+/** A whole document a corpus stage drops (a duplicate of another). */
+export interface DropDecision {
+  stage: StageName
+  rule: string
+  reason: string
+  detail?: Record<string, unknown>
+}
+
+/**
+ * A corpus stage sees the whole batch in two steps around a barrier: `collect`
+ * runs on every document at the stage's place in the pipeline and returns a
+ * small signature; `build` then sees all signatures, after which the stage's
+ * passes (and `drop`) can use what it learnt. Until `build` has run, the passes
+ * change nothing, so cleaning a lone string never depends on other documents.
+ */
+export interface CorpusHooks<Signature = unknown> {
+  collect(input: StageInput): Signature
+  build(signatures: ReadonlyMap<string, Signature>): void
+  /** After build: a stable summary of the index, for the resume manifest. */
+  fingerprint(): string
+  /** After build: whether a document is dropped whole. */
+  drop?(path: string): DropDecision | undefined
+  /** After build: duplicate clusters for the report. */
+  clusters?(): Cluster[]
 }
 
 /** One sweep over a document. Edits of a pass are applied before the next pass looks. */
@@ -34,4 +71,6 @@ export interface ConfiguredStage {
   passes: Pass[]
   /** The options as resolved, for the report. */
   options: unknown
+  /** Present on stages that need the whole batch. */
+  corpus?: CorpusHooks
 }

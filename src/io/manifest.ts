@@ -12,6 +12,9 @@ export interface ManifestEntry {
   size: number
   mtimeMs: number
   pipeline: string
+  /** With corpus stages: the batch's file list key and the corpus index's fingerprint when this file was cleaned. */
+  batch?: string
+  corpus?: string
   document: DocumentReport
 }
 

@@ -14,6 +14,8 @@ export interface DocumentReport {
   conflicts: Conflict[]
   /** Messages about text that was kept but looks suspicious. */
   warnings?: string[]
+  /** Set when a corpus stage dropped the whole document (a duplicate): why, and the cluster. */
+  dropped?: {stage: string; rule: string; reason: string; detail?: Record<string, unknown>}
 }
 
 export interface FailedDocument {

@@ -11,6 +11,7 @@ import {isProse, type BlockContext, type BlockRule} from './block-rule.js'
 import {authorBox, commentForm} from './rules/comments.js'
 import {archiveLine, copyright, disclaimer, subscriptionNag, tagLine} from './rules/footer.js'
 import {photoCredit, videoCaption} from './rules/media.js'
+import {DEFAULT_RECURRING, RecurringLines, type RecurringOptions} from './recurring.js'
 import {breadcrumb, formWidget, masthead, menuLine, shareBar, siteNotice} from './rules/navigation.js'
 import {readOriginal, relatedBullet, relatedHeader, sourceLink, truncatedTeaser} from './rules/related.js'
 
@@ -28,6 +29,8 @@ export interface CustomPattern {
 export interface BoilerplateOptions {
   rules?: Record<string, boolean>
   patterns?: CustomPattern[]
+  /** Lines recurring across the batch; `false` turns the corpus pass off. */
+  recurring?: Partial<RecurringOptions> | false
 }
 
 /** Built-in rules, in priority order. */
@@ -102,18 +105,39 @@ export function findBoilerplate(blocks: readonly Block[], rules: readonly BlockR
 
 export function boilerplate(options: BoilerplateOptions = {}): ConfiguredStage {
   const switches = options.rules ?? {}
-  const rules = [...(options.patterns ?? []).map(customRule), ...BOILERPLATE_RULES.filter((rule) => switches[rule.id] !== false)]
-  return {
+  const recurring =
+    options.recurring === false || switches['recurring-line'] === false ? undefined : new RecurringLines({...DEFAULT_RECURRING, ...options.recurring})
+  const rules = [
+    ...(options.patterns ?? []).map(customRule),
+    ...BOILERPLATE_RULES.filter((rule) => switches[rule.id] !== false),
+    ...(recurring ? [recurring.rule()] : [])
+  ]
+  const stage: ConfiguredStage = {
     name: 'boilerplate',
     source: 'rinse-boilerplate',
-    options: {rules: switches, patterns: options.patterns ?? []},
+    options: {rules: switches, patterns: options.patterns ?? [], recurring: recurring?.options ?? false},
     passes: [
       {
         propose(input: StageInput) {
           const blocks = input.blocks()
-          return deleteBlocks(input.text, blocks, findBoilerplate(blocks, rules))
+          const deletions = findBoilerplate(blocks, rules)
+          if (recurring) flagRecurringProse(input, blocks, deletions, recurring)
+          return deleteBlocks(input.text, blocks, deletions)
         }
       }
     ]
+  }
+  if (recurring) stage.corpus = recurring
+  return stage
+}
+
+/** A recurring line that reads like prose stays, with a warning for the reviewer. */
+function flagRecurringProse(input: StageInput, blocks: readonly Block[], deletions: readonly BlockDeletion[], recurring: RecurringLines): void {
+  const removed = new Set(deletions.map((deletion) => deletion.block.index))
+  for (const block of blocks) {
+    const count = recurring.recurrence(block)
+    if (count > 0 && !removed.has(block.index) && isProse(block)) {
+      input.warn({start: block.start, end: block.end, rule: 'recurring-line', reason: `kept: reads like prose but recurs in ${count}+ documents`})
+    }
   }
 }

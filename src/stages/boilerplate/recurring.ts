@@ -1,0 +1,126 @@
+/**
+ * Lines that recur across many documents of a batch are site furniture
+ * (navigation, footers, share prompts) even when no rule knows them, as in
+ * CCNet's line deduplication. Two safeguards keep content: copies of one
+ * article (syndicated, lightly edited) count as one document — documents are
+ * told apart by a small MinHash sketch of their words — and a recurring line
+ * that reads like prose is kept and flagged, not removed.
+ */
+import type {Block} from '../../blocks/block.js'
+import {hashString, normalizedTokens, shingleHashes} from '../../blocks/words.js'
+import type {CorpusHooks, StageInput} from '../../core/stage.js'
+import {isProse, type BlockRule} from './block-rule.js'
+
+export interface RecurringOptions {
+  /** A line is boilerplate when this many different documents contain it. */
+  minDocuments: number
+  /** Longer lines are never counted: they are paragraphs, not furniture. */
+  maxWords: number
+}
+
+export const DEFAULT_RECURRING: RecurringOptions = {minDocuments: 5, maxWords: 30}
+
+interface LineSignature {
+  lines: Uint32Array
+  sketch: Uint32Array
+}
+
+/** Documents whose sketches agree on this share of slots are copies of one another. */
+const SAME_DOCUMENT = 0.5
+const SKETCH_SIZE = 16
+
+/** Case, digits and punctuation do not make a footer line different. */
+export function lineKey(text: string): number {
+  return hashString(text.toLowerCase().replace(/\d+/g, '0').replace(/[^\p{L}\p{N}]+/gu, ' ').trim())
+}
+
+export class RecurringLines implements CorpusHooks<LineSignature> {
+  private documents = new Map<number, number>()
+  private built = false
+
+  constructor(readonly options: RecurringOptions) {}
+
+  collect(input: StageInput): LineSignature {
+    const lines = new Set<number>()
+    for (const block of input.blocks()) if (block.words <= this.options.maxWords) lines.add(lineKey(block.text))
+    return {lines: Uint32Array.from(lines), sketch: sketch(normalizedTokens(input.text))}
+  }
+
+  build(signatures: ReadonlyMap<string, LineSignature>): void {
+    const sketches = [...signatures.values()].map((signature) => signature.sketch)
+    // Line → documents holding it; a few more than needed are enough to decide.
+    const holders = new Map<number, number[]>()
+    const cap = this.options.minDocuments * 4
+    let index = 0
+    for (const {lines} of signatures.values()) {
+      for (const line of lines) {
+        const list = holders.get(line)
+        if (!list) holders.set(line, [index])
+        else if (list.length < cap) list.push(index)
+      }
+      index++
+    }
+    this.documents = new Map()
+    for (const [line, docs] of holders) {
+      if (docs.length < this.options.minDocuments) continue
+      const distinct = countDistinct(docs.map((doc) => sketches[doc]!))
+      if (distinct >= this.options.minDocuments) this.documents.set(line, distinct)
+    }
+    this.built = true
+  }
+
+  /** How many different documents hold this block's line (0 before build or below the threshold). */
+  recurrence(block: Block): number {
+    if (!this.built || block.words > this.options.maxWords) return 0
+    return this.documents.get(lineKey(block.text)) ?? 0
+  }
+
+  fingerprint(): string {
+    return JSON.stringify([...this.documents].sort((a, b) => a[0] - b[0]))
+  }
+
+  rule(): BlockRule {
+    return {
+      id: 'recurring-line',
+      reason: 'line recurring across documents of the batch',
+      example: '`Follow us on social media` in 40 files',
+      match: (block) => {
+        const count = this.recurrence(block)
+        if (count === 0 || isProse(block)) return false
+        return {reason: `line found in ${count}+ different documents of the batch`, detail: {documents: count}}
+      }
+    }
+  }
+}
+
+/** A MinHash sketch of a document's word 3-grams. */
+function sketch(tokens: readonly string[]): Uint32Array {
+  const result = new Uint32Array(SKETCH_SIZE).fill(0xffffffff)
+  for (const shingle of shingleHashes(tokens, 3)) {
+    for (let i = 0; i < SKETCH_SIZE; i++) {
+      // One cheap 32-bit permutation per slot.
+      let x = Math.imul(shingle ^ SEEDS[i]!, 0x9e3779b1)
+      x = Math.imul(x ^ (x >>> 15), 0x85ebca6b)
+      x = (x ^ (x >>> 13)) >>> 0
+      if (x < result[i]!) result[i] = x
+    }
+  }
+  return result
+}
+
+const SEEDS = Uint32Array.from({length: SKETCH_SIZE}, (_, i) => Math.imul(i + 1, 0x27d4eb2d) >>> 0)
+
+/** How many of these documents differ from each other (copies counted once). */
+function countDistinct(sketches: readonly Uint32Array[]): number {
+  const distinct: Uint32Array[] = []
+  for (const candidate of sketches) {
+    if (!distinct.some((other) => agreement(candidate, other) >= SAME_DOCUMENT)) distinct.push(candidate)
+  }
+  return distinct.length
+}
+
+function agreement(a: Uint32Array, b: Uint32Array): number {
+  let same = 0
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++
+  return same / a.length
+}
