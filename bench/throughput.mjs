@@ -1,53 +1,65 @@
 #!/usr/bin/env node
-// Throughput of the default pipeline: `npm run bench [-- --from DIR --mb 20]`.
-// Builds a corpus by repeating the texts of DIR (default: the bundled input/)
-// until it holds about MB megabytes, each copy slightly varied so local dedup
-// and the repairs see realistic documents, then times the pipeline per stage
-// in-process and the whole `rinse run` command end to end.
+// Throughput of the default pipeline: `npm run bench [-- --docs 20000 --min-kb 2 --max-kb 20] [--from DIR --mb 20]`.
+// 1. Time per stage in process, on a sample of the corpus.
+// 2. Whole `rinse run` (read, clean, diffs, report.json) with 1 worker and with all cores:
+//    MB/s, documents/s and peak RSS.
+// The corpus is generated (bench/generate-corpus.mjs) or, with --from, built by repeating
+// the texts of a folder until it holds --mb megabytes.
 import {execFileSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {availableParallelism, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {parseArgs} from 'node:util'
 import {createPipeline} from '../dist/index.js'
+import {writeCorpus} from './generate-corpus.mjs'
 
-const {values} = parseArgs({options: {from: {type: 'string'}, mb: {type: 'string', default: '20'}, keep: {type: 'boolean'}}})
-const from = values.from ?? new URL('../input/', import.meta.url).pathname
-const target = Number(values.mb) * 1e6
-const sources = readdirSync(from, {recursive: true}).filter((name) => /\.(txt|md)$/.test(String(name))).map((name) => readFileSync(join(from, String(name)), 'utf8'))
-if (sources.length === 0) throw new Error(`no .txt files in ${from}`)
-
-const documents = []
-let bytes = 0
-for (let i = 0; bytes < target; i++) {
-  const text = sources[i % sources.length].replace(/\b(the|a)\b/, `$1 ${i}`)
-  documents.push({path: `doc-${String(i).padStart(6, '0')}.txt`, text})
-  bytes += Buffer.byteLength(text)
-}
-console.log(`corpus: ${documents.length} documents, ${(bytes / 1e6).toFixed(1)} MB (from ${from})`)
-
-// Warm up (dictionary load, JIT), then time the whole pipeline and each stage alone.
-const pipeline = createPipeline()
-for (const document of documents.slice(0, 50)) pipeline.clean(document.text)
-const time = (label, run) => {
-  const t0 = performance.now()
-  for (const document of documents) run(document.text)
-  const seconds = (performance.now() - t0) / 1000
-  console.log(`${label.padEnd(22)} ${(bytes / 1e6 / seconds).toFixed(1).padStart(6)} MB/s  ${(documents.length / seconds).toFixed(0).padStart(7)} docs/s`)
-  return seconds
-}
-time('default pipeline', (text) => pipeline.clean(text))
-for (const stage of ['normalize', 'boilerplate', 'repair', 'dedup']) {
-  const single = createPipeline({stages: [stage]})
-  time(`  ${stage} alone`, (text) => single.clean(text))
-}
-console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
-
-// End to end through the CLI: reading, cleaning, diffs, report.json, atomic writes.
+const {values} = parseArgs({
+  options: {docs: {type: 'string', default: '20000'}, 'min-kb': {type: 'string', default: '2'}, 'max-kb': {type: 'string', default: '20'}, from: {type: 'string'}, mb: {type: 'string', default: '20'}, keep: {type: 'boolean'}}
+})
 const work = mkdtempSync(join(tmpdir(), 'rinse-bench-'))
-mkdirSync(join(work, 'in'))
-for (const document of documents) writeFileSync(join(work, 'in', document.path), document.text)
-const t0 = performance.now()
-const line = execFileSync(process.execPath, [new URL('../dist/cli/main.js', import.meta.url).pathname, 'run', join(work, 'in'), '--out', join(work, 'out')], {encoding: 'utf8'})
-console.log(`rinse run end to end: ${((performance.now() - t0) / 1000).toFixed(1)} s\n  ${line.trim()}`)
+const input = join(work, 'in')
+let bytes
+if (values.from) {
+  const sources = readdirSync(values.from, {recursive: true}).filter((name) => /\.(txt|md)$/.test(String(name))).map((name) => readFileSync(join(values.from, String(name)), 'utf8'))
+  mkdirSync(input)
+  bytes = 0
+  for (let i = 0; bytes < Number(values.mb) * 1e6; i++) {
+    const text = sources[i % sources.length].replace(/\b(the|a)\b/, `$1 ${i}`)
+    writeFileSync(join(input, `doc-${String(i).padStart(6, '0')}.txt`), text)
+    bytes += Buffer.byteLength(text)
+  }
+} else {
+  bytes = writeCorpus(input, Number(values.docs), {minKb: Number(values['min-kb']), maxKb: Number(values['max-kb'])})
+}
+const names = readdirSync(input)
+console.log(`corpus: ${names.length} documents, ${(bytes / 1e6).toFixed(1)} MB ${values.from ? `(from ${values.from})` : '(generated)'}`)
+
+// Per stage, in process, on up to 20 MB of the corpus.
+const sample = []
+let sampleBytes = 0
+for (const name of names) {
+  if (sampleBytes > 20e6) break
+  const text = readFileSync(join(input, name), 'utf8')
+  sample.push(text)
+  sampleBytes += Buffer.byteLength(text)
+}
+const time = (label, pipeline) => {
+  for (const text of sample.slice(0, 20)) pipeline.clean(text)
+  const t0 = performance.now()
+  for (const text of sample) pipeline.clean(text)
+  const seconds = (performance.now() - t0) / 1000
+  console.log(`  ${label.padEnd(20)} ${(sampleBytes / 1e6 / seconds).toFixed(1).padStart(6)} MB/s ${(sample.length / seconds).toFixed(0).padStart(7)} docs/s  ${((seconds * 1000) / sample.length).toFixed(2)} ms/doc`)
+}
+console.log(`in process, 1 thread, ${(sampleBytes / 1e6).toFixed(1)} MB sample (corpus stages idle here):`)
+time('default pipeline', createPipeline())
+for (const stage of ['normalize', 'boilerplate', 'repair', 'dedup']) time(`${stage} alone`, createPipeline({stages: [stage]}))
+
+console.log('rinse run, end to end (read, clean, corpus stages, diffs, report.json):')
+for (const workers of [1, availableParallelism()]) {
+  const out = join(work, `out-${workers}`)
+  const figures = JSON.parse(execFileSync(process.execPath, [new URL('./run-once.mjs', import.meta.url).pathname, input, out, String(workers)], {encoding: 'utf8', maxBuffer: 1 << 26}))
+  const seconds = figures.ms / 1000
+  console.log(`  ${String(workers).padStart(2)} worker(s): ${(figures.bytes / 1e6 / seconds).toFixed(1).padStart(6)} MB/s ${(figures.files / seconds).toFixed(0).padStart(6)} docs/s  ${seconds.toFixed(1)} s  peak RSS ${figures.maxRssMb.toFixed(0)} MB`)
+  rmSync(out, {recursive: true, force: true})
+}
 if (!values.keep) rmSync(work, {recursive: true, force: true})

@@ -31,9 +31,26 @@ export function words(text: string): string[] {
   return text.match(WORD) ?? []
 }
 
-/** Lower-cased word tokens with curly quotes straightened: the key for comparing passages. */
+/**
+ * Lower-cased word tokens, apostrophes inside words kept as `'`: the key for
+ * comparing passages. A hand-written scan: this runs over every document.
+ */
 export function normalizedTokens(text: string): string[] {
-  return words(text.replace(/[’‘]/g, "'").toLowerCase())
+  const lower = text.toLowerCase()
+  const tokens: string[] = []
+  let start = -1
+  for (let i = 0; i <= lower.length; i++) {
+    const code = i < lower.length ? lower.charCodeAt(i) : 32
+    if (isWordUnit(code, lower[i] ?? ' ')) {
+      if (start === -1) start = i
+    } else if (start !== -1 && (code === 39 || code === 0x2019 || code === 0x2018) && i + 1 < lower.length && isWordUnit(lower.charCodeAt(i + 1), lower[i + 1]!)) {
+      // an apostrophe inside a word
+    } else if (start !== -1) {
+      tokens.push(lower.slice(start, i).replace(/[’‘]/g, "'"))
+      start = -1
+    }
+  }
+  return tokens
 }
 
 /** FNV-1a over a string, unsigned 32-bit. */

@@ -25,7 +25,8 @@ program
   .argument('<input>', 'folder of scraped text files (.txt, .md), read recursively and never modified')
   .requiredOption('-o, --out <dir>', 'output folder (must not be INPUT or inside it)')
   .option('-p, --pipeline <file>', 'pipeline file (YAML or JSON)', DEFAULT_PIPELINE_PATH)
-  .option('-c, --concurrency <n>', 'files processed at once', positiveInt, 16)
+  .option('-c, --concurrency <n>', 'files read and written at once', positiveInt, 16)
+  .option('-w, --workers <n>', 'worker threads for cleaning (default: all cores for 64+ files, else 1)', positiveInt)
   .option('--ext <list>', 'file extensions to read, comma-separated', '.txt,.text,.md,.markdown')
   .option('-f, --force', 'redo every file, ignoring what an earlier run finished')
   .option('--fail-on-removed-share <ratio>', 'exit 3 if any file lost more than this share of its bytes (0-1), listing those files', share)
@@ -52,6 +53,7 @@ Example:
       out: options.out,
       pipeline,
       concurrency: options.concurrency,
+      workers: options.workers,
       force: options.force ?? false,
       html: options.html,
       extensions: options.ext.split(',').map((ext) => (ext.startsWith('.') ? ext : `.${ext}`)),
@@ -107,6 +109,7 @@ interface RunCommandOptions {
   out: string
   pipeline: string
   concurrency: number
+  workers?: number
   ext: string
   force?: boolean
   quiet?: boolean

@@ -18,19 +18,51 @@ export function hasCorpusStages(stages: readonly ConfiguredStage[]): boolean {
   return stages.some((stage) => stage.corpus)
 }
 
-/** `documents` is called once per corpus stage and must yield the same documents each time. */
+/** Collect one document's signature for the corpus stage at `stageIndex` (in process, or in a worker). */
+export type Collector = (stageIndex: number, document: CorpusDocument) => Promise<unknown>
+
+export function collectInProcess(stages: readonly ConfiguredStage[]): Collector {
+  return async (stageIndex, document) => stages[stageIndex]!.corpus!.collect(inputAt(document.text, stages.slice(0, stageIndex), document.path))
+}
+
+/**
+ * `documents` is called once per corpus stage and must yield the same documents
+ * each time. `collector(stageIndex)` gives the collector to use for a stage:
+ * it must see the indexes of the corpus stages before it (workers get them via
+ * snapshots, which is why it is asked for anew per stage).
+ */
 export async function buildCorpus(
   stages: readonly ConfiguredStage[],
-  documents: () => AsyncIterable<CorpusDocument> | Iterable<CorpusDocument>
+  documents: () => AsyncIterable<CorpusDocument> | Iterable<CorpusDocument>,
+  collector: (stageIndex: number) => Promise<{collect: Collector; close(): Promise<void>}> = async () => ({collect: collectInProcess(stages), close: async () => {}}),
+  concurrency = 1
 ): Promise<void> {
   for (let k = 0; k < stages.length; k++) {
     const corpus = stages[k]!.corpus
     if (!corpus) continue
-    const before = stages.slice(0, k)
+    const {collect, close} = await collector(k)
     const signatures = new Map<string, unknown>()
-    for await (const document of documents()) signatures.set(document.path, corpus.collect(inputAt(document.text, before, document.path)))
+    const inFlight = new Set<Promise<void>>()
+    try {
+      for await (const document of documents()) {
+        const task = collect(k, document).then((signature) => {
+          signatures.set(document.path, signature)
+        })
+        inFlight.add(task)
+        void task.finally(() => inFlight.delete(task)).catch(() => {})
+        if (inFlight.size >= concurrency) await Promise.race(inFlight)
+      }
+      await Promise.all(inFlight)
+    } finally {
+      await close()
+    }
     corpus.build(signatures)
   }
+}
+
+/** Snapshots of every built corpus stage, by stage index. */
+export function corpusSnapshots(stages: readonly ConfiguredStage[]): Array<[number, unknown]> {
+  return stages.flatMap((stage, index) => (stage.corpus ? [[index, stage.corpus.snapshot()] as [number, unknown]] : []))
 }
 
 /** The first corpus stage that drops a document, if any. */

@@ -16,8 +16,9 @@ import {buildReport} from '../report/build-report.js'
 import {writeReportHtml} from '../report/html/index.js'
 import type {DocumentReport, FailedDocument, Report} from '../report/schema.js'
 import {unifiedDiff} from '../report/unified-diff.js'
-import {buildCorpus, corpusClusters, dropDecision, fingerprintCorpus, hasCorpusStages, type CorpusDocument} from './corpus.js'
+import {buildCorpus, corpusClusters, corpusSnapshots, dropDecision, fingerprintCorpus, hasCorpusStages, type CorpusDocument} from './corpus.js'
 import {createPipeline} from './pipeline.js'
+import {defaultWorkers, inProcessCleaner, poolCleaner, type Cleaner} from './pool.js'
 
 export interface RunOptions {
   input: string
@@ -25,6 +26,8 @@ export interface RunOptions {
   pipeline: PipelineConfig
   /** Files read, cleaned and written at once. */
   concurrency?: number
+  /** Worker threads for the CPU-bound stages; default: all cores for 64 files or more, else in process. */
+  workers?: number
   /** Redo every file, ignoring the resume manifest. */
   force?: boolean
   extensions?: string[]
@@ -86,12 +89,18 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   )
   let corpusFingerprint: string | undefined
   let finished = candidates
+  const workers = Math.max(1, options.workers ?? (files.length >= 64 ? defaultWorkers() : 1))
+  const concurrency = Math.max(1, options.concurrency ?? 16)
+  const cleanerFor = (): Cleaner =>
+    workers > 1 ? poolCleaner(options.pipeline, corpusSnapshots(pipeline.stages), workers) : inProcessCleaner(pipeline)
   if (corpus && !candidates.every((entry) => entry?.batch === batch)) {
-    await buildCorpus(pipeline.stages, () => readAll(files))
+    await buildCorpus(pipeline.stages, () => readAll(files), async () => cleanerFor(), concurrency)
     corpusFingerprint = fingerprintCorpus(pipeline.stages)
     finished = candidates.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
   }
 
+  const cleaner = cleanerFor()
+  try {
   await Promise.all(
     files.map((file, i) =>
       limit(async () => {
@@ -113,7 +122,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
           const t0 = performance.now()
           const {text, bytes: size} = await readDocument(file.path, file.relative)
           const dropped = dropDecision(pipeline.stages, file.relative)
-          const result = pipeline.clean(text, file.relative)
+          const result = await cleaner.clean(text, file.relative)
           const ms = performance.now() - t0
           if (dropped) {
             await rm(cleanedPath, {force: true})
@@ -146,6 +155,10 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
       })
     )
   )
+  } finally {
+    await cleaner.close()
+    await manifest.close()
+  }
 
   const ms = performance.now() - started
   const report = buildReport(options.pipeline, documents, failures, {skipped: resumed, ms, clusters: corpusClusters(pipeline.stages)})

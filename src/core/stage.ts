@@ -45,6 +45,10 @@ export interface CorpusHooks<Signature = unknown> {
   build(signatures: ReadonlyMap<string, Signature>): void
   /** After build: a stable summary of the index, for the resume manifest. */
   fingerprint(): string
+  /** After build: the index as structured-cloneable data, to ship to worker threads. */
+  snapshot(): unknown
+  /** Take an index built elsewhere (in the main thread). */
+  restore(snapshot: unknown): void
   /** After build: whether a document is dropped whole. */
   drop?(path: string): DropDecision | undefined
   /** After build: duplicate clusters for the report. */

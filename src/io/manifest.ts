@@ -3,7 +3,7 @@
  * finish. A re-run skips files whose input (size, mtime) and pipeline are
  * unchanged and whose output exists; a torn last line from a crash is ignored.
  */
-import {appendFile, mkdir, readFile, rm} from 'node:fs/promises'
+import {mkdir, open, readFile, rm, type FileHandle} from 'node:fs/promises'
 import {dirname} from 'node:path'
 import type {DocumentReport} from '../report/schema.js'
 
@@ -19,6 +19,9 @@ export interface ManifestEntry {
 }
 
 export class Manifest {
+  private handle: Promise<FileHandle> | undefined
+  private queue: Promise<void> = Promise.resolve()
+
   private constructor(
     readonly file: string,
     private readonly entries: Map<string, ManifestEntry>
@@ -55,8 +58,18 @@ export class Manifest {
     return entry && entry.size === size && entry.mtimeMs === mtimeMs && entry.pipeline === pipeline ? entry : undefined
   }
 
+  /** Append one finished file. Lines are written in order through one open handle. */
   async record(entry: ManifestEntry): Promise<void> {
     this.entries.set(entry.path, entry)
-    await appendFile(this.file, JSON.stringify(entry) + '\n')
+    this.handle ??= open(this.file, 'a')
+    const handle = await this.handle
+    this.queue = this.queue.then(() => handle.write(JSON.stringify(entry) + '\n')).then(() => undefined)
+    await this.queue
+  }
+
+  async close(): Promise<void> {
+    await this.queue
+    if (this.handle) await (await this.handle).close()
+    this.handle = undefined
   }
 }

@@ -96,6 +96,19 @@ describe('rinse run', () => {
   })
 })
 
+describe('rinse run with a worker pool', () => {
+  it('gives the same files and report as a run in one thread', async () => {
+    const work = tempDir()
+    const one = await rinse(['run', SAMPLE, '--out', join(work, 'one'), '--workers', '1', '--no-html'])
+    const two = await rinse(['run', SAMPLE, '--out', join(work, 'two'), '--workers', '2', '--no-html'])
+    expect([one.code, two.code]).toEqual([0, 0])
+    expect(treeHash(join(work, 'two', 'cleaned'))).toBe(treeHash(join(work, 'one', 'cleaned')))
+    expect(treeHash(join(work, 'two', 'diffs'))).toBe(treeHash(join(work, 'one', 'diffs')))
+    const documents = (dir: string) => (JSON.parse(readFileSync(join(work, dir, 'report.json'), 'utf8')) as Report).documents.map(({ms, ...rest}) => rest)
+    expect(documents('two')).toEqual(documents('one'))
+  })
+})
+
 describe('rinse run review gates and report.html', () => {
   it('writes report.html, rebuilds it with rinse report, and flags files that lost too much', async () => {
     const work = tempDir()

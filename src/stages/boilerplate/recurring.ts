@@ -75,6 +75,15 @@ export class RecurringLines implements CorpusHooks<LineSignature> {
     return this.documents.get(lineKey(block.text)) ?? 0
   }
 
+  snapshot(): Array<[number, number]> {
+    return [...this.documents]
+  }
+
+  restore(snapshot: unknown): void {
+    this.documents = new Map(snapshot as Array<[number, number]>)
+    this.built = true
+  }
+
   fingerprint(): string {
     return JSON.stringify([...this.documents].sort((a, b) => a[0] - b[0]))
   }

@@ -14,13 +14,14 @@ export const blankLines: TextRule = {
     }
     const leading = /^\n+/.exec(text)
     if (leading) edit(0, leading[0].length, '', 'blank lines at the start of the file')
-    const inner = /(?<=[^\n])\n{3,}(?=[^\n])/g
+    let end = text.length
+    while (end > 0 && text[end - 1] === '\n') end--
+    const inner = /\n{3,}/g
     for (let match = inner.exec(text); match; match = inner.exec(text)) {
-      edit(match.index, match.index + match[0].length, '\n\n', blankLines.reason)
+      if (match.index > 0 && match.index + match[0].length < end) edit(match.index, match.index + match[0].length, '\n\n', blankLines.reason)
     }
     if (text.trim().length > 0) {
-      const trailing = /\n*$/.exec(text)!
-      edit(trailing.index, text.length, '\n', trailing[0].length === 0 ? 'no newline at the end of the file' : 'blank lines at the end of the file')
+      edit(end, text.length, '\n', end === text.length ? 'no newline at the end of the file' : 'blank lines at the end of the file')
     }
     return edits
   }

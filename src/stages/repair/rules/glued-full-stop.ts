@@ -10,7 +10,9 @@ import type {TextRule} from '../../rule.js'
 // Latin letters only, without the `u` flag: this runs over every sentence end.
 const LOWER = 'a-z\\u00df-\\u00f6\\u00f8-\\u00ff'
 const UPPER = 'A-Z\\u00c0-\\u00d6\\u00d8-\\u00de'
-const GLUED_END = new RegExp(`(?<=[${LOWER}][${LOWER})\\]])([.!?]["”’]?|["”’][.!?]?|…)(?=[${UPPER}][${LOWER}])`, 'g')
+// Anchored on the sentence mark, which is rare, rather than on every letter.
+const GLUED_END = new RegExp(`([.!?]["”’]?|["”’][.!?]?|…)(?=[${UPPER}][${LOWER}])`, 'g')
+const WORD_BEFORE = new RegExp(`[${LOWER}][${LOWER})\\]]$`)
 const URL_LIKE = /:\/\/|@|\bwww\.|\.(?:com|org|net|gov|edu|io|co|uk)\b/i
 
 export const gluedFullStop: TextRule = {
@@ -23,6 +25,7 @@ export const gluedFullStop: TextRule = {
     GLUED_END.lastIndex = 0
     for (let match = GLUED_END.exec(text); match; match = GLUED_END.exec(text)) {
       const mark = match[1]!
+      if (!WORD_BEFORE.test(text.slice(Math.max(0, match.index - 2), match.index))) continue
       // A bare closing quote glued to a capital (`”The`) must follow a sentence end.
       if (/^["”’]$/.test(mark)) continue
       let wordStart = match.index

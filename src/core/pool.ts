@@ -1,0 +1,44 @@
+/** The worker pool for CPU-bound stages (piscina), or the same interface in process for small batches. */
+import {existsSync} from 'node:fs'
+import {availableParallelism} from 'node:os'
+import {fileURLToPath} from 'node:url'
+import {Piscina} from 'piscina'
+import type {PipelineConfig} from '../config/pipeline-file.js'
+import type {DocumentResult} from './clean-document.js'
+import {collectInProcess, type Collector} from './corpus.js'
+import type {Pipeline} from './pipeline.js'
+import type {WorkerSetup, WorkerTask} from './worker.js'
+
+export interface Cleaner {
+  clean(text: string, path: string): Promise<DocumentResult>
+  collect: Collector
+  close(): Promise<void>
+}
+
+export function defaultWorkers(): number {
+  return availableParallelism()
+}
+
+export function inProcessCleaner(pipeline: Pipeline): Cleaner {
+  return {
+    clean: async (text, path) => pipeline.clean(text, path),
+    collect: collectInProcess(pipeline.stages),
+    close: async () => {}
+  }
+}
+
+export function poolCleaner(config: PipelineConfig, snapshots: WorkerSetup['snapshots'], workers: number): Cleaner {
+  const pool = new Piscina({filename: workerFile(), workerData: {config, snapshots} satisfies WorkerSetup, minThreads: workers, maxThreads: workers})
+  return {
+    clean: (text, path) => pool.run({kind: 'clean', text, path} satisfies WorkerTask) as Promise<DocumentResult>,
+    collect: (stage, document) => pool.run({kind: 'collect', stage, path: document.path, text: document.text} satisfies WorkerTask),
+    close: () => pool.destroy()
+  }
+}
+
+/** The compiled worker; tests that import the TypeScript sources still use the built one. */
+function workerFile(): string {
+  const here = fileURLToPath(new URL('./worker.js', import.meta.url))
+  if (existsSync(here)) return here
+  return fileURLToPath(new URL('../../dist/core/worker.js', import.meta.url))
+}

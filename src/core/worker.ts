@@ -1,0 +1,28 @@
+/**
+ * A worker thread of the pool: builds the pipeline once from the config it is
+ * given, takes the corpus indexes built in the main thread, and then cleans
+ * (or collects signatures for) one document per task.
+ */
+import {workerData} from 'node:worker_threads'
+import type {PipelineConfig} from '../config/pipeline-file.js'
+import {collectInProcess} from './corpus.js'
+import {createPipeline} from './pipeline.js'
+
+export interface WorkerSetup {
+  config: PipelineConfig
+  /** Snapshots of the corpus stages built so far, by stage index. */
+  snapshots: Array<[number, unknown]>
+}
+
+export type WorkerTask = {kind: 'clean'; path: string; text: string} | {kind: 'collect'; stage: number; path: string; text: string}
+
+const setup = workerData as WorkerSetup
+const pipeline = createPipeline(setup.config)
+for (const [index, snapshot] of setup.snapshots) pipeline.stages[index]!.corpus!.restore(snapshot)
+const collect = collectInProcess(pipeline.stages)
+
+export default async function run(task: WorkerTask): Promise<unknown> {
+  if (task.kind === 'collect') return collect(task.stage, task)
+  const result = pipeline.clean(task.text, task.path)
+  return {text: result.text, edits: result.edits, conflicts: result.conflicts, warnings: result.warnings}
+}
