@@ -6,7 +6,10 @@ import {Command, InvalidArgumentError} from 'commander'
 import {reporter} from 'vfile-reporter'
 import {ConfigError, DEFAULT_PIPELINE_PATH, loadPipelineFile} from '../config/pipeline-file.js'
 import {createPipeline} from '../core/pipeline.js'
-import {runFolder, UsageError} from '../core/run-folder.js'
+import {once} from 'node:events'
+import {runFolder, UsageError, type Progress} from '../core/run-folder.js'
+import {runJsonl} from '../core/run-jsonl.js'
+import {readJsonl, withText} from '../io/jsonl.js'
 import {InputError, decodeDocument} from '../io/read-document.js'
 import {writeReportHtml} from '../report/html/index.js'
 import type {DocumentReport} from '../report/schema.js'
@@ -22,12 +25,16 @@ const program = new Command()
 program
   .command('run')
   .description('clean every text file under INPUT into OUT/cleaned, with OUT/report.json and OUT/diffs')
-  .argument('<input>', 'folder of scraped text files (.txt, .md), read recursively and never modified')
+  .argument('<input>', 'folder of scraped text files (.txt, .md), read recursively and never modified; with --format jsonl, a .jsonl file or a folder of them')
   .requiredOption('-o, --out <dir>', 'output folder (must not be INPUT or inside it)')
   .option('-p, --pipeline <file>', 'pipeline file (YAML or JSON)', DEFAULT_PIPELINE_PATH)
   .option('-c, --concurrency <n>', 'files read and written at once', positiveInt, 16)
   .option('-w, --workers <n>', 'worker threads for cleaning (default: all cores for 64+ files, else 1)', positiveInt)
-  .option('--ext <list>', 'file extensions to read, comma-separated', '.txt,.text,.md,.markdown')
+  .option('--ext <list>', 'file extensions to read, comma-separated (default .txt,.text,.md,.markdown; .jsonl,.ndjson with --format jsonl)')
+  .option('--format <format>', 'input format: txt (one document per file) or jsonl (one per line)', format, 'txt')
+  .option('--text-field <name>', 'with --format jsonl: the field to clean', 'text')
+  .option('--id-field <name>', 'with --format jsonl: the field naming each record in reports (default: line number)')
+  .option('--duplicates <what>', 'documents dropped as duplicates: skip (not written) or write (to OUT/duplicates/)', duplicatesOption, 'skip')
   .option('-f, --force', 'redo every file, ignoring what an earlier run finished')
   .option('--fail-on-removed-share <ratio>', 'exit 3 if any file lost more than this share of its bytes (0-1), listing those files', share)
   .option('--no-html', 'skip OUT/report.html')
@@ -48,7 +55,7 @@ Example:
   .action(async (input: string, options: RunCommandOptions) => {
     const pipeline = await loadPipelineFile(options.pipeline)
     const bar = options.quiet ? undefined : progressBar()
-    const result = await runFolder({
+    const run = {
       input,
       out: options.out,
       pipeline,
@@ -56,9 +63,12 @@ Example:
       workers: options.workers,
       force: options.force ?? false,
       html: options.html,
-      extensions: options.ext.split(',').map((ext) => (ext.startsWith('.') ? ext : `.${ext}`)),
-      onProgress: (progress) => bar?.update(progress.done, progress.total, progress.bytes)
-    })
+      duplicates: options.duplicates,
+      extensions: options.ext?.split(',').map((ext) => (ext.startsWith('.') ? ext : `.${ext}`)),
+      onProgress: (progress: Progress) => bar?.update(progress.done, progress.total, progress.bytes)
+    }
+    const result =
+      options.format === 'jsonl' ? await runJsonl({...run, textField: options.textField, idField: options.idField}) : await runFolder(run)
     bar?.end()
     for (const failure of result.report.failures) process.stderr.write(`rinse: ${failure.path}: ${failure.error}\n`)
     if (!options.quiet) process.stdout.write(summaryLine(result.report, result.ms, result.resumed) + '\n')
@@ -95,10 +105,25 @@ program
 
 program
   .command('clean')
-  .description('clean standard input to standard output (for Unix pipes)')
+  .description('clean standard input to standard output, for Unix pipes (corpus stages need `rinse run`)')
   .option('-p, --pipeline <file>', 'pipeline file (YAML or JSON)', DEFAULT_PIPELINE_PATH)
-  .action(async (options: {pipeline: string}) => {
+  .option('--format <format>', 'txt (the whole input is one document) or jsonl (one record per line, streamed)', format, 'txt')
+  .option('--text-field <name>', 'with --format jsonl: the field to clean', 'text')
+  .action(async (options: {pipeline: string; format: 'txt' | 'jsonl'; textField: string}) => {
     const pipeline = createPipeline(await loadPipelineFile(options.pipeline))
+    if (options.format === 'jsonl') {
+      for await (const record of readJsonl(process.stdin, {textField: options.textField})) {
+        if (record.text === undefined || !record.record) {
+          process.stderr.write(`rinse: <stdin>:${record.line}: ${record.problem}; passed through unchanged\n`)
+          process.exitCode = 1
+          if (!process.stdout.write(record.raw + '\n')) await once(process.stdout, 'drain')
+          continue
+        }
+        const line = withText(record.record, options.textField, pipeline.clean(record.text, `<stdin>:${record.line}`).text)
+        if (!process.stdout.write(line + '\n')) await once(process.stdout, 'drain')
+      }
+      return
+    }
     const chunks: Buffer[] = []
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
     const text = decodeDocument(Buffer.concat(chunks), '<stdin>')
@@ -110,7 +135,11 @@ interface RunCommandOptions {
   pipeline: string
   concurrency: number
   workers?: number
-  ext: string
+  ext?: string
+  format: 'txt' | 'jsonl'
+  textField: string
+  idField?: string
+  duplicates: 'skip' | 'write'
   force?: boolean
   quiet?: boolean
   html: boolean
@@ -119,6 +148,16 @@ interface RunCommandOptions {
 
 function removedShare(document: DocumentReport): number {
   return document.bytesIn > 0 ? 1 - document.bytesOut / document.bytesIn : 0
+}
+
+function format(value: string): 'txt' | 'jsonl' {
+  if (value !== 'txt' && value !== 'jsonl') throw new InvalidArgumentError('expected txt or jsonl')
+  return value
+}
+
+function duplicatesOption(value: string): 'skip' | 'write' {
+  if (value !== 'skip' && value !== 'write') throw new InvalidArgumentError('expected skip or write')
+  return value
 }
 
 function share(value: string): number {

@@ -16,6 +16,9 @@ export interface ManifestEntry {
   batch?: string
   corpus?: string
   document: DocumentReport
+  /** For a JSONL file: the report of every record, and the records that could not be cleaned. */
+  documents?: DocumentReport[]
+  failures?: Array<{path: string; error: string}>
 }
 
 export class Manifest {

@@ -1,0 +1,167 @@
+/**
+ * `rinse run --format jsonl`: clean the text field of every record of one
+ * JSONL file (or every .jsonl file under a folder) into OUT/cleaned/<same
+ * path>, keeping every other field and the record order. A record that cannot
+ * be cleaned (bad JSON, no text field) is passed through unchanged and
+ * reported; a duplicate dropped by a corpus stage is left out (or written to
+ * OUT/duplicates/). Resume works per file.
+ */
+import {createWriteStream} from 'node:fs'
+import {rename, rm, stat} from 'node:fs/promises'
+import {basename, dirname, join, resolve} from 'node:path'
+import {mkdir} from 'node:fs/promises'
+import {once} from 'node:events'
+import {readJsonl, withText, type JsonlOptions, type JsonlRecord} from '../io/jsonl.js'
+import {Manifest} from '../io/manifest.js'
+import {listInputFiles, type InputFile} from '../io/walk.js'
+import {writeFileAtomic} from '../io/atomic-write.js'
+import {buildReport} from '../report/build-report.js'
+import {writeReportHtml} from '../report/html/index.js'
+import type {DocumentReport, FailedDocument} from '../report/schema.js'
+import {buildCorpus, corpusClusters, corpusSnapshots, dropDecision, hasCorpusStages, type CorpusDocument} from './corpus.js'
+import {createPipeline} from './pipeline.js'
+import {defaultWorkers, inProcessCleaner, poolCleaner, type Cleaner} from './pool.js'
+import {UsageError, type RunOptions, type RunResult} from './run-folder.js'
+
+export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunResult> {
+  const started = performance.now()
+  const input = resolve(options.input)
+  const out = resolve(options.out)
+  const info = await stat(input).catch(() => {
+    throw new UsageError(`input not found: ${input}`)
+  })
+  const files: InputFile[] = info.isDirectory()
+    ? (await listInputFiles(input, {extensions: options.extensions ?? ['.jsonl', '.ndjson'], exclude: out})).files
+    : [{path: input, relative: basename(input)}]
+  if (files.some((file) => resolve(out, 'cleaned', file.relative) === file.path)) throw new UsageError('--out must not hold the input file')
+  const pipeline = createPipeline(options.pipeline)
+  const manifest = await Manifest.open(join(out, '.rinse', 'manifest.jsonl'), {fresh: options.force ?? false})
+  const documents: DocumentReport[] = []
+  const failures: FailedDocument[] = []
+  const workers = Math.max(1, options.workers ?? defaultWorkers())
+  const width = Math.max(1, options.concurrency ?? 16) * workers
+  const cleanerFor = (): Cleaner => (workers > 1 ? poolCleaner(options.pipeline, corpusSnapshots(pipeline.stages), workers) : inProcessCleaner(pipeline))
+  const docPath = (file: InputFile, record: JsonlRecord): string => (options.idField ? `${file.relative}#${record.id}` : `${file.relative}:${record.line}`)
+
+  const stats = await Promise.all(files.map((file) => stat(file.path)))
+  const finished = files.map((file, i) => manifest.done(file.relative, stats[i]!.size, stats[i]!.mtimeMs, options.pipeline.hash))
+  if (hasCorpusStages(pipeline.stages) && finished.some((entry) => !entry)) {
+    await buildCorpus(pipeline.stages, () => corpusDocuments(files, options, docPath), async () => cleanerFor(), width)
+  }
+
+  let resumed = 0
+  let done = 0
+  let bytes = 0
+  const cleaner = cleanerFor()
+  try {
+    for (const [i, file] of files.entries()) {
+      const previous = finished[i]
+      if (previous?.documents) {
+        documents.push(...previous.documents)
+        failures.push(...(previous.failures ?? []))
+        resumed++
+        continue
+      }
+      const fileDocuments: DocumentReport[] = []
+      const fileFailures: FailedDocument[] = []
+      const target = join(out, 'cleaned', file.relative)
+      const duplicatesTarget = join(out, 'duplicates', file.relative)
+      const cleaned = await openAtomic(target)
+      const duplicates = options.duplicates === 'write' ? await openAtomic(duplicatesTarget) : undefined
+      const results = orderedMap(readJsonl(file.path, options), async (record) => {
+        if (record.text === undefined) return {record}
+        const t0 = performance.now()
+        const result = await cleaner.clean(record.text, docPath(file, record))
+        return {record, result, ms: performance.now() - t0}
+      }, width)
+      for await (const {record, result, ms} of results) {
+        if (!result || record.text === undefined || !record.record) {
+          fileFailures.push({path: `${file.relative}:${record.line}`, error: record.problem ?? 'cannot be cleaned'})
+          await cleaned.write(record.raw)
+          continue
+        }
+        const path = docPath(file, record)
+        const dropped = dropDecision(pipeline.stages, path)
+        const line = withText(record.record, options.textField, result.text)
+        if (dropped) await duplicates?.write(line)
+        else await cleaned.write(line)
+        const document: DocumentReport = {
+          path,
+          bytesIn: Buffer.byteLength(record.text),
+          bytesOut: dropped ? 0 : Buffer.byteLength(result.text),
+          ms: Math.round((ms ?? 0) * 100) / 100,
+          edits: result.edits,
+          conflicts: result.conflicts
+        }
+        if (result.warnings.length > 0) document.warnings = result.warnings
+        if (dropped) document.dropped = dropped
+        fileDocuments.push(document)
+        bytes += document.bytesIn
+        done++
+        options.onProgress?.({done, total: done, bytes, path, failed: false})
+      }
+      await cleaned.commit()
+      await duplicates?.commit()
+      documents.push(...fileDocuments)
+      failures.push(...fileFailures)
+      await manifest.record({path: file.relative, size: stats[i]!.size, mtimeMs: stats[i]!.mtimeMs, pipeline: options.pipeline.hash, documents: fileDocuments, failures: fileFailures, document: summary(file, fileDocuments)})
+    }
+  } finally {
+    await cleaner.close()
+    await manifest.close()
+  }
+
+  const ms = performance.now() - started
+  const report = buildReport(options.pipeline, documents, failures, {skipped: resumed, ms, clusters: corpusClusters(pipeline.stages)})
+  await writeFileAtomic(join(out, 'report.json'), JSON.stringify(report, null, 2) + '\n')
+  if (options.html !== false) await writeReportHtml(out)
+  return {report, resumed, ms}
+}
+
+async function* corpusDocuments(files: readonly InputFile[], options: JsonlOptions, docPath: (file: InputFile, record: JsonlRecord) => string): AsyncGenerator<CorpusDocument> {
+  for (const file of files) {
+    for await (const record of readJsonl(file.path, options)) if (record.text !== undefined) yield {path: docPath(file, record), text: record.text}
+  }
+}
+
+/** Map with up to `width` calls in flight, yielding results in input order. */
+export async function* orderedMap<T, R>(source: AsyncIterable<T>, fn: (item: T) => Promise<R>, width: number): AsyncGenerator<R> {
+  const queue: Array<Promise<R>> = []
+  for await (const item of source) {
+    queue.push(fn(item))
+    if (queue.length >= width) yield await queue.shift()!
+  }
+  while (queue.length > 0) yield await queue.shift()!
+}
+
+/** A line writer to a temporary file that becomes `path` on commit. */
+async function openAtomic(path: string): Promise<{write(line: string): Promise<void>; commit(): Promise<void>}> {
+  await mkdir(dirname(path), {recursive: true})
+  const temp = `${path}.${process.pid}.tmp`
+  const stream = createWriteStream(temp)
+  return {
+    async write(line) {
+      if (!stream.write(line + '\n')) await once(stream, 'drain')
+    },
+    async commit() {
+      stream.end()
+      await once(stream, 'finish')
+      await rename(temp, path).catch(async (error) => {
+        await rm(temp, {force: true})
+        throw error
+      })
+    }
+  }
+}
+
+/** The manifest's per-file summary entry for a JSONL file. */
+function summary(file: InputFile, documents: DocumentReport[]): DocumentReport {
+  return {
+    path: file.relative,
+    bytesIn: documents.reduce((sum, document) => sum + document.bytesIn, 0),
+    bytesOut: documents.reduce((sum, document) => sum + document.bytesOut, 0),
+    ms: 0,
+    edits: [],
+    conflicts: []
+  }
+}

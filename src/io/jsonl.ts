@@ -1,0 +1,58 @@
+/** JSON Lines: one record per line; rinse cleans one string field and passes every other field through untouched. */
+import {createReadStream} from 'node:fs'
+import {createInterface} from 'node:readline'
+
+export interface JsonlOptions {
+  /** The field holding the text to clean. */
+  textField: string
+  /** The field naming the record in reports; the line number when absent. */
+  idField?: string
+}
+
+export interface JsonlRecord {
+  /** 1-based line number in its file. */
+  line: number
+  /** The line as read. */
+  raw: string
+  /** The parsed record, when the line is a JSON object with a string text field. */
+  record?: Record<string, unknown>
+  id: string
+  text?: string
+  /** Why the line cannot be cleaned (it is passed through unchanged). */
+  problem?: string
+}
+
+export function parseRecord(raw: string, line: number, options: JsonlOptions): JsonlRecord {
+  let value: unknown
+  try {
+    value = JSON.parse(raw)
+  } catch (error) {
+    return {line, raw, id: `line ${line}`, problem: `not valid JSON (${(error as Error).message})`}
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {line, raw, id: `line ${line}`, problem: 'not a JSON object'}
+  const record = value as Record<string, unknown>
+  const idValue = options.idField ? record[options.idField] : undefined
+  const id = typeof idValue === 'string' || typeof idValue === 'number' ? String(idValue) : `line ${line}`
+  const text = record[options.textField]
+  if (typeof text !== 'string') {
+    return {line, raw, record, id, problem: text === undefined ? `no \`${options.textField}\` field` : `\`${options.textField}\` is not a string`}
+  }
+  return {line, raw, record, id, text}
+}
+
+/** The records of a JSONL file (or stream), one at a time; blank lines are skipped. */
+export async function* readJsonl(source: string | NodeJS.ReadableStream, options: JsonlOptions): AsyncGenerator<JsonlRecord> {
+  const input = typeof source === 'string' ? createReadStream(source, {encoding: 'utf8'}) : source
+  const lines = createInterface({input, crlfDelay: Number.POSITIVE_INFINITY})
+  let line = 0
+  for await (const raw of lines) {
+    line++
+    if (raw.trim() === '') continue
+    yield parseRecord(raw, line, options)
+  }
+}
+
+/** The record with its text field replaced; key order and every other field kept. */
+export function withText(record: Record<string, unknown>, field: string, text: string): string {
+  return JSON.stringify({...record, [field]: text})
+}

@@ -1,0 +1,50 @@
+import {readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import type {Report} from '../../src/index.js'
+import {rinse, tempDir} from '../helpers.js'
+
+const records = [
+  {id: 'a1', url: 'https://example.com/a', meta: {lang: 'en', tags: ['x']}, text: 'The vote passed.The mayor left.\n\nLeave a Reply\n'},
+  {id: 'b2', text: 'Clean text stays as it is.\n', score: 0.5},
+  'this line is not JSON',
+  {id: 'c3', body: 'no text field here'},
+  {id: 'd4', text: 'Home News Tram depot plan approved after...\n\nTram depot plan approved after long debate.\n'}
+]
+const jsonl = records.map((record) => (typeof record === 'string' ? record : JSON.stringify(record))).join('\n') + '\n'
+
+describe('JSONL', () => {
+  it('cleans the text field of every record, keeps other fields and order, passes bad lines through', async () => {
+    const work = tempDir()
+    writeFileSync(join(work, 'dump.jsonl'), jsonl)
+    const out = join(work, 'out')
+    const result = await rinse(['run', join(work, 'dump.jsonl'), '--out', out, '--format', 'jsonl', '--text-field', 'text', '--id-field', 'id'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('rinse: dump.jsonl:3: not valid JSON')
+    expect(result.stderr).toContain('rinse: dump.jsonl:4: no `text` field')
+    const lines = readFileSync(join(out, 'cleaned', 'dump.jsonl'), 'utf8').trimEnd().split('\n')
+    expect(lines).toHaveLength(5)
+    expect(JSON.parse(lines[0]!)).toEqual({...(records[0] as object), text: 'The vote passed. The mayor left.\n'})
+    expect(JSON.parse(lines[1]!)).toEqual(records[1])
+    expect(lines[2]).toBe('this line is not JSON')
+    expect(JSON.parse(lines[3]!)).toEqual(records[3])
+    expect(JSON.parse(lines[4]!).text).toBe('Tram depot plan approved after long debate.\n')
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report
+    expect(report.documents.map((document) => document.path)).toEqual(['dump.jsonl#a1', 'dump.jsonl#b2', 'dump.jsonl#d4'])
+    expect(report.documents[0]!.edits.map((edit) => edit.rule)).toEqual(['glued-full-stop', 'comment-form'])
+
+    const again = await rinse(['run', join(work, 'dump.jsonl'), '--out', out, '--format', 'jsonl', '--id-field', 'id'])
+    expect(again.stdout).toContain('1 resumed')
+  })
+
+  it('streams JSONL from standard input to standard output', async () => {
+    const result = await rinse(['clean', '--format', 'jsonl'], {input: jsonl})
+    const lines = result.stdout.trimEnd().split('\n')
+    expect(lines).toHaveLength(5)
+    expect(JSON.parse(lines[0]!).text).toBe('The vote passed. The mayor left.\n')
+    expect(JSON.parse(lines[0]!).meta).toEqual({lang: 'en', tags: ['x']})
+    expect(lines[2]).toBe('this line is not JSON')
+    expect(result.stderr).toContain('<stdin>:3: not valid JSON')
+    expect(result.code).toBe(1)
+  })
+})
