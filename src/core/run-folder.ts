@@ -4,19 +4,19 @@
  * file is reported and the batch goes on; a re-run skips finished files.
  */
 import {createHash} from 'node:crypto'
-import {stat, rm} from 'node:fs/promises'
+import {stat} from 'node:fs/promises'
 import {isAbsolute, join, relative, resolve} from 'node:path'
 import pLimit from 'p-limit'
 import type {PipelineConfig} from '../config/pipeline-file.js'
 import {writeFileAtomic} from '../io/atomic-write.js'
+import {cleanFile} from './clean-file.js'
 import {Manifest} from '../io/manifest.js'
 import {InputError, readDocument} from '../io/read-document.js'
 import {listInputFiles, type InputFile} from '../io/walk.js'
 import {buildReport} from '../report/build-report.js'
 import {writeReportHtml} from '../report/html/index.js'
 import type {DocumentReport, FailedDocument, Report} from '../report/schema.js'
-import {unifiedDiff} from '../report/unified-diff.js'
-import {buildCorpus, corpusClusters, corpusSnapshots, dropDecision, fingerprintCorpus, hasCorpusStages, type CorpusDocument} from './corpus.js'
+import {buildCorpus, corpusClusters, corpusSnapshots, fingerprintCorpus, hasCorpusStages, type CorpusDocument} from './corpus.js'
 import {createPipeline} from './pipeline.js'
 import {defaultWorkers, inProcessCleaner, poolCleaner, type Cleaner} from './pool.js'
 
@@ -101,11 +101,9 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
 
   const cleaner = cleanerFor()
   try {
-  await Promise.all(
+    await Promise.all(
     files.map((file, i) =>
       limit(async () => {
-        const cleanedPath = join(out, 'cleaned', file.relative)
-        const diffPath = join(out, 'diffs', `${file.relative}.diff`)
         let failed = false
         try {
           const info = stats[i]
@@ -119,31 +117,9 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
             bytes += info!.size
             return
           }
-          const t0 = performance.now()
-          const {text, bytes: size} = await readDocument(file.path, file.relative)
-          const dropped = dropDecision(pipeline.stages, file.relative)
-          const result = await cleaner.clean(text, file.relative)
-          const ms = performance.now() - t0
-          if (dropped) {
-            await rm(cleanedPath, {force: true})
-            if (options.duplicates === 'write') await writeFileAtomic(join(out, 'duplicates', file.relative), result.text)
-          } else {
-            await writeFileAtomic(cleanedPath, result.text)
-          }
-          if (result.edits.length > 0 && !dropped) await writeFileAtomic(diffPath, unifiedDiff(file.relative, text, result.text))
-          else await rm(diffPath, {force: true})
-          const document: DocumentReport = {
-            path: file.relative,
-            bytesIn: size,
-            bytesOut: dropped ? 0 : Buffer.byteLength(result.text),
-            ms: Math.round(ms * 100) / 100,
-            edits: result.edits,
-            conflicts: result.conflicts
-          }
-          if (result.warnings.length > 0) document.warnings = result.warnings
-          if (dropped) document.dropped = dropped
+          const document = await cleanFile(file, {out, cleaner, stages: pipeline.stages, duplicates: options.duplicates})
           documents.push(document)
-          bytes += size
+          bytes += document.bytesIn
           await manifest.record({path: file.relative, size: info!.size, mtimeMs: info!.mtimeMs, pipeline: options.pipeline.hash, batch, corpus: corpusFingerprint, document})
         } catch (error) {
           failed = true

@@ -1,0 +1,594 @@
+/**
+ * The index step (all signatures of a corpus, in compact columns) and the
+ * decide step (exact groups, LSH candidates, verification, clusters, keep
+ * policy, passages).
+ *
+ * Memory: per document 156 bytes of typed-array columns (128-byte b-bit
+ * signature, counts, 64-bit exact hash, batch, date) + 10 bytes per passage +
+ * the path string. LSH band keys are not stored: with rows ≤ 4 they are the
+ * signature bytes themselves, read when bucketing.
+ *
+ * Pipeline of {@link DedupIndex.clusters}:
+ *  1. canonical order: documents ranked by (path, batch, exact hash), so no
+ *     result depends on the order of `add` calls;
+ *  2. exact duplicates: equal 64-bit normalized hash → one cluster, and only
+ *     the first enters the LSH stage;
+ *  3. candidates: documents sharing an LSH band (per band, sort (key, rank)),
+ *     plus documents sharing a passage (a paragraph ≥ passage.minWords words,
+ *     in ≤ passage.maxDocs documents) — the second channel finds truncated
+ *     copies whose Jaccard is too low for banding;
+ *  4. verification of each candidate pair from the signatures (estimated,
+ *     no texts in memory): Jaccard from the b-bit MinHash; containment of
+ *     the smaller in the larger = max(containment implied by Jaccard and set
+ *     sizes, share of the smaller's paragraph words found verbatim in the
+ *     larger);
+ *  5. Jaccard ≥ threshold joins clusters (union-find); containment ≥
+ *     containmentThreshold attaches the smaller document's cluster to the one
+ *     cluster that contains it best — a short text contained in two different
+ *     articles never merges the two articles;
+ *  6. keep policy per cluster; passages repeated among the kept documents.
+ */
+import {UnionFind} from './cluster.js'
+import type {DocSignature} from './collect.js'
+import {hex32} from './hash.js'
+import {bandKey, forEachRun, MAX_RANKED_DOCS} from './lsh.js'
+import {containmentFromJaccard, estimateJaccardBytes} from './minhash.js'
+import {resolveOptions, type CorpusDedupInput, type CorpusDedupOptions, type KeepPolicy} from './options.js'
+import {compareKeep, dateFromPath, keepReason, type KeepFacts} from './policy.js'
+
+export interface ClusterMember {
+  path: string
+  /** Estimated Jaccard with the kept copy (1 for the kept copy and exact copies). */
+  similarity: number
+  /** Estimated containment of the smaller of (member, kept) in the other. */
+  containment: number
+}
+
+/** One entry of report.json `clusters`. Members include the kept copy (first). */
+export interface Cluster {
+  id: string
+  kind: 'document' | 'passage'
+  kept: {path: string; reason: string}
+  members: ClusterMember[]
+}
+
+export interface PassageDecision {
+  /** Index of the block in the document's blocks. */
+  block: number
+  words: number
+  clusterId: string
+  /** Document whose copy of the passage is kept. */
+  keptPath: string
+  action: 'report' | 'remove'
+}
+
+export interface Decision {
+  action: 'keep' | 'drop'
+  /** Document cluster, null for a document without duplicates. */
+  clusterId: string | null
+  keptPath: string
+  similarity: number
+  containment: number
+  /** How a dropped document matched: exact normalized text, near (Jaccard), contained (partial copy). */
+  match: 'exact' | 'near' | 'contained' | null
+  /** Passages of this (kept) document that another kept document already has. */
+  passages: PassageDecision[]
+}
+
+export interface IndexMemory {
+  documents: number
+  /** Typed-array bytes in use, per document (excluding path strings). */
+  bytesPerDoc: number
+  /** Allocated typed-array bytes (growth slack included), per document. */
+  allocatedPerDoc: number
+  /** Estimated bytes of path strings per document (2 per UTF-16 unit + header). */
+  pathBytesPerDoc: number
+  passagesPerDoc: number
+}
+
+interface Result {
+  policy: KeepPolicy
+  clusters: Cluster[]
+  decisions: Map<string, Decision>
+  stats: DecideStats
+}
+
+export interface DecideStats {
+  exactGroups: number
+  candidatePairs: number
+  verifiedPairs: number
+  jaccardEdges: number
+  containmentEdges: number
+  documentClusters: number
+  passageClusters: number
+  ms: number
+}
+
+function grow<T extends Uint8Array | Uint16Array | Uint32Array>(array: T, need: number): T {
+  if (need <= array.length) return array
+  const Ctor = array.constructor as new (length: number) => T
+  const next = new Ctor(Math.max(need, array.length * 2))
+  next.set(array as never)
+  return next
+}
+
+export interface DedupIndexInit {
+  /** Batch number given to signatures without one: the current batch. Default 0. */
+  batch?: number
+}
+
+export class DedupIndex {
+  readonly options: CorpusDedupOptions
+  /** The current batch: decisions are made for its documents. */
+  readonly batch: number
+  private n = 0
+  private readonly k: number
+  private paths: string[] = []
+  private batchCol = new Uint32Array(256)
+  private words = new Uint32Array(256)
+  private shingles = new Uint32Array(256)
+  private exact0 = new Uint32Array(256)
+  private exact1 = new Uint32Array(256)
+  private dates = new Uint32Array(256)
+  private sigs: Uint8Array
+  private pStart = new Uint32Array(257)
+  private pCount = 0
+  private pH0 = new Uint32Array(1024)
+  private pH1 = new Uint16Array(1024)
+  private pWords = new Uint16Array(1024)
+  private pBlock = new Uint16Array(1024)
+  private result: Result | undefined
+  // Last verification (kept in fields: no allocation per candidate pair).
+  private vJ = 0
+  private vC = 0
+
+  constructor(options: CorpusDedupInput | CorpusDedupOptions = {}, init: DedupIndexInit = {}) {
+    this.options = resolveOptions(options)
+    this.k = this.options.numHashes
+    this.batch = init.batch ?? 0
+    this.sigs = new Uint8Array(256 * this.k)
+  }
+
+  get size(): number {
+    return this.n
+  }
+
+  /** Adds one document's signature; returns its internal id. */
+  add(sig: DocSignature): number {
+    if (sig.minhash.length !== this.k) throw new RangeError(`corpus dedup: signature has ${sig.minhash.length} hashes, index expects ${this.k}`)
+    if (this.n >= MAX_RANKED_DOCS) throw new RangeError(`corpus dedup: one index holds at most ${MAX_RANKED_DOCS} documents`)
+    const id = this.n++
+    const need = this.n
+    if (need > this.words.length) {
+      this.batchCol = grow(this.batchCol, need)
+      this.words = grow(this.words, need)
+      this.shingles = grow(this.shingles, need)
+      this.exact0 = grow(this.exact0, need)
+      this.exact1 = grow(this.exact1, need)
+      this.dates = grow(this.dates, need)
+    }
+    this.pStart = grow(this.pStart, need + 1)
+    this.sigs = grow(this.sigs, need * this.k)
+    this.paths.push(sig.path)
+    this.batchCol[id] = sig.batch ?? this.batch
+    this.words[id] = sig.words
+    this.shingles[id] = sig.shingles
+    this.exact0[id] = sig.exact0
+    this.exact1[id] = sig.exact1
+    this.dates[id] = dateFromPath(sig.path)
+    this.sigs.set(sig.minhash, id * this.k)
+    const p = sig.passageHash0.length
+    const end = this.pCount + p
+    if (end > this.pH0.length) {
+      this.pH0 = grow(this.pH0, end)
+      this.pH1 = grow(this.pH1, end)
+      this.pWords = grow(this.pWords, end)
+      this.pBlock = grow(this.pBlock, end)
+    }
+    this.pH0.set(sig.passageHash0, this.pCount)
+    this.pH1.set(sig.passageHash1, this.pCount)
+    this.pWords.set(sig.passageWords, this.pCount)
+    this.pBlock.set(sig.passageBlocks, this.pCount)
+    this.pStart[id] = this.pCount
+    this.pCount = end
+    this.pStart[id + 1] = end
+    this.result = undefined
+    return id
+  }
+
+  /** The signature of document `id` as stored (for persisting). */
+  signatureOf(id: number): DocSignature {
+    const s = this.pStart[id]!
+    const e = this.pStart[id + 1]!
+    return {
+      path: this.paths[id]!,
+      words: this.words[id]!,
+      shingles: this.shingles[id]!,
+      exact0: this.exact0[id]!,
+      exact1: this.exact1[id]!,
+      minhash: this.sigs.slice(id * this.k, (id + 1) * this.k),
+      passageHash0: this.pH0.slice(s, e),
+      passageHash1: this.pH1.slice(s, e),
+      passageWords: this.pWords.slice(s, e),
+      passageBlocks: this.pBlock.slice(s, e),
+      batch: this.batchCol[id]!
+    }
+  }
+
+  /** Ids of the documents of batch `batch` (default: the current one). */
+  idsOfBatch(batch = this.batch): number[] {
+    const ids: number[] = []
+    for (let i = 0; i < this.n; i++) if (this.batchCol[i] === batch) ids.push(i)
+    return ids
+  }
+
+  /** LSH band keys of document `id`. */
+  bandKeysOf(id: number): Uint32Array {
+    const {bands, rows} = this.options
+    const keys = new Uint32Array(bands)
+    for (let b = 0; b < bands; b++) keys[b] = bandKey(this.sigs, id * this.k, b, rows)
+    return keys
+  }
+
+  memory(): IndexMemory {
+    const n = Math.max(1, this.n)
+    const used = this.n * (6 * 4 + this.k + 4) + this.pCount * (4 + 2 + 2 + 2)
+    const allocated =
+      this.batchCol.byteLength + this.words.byteLength + this.shingles.byteLength + this.exact0.byteLength + this.exact1.byteLength +
+      this.dates.byteLength + this.sigs.byteLength + this.pStart.byteLength + this.pH0.byteLength + this.pH1.byteLength +
+      this.pWords.byteLength + this.pBlock.byteLength
+    let pathChars = 0
+    for (const p of this.paths) pathChars += p.length
+    return {
+      documents: this.n,
+      bytesPerDoc: used / n,
+      allocatedPerDoc: allocated / n,
+      pathBytesPerDoc: (pathChars * 2 + this.n * 16) / n,
+      passagesPerDoc: this.pCount / n
+    }
+  }
+
+  /** Document and passage clusters (computed once per policy, cached until the next `add`). */
+  clusters(policy: KeepPolicy = this.options.policy): Cluster[] {
+    return this.compute(policy).clusters
+  }
+
+  /** Decision for every document of the current batch, keyed by path. */
+  decisions(policy: KeepPolicy = this.options.policy): Map<string, Decision> {
+    return this.compute(policy).decisions
+  }
+
+  stats(policy: KeepPolicy = this.options.policy): DecideStats {
+    return this.compute(policy).stats
+  }
+
+  private facts(id: number): KeepFacts {
+    return {
+      path: this.paths[id]!,
+      batch: this.batchCol[id]!,
+      words: this.words[id]!,
+      date: this.dates[id]!,
+      exact0: this.exact0[id]!,
+      exact1: this.exact1[id]!
+    }
+  }
+
+  /**
+   * Estimates Jaccard and containment of documents a and b into vJ / vC.
+   * Containment is of the document with fewer shingles in the other.
+   */
+  private verify(a: number, b: number): void {
+    const k = this.k
+    const j = estimateJaccardBytes(this.sigs, a * k, this.sigs, b * k, k)
+    const sa = this.shingles[a]!
+    const sb = this.shingles[b]!
+    // Containment implied by Jaccard is noisy when sizes differ a lot (a 2σ
+    // error in J on a short text against a long one looks like containment),
+    // so it is computed from a lower confidence bound of J.
+    const sigma = Math.sqrt((Math.max(j, 1 / k) * (1 - j)) / k)
+    let c = containmentFromJaccard(Math.max(0, j - 2 * sigma), sa, sb)
+    const small = sa < sb || (sa === sb && a < b) ? a : b
+    const large = small === a ? b : a
+    // Verbatim paragraphs of the smaller found in the larger.
+    let i = this.pStart[small]!
+    const ie = this.pStart[small + 1]!
+    let x = this.pStart[large]!
+    const xe = this.pStart[large + 1]!
+    if (i < ie && x < xe) {
+      let total = 0
+      for (let t = i; t < ie; t++) total += this.pWords[t]!
+      let shared = 0
+      while (i < ie && x < xe) {
+        const hi = this.pH0[i]!
+        const hx = this.pH0[x]!
+        if (hi === hx) {
+          const li = this.pH1[i]!
+          const lx = this.pH1[x]!
+          if (li === lx) {
+            shared += this.pWords[i]!
+            i++
+            x++
+          } else if (li < lx) i++
+          else x++
+        } else if (hi < hx) i++
+        else x++
+      }
+      // Paragraph words stand for the whole document only when they are most of it.
+      const denominator = Math.max(total, 0.5 * this.words[small]!)
+      const byPassages = shared / denominator
+      if (byPassages > c) c = byPassages
+    }
+    this.vJ = j
+    this.vC = c > 1 ? 1 : c
+  }
+
+  private compute(policy: KeepPolicy): Result {
+    if (this.result && this.result.policy === policy) return this.result
+    const t0 = performance.now()
+    const o = this.options
+    const n = this.n
+    const k = this.k
+    const stats: DecideStats = {exactGroups: 0, candidatePairs: 0, verifiedPairs: 0, jaccardEdges: 0, containmentEdges: 0, documentClusters: 0, passageClusters: 0, ms: 0}
+
+    // 1. Canonical order.
+    const order = new Uint32Array(n)
+    for (let i = 0; i < n; i++) order[i] = i
+    const paths = this.paths
+    order.sort((a, b) => {
+      const pa = paths[a]!
+      const pb = paths[b]!
+      if (pa !== pb) return pa < pb ? -1 : 1
+      return this.batchCol[a]! - this.batchCol[b]! || this.exact0[a]! - this.exact0[b]! || this.exact1[a]! - this.exact1[b]! || a - b
+    })
+    const rankOf = new Uint32Array(n)
+    for (let r = 0; r < n; r++) rankOf[order[r]!] = r
+
+    const uf = new UnionFind(n)
+    // 2. Exact duplicates.
+    const byExact = order.slice()
+    byExact.sort((a, b) => this.exact0[a]! - this.exact0[b]! || this.exact1[a]! - this.exact1[b]! || rankOf[a]! - rankOf[b]!)
+    const eligible = new Uint8Array(n)
+    for (let s = 0; s < n; ) {
+      const first = byExact[s]!
+      let e = s + 1
+      while (e < n && this.exact0[byExact[e]!] === this.exact0[first] && this.exact1[byExact[e]!] === this.exact1[first]) e++
+      if (this.words[first]! > 0) {
+        if (e - s > 1) stats.exactGroups++
+        for (let t = s + 1; t < e; t++) uf.union(first, byExact[t]!)
+        if (this.words[first]! >= o.minWords) eligible[first] = 1
+      }
+      s = e
+    }
+
+    // 3–5. Candidates, verification, edges.
+    const containSmall: number[] = []
+    const containLarge: number[] = []
+    const containValue: number[] = []
+    const tryPair = (a: number, b: number): void => {
+      stats.candidatePairs++
+      if (uf.find(a) === uf.find(b)) return
+      stats.verifiedPairs++
+      this.verify(a, b)
+      if (this.vJ >= o.threshold) {
+        stats.jaccardEdges++
+        uf.union(a, b)
+      } else if (this.vC >= o.containmentThreshold) {
+        stats.containmentEdges++
+        const small = this.shingles[a]! < this.shingles[b]! || (this.shingles[a] === this.shingles[b] && rankOf[a]! < rankOf[b]!) ? a : b
+        containSmall.push(small)
+        containLarge.push(small === a ? b : a)
+        containValue.push(this.vC)
+      }
+    }
+    const eligibleIds: number[] = []
+    for (let r = 0; r < n; r++) if (eligible[order[r]!]) eligibleIds.push(order[r]!)
+    const m = eligibleIds.length
+    let passageEntries = 0
+    for (const id of eligibleIds) passageEntries += this.pStart[id + 1]! - this.pStart[id]!
+    const keys = new Uint32Array(Math.max(m, passageEntries))
+    const ranks = new Uint32Array(keys.length)
+    const packed = new Float64Array(keys.length)
+    const pairsInRun = (cap: number) => (rk: Uint32Array, s: number, e: number): void => {
+      if (e - s <= cap) {
+        for (let x = s; x < e; x++) for (let y = x + 1; y < e; y++) tryPair(order[rk[x]!]!, order[rk[y]!]!)
+      } else {
+        const head = order[rk[s]!]!
+        for (let y = s + 1; y < e; y++) {
+          tryPair(head, order[rk[y]!]!)
+          if (y > s + 1) tryPair(order[rk[y - 1]!]!, order[rk[y]!]!)
+        }
+      }
+    }
+    const lshRun = pairsInRun(o.maxBucket)
+    for (let band = 0; band < o.bands; band++) {
+      for (let i = 0; i < m; i++) {
+        const id = eligibleIds[i]!
+        keys[i] = bandKey(this.sigs, id * k, band, o.rows)
+        ranks[i] = rankOf[id]!
+      }
+      forEachRun(keys, ranks, m, packed, lshRun)
+    }
+    if (o.passage.enabled && passageEntries > 0) {
+      let c = 0
+      for (const id of eligibleIds) {
+        for (let p = this.pStart[id]!, pe = this.pStart[id + 1]!; p < pe; p++) {
+          keys[c] = this.pH0[p]!
+          ranks[c++] = rankOf[id]!
+        }
+      }
+      const maxDocs = o.passage.maxDocs
+      forEachRun(keys, ranks, c, packed, (rk, s, e) => {
+        if (e - s > maxDocs) return
+        for (let x = s; x < e; x++) for (let y = x + 1; y < e; y++) if (rk[x] !== rk[y]) tryPair(order[rk[x]!]!, order[rk[y]!]!)
+      })
+    }
+    // Containment: each contained cluster joins the one cluster containing it best.
+    if (containSmall.length > 0) {
+      const bestValue = new Float64Array(n).fill(-1)
+      const bestTarget = new Int32Array(n).fill(-1)
+      for (let e = 0; e < containSmall.length; e++) {
+        const rs = uf.find(containSmall[e]!)
+        const large = containLarge[e]!
+        if (rs === uf.find(large)) continue
+        const v = containValue[e]!
+        const current = bestTarget[rs]!
+        if (v > bestValue[rs]! || (v === bestValue[rs] && current >= 0 && rankOf[large]! < rankOf[current]!)) {
+          bestValue[rs] = v
+          bestTarget[rs] = large
+        }
+      }
+      const joins: Array<[number, number]> = []
+      for (let i = 0; i < n; i++) if (bestTarget[i]! >= 0) joins.push([i, bestTarget[i]!])
+      for (const [a, b] of joins) uf.union(a, b)
+    }
+
+    // 6. Clusters and the keep policy.
+    const members = new Map<number, number[]>()
+    for (let r = 0; r < n; r++) {
+      const id = order[r]!
+      const root = uf.find(id)
+      const list = members.get(root)
+      if (list) list.push(id)
+      else members.set(root, [id])
+    }
+    const clusters: Cluster[] = []
+    const decisions = new Map<string, Decision>()
+    const keptDocs: number[] = []
+    const current = this.batch
+    for (const ids of members.values()) {
+      if (ids.length === 1) {
+        const id = ids[0]!
+        keptDocs.push(id)
+        if (this.batchCol[id] === current) {
+          decisions.set(paths[id]!, {action: 'keep', clusterId: null, keptPath: paths[id]!, similarity: 1, containment: 1, match: null, passages: []})
+        }
+        continue
+      }
+      const facts = ids.map((id) => ({id, f: this.facts(id)}))
+      facts.sort((x, y) => compareKeep(x.f, y.f, policy, o.priorWins, current))
+      const kept = facts[0]!
+      const runnerUp = facts[1]!
+      keptDocs.push(kept.id)
+      const id = `d${hex32(kept.f.exact0)}${hex32(kept.f.exact1)}`
+      const list: ClusterMember[] = []
+      for (const {id: member, f} of facts) {
+        let similarity = 1
+        let containment = 1
+        let match: Decision['match'] = 'exact'
+        if (member !== kept.id && (f.exact0 !== kept.f.exact0 || f.exact1 !== kept.f.exact1)) {
+          this.verify(kept.id, member)
+          similarity = round(this.vJ)
+          containment = round(this.vC)
+          match = this.vJ >= o.threshold ? 'near' : 'contained'
+        }
+        list.push({path: f.path, similarity, containment})
+        if (f.batch === current) {
+          const keep = member === kept.id
+          decisions.set(f.path, {
+            action: keep ? 'keep' : 'drop',
+            clusterId: id,
+            keptPath: kept.f.path,
+            similarity,
+            containment,
+            match: keep ? null : match,
+            passages: []
+          })
+        }
+      }
+      const head = list.shift()!
+      list.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
+      list.unshift(head)
+      clusters.push({id, kind: 'document', kept: {path: kept.f.path, reason: keepReason(kept.f, runnerUp.f, policy, o.priorWins, current)}, members: list})
+    }
+    stats.documentClusters = clusters.length
+
+    // Passages repeated among the kept documents.
+    if (o.passage.enabled) this.passageClusters(keptDocs, rankOf, order, policy, clusters, decisions, stats)
+
+    clusters.sort((x, y) => (x.kind !== y.kind ? (x.kind === 'document' ? -1 : 1) : x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+    stats.ms = performance.now() - t0
+    this.result = {policy, clusters, decisions, stats}
+    return this.result
+  }
+
+  private passageClusters(
+    keptDocs: number[],
+    rankOf: Uint32Array,
+    order: Uint32Array,
+    policy: KeepPolicy,
+    clusters: Cluster[],
+    decisions: Map<string, Decision>,
+    stats: DecideStats
+  ): void {
+    const o = this.options
+    let count = 0
+    for (const id of keptDocs) count += this.pStart[id + 1]! - this.pStart[id]!
+    if (count < 2) return
+    const keys = new Uint32Array(count)
+    const ranks = new Uint32Array(count)
+    let c = 0
+    for (const id of keptDocs) {
+      for (let p = this.pStart[id]!, pe = this.pStart[id + 1]!; p < pe; p++) {
+        keys[c] = this.pH0[p]!
+        ranks[c++] = rankOf[id]!
+      }
+    }
+    const found: Array<{h0: number; h1: number; entries: Array<{id: number; p: number}>}> = []
+    forEachRun(keys, ranks, c, new Float64Array(c), (rk, s, e) => {
+      const h0 = keys[s]!
+      const byH1 = new Map<number, Array<{id: number; p: number}>>()
+      for (let x = s; x < e; x++) {
+        const id = order[rk[x]!]!
+        // The doc's passages are sorted by h0: find those equal to h0.
+        let lo = this.pStart[id]!
+        let hi = this.pStart[id + 1]!
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1
+          if (this.pH0[mid]! < h0) lo = mid + 1
+          else hi = mid
+        }
+        for (let p = lo; p < this.pStart[id + 1]! && this.pH0[p] === h0; p++) {
+          const h1 = this.pH1[p]!
+          const list = byH1.get(h1)
+          if (!list) byH1.set(h1, [{id, p}])
+          else if (list[list.length - 1]!.id !== id) list.push({id, p})
+        }
+      }
+      for (const [h1, entries] of byH1) if (entries.length >= 2) found.push({h0, h1, entries})
+    })
+    const current = this.batch
+    for (const {h0, h1, entries} of found) {
+      const facts = entries.map((en) => ({...en, f: this.facts(en.id)}))
+      facts.sort((x, y) => compareKeep(x.f, y.f, policy, o.priorWins, current))
+      const kept = facts[0]!
+      const id = `p${hex32(h0)}${hex32(h1)}`
+      const list: ClusterMember[] = facts.map(({f}) => ({path: f.path, similarity: 1, containment: 1}))
+      const head = list.shift()!
+      list.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
+      list.unshift(head)
+      clusters.push({
+        id,
+        kind: 'passage',
+        kept: {path: kept.f.path, reason: keepReason(kept.f, facts[1]!.f, policy, o.priorWins, current)},
+        members: list
+      })
+      for (const {id: doc, p, f} of facts.slice(1)) {
+        if (f.batch !== current) continue
+        decisions.get(f.path)?.passages.push({
+          block: this.pBlock[p]!,
+          words: this.pWords[p]!,
+          clusterId: id,
+          keptPath: kept.f.path,
+          action: o.passage.action
+        })
+        void doc
+      }
+    }
+    for (const d of decisions.values()) if (d.passages.length > 1) d.passages.sort((x, y) => x.block - y.block)
+    stats.passageClusters = found.length
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000
+}

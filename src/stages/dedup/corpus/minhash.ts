@@ -1,0 +1,160 @@
+/**
+ * MinHash signatures over shingle-hash sets.
+ *
+ * Permutation family (default `multiply-shift`): h_i(x) = (a_i·x + b_i) mod 2^32
+ * with odd a_i, computed as `(Math.imul(a, x) + b) >>> 0` — exact, and a
+ * bijection on 32-bit values. Inputs are already avalanche-mixed shingle
+ * hashes, so each h_i is a random-looking reordering of the set; the
+ * estimator's bias and spread are checked in the tests against sets of known
+ * Jaccard. `mod-prime` is the textbook (a·x + b) mod (2^31 - 1) family done
+ * with split multiplication (exact, below 2^48), about 5× slower.
+ *
+ * Stored signatures are *b-bit* (Li & König): one byte per hash function,
+ * taken from the top byte of the minimum multiplied by the golden ratio. Two
+ * documents agree on a byte with probability J + (1 - J)/256, which
+ * {@link estimateJaccardBytes} corrects for. 128 hashes cost 128 bytes.
+ */
+import {MERSENNE_31, mulAddModPrime, seededRandom} from './hash.js'
+
+export type HashFamily = 'multiply-shift' | 'mod-prime'
+
+export interface Permutations {
+  family: HashFamily
+  a: Uint32Array
+  b: Uint32Array
+}
+
+const cache = new Map<string, Permutations>()
+
+/** The `count` hash functions drawn from `seed` (cached; deterministic). */
+export function permutations(count: number, seed: number, family: HashFamily = 'multiply-shift'): Permutations {
+  const key = `${family}:${count}:${seed}`
+  const hit = cache.get(key)
+  if (hit) return hit
+  const random = seededRandom(seed)
+  const a = new Uint32Array(count)
+  const b = new Uint32Array(count)
+  for (let i = 0; i < count; i++) {
+    if (family === 'mod-prime') {
+      a[i] = 1 + (random() % (MERSENNE_31 - 1))
+      b[i] = random() % MERSENNE_31
+    } else {
+      a[i] = (random() | 1) >>> 0
+      b[i] = random()
+    }
+  }
+  const made: Permutations = {family, a, b}
+  cache.set(key, made)
+  return made
+}
+
+/**
+ * Writes the MinHash signature of `set[0..n)` into `out` (one 32-bit minimum
+ * per hash function). An empty set gives all 0xffffffff.
+ */
+export function minhashInto(set: Uint32Array, n: number, perms: Permutations, out: Uint32Array): Uint32Array {
+  const {a, b} = perms
+  const k = out.length
+  if (perms.family === 'mod-prime') {
+    for (let i = 0; i < k; i++) {
+      const ai = a[i]!
+      const bi = b[i]!
+      let min = 0xffffffff
+      for (let j = 0; j < n; j++) {
+        const v = mulAddModPrime(ai, set[j]! % MERSENNE_31, bi)
+        if (v < min) min = v
+      }
+      out[i] = min
+    }
+    return out
+  }
+  // Four hash functions per pass over the set: the set is read k/4 times
+  // instead of k times (measured ~1.5× faster than one function per pass).
+  let i = 0
+  for (; i + 4 <= k; i += 4) {
+    const a0 = a[i]!, b0 = b[i]!, a1 = a[i + 1]!, b1 = b[i + 1]!
+    const a2 = a[i + 2]!, b2 = b[i + 2]!, a3 = a[i + 3]!, b3 = b[i + 3]!
+    let m0 = 0xffffffff, m1 = m0, m2 = m0, m3 = m0
+    for (let j = 0; j < n; j++) {
+      const x = set[j]!
+      let v = (Math.imul(a0, x) + b0) >>> 0
+      if (v < m0) m0 = v
+      v = (Math.imul(a1, x) + b1) >>> 0
+      if (v < m1) m1 = v
+      v = (Math.imul(a2, x) + b2) >>> 0
+      if (v < m2) m2 = v
+      v = (Math.imul(a3, x) + b3) >>> 0
+      if (v < m3) m3 = v
+    }
+    out[i] = m0
+    out[i + 1] = m1
+    out[i + 2] = m2
+    out[i + 3] = m3
+  }
+  for (; i < k; i++) {
+    const ai = a[i]!
+    const bi = b[i]!
+    let min = 0xffffffff
+    for (let j = 0; j < n; j++) {
+      const v = (Math.imul(ai, set[j]!) + bi) >>> 0
+      if (v < min) min = v
+    }
+    out[i] = min
+  }
+  return out
+}
+
+/** One byte per hash: the top byte of min·φ (mixes all bits of the minimum). */
+export function toBBit(signature: Uint32Array, out: Uint8Array = new Uint8Array(signature.length)): Uint8Array {
+  for (let i = 0; i < signature.length; i++) out[i] = Math.imul(signature[i]!, 0x9e3779b1) >>> 24
+  return out
+}
+
+/** Share of equal positions between two full signatures: the plain MinHash estimate of Jaccard. */
+export function estimateJaccard(x: Uint32Array, y: Uint32Array): number {
+  const k = Math.min(x.length, y.length)
+  if (k === 0) return 0
+  let equal = 0
+  for (let i = 0; i < k; i++) if (x[i] === y[i]) equal++
+  return equal / k
+}
+
+/**
+ * Jaccard estimate from two b-bit (8-bit) signatures of length `k` stored at
+ * `xOffset`/`yOffset`: (agree - 1/256) / (1 - 1/256), clamped to [0, 1].
+ */
+export function estimateJaccardBytes(x: Uint8Array, xOffset: number, y: Uint8Array, yOffset: number, k: number): number {
+  let equal = 0
+  for (let i = 0; i < k; i++) if (x[xOffset + i] === y[yOffset + i]) equal++
+  const j = (equal / k - 1 / 256) / (1 - 1 / 256)
+  return j < 0 ? 0 : j > 1 ? 1 : j
+}
+
+/**
+ * Containment |A∩B| / min(|A|, |B|) implied by a Jaccard value and the two set
+ * sizes: |A∩B| = J·(|A| + |B|) / (1 + J). Clamped to [0, 1].
+ */
+export function containmentFromJaccard(jaccard: number, sizeA: number, sizeB: number): number {
+  const smaller = Math.min(sizeA, sizeB)
+  if (smaller === 0) return 0
+  const inter = (jaccard * (sizeA + sizeB)) / (1 + jaccard)
+  const c = inter / smaller
+  return c > 1 ? 1 : c
+}
+
+/** Exact Jaccard of two sorted, de-duplicated hash sets (tests and small inputs). */
+export function exactJaccard(x: Uint32Array, y: Uint32Array): {jaccard: number; intersection: number} {
+  let i = 0
+  let j = 0
+  let inter = 0
+  while (i < x.length && j < y.length) {
+    if (x[i] === y[j]) {
+      inter++
+      i++
+      j++
+    } else if (x[i]! < y[j]!) i++
+    else j++
+  }
+  const union = x.length + y.length - inter
+  return {jaccard: union === 0 ? 1 : inter / union, intersection: inter}
+}
