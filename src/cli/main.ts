@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 /** The `rinse` command. Exit codes: 0 done, 1 some files failed, 2 bad usage or pipeline file, 3 a file lost more than --fail-on-removed-share. */
 import {readFile} from 'node:fs/promises'
-import {join} from 'node:path'
+import {basename, join, resolve} from 'node:path'
 import {Command, InvalidArgumentError} from 'commander'
 import {reporter} from 'vfile-reporter'
-import {ConfigError, DEFAULT_PIPELINE_PATH, loadPipelineFile} from '../config/pipeline-file.js'
+import {ConfigError, DEFAULT_PIPELINE_PATH, loadPipelineFile, withDedupIndex} from '../config/pipeline-file.js'
 import {createPipeline} from '../core/pipeline.js'
 import {once} from 'node:events'
 import {runFolder, UsageError, type Progress} from '../core/run-folder.js'
@@ -34,6 +34,8 @@ program
   .option('--format <format>', 'input format: txt (one document per file) or jsonl (one per line)', format, 'txt')
   .option('--text-field <name>', 'with --format jsonl: the field to clean', 'text')
   .option('--id-field <name>', 'with --format jsonl: the field naming each record in reports (default: line number)')
+  .option('--index <file>', 'persistent near-duplicate index (SQLite): dedupe against every batch run before with it; earlier batches win')
+  .option('--batch <label>', 'with --index: the name of this batch (default: the input folder\'s name); the same label again replaces that batch')
   .option('--duplicates <what>', 'documents dropped as duplicates: skip (not written) or write (to OUT/duplicates/)', duplicatesOption, 'skip')
   .option('-f, --force', 'redo every file, ignoring what an earlier run finished')
   .option('--fail-on-removed-share <ratio>', 'exit 3 if any file lost more than this share of its bytes (0-1), listing those files', share)
@@ -53,7 +55,8 @@ Example:
   rinse run scraped/ --out cleaned/ --pipeline pipelines/strict.yaml`
   )
   .action(async (input: string, options: RunCommandOptions) => {
-    const pipeline = await loadPipelineFile(options.pipeline)
+    const loaded = await loadPipelineFile(options.pipeline)
+    const pipeline = options.index ? withDedupIndex(loaded, options.index, options.batch ?? basename(resolve(input))) : loaded
     const bar = options.quiet ? undefined : progressBar()
     const run = {
       input,
@@ -140,6 +143,8 @@ interface RunCommandOptions {
   textField: string
   idField?: string
   duplicates: 'skip' | 'write'
+  index?: string
+  batch?: string
   force?: boolean
   quiet?: boolean
   html: boolean

@@ -89,10 +89,26 @@ export function parsePipeline(data: unknown, source = '<inline>'): PipelineConfi
       const path = [at, name, ...issue.path.map(String)].join('.')
       throw new ConfigError(source, issue.code === 'unrecognized_keys' ? `${path}.${issue.keys[0]}` : path, describe(issue, spec.rules.map((rule) => rule.id)))
     }
+    // Build the stage once: checks that span options (bands × rows ≤ numHashes) fail here, on load.
+    try {
+      spec.create(parsed.data as never)
+    } catch (error) {
+      throw new ConfigError(source, `${at}.${name}`, (error as Error).message)
+    }
     stages.push({stage: name, options: parsed.data as Record<string, unknown>})
   })
   const hash = createHash('sha256').update(JSON.stringify(stages)).digest('hex').slice(0, 16)
   return {source, stages, hash}
+}
+
+/** The same pipeline with a persistent dedup index (the CLI's --index): set on every dedup stage. */
+export function withDedupIndex(config: PipelineConfig, index: string, batch: string): PipelineConfig {
+  const stages = config.stages.map((entry) => {
+    if (entry.stage !== 'dedup' || entry.options.documents === false) return entry
+    const documents = {...((entry.options.documents as Record<string, unknown> | undefined) ?? {}), index, batch}
+    return {stage: entry.stage, options: {...entry.options, documents}}
+  })
+  return parsePipeline({stages: stages.map((entry) => ({[entry.stage]: entry.options}))}, config.source)
 }
 
 export function buildStages(config: PipelineConfig): ConfiguredStage[] {

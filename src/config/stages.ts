@@ -82,7 +82,35 @@ export const STAGES: Record<string, StageSpec> = {
       .object({
         rules: switches(DEDUP_RULES),
         minWords: z.number().int().min(1).optional(),
-        containment: z.number().gt(0).max(1).optional()
+        containment: z.number().gt(0).max(1).optional(),
+        documents: z
+          .union([
+            z.literal(false),
+            z
+              .object({
+                shingleSize: z.number().int().min(1),
+                numHashes: z.number().int().min(1),
+                bands: z.number().int().min(1),
+                rows: z.number().int().min(1),
+                seed: z.number().int(),
+                hashFamily: z.enum(['multiply-shift', 'mod-prime']),
+                threshold: z.number().gt(0).max(1),
+                containmentThreshold: z.number().gt(0).max(1),
+                minWords: z.number().int().min(0),
+                policy: z.enum(['longest', 'earliest', 'first-seen']),
+                priorWins: z.boolean(),
+                maxBucket: z.number().int().min(2),
+                passage: z
+                  .object({enabled: z.boolean(), minWords: z.number().int().min(1), action: z.enum(['report', 'remove']), maxDocs: z.number().int().min(2)})
+                  .partial()
+                  .strict(),
+                index: z.string().min(1),
+                batch: z.string().min(1)
+              })
+              .partial()
+              .strict()
+          ])
+          .optional()
       })
       .strict(),
     create: dedup

@@ -43,7 +43,12 @@ export interface Pipeline {
 
 /** The built-in default, the same as `pipelines/default.yaml`. */
 export const DEFAULT_PIPELINE = {
-  stages: [{normalize: {hardWrap: {minWidth: 40, maxWidth: 100}}}, 'boilerplate', 'repair', {dedup: {minWords: 4, containment: 0.8}}]
+  stages: [
+    {normalize: {hardWrap: {minWidth: 40, maxWidth: 100}}},
+    {boilerplate: {recurring: {minDocuments: 5, maxWords: 30}}},
+    'repair',
+    {dedup: {minWords: 4, containment: 0.8, documents: {threshold: 0.5, containmentThreshold: 0.7, policy: 'longest', passage: {action: 'report'}}}}
+  ]
 }
 
 export function createPipeline(pipeline: PipelineConfig | {stages: unknown[]} = DEFAULT_PIPELINE): Pipeline {

@@ -25,15 +25,17 @@ export interface FailedDocument {
 
 export interface ClusterMember {
   path: string
+  /** Estimated Jaccard similarity with the kept copy (1 for the kept copy and exact copies). */
   similarity: number
+  /** Estimated containment of the smaller of (member, kept) in the other. */
   containment: number
-  [key: string]: unknown
 }
 
+/** A group of duplicates: which copy was kept and why. Members include the kept copy, first. */
 export interface Cluster {
   id: string
   kind: 'document' | 'passage'
-  kept: {path: string; reason: string; [key: string]: unknown}
+  kept: {path: string; reason: string}
   members: ClusterMember[]
 }
 

@@ -1,17 +1,22 @@
 /** dedup: near-duplicate blocks within a document (cross-document dedup is a corpus stage). */
 import {deleteBlocks} from '../../blocks/delete-blocks.js'
 import type {ConfiguredStage} from '../../core/stage.js'
+import {DocumentDedup, type DocumentDedupOptions} from './documents.js'
 import {DEFAULT_LOCAL_DEDUP, findLocalDuplicates, type LocalDedupOptions} from './local.js'
 
 export interface DedupOptions {
   rules?: Record<string, boolean>
   minWords?: number
   containment?: number
+  /** Near-duplicates across documents (a corpus pass); `false` turns it off. */
+  documents?: DocumentDedupOptions | false
 }
 
 export const DEDUP_RULES = [
   {id: 'repeated-block', reason: 'repeats a block kept earlier in the document', example: 'a title printed three times'},
-  {id: 'contained-block', reason: 'near copy of a more complete block in the document', example: 'a summary paragraph repeated in the body'}
+  {id: 'contained-block', reason: 'near copy of a more complete block in the document', example: 'a summary paragraph repeated in the body'},
+  {id: 'duplicate-document', reason: 'the document is a copy of another one in the batch (or an earlier batch), which is kept', example: 'one article syndicated by three sites'},
+  {id: 'duplicate-passage', reason: 'a paragraph that another kept document already has (reported; removed with passage.action: remove)', example: 'a lead paragraph quoted by another site'}
 ]
 
 export function dedup(options: DedupOptions = {}): ConfiguredStage {
@@ -20,20 +25,25 @@ export function dedup(options: DedupOptions = {}): ConfiguredStage {
     containment: options.containment ?? DEFAULT_LOCAL_DEDUP.containment
   }
   const switches = options.rules ?? {}
-  return {
+  const documents = options.documents === false || switches['duplicate-document'] === false ? undefined : new DocumentDedup(options.documents ?? {})
+  const stage: ConfiguredStage = {
     name: 'dedup',
     source: 'rinse-dedup',
-    options: {rules: switches, ...local},
+    options: {rules: switches, ...local, documents: documents ? {...documents.options, index: options.documents ? options.documents.index : undefined} : false},
     passes: [
       {
         propose(input) {
           const blocks = input.blocks()
-          const deletions = findLocalDuplicates(blocks, local, (block) => input.originalPoint(block.start).line).filter(
-            (deletion) => switches[deletion.rule] !== false
-          )
-          return deleteBlocks(input.text, blocks, deletions)
+          const deletions = [
+            ...findLocalDuplicates(blocks, local, (block) => input.originalPoint(block.start).line),
+            ...(documents && switches['duplicate-passage'] !== false ? documents.passages(input) : [])
+          ].filter((deletion) => switches[deletion.rule] !== false)
+          const unique = new Map(deletions.map((deletion) => [deletion.block.index, deletion]))
+          return deleteBlocks(input.text, blocks, [...unique.values()])
         }
       }
     ]
   }
+  if (documents) stage.corpus = documents
+  return stage
 }

@@ -36,21 +36,9 @@ import {containmentFromJaccard, estimateJaccardBytes} from './minhash.js'
 import {resolveOptions, type CorpusDedupInput, type CorpusDedupOptions, type KeepPolicy} from './options.js'
 import {compareKeep, dateFromPath, keepReason, type KeepFacts} from './policy.js'
 
-export interface ClusterMember {
-  path: string
-  /** Estimated Jaccard with the kept copy (1 for the kept copy and exact copies). */
-  similarity: number
-  /** Estimated containment of the smaller of (member, kept) in the other. */
-  containment: number
-}
-
-/** One entry of report.json `clusters`. Members include the kept copy (first). */
-export interface Cluster {
-  id: string
-  kind: 'document' | 'passage'
-  kept: {path: string; reason: string}
-  members: ClusterMember[]
-}
+/** One entry of report.json `clusters` (members include the kept copy, first). */
+export type {Cluster, ClusterMember} from '../../../report/schema.js'
+import type {Cluster, ClusterMember} from '../../../report/schema.js'
 
 export interface PassageDecision {
   /** Index of the block in the document's blocks. */

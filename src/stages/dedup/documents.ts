@@ -1,0 +1,112 @@
+/**
+ * Cross-document dedup as a corpus stage: collect a MinHash signature of each
+ * document (after boilerplate removal, so shared site templates do not make two
+ * articles look alike), build the index over the batch — and over earlier
+ * batches with a persistent index — then drop all but one copy of each cluster
+ * and report or remove passages repeated from other documents.
+ */
+import {createHash} from 'node:crypto'
+import {resolve} from 'node:path'
+import type {BlockDeletion} from '../../blocks/delete-blocks.js'
+import type {CorpusHooks, DropDecision, StageInput} from '../../core/stage.js'
+import type {Cluster} from '../../report/schema.js'
+import {collect, DedupIndex, DedupStore, resolveOptions, type CorpusDedupInput, type CorpusDedupOptions, type Decision, type DocSignature} from './corpus/index.js'
+
+export interface DocumentDedupOptions extends CorpusDedupInput {
+  /** A persistent index (SQLite file): documents of earlier batches run with it take part, and win by default. */
+  index?: string
+  /** Names this batch in the persistent index; running the same label again replaces that batch. */
+  batch?: string
+}
+
+export class DocumentDedup implements CorpusHooks<DocSignature> {
+  readonly options: CorpusDedupOptions
+  private decisions = new Map<string, Decision>()
+  private found: Cluster[] = []
+  private prefix = ''
+
+  constructor(private readonly settings: DocumentDedupOptions) {
+    const {index, batch, ...engine} = settings
+    this.options = resolveOptions(engine)
+    // In a persistent index, paths live under their batch's label so batches never collide.
+    if (index) this.prefix = `${batch ?? 'default'}/`
+  }
+
+  collect(input: StageInput): DocSignature {
+    return collect({path: this.prefix + input.path, text: input.text, blocks: input.blocks().map((block) => block.text)}, this.options)
+  }
+
+  build(signatures: ReadonlyMap<string, DocSignature>): void {
+    const store = this.settings.index ? DedupStore.open(resolve(this.settings.index), this.options) : undefined
+    try {
+      const batch = store?.beginBatch(this.settings.batch ?? 'default') ?? 0
+      const index = new DedupIndex(this.options, {batch})
+      // Canonical order: the engine ranks by path anyway; sorting makes the intent plain.
+      for (const path of [...signatures.keys()].sort()) index.add(signatures.get(path)!)
+      store?.loadPrior(index)
+      this.found = index.clusters()
+      this.decisions = index.decisions()
+      store?.commit(index)
+    } finally {
+      store?.close()
+    }
+  }
+
+  drop(path: string): DropDecision | undefined {
+    const decision = this.decisions.get(this.prefix + path)
+    if (!decision || decision.action !== 'drop') return undefined
+    const how = decision.match === 'exact' ? 'exact copy' : decision.match === 'contained' ? 'partial copy (contained)' : 'near copy'
+    return {
+      stage: 'dedup',
+      rule: 'duplicate-document',
+      reason: `${how} of ${this.unprefixed(decision.keptPath)}, which is kept (similarity ${decision.similarity.toFixed(2)}, containment ${decision.containment.toFixed(2)})`,
+      detail: {clusterId: decision.clusterId, keptPath: this.unprefixed(decision.keptPath), similarity: decision.similarity, containment: decision.containment, match: decision.match}
+    }
+  }
+
+  /** Passages of a kept document that another kept document already has. */
+  passages(input: StageInput): BlockDeletion[] {
+    const decision = this.decisions.get(this.prefix + input.path)
+    if (!decision || decision.action !== 'keep') return []
+    const blocks = input.blocks()
+    const deletions: BlockDeletion[] = []
+    for (const passage of decision.passages) {
+      const block = blocks[passage.block]
+      if (!block) continue
+      const reason = `passage also in ${this.unprefixed(passage.keptPath)}, whose copy is kept`
+      if (this.options.passage.action === 'remove') {
+        deletions.push({block, rule: 'duplicate-passage', reason, detail: {clusterId: passage.clusterId, keptPath: this.unprefixed(passage.keptPath)}})
+      } else {
+        input.warn({start: block.start, end: block.end, rule: 'duplicate-passage', reason: `kept: ${reason} (cluster ${passage.clusterId})`})
+      }
+    }
+    return deletions
+  }
+
+  clusters(): Cluster[] {
+    return this.found.map((cluster) => ({
+      ...cluster,
+      kept: {...cluster.kept, path: this.unprefixed(cluster.kept.path)},
+      members: cluster.members.map((member) => ({...member, path: this.unprefixed(member.path)}))
+    }))
+  }
+
+  fingerprint(): string {
+    return createHash('sha256').update(JSON.stringify([[...this.decisions].sort(), this.found])).digest('hex')
+  }
+
+  snapshot(): unknown {
+    return {decisions: [...this.decisions], clusters: this.found, prefix: this.prefix}
+  }
+
+  restore(snapshot: unknown): void {
+    const data = snapshot as {decisions: Array<[string, Decision]>; clusters: Cluster[]; prefix: string}
+    this.decisions = new Map(data.decisions)
+    this.found = data.clusters
+    this.prefix = data.prefix
+  }
+
+  private unprefixed(path: string): string {
+    return this.prefix && path.startsWith(this.prefix) ? path.slice(this.prefix.length) : path
+  }
+}

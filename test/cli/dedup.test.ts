@@ -1,0 +1,75 @@
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import type {Report} from '../../src/index.js'
+import {rinse, tempDir} from '../helpers.js'
+
+const TEXTS = join(import.meta.dirname, '..', '..', 'bench', 'dedup', 'texts')
+const article = (name: string): string => readFileSync(join(TEXTS, name), 'utf8')
+
+function batch(dir: string, files: Record<string, string>): string {
+  mkdirSync(dir, {recursive: true})
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
+  return dir
+}
+
+describe('near-duplicate documents across a batch', () => {
+  const ferry = article('01-harbour-ferry.txt')
+  const paragraphs = ferry.trim().split(/\n\s*\n/)
+  const files = {
+    'a-original.txt': ferry,
+    'b-syndicated.txt': `The Coast Courier\n\n${ferry}\n\nShare this story with a friend today\n`,
+    'c-truncated.txt': `${paragraphs.slice(0, 2).join('\n\n')}\n\nRead more...\n`,
+    'd-other.txt': article('06-cycle-lane.txt'),
+    'e-other.txt': article('12-heat-pump.txt')
+  }
+
+  it('keeps one copy, drops the others with the cluster id, and explains the choice', async () => {
+    const work = tempDir()
+    const out = join(work, 'out')
+    const result = await rinse(['run', batch(join(work, 'in'), files), '--out', out, '--duplicates', 'write'])
+    expect(result.code).toBe(0)
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report
+    expect(report.clusters).toHaveLength(1)
+    const [cluster] = report.clusters
+    expect(cluster!.kind).toBe('document')
+    expect(cluster!.members.map((member) => member.path).sort()).toEqual(['a-original.txt', 'b-syndicated.txt', 'c-truncated.txt'])
+    const dropped = report.documents.filter((document) => document.dropped).map((document) => document.path)
+    expect(dropped).toHaveLength(2)
+    expect(dropped).not.toContain(cluster!.kept.path)
+    for (const path of dropped) {
+      const document = report.documents.find((entry) => entry.path === path)!
+      expect(document.dropped).toMatchObject({stage: 'dedup', rule: 'duplicate-document', detail: {clusterId: cluster!.id, keptPath: cluster!.kept.path}})
+      expect(existsSync(join(out, 'cleaned', path))).toBe(false)
+      expect(existsSync(join(out, 'duplicates', path))).toBe(true)
+    }
+    for (const path of ['d-other.txt', 'e-other.txt', cluster!.kept.path]) expect(existsSync(join(out, 'cleaned', path))).toBe(true)
+  })
+
+  it('does not depend on file order: renaming files does not change which content is kept', async () => {
+    const work = tempDir()
+    const renamed = Object.fromEntries(Object.entries(files).map(([name, text], i) => [`${9 - i}-${name}`, text]))
+    const out = join(work, 'out')
+    await rinse(['run', batch(join(work, 'in'), renamed), '--out', out])
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report
+    const keptText = readFileSync(join(out, 'cleaned', report.clusters[0]!.kept.path), 'utf8')
+    const firstRun = tempDir()
+    await rinse(['run', batch(join(firstRun, 'in'), files), '--out', join(firstRun, 'out')])
+    const first = JSON.parse(readFileSync(join(firstRun, 'out', 'report.json'), 'utf8')) as Report
+    expect(keptText).toBe(readFileSync(join(firstRun, 'out', 'cleaned', first.clusters[0]!.kept.path), 'utf8'))
+  })
+
+  it('remembers earlier batches in a persistent index, where they win', async () => {
+    const work = tempDir()
+    const index = join(work, 'rinse.db')
+    const first = await rinse(['run', batch(join(work, 'monday'), {'ferry.txt': ferry, 'cycle.txt': files['d-other.txt']}), '--out', join(work, 'out1'), '--index', index])
+    expect(first.code).toBe(0)
+    const second = await rinse(['run', batch(join(work, 'tuesday'), {'ferry-again.txt': files['b-syndicated.txt'], 'pump.txt': files['e-other.txt']}), '--out', join(work, 'out2'), '--index', index])
+    expect(second.code).toBe(0)
+    const report = JSON.parse(readFileSync(join(work, 'out2', 'report.json'), 'utf8')) as Report
+    const copy = report.documents.find((document) => document.path === 'ferry-again.txt')!
+    expect(copy.dropped?.detail).toMatchObject({keptPath: 'monday/ferry.txt'})
+    expect(report.documents.find((document) => document.path === 'pump.txt')!.dropped).toBeUndefined()
+    expect(existsSync(join(work, 'out2', 'cleaned', 'ferry-again.txt'))).toBe(false)
+  })
+})
