@@ -9,6 +9,8 @@ import {createPipeline} from '../core/pipeline.js'
 import {once} from 'node:events'
 import {runFolder, UsageError, type Progress} from '../core/run-folder.js'
 import {runJsonl} from '../core/run-jsonl.js'
+import {runDistributed} from '../distributed/coordinator.js'
+import {startWorker} from '../distributed/worker.js'
 import {readJsonl, withText} from '../io/jsonl.js'
 import {InputError, decodeDocument} from '../io/read-document.js'
 import {writeReportHtml} from '../report/html/index.js'
@@ -34,6 +36,8 @@ program
   .option('--format <format>', 'input format: txt (one document per file) or jsonl (one per line)', format, 'txt')
   .option('--text-field <name>', 'with --format jsonl: the field to clean', 'text')
   .option('--id-field <name>', 'with --format jsonl: the field naming each record in reports (default: line number)')
+  .option('--queue <url>', 'distributed: split the run into jobs on this Redis (redis://HOST:PORT) for `rinse worker` processes')
+  .option('--shard-size <n>', 'with --queue: files per job', positiveInt, 50)
   .option('--index <file>', 'persistent near-duplicate index (SQLite): dedupe against every batch run before with it; earlier batches win')
   .option('--batch <label>', 'with --index: the name of this batch (default: the input folder\'s name); the same label again replaces that batch')
   .option('--duplicates <what>', 'documents dropped as duplicates: skip (not written) or write (to OUT/duplicates/)', duplicatesOption, 'skip')
@@ -70,8 +74,11 @@ Example:
       extensions: options.ext?.split(',').map((ext) => (ext.startsWith('.') ? ext : `.${ext}`)),
       onProgress: (progress: Progress) => bar?.update(progress.done, progress.total, progress.bytes)
     }
-    const result =
-      options.format === 'jsonl' ? await runJsonl({...run, textField: options.textField, idField: options.idField}) : await runFolder(run)
+    const result = options.queue
+      ? await runDistributed({...run, queue: options.queue, shardSize: options.shardSize})
+      : options.format === 'jsonl'
+        ? await runJsonl({...run, textField: options.textField, idField: options.idField})
+        : await runFolder(run)
     bar?.end()
     for (const failure of result.report.failures) process.stderr.write(`rinse: ${failure.path}: ${failure.error}\n`)
     if (!options.quiet) process.stdout.write(summaryLine(result.report, result.ms, result.resumed) + '\n')
@@ -83,6 +90,34 @@ Example:
       }
       if (over.length > 0) process.exitCode = 3
     }
+  })
+
+program
+  .command('worker')
+  .description('distributed mode: do the jobs of `rinse run --queue` runs (any number of workers, on any machine that sees IN and OUT)')
+  .requiredOption('--queue <url>', 'the Redis of the queue, redis://HOST:PORT')
+  .option('-c, --concurrency <n>', 'jobs worked on at once by this process', positiveInt, 1)
+  .option('--lock-ms <n>', 'a job whose worker stops renewing its lock this long is handed to another worker', positiveInt, 30_000)
+  .option('-q, --quiet', 'do not log each job')
+  .action(async (options: {queue: string; concurrency: number; lockMs: number; quiet?: boolean}) => {
+    const worker = await startWorker({
+      queue: options.queue,
+      concurrency: options.concurrency,
+      lockMs: options.lockMs,
+      onStart: (job) => {
+        if (!options.quiet) process.stdout.write(`rinse worker: started ${job.kind} of ${job.files.length} files of run ${job.run}\n`)
+      },
+      onJob: (job, ms) => {
+        if (!options.quiet) process.stdout.write(`rinse worker: ${job.kind} ${job.files.length} files of run ${job.run} in ${(ms / 1000).toFixed(2)} s\n`)
+      }
+    })
+    if (!options.quiet) process.stdout.write(`rinse worker: waiting for jobs on ${options.queue}\n`)
+    await new Promise<void>((resolve) => {
+      const stop = (): void => resolve()
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    })
+    await worker.close()
   })
 
 program
@@ -145,6 +180,8 @@ interface RunCommandOptions {
   duplicates: 'skip' | 'write'
   index?: string
   batch?: string
+  queue?: string
+  shardSize: number
   force?: boolean
   quiet?: boolean
   html: boolean

@@ -33,13 +33,14 @@ export async function cleanFile(file: InputFile, context: FileContext): Promise<
   const dropped = dropDecision(context.stages, file.relative)
   const result = await context.cleaner.clean(text, file.relative)
   const ms = performance.now() - t0
+  const temp = join(out, '.rinse', 'tmp')
   if (dropped) {
     await rm(cleanedPath, {force: true})
-    if (context.duplicates === 'write') await writeFileAtomic(join(out, 'duplicates', file.relative), result.text)
+    if (context.duplicates === 'write') await writeFileAtomic(join(out, 'duplicates', file.relative), result.text, temp)
   } else {
-    await writeFileAtomic(cleanedPath, result.text)
+    await writeFileAtomic(cleanedPath, result.text, temp)
   }
-  if (result.edits.length > 0 && !dropped) await writeFileAtomic(diffPath, unifiedDiff(file.relative, text, result.text))
+  if (result.edits.length > 0 && !dropped) await writeFileAtomic(diffPath, unifiedDiff(file.relative, text, result.text), temp)
   else await rm(diffPath, {force: true})
   const document: DocumentReport = {
     path: file.relative,

@@ -144,7 +144,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
 }
 
 /** Refuse an OUT that is IN, lies inside IN, or holds IN: rinse never writes among its input. */
-async function checkFolders(input: string, out: string): Promise<void> {
+export async function checkFolders(input: string, out: string): Promise<void> {
   let info
   try {
     info = await stat(input)

@@ -47,12 +47,14 @@ export class RecurringLines implements CorpusHooks<LineSignature> {
   }
 
   build(signatures: ReadonlyMap<string, LineSignature>): void {
-    const sketches = [...signatures.values()].map((signature) => signature.sketch)
+    // Path order, not arrival order: the result must not depend on concurrency.
+    const ordered = [...signatures].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, signature]) => signature)
+    const sketches = ordered.map((signature) => signature.sketch)
     // Line → documents holding it; a few more than needed are enough to decide.
     const holders = new Map<number, number[]>()
     const cap = this.options.minDocuments * 4
     let index = 0
-    for (const {lines} of signatures.values()) {
+    for (const {lines} of ordered) {
       for (const line of lines) {
         const list = holders.get(line)
         if (!list) holders.set(line, [index])

@@ -1,0 +1,94 @@
+/**
+ * `rinse run IN --out OUT --queue redis://...`: split the run into shard jobs
+ * on a BullMQ queue and wait for `rinse worker` processes to do them. Corpus
+ * stages keep their barrier: workers collect signatures into Redis, the
+ * coordinator builds each index once — the same code and the same path order
+ * as a single-machine run, so the kept copy of every cluster is the same
+ * whatever the order and timing of workers — and publishes it as a snapshot
+ * that every worker restores before cleaning.
+ */
+import {randomBytes} from 'node:crypto'
+import {deserialize, serialize} from 'node:v8'
+import {join, resolve} from 'node:path'
+import {Queue, QueueEvents} from 'bullmq'
+import {Redis} from 'ioredis'
+import {corpusClusters} from '../core/corpus.js'
+import {createPipeline} from '../core/pipeline.js'
+import {checkFolders, type RunOptions, type RunResult} from '../core/run-folder.js'
+import {writeFileAtomic} from '../io/atomic-write.js'
+import {listInputFiles} from '../io/walk.js'
+import {buildReport} from '../report/build-report.js'
+import {writeReportHtml} from '../report/html/index.js'
+import type {DocumentReport, FailedDocument} from '../report/schema.js'
+import {connectionOptions, keys, QUEUE_NAME, type JobData, type RunSettings} from './keys.js'
+
+export interface DistributedOptions extends RunOptions {
+  queue: string
+  /** Files per job. */
+  shardSize?: number
+}
+
+export async function runDistributed(options: DistributedOptions): Promise<RunResult> {
+  const started = performance.now()
+  const input = resolve(options.input)
+  const out = resolve(options.out)
+  await checkFolders(input, out)
+  const connection = connectionOptions(options.queue)
+  const redis = new Redis(connection)
+  const queue = new Queue<JobData>(QUEUE_NAME, {connection})
+  const events = new QueueEvents(QUEUE_NAME, {connection})
+  const run = randomBytes(6).toString('hex')
+  try {
+    await events.waitUntilReady()
+    const pipeline = createPipeline(options.pipeline)
+    const {files} = await listInputFiles(input, {extensions: options.extensions, exclude: out})
+    const settings: RunSettings = {input, out, config: options.pipeline, duplicates: options.duplicates ?? 'skip'}
+    await redis.set(keys.settings(run), JSON.stringify(settings))
+    const shards = shard(files, options.shardSize ?? 50)
+    let done = 0
+
+    const runJobs = async (jobs: JobData[]): Promise<void> => {
+      const added = await queue.addBulk(jobs.map((data, i) => ({name: `${data.kind}-${i}`, data, opts: {attempts: 5, backoff: {type: 'fixed', delay: 500}, removeOnComplete: true, removeOnFail: false}})))
+      await Promise.all(
+        added.map(async (job) => {
+          await job.waitUntilFinished(events)
+          if (job.data.kind === 'clean') {
+            done += job.data.files.length
+            options.onProgress?.({done, total: files.length, bytes: 0, path: job.data.files.at(-1)?.relative ?? '', failed: false})
+          }
+        })
+      )
+    }
+
+    for (const [index, stage] of pipeline.stages.entries()) {
+      if (!stage.corpus) continue
+      await runJobs(shards.map((part) => ({run, kind: 'collect', stage: index, files: part})))
+      const raw = await redis.hgetallBuffer(keys.signatures(run, index))
+      const signatures = new Map(Object.entries(raw).map(([path, value]) => [path, deserialize(value)]))
+      stage.corpus.build(signatures)
+      await redis.set(keys.snapshot(run, index), serialize(stage.corpus.snapshot()))
+    }
+    await runJobs(shards.map((part) => ({run, kind: 'clean', files: part})))
+
+    const documents = Object.values(await redis.hgetall(keys.documents(run))).map((json) => JSON.parse(json) as DocumentReport)
+    const failures: FailedDocument[] = Object.entries(await redis.hgetall(keys.failures(run))).map(([path, error]) => ({path, error}))
+    const ms = performance.now() - started
+    const report = buildReport(options.pipeline, documents, failures, {skipped: 0, ms, clusters: corpusClusters(pipeline.stages)})
+    await writeFileAtomic(join(out, 'report.json'), JSON.stringify(report, null, 2) + '\n')
+    if (options.html !== false) await writeReportHtml(out)
+    return {report, resumed: 0, ms}
+  } finally {
+    const stale = await redis.keys(keys.all(run))
+    if (stale.length > 0) await redis.del(...stale)
+    await events.close()
+    await queue.close()
+    redis.disconnect()
+  }
+}
+
+function shard<T>(items: readonly T[], size: number): T[][] {
+  const shards: T[][] = []
+  for (let i = 0; i < items.length; i += size) shards.push(items.slice(i, i + size))
+  return shards
+}
+

@@ -1,0 +1,35 @@
+/** Redis keys and the job protocol shared by the coordinator and the workers of a distributed run. */
+import type {PipelineConfig} from '../config/pipeline-file.js'
+import type {InputFile} from '../io/walk.js'
+
+export const QUEUE_NAME = 'rinse'
+
+/** Everything a worker needs to know about a run, stored once per run. */
+export interface RunSettings {
+  input: string
+  out: string
+  config: PipelineConfig
+  duplicates: 'skip' | 'write'
+}
+
+export type JobData = {run: string; kind: 'collect'; stage: number; files: InputFile[]} | {run: string; kind: 'clean'; files: InputFile[]}
+
+export const keys = {
+  settings: (run: string) => `rinse:${run}:settings`,
+  /** Hash: path → v8-serialized signature, per corpus stage. */
+  signatures: (run: string, stage: number) => `rinse:${run}:sig:${stage}`,
+  /** The corpus stage's built index as a v8-serialized snapshot: what every worker restores. */
+  snapshot: (run: string, stage: number) => `rinse:${run}:snapshot:${stage}`,
+  /** Hash: path → DocumentReport JSON. */
+  documents: (run: string) => `rinse:${run}:documents`,
+  /** Hash: path → error message. */
+  failures: (run: string) => `rinse:${run}:failures`,
+  all: (run: string) => `rinse:${run}:*`
+}
+
+/** ioredis options from `redis://host:port[/db]`; BullMQ workers need `maxRetriesPerRequest: null`. */
+export function connectionOptions(url: string): {host: string; port: number; db: number; maxRetriesPerRequest: null} {
+  const parsed = new URL(url)
+  if (parsed.protocol !== 'redis:') throw new Error(`--queue expects redis://HOST:PORT, not \`${url}\``)
+  return {host: parsed.hostname || '127.0.0.1', port: Number(parsed.port || 6379), db: Number(parsed.pathname.slice(1) || 0), maxRetriesPerRequest: null}
+}

@@ -1,0 +1,116 @@
+/**
+ * `rinse worker --queue redis://...`: take shard jobs from the BullMQ queue and
+ * do them — collect signatures for a corpus stage, or clean files into OUT.
+ * Any number of workers on any machines that see IN and OUT. A worker killed
+ * mid-job loses nothing: its lock expires, BullMQ hands the job to another
+ * worker, and since every output is written atomically and every report entry
+ * is keyed by path, doing a file twice gives the same result once.
+ */
+import {deserialize, serialize} from 'node:v8'
+import {Worker, type Job} from 'bullmq'
+import {Redis} from 'ioredis'
+import {cleanFile} from '../core/clean-file.js'
+import {inputAt} from '../core/clean-document.js'
+import {createPipeline, type Pipeline} from '../core/pipeline.js'
+import {inProcessCleaner} from '../core/pool.js'
+import {InputError, readDocument} from '../io/read-document.js'
+import {connectionOptions, keys, QUEUE_NAME, type JobData, type RunSettings} from './keys.js'
+
+export interface WorkerOptions {
+  queue: string
+  /** Jobs worked on at once by this process. */
+  concurrency?: number
+  /** How long a job's lock lasts without renewal before another worker may take the job over. */
+  lockMs?: number
+  /** Called when a job starts and after it is done, for logging. */
+  onStart?: (job: JobData) => void
+  onJob?: (job: JobData, ms: number) => void
+}
+
+interface RunState {
+  settings: RunSettings
+  pipeline: Pipeline
+  /** Corpus stages whose snapshot is restored. */
+  restored: Set<number>
+}
+
+/** A testing aid: slow each file down by this many ms, to make a crash mid-job reproducible. */
+const fileDelay = Number(process.env.RINSE_WORKER_FILE_DELAY_MS ?? 0)
+
+export async function startWorker(options: WorkerOptions): Promise<{close(): Promise<void>}> {
+  const connection = connectionOptions(options.queue)
+  const redis = new Redis(connection)
+  const runs = new Map<string, Promise<RunState>>()
+
+  const stateFor = (run: string): Promise<RunState> => {
+    let state = runs.get(run)
+    if (!state) {
+      state = (async () => {
+        const raw = await redis.get(keys.settings(run))
+        if (!raw) throw new Error(`run ${run} has no settings in Redis`)
+        const settings = JSON.parse(raw) as RunSettings
+        return {settings, pipeline: createPipeline(settings.config), restored: new Set<number>()}
+      })()
+      runs.set(run, state)
+    }
+    return state
+  }
+
+  /** Restore the snapshots of the corpus stages before `upTo` (exclusive). */
+  const restore = async (run: string, state: RunState, upTo: number): Promise<void> => {
+    for (const [index, stage] of state.pipeline.stages.entries()) {
+      if (index >= upTo || !stage.corpus || state.restored.has(index)) continue
+      const snapshot = await redis.getBuffer(keys.snapshot(run, index))
+      if (!snapshot) throw new Error(`run ${run}: corpus stage ${index} has no snapshot yet`)
+      stage.corpus.restore(deserialize(snapshot))
+      state.restored.add(index)
+    }
+  }
+
+  const worker = new Worker<JobData>(
+    QUEUE_NAME,
+    async (job: Job<JobData>) => {
+      const t0 = performance.now()
+      const data = job.data
+      options.onStart?.(data)
+      const state = await stateFor(data.run)
+      const {pipeline, settings} = state
+      if (data.kind === 'collect') {
+        await restore(data.run, state, data.stage)
+        const stage = pipeline.stages[data.stage]!
+        for (const file of data.files) {
+          try {
+            const {text} = await readDocument(file.path, file.relative)
+            const signature = stage.corpus!.collect(inputAt(text, pipeline.stages.slice(0, data.stage), file.relative))
+            await redis.hset(keys.signatures(data.run, data.stage), file.relative, serialize(signature))
+          } catch (error) {
+            if (!(error instanceof InputError)) throw error
+            // Bad files are reported by the clean job.
+          }
+        }
+      } else {
+        await restore(data.run, state, pipeline.stages.length)
+        const context = {out: settings.out, cleaner: inProcessCleaner(pipeline), stages: pipeline.stages, duplicates: settings.duplicates}
+        for (const file of data.files) {
+          if (fileDelay > 0) await new Promise((resolve) => setTimeout(resolve, fileDelay))
+          try {
+            const document = await cleanFile(file, context)
+            await redis.hset(keys.documents(data.run), file.relative, JSON.stringify(document))
+          } catch (error) {
+            const message = error instanceof InputError ? error.problem : String((error as Error).message ?? error)
+            await redis.hset(keys.failures(data.run), file.relative, message)
+          }
+        }
+      }
+      options.onJob?.(data, performance.now() - t0)
+    },
+    {connection, concurrency: options.concurrency ?? 1, lockDuration: options.lockMs ?? 30_000, stalledInterval: Math.max(1000, Math.floor((options.lockMs ?? 30_000) / 2)), maxStalledCount: 5}
+  )
+  await worker.waitUntilReady()
+  return {
+    async close() {
+      await worker.close()
+      redis.disconnect()
+    }
+  }
+}
