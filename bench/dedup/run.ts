@@ -11,6 +11,8 @@ import {join} from 'node:path'
 import {collect, DedupIndex, DedupStore, resolveOptions, sCurve, type CorpusDedupOptions, type KeepPolicy} from '../../src/stages/dedup/corpus/index.js'
 import {buildBenchmark, COPY_KINDS, lightEdits, loadArticles, makeRandom, page, reflow, truncate, type BenchDoc, type Kind} from './corpus.js'
 import {SITES} from './templates.js'
+import {corpusClusters} from '../../src/core/corpus.js'
+import {createPipeline, DEFAULT_PIPELINE} from '../../src/core/pipeline.js'
 
 const args = process.argv.slice(2)
 const flag = (name: string): string | undefined => {
@@ -28,7 +30,13 @@ interface Outcome {
   keptOf: Map<string, string>
 }
 
-function runEngine(docs: BenchDoc[], options: CorpusDedupOptions, policy: KeepPolicy): Outcome {
+/**
+ * By default the benchmark measures what `rinse run` does: the default pipeline
+ * (normalize, boilerplate, repair, then dedup over the cleaned text), with the
+ * engine options given. `--engine-only` feeds the raw texts to the engine.
+ */
+async function runEngine(docs: BenchDoc[], options: CorpusDedupOptions, policy: KeepPolicy): Promise<Outcome> {
+  if (!args.includes('--engine-only')) return runPipeline(docs, options, policy)
   const index = new DedupIndex(options)
   for (const doc of docs) index.add(collect({path: doc.path, text: doc.text}, options))
   const clusters = index.clusters(policy)
@@ -42,12 +50,37 @@ function runEngine(docs: BenchDoc[], options: CorpusDedupOptions, policy: KeepPo
   return {clusterOf, keptOf, clustersJson: JSON.stringify(clusters)}
 }
 
-function labelled(): void {
-  const options = resolveOptions(JSON.parse(process.env.DEDUP_OPTIONS ?? "{}") as object)
+async function runPipeline(docs: BenchDoc[], options: CorpusDedupOptions, policy: KeepPolicy): Promise<Outcome> {
+  const stages = DEFAULT_PIPELINE.stages.map((stage) =>
+    typeof stage === 'object' && 'dedup' in stage ? {dedup: {...stage.dedup, documents: {...options, policy}}} : stage
+  )
+  const pipeline = createPipeline({stages})
+  await pipeline.prepare(() => docs.map((doc) => ({path: doc.path, text: doc.text})))
+  const clusters = corpusClusters(pipeline.stages).filter((cluster) => cluster.kind === 'document')
+  const clusterOf = new Map<string, string>(docs.map((doc) => [doc.path, `self:${doc.path}`]))
+  const keptOf = new Map<string, string>(docs.map((doc) => [doc.path, doc.path]))
+  for (const cluster of clusters) {
+    for (const member of cluster.members) {
+      clusterOf.set(member.path, cluster.id)
+      keptOf.set(member.path, cluster.kept.path)
+    }
+  }
+  return {clusterOf, keptOf, clustersJson: JSON.stringify(clusters)}
+}
+
+/** The dedup options of the default pipeline, overridden by DEDUP_OPTIONS (JSON). */
+function defaultOptions(): CorpusDedupOptions {
+  const entry = DEFAULT_PIPELINE.stages.find((stage) => typeof stage === 'object' && 'dedup' in stage) as {dedup: {documents: object}}
+  const {policy: _policy, ...documents} = entry.dedup.documents as {policy?: string}
+  return resolveOptions({...documents, ...(JSON.parse(process.env.DEDUP_OPTIONS ?? '{}') as object)})
+}
+
+async function labelled(): Promise<void> {
+  const options = defaultOptions()
   const docs = buildBenchmark()
   const policy = (flag('--policy') as KeepPolicy | undefined) ?? 'earliest'
   const t0 = performance.now()
-  const out = runEngine(docs, options, policy)
+  const out = await runEngine(docs, options, policy)
   const ms = performance.now() - t0
   let tp = 0
   let fp = 0
@@ -117,8 +150,8 @@ function labelled(): void {
     const j = Math.floor(random() * (i + 1))
     ;[shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!]
   }
-  const again = runEngine(shuffled, options, policy)
-  const reversed = runEngine([...docs].reverse(), options, policy)
+  const again = await runEngine(shuffled, options, policy)
+  const reversed = await runEngine([...docs].reverse(), options, policy)
   console.log(`same clusters for shuffled and reversed input: ${again.clustersJson === out.clustersJson && reversed.clustersJson === out.clustersJson}`)
   // Sensitivity: how much editing a copy survives (template copy + edits at each rate, vs the original).
   const texts = loadArticles().articles
@@ -134,7 +167,7 @@ function labelled(): void {
         sweepDocs.push({path: `c${c}/${a.slug}`, text: page(site, a.title, '2024-01-02', lightEdits(a.paragraphs, r, vocabulary, rate)), article: i, kind: 'edits', site: site.slug})
       }
     })
-    const res = runEngine(sweepDocs, options, policy)
+    const res = await runEngine(sweepDocs, options, policy)
     const hit = sweepDocs.filter((d) => d.kind === 'edits' && res.clusterOf.get(d.path) === res.clusterOf.get(`o/${texts[d.article!]!.slug}`)).length
     sweep.push(`${Math.round(rate * 100)}%→${fmt(hit / (texts.length * 4), 2)}`)
   }
@@ -314,5 +347,5 @@ const docsArg = flag('--docs')
 if (docsArg) {
   for (const n of docsArg.split(',').map(Number)) throughput(n, args.includes('--store'))
 } else {
-  labelled()
+  await labelled()
 }

@@ -7,6 +7,7 @@
  */
 import {createHash} from 'node:crypto'
 import {resolve} from 'node:path'
+import type {Block} from '../../blocks/block.js'
 import type {BlockDeletion} from '../../blocks/delete-blocks.js'
 import type {CorpusHooks, DropDecision, StageInput} from '../../core/stage.js'
 import type {Cluster} from '../../report/schema.js'
@@ -17,6 +18,15 @@ export interface DocumentDedupOptions extends CorpusDedupInput {
   index?: string
   /** Names this batch in the persistent index; running the same label again replaces that batch. */
   batch?: string
+}
+
+/** Blocks with fewer words are not signed (unless a document has too little else). */
+const PARAGRAPH_WORDS = 8
+const MIN_SIGNED_WORDS = 50
+
+function signedBlocks(blocks: Block[]): Block[] {
+  const paragraphs = blocks.filter((block) => block.words >= PARAGRAPH_WORDS)
+  return paragraphs.reduce((sum, block) => sum + block.words, 0) >= MIN_SIGNED_WORDS ? paragraphs : blocks
 }
 
 export class DocumentDedup implements CorpusHooks<DocSignature> {
@@ -33,7 +43,10 @@ export class DocumentDedup implements CorpusHooks<DocSignature> {
   }
 
   collect(input: StageInput): DocSignature {
-    return collect({path: this.prefix + input.path, text: input.text, blocks: input.blocks().map((block) => block.text)}, this.options)
+    // Sign the paragraphs, not the short lines: leftover menus and link lists of a
+    // shared site template must not make two different articles look alike.
+    const signed = signedBlocks(input.blocks())
+    return collect({path: this.prefix + input.path, text: signed.map((block) => block.text).join('\n\n'), blocks: signed.map((block) => block.text)}, this.options)
   }
 
   build(signatures: ReadonlyMap<string, DocSignature>): void {
@@ -68,7 +81,8 @@ export class DocumentDedup implements CorpusHooks<DocSignature> {
   passages(input: StageInput): BlockDeletion[] {
     const decision = this.decisions.get(this.prefix + input.path)
     if (!decision || decision.action !== 'keep') return []
-    const blocks = input.blocks()
+    // Passage numbers count the signed blocks, as collected.
+    const blocks = signedBlocks(input.blocks())
     const deletions: BlockDeletion[] = []
     for (const passage of decision.passages) {
       const block = blocks[passage.block]

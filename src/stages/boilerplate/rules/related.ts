@@ -9,7 +9,8 @@ export const relatedBullet: BlockRule = {
   example: '`  • Airport strike called off after pay deal`',
   needsContext: true,
   match(block, context) {
-    if (block.kind !== 'list-item' || block.words < 3 || block.words > 25) return false
+    // Glyph bullets only: `2. Plant-forward eating` is a numbered section of the article.
+    if (block.kind !== 'list-item' || !/^[•·▪◦‣●○■□*–-]\s/.test(block.text) || block.words < 3 || block.words > 25) return false
     if (/[.!?;:,]["”’)]*$/.test(block.text)) return false
     // Real lists have three or more items; related links come one or two at a time.
     let first = block.index
