@@ -4,8 +4,30 @@
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
-const SUBJECTS = ['The council', 'The minister', 'Local residents', 'The company', 'Researchers', 'The mayor', 'Union leaders', 'The hospital trust', 'Investors', 'The regulator', 'Farmers', 'The airline']
-const VERBS = ['said on Monday that', 'warned that', 'argued that', 'confirmed that', 'told reporters that', 'announced that', 'insisted that', 'suggested that']
+const SUBJECTS = [
+  'The council',
+  'The minister',
+  'Local residents',
+  'The company',
+  'Researchers',
+  'The mayor',
+  'Union leaders',
+  'The hospital trust',
+  'Investors',
+  'The regulator',
+  'Farmers',
+  'The airline'
+]
+const VERBS = [
+  'said on Monday that',
+  'warned that',
+  'argued that',
+  'confirmed that',
+  'told reporters that',
+  'announced that',
+  'insisted that',
+  'suggested that'
+]
 const CLAUSES = [
   'the new plan would cost far more than first expected',
   'work on the bridge could start before the end of the year',
@@ -22,8 +44,14 @@ const CLAUSES = [
 ]
 const HEADS = ['Home News', 'Home Business', 'Home World', 'Home Sport']
 const JUNK = [
-  'Leave a Reply', 'Please enter your comment!', 'Share on Facebook Share on Twitter Share via Email', 'Source link',
-  'You may like', 'Trends 24h', '© Metro Desk 2024 - Privacy', 'Sign up for our daily newsletter to get every story first.'
+  'Leave a Reply',
+  'Please enter your comment!',
+  'Share on Facebook Share on Twitter Share via Email',
+  'Source link',
+  'You may like',
+  'Trends 24h',
+  '© Metro Desk 2024 - Privacy',
+  'Sign up for our daily newsletter to get every story first.'
 ]
 
 export function random(seed) {
@@ -51,7 +79,7 @@ export function article(seed, minBytes, maxBytes) {
     let paragraph = Array.from({length: 3 + Math.floor(rand() * 4)}, () => sentence(rand, seed * 1000 + n++)).join(' ')
     if (rand() < 0.2) paragraph = paragraph.replace('. ', '.') // missing space after a full stop
     if (rand() < 0.1) paragraph = paragraph.replace(/ (\w+)\. /, ' $1. . ') // doubled full stop
-    if (rand() < 0.15) paragraph = paragraph.replace(/ (the|a) /, (m, w) => ` ${w}` === ' the' ? ' theBridge ' : m) // glued words
+    if (rand() < 0.15) paragraph = paragraph.replace(/ (the|a) /, (m, w) => (` ${w}` === ' the' ? ' theBridge ' : m)) // glued words
     lines.push(paragraph, '')
     size += paragraph.length + 2
     if (rand() < 0.1) lines.push(`  • ${pick(rand, SUBJECTS)} ${pick(rand, VERBS).split(' ')[0]} over plan ${Math.floor(rand() * 1e6)}`, '')

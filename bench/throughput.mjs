@@ -14,13 +14,22 @@ import {createPipeline} from '../dist/index.js'
 import {writeCorpus} from './generate-corpus.mjs'
 
 const {values} = parseArgs({
-  options: {docs: {type: 'string', default: '20000'}, 'min-kb': {type: 'string', default: '2'}, 'max-kb': {type: 'string', default: '20'}, from: {type: 'string'}, mb: {type: 'string', default: '20'}, keep: {type: 'boolean'}}
+  options: {
+    docs: {type: 'string', default: '20000'},
+    'min-kb': {type: 'string', default: '2'},
+    'max-kb': {type: 'string', default: '20'},
+    from: {type: 'string'},
+    mb: {type: 'string', default: '20'},
+    keep: {type: 'boolean'}
+  }
 })
 const work = mkdtempSync(join(tmpdir(), 'rinse-bench-'))
 const input = join(work, 'in')
 let bytes
 if (values.from) {
-  const sources = readdirSync(values.from, {recursive: true}).filter((name) => /\.(txt|md)$/.test(String(name))).map((name) => readFileSync(join(values.from, String(name)), 'utf8'))
+  const sources = readdirSync(values.from, {recursive: true})
+    .filter((name) => /\.(txt|md)$/.test(String(name)))
+    .map((name) => readFileSync(join(values.from, String(name)), 'utf8'))
   mkdirSync(input)
   bytes = 0
   for (let i = 0; bytes < Number(values.mb) * 1e6; i++) {
@@ -48,7 +57,9 @@ const time = (label, pipeline) => {
   const t0 = performance.now()
   for (const text of sample) pipeline.clean(text)
   const seconds = (performance.now() - t0) / 1000
-  console.log(`  ${label.padEnd(20)} ${(sampleBytes / 1e6 / seconds).toFixed(1).padStart(6)} MB/s ${(sample.length / seconds).toFixed(0).padStart(7)} docs/s  ${((seconds * 1000) / sample.length).toFixed(2)} ms/doc`)
+  console.log(
+    `  ${label.padEnd(20)} ${(sampleBytes / 1e6 / seconds).toFixed(1).padStart(6)} MB/s ${(sample.length / seconds).toFixed(0).padStart(7)} docs/s  ${((seconds * 1000) / sample.length).toFixed(2)} ms/doc`
+  )
 }
 console.log(`in process, 1 thread, ${(sampleBytes / 1e6).toFixed(1)} MB sample (corpus stages idle here):`)
 time('default pipeline', createPipeline())
@@ -57,9 +68,16 @@ for (const stage of ['normalize', 'boilerplate', 'repair', 'dedup']) time(`${sta
 console.log('rinse run, end to end (read, clean, corpus stages, diffs, report.json):')
 for (const workers of [1, availableParallelism()]) {
   const out = join(work, `out-${workers}`)
-  const figures = JSON.parse(execFileSync(process.execPath, [new URL('./run-once.mjs', import.meta.url).pathname, input, out, String(workers)], {encoding: 'utf8', maxBuffer: 1 << 26}))
+  const figures = JSON.parse(
+    execFileSync(process.execPath, [new URL('./run-once.mjs', import.meta.url).pathname, input, out, String(workers)], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26
+    })
+  )
   const seconds = figures.ms / 1000
-  console.log(`  ${String(workers).padStart(2)} worker(s): ${(figures.bytes / 1e6 / seconds).toFixed(1).padStart(6)} MB/s ${(figures.files / seconds).toFixed(0).padStart(6)} docs/s  ${seconds.toFixed(1)} s  peak RSS ${figures.maxRssMb.toFixed(0)} MB`)
+  console.log(
+    `  ${String(workers).padStart(2)} worker(s): ${(figures.bytes / 1e6 / seconds).toFixed(1).padStart(6)} MB/s ${(figures.files / seconds).toFixed(0).padStart(6)} docs/s  ${seconds.toFixed(1)} s  peak RSS ${figures.maxRssMb.toFixed(0)} MB`
+  )
   rmSync(out, {recursive: true, force: true})
 }
 if (!values.keep) rmSync(work, {recursive: true, force: true})

@@ -9,13 +9,17 @@ import {join} from 'node:path'
 import {parseArgs} from 'node:util'
 import {createPipeline, DEFAULT_PIPELINE_PATH, loadPipelineFile} from '../dist/index.js'
 
-const {values} = parseArgs({options: {pipeline: {type: 'string', default: DEFAULT_PIPELINE_PATH}, part: {type: 'string', multiple: true}, keep: {type: 'string'}}})
+const {values} = parseArgs({
+  options: {pipeline: {type: 'string', default: DEFAULT_PIPELINE_PATH}, part: {type: 'string', multiple: true}, keep: {type: 'string'}}
+})
 const devset = new URL('../../shared/devset/', import.meta.url).pathname
 if (!existsSync(devset)) throw new Error(`no devset at ${devset}`)
 const parts = values.part ?? ['boilerplate', 'wcxb']
 for (const part of parts) {
   const pipeline = createPipeline(await loadPipelineFile(values.pipeline))
-  const names = readdirSync(join(devset, part)).filter((name) => name.endsWith('.raw.txt')).sort()
+  const names = readdirSync(join(devset, part))
+    .filter((name) => name.endsWith('.raw.txt'))
+    .sort()
   const documents = names.map((name) => ({path: name, text: readFileSync(join(devset, part, name), 'utf8')}))
   await pipeline.prepare(() => documents)
   const out = values.keep ? join(values.keep, part) : mkdtempSync(join(tmpdir(), `rinse-devset-${part}-`))
@@ -25,9 +29,17 @@ for (const part of parts) {
   for (const document of documents) {
     bytes += Buffer.byteLength(document.text)
     const result = pipeline.clean(document.text, document.path)
-    writeFileSync(join(out, document.path.replace('.raw.txt', '.txt')), pipeline.stages.some((stage) => stage.corpus?.drop?.(document.path)) ? '' : result.text)
+    writeFileSync(
+      join(out, document.path.replace('.raw.txt', '.txt')),
+      pipeline.stages.some((stage) => stage.corpus?.drop?.(document.path)) ? '' : result.text
+    )
   }
   const seconds = (performance.now() - t0) / 1000
   const scores = execFileSync('python3', [join(devset, 'score.py'), out, join(devset, part)], {encoding: 'utf8'})
-  console.log(`== ${part}: ${documents.length} pages, ${(bytes / 1e6 / seconds).toFixed(1)} MB/s\n${scores.split('\n').filter((line) => /token|baseline|metric|---/i.test(line)).join('\n')}`)
+  console.log(
+    `== ${part}: ${documents.length} pages, ${(bytes / 1e6 / seconds).toFixed(1)} MB/s\n${scores
+      .split('\n')
+      .filter((line) => /token|baseline|metric|---/i.test(line))
+      .join('\n')}`
+  )
 }

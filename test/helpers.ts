@@ -25,3 +25,12 @@ export function rinse(args: string[], options: {input?: string; cwd?: string} = 
 export function tempDir(prefix = 'rinse-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix))
 }
+
+/** A tiny deterministic PRNG, so randomized tests reproduce. */
+export function prng(seed: number): () => number {
+  let s = seed >>> 0
+  return () => {
+    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0
+    return s / 2 ** 32
+  }
+}

@@ -43,7 +43,12 @@ export function normalizedTokens(text: string): string[] {
     const code = i < lower.length ? lower.charCodeAt(i) : 32
     if (isWordUnit(code, lower[i] ?? ' ')) {
       if (start === -1) start = i
-    } else if (start !== -1 && (code === 39 || code === 0x2019 || code === 0x2018) && i + 1 < lower.length && isWordUnit(lower.charCodeAt(i + 1), lower[i + 1]!)) {
+    } else if (
+      start !== -1 &&
+      (code === 39 || code === 0x2019 || code === 0x2018) &&
+      i + 1 < lower.length &&
+      isWordUnit(lower.charCodeAt(i + 1), lower[i + 1]!)
+    ) {
       // an apostrophe inside a word
     } else if (start !== -1) {
       tokens.push(lower.slice(start, i).replace(/[’‘]/g, "'"))

@@ -27,7 +27,10 @@ const program = new Command()
 program
   .command('run')
   .description('clean every text file under INPUT into OUT/cleaned, with OUT/report.json and OUT/diffs')
-  .argument('<input>', 'folder of scraped text files (.txt, .md), read recursively and never modified; with --format jsonl, a .jsonl file or a folder of them')
+  .argument(
+    '<input>',
+    'folder of scraped text files (.txt, .md), read recursively and never modified; with --format jsonl, a .jsonl file or a folder of them'
+  )
   .requiredOption('-o, --out <dir>', 'output folder (must not be INPUT or inside it)')
   .option('-p, --pipeline <file>', 'pipeline file (YAML or JSON)', DEFAULT_PIPELINE_PATH)
   .option('-c, --concurrency <n>', 'files read and written at once', positiveInt, 16)
@@ -39,8 +42,16 @@ program
   .option('--queue <url>', 'distributed: split the run into jobs on this Redis (redis://HOST:PORT) for `rinse worker` processes')
   .option('--shard-size <n>', 'with --queue: files per job', positiveInt, 50)
   .option('--index <file>', 'persistent near-duplicate index (SQLite): dedupe against every batch run before with it; earlier batches win')
-  .option('--batch <label>', 'with --index: the name of this batch (default: the input folder\'s name); the same label again replaces that batch')
-  .option('--duplicates <what>', 'documents dropped as duplicates: skip (not written) or write (to OUT/duplicates/)', duplicatesOption, 'skip')
+  .option(
+    '--batch <label>',
+    "with --index: the name of this batch (default: the input folder's name); the same label again replaces that batch"
+  )
+  .option(
+    '--duplicates <what>',
+    'documents dropped as duplicates: skip (not written) or write (to OUT/duplicates/)',
+    duplicatesOption,
+    'skip'
+  )
   .option('-f, --force', 'redo every file, ignoring what an earlier run finished')
   .option('--fail-on-removed-share <ratio>', 'exit 3 if any file lost more than this share of its bytes (0-1), listing those files', share)
   .option('--no-html', 'skip OUT/report.html')
@@ -86,7 +97,9 @@ Example:
     if (options.failOnRemovedShare !== undefined) {
       const over = result.report.documents.filter((document) => removedShare(document) > options.failOnRemovedShare!)
       for (const document of over) {
-        process.stderr.write(`rinse: ${document.path}: lost ${Math.round(removedShare(document) * 100)}% of its bytes (limit ${Math.round(options.failOnRemovedShare * 100)}%)\n`)
+        process.stderr.write(
+          `rinse: ${document.path}: lost ${Math.round(removedShare(document) * 100)}% of its bytes (limit ${Math.round(options.failOnRemovedShare * 100)}%)\n`
+        )
       }
       if (over.length > 0) process.exitCode = 3
     }
@@ -108,7 +121,8 @@ program
         if (!options.quiet) process.stdout.write(`rinse worker: started ${job.kind} of ${job.files.length} files of run ${job.run}\n`)
       },
       onJob: (job, ms) => {
-        if (!options.quiet) process.stdout.write(`rinse worker: ${job.kind} ${job.files.length} files of run ${job.run} in ${(ms / 1000).toFixed(2)} s\n`)
+        if (!options.quiet)
+          process.stdout.write(`rinse worker: ${job.kind} ${job.files.length} files of run ${job.run} in ${(ms / 1000).toFixed(2)} s\n`)
       }
     })
     if (!options.quiet) process.stdout.write(`rinse worker: waiting for jobs on ${options.queue}\n`)

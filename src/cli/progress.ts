@@ -1,5 +1,8 @@
 /** A one-line progress bar on a terminal's stderr; silent when stderr is not a TTY. */
-export function progressBar(stream: NodeJS.WriteStream = process.stderr): {update(done: number, total: number, bytes: number): void; end(): void} {
+export function progressBar(stream: NodeJS.WriteStream = process.stderr): {
+  update(done: number, total: number, bytes: number): void
+  end(): void
+} {
   if (!stream.isTTY) return {update() {}, end() {}}
   const started = performance.now()
   let last = 0

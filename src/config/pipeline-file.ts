@@ -87,7 +87,14 @@ export function parsePipeline(data: unknown, source = '<inline>'): PipelineConfi
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!
       const path = [at, name, ...issue.path.map(String)].join('.')
-      throw new ConfigError(source, issue.code === 'unrecognized_keys' ? `${path}.${issue.keys[0]}` : path, describe(issue, spec.rules.map((rule) => rule.id)))
+      throw new ConfigError(
+        source,
+        issue.code === 'unrecognized_keys' ? `${path}.${issue.keys[0]}` : path,
+        describe(
+          issue,
+          spec.rules.map((rule) => rule.id)
+        )
+      )
     }
     // Build the stage once: checks that span options (bands × rows ≤ numHashes) fail here, on load.
     try {
@@ -115,7 +122,10 @@ export function buildStages(config: PipelineConfig): ConfiguredStage[] {
   return config.stages.map((entry) => STAGES[entry.stage]!.create(entry.options as never))
 }
 
-function describe(issue: {code: string; message: string; path: PropertyKey[]; keys?: string[]; expected?: unknown}, ruleIds: string[]): string {
+function describe(
+  issue: {code: string; message: string; path: PropertyKey[]; keys?: string[]; expected?: unknown},
+  ruleIds: string[]
+): string {
   if (issue.code === 'unrecognized_keys') {
     const inRules = issue.path.at(-1) === 'rules'
     return inRules ? `unknown rule; expected one of ${ruleIds.join(', ')}` : 'unknown option'

@@ -21,7 +21,20 @@ function switches(rules: readonly RuleInfo[]) {
 const info = (rule: RuleInfo): RuleInfo => ({id: rule.id, reason: rule.reason, example: rule.example})
 
 const normalizeRules = [...NORMALIZE_PASSES.flat().map(info), ...NORMALIZE_EXTRA_RULES]
-const boilerplateRules = [...BOILERPLATE_RULES.map(info), {id: 'recurring-line', reason: 'line recurring across documents of the batch', example: '`Follow us on social media` in 40 files'}]
+const boilerplateRules = [
+  ...BOILERPLATE_RULES.map(info),
+  {id: 'recurring-line', reason: 'line recurring across documents of the batch', example: '`Follow us on social media` in 40 files'},
+  {
+    id: 'block-classifier',
+    reason: 'a block the text classifier judges boilerplate; the reason names its main features',
+    example: '`Top Stories Politics Tech Health` (3 words per item, no stop words)'
+  },
+  ...(['title', 'subhead', 'byline', 'dateline', 'caption'] as const).map((element) => ({
+    id: `drop-${element}`,
+    reason: `${element} removed because keep.${element} is false (kept by default)`,
+    example: `\`keep: {${element}: false}\``
+  }))
+]
 const repairRules = REPAIR_PASSES.flat().map(info)
 
 export const STAGES: Record<string, StageSpec> = {
@@ -50,17 +63,37 @@ export const STAGES: Record<string, StageSpec> = {
               .object({
                 id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a kebab-case rule id'),
                 pattern: z.string().refine(isRegExp, 'a valid regular expression'),
-                flags: z.string().regex(/^[gimsuy]*$/).optional(),
+                flags: z
+                  .string()
+                  .regex(/^[gimsuy]*$/)
+                  .optional(),
                 reason: z.string().min(1),
                 maxWords: z.number().int().positive().optional()
               })
               .strict()
           )
           .optional(),
+        classifier: z
+          .union([
+            z.literal(false),
+            z
+              .object({threshold: z.number().gt(0).lt(1), protectProseTokens: z.number().int().min(0), context: z.boolean()})
+              .partial()
+              .strict()
+          ])
+          .optional(),
+        keep: z
+          .object({title: z.boolean(), subhead: z.boolean(), byline: z.boolean(), dateline: z.boolean(), caption: z.boolean()})
+          .partial()
+          .strict()
+          .optional(),
         recurring: z
           .union([
             z.literal(false),
-            z.object({minDocuments: z.number().int().min(2), maxWords: z.number().int().positive()}).partial().strict()
+            z
+              .object({minDocuments: z.number().int().min(2), maxWords: z.number().int().positive()})
+              .partial()
+              .strict()
           ])
           .optional()
       })
@@ -101,7 +134,12 @@ export const STAGES: Record<string, StageSpec> = {
                 priorWins: z.boolean(),
                 maxBucket: z.number().int().min(2),
                 passage: z
-                  .object({enabled: z.boolean(), minWords: z.number().int().min(1), action: z.enum(['report', 'remove']), maxDocs: z.number().int().min(2)})
+                  .object({
+                    enabled: z.boolean(),
+                    minWords: z.number().int().min(1),
+                    action: z.enum(['report', 'remove']),
+                    maxDocs: z.number().int().min(2)
+                  })
                   .partial()
                   .strict(),
                 index: z.string().min(1),

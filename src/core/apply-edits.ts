@@ -84,5 +84,5 @@ export function applyEdits(original: string, edits: readonly Edit[]): string {
 
 /** Whether every edit's `before` is exactly the original text at its offsets. */
 export function editsMatch(original: string, edits: readonly Edit[]): boolean {
-  return edits.every(edit => original.slice(edit.start.offset, edit.end.offset) === edit.before && edit.end.offset <= original.length)
+  return edits.every((edit) => original.slice(edit.start.offset, edit.end.offset) === edit.before && edit.end.offset <= original.length)
 }

@@ -22,7 +22,8 @@ export function hasCorpusStages(stages: readonly ConfiguredStage[]): boolean {
 export type Collector = (stageIndex: number, document: CorpusDocument) => Promise<unknown>
 
 export function collectInProcess(stages: readonly ConfiguredStage[]): Collector {
-  return async (stageIndex, document) => stages[stageIndex]!.corpus!.collect(inputAt(document.text, stages.slice(0, stageIndex), document.path))
+  return async (stageIndex, document) =>
+    stages[stageIndex]!.corpus!.collect(inputAt(document.text, stages.slice(0, stageIndex), document.path))
 }
 
 /**
@@ -34,7 +35,10 @@ export function collectInProcess(stages: readonly ConfiguredStage[]): Collector 
 export async function buildCorpus(
   stages: readonly ConfiguredStage[],
   documents: () => AsyncIterable<CorpusDocument> | Iterable<CorpusDocument>,
-  collector: (stageIndex: number) => Promise<{collect: Collector; close(): Promise<void>}> = async () => ({collect: collectInProcess(stages), close: async () => {}}),
+  collector: (stageIndex: number) => Promise<{collect: Collector; close(): Promise<void>}> = async () => ({
+    collect: collectInProcess(stages),
+    close: async () => {}
+  }),
   concurrency = 1
 ): Promise<void> {
   for (let k = 0; k < stages.length; k++) {

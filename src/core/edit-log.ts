@@ -145,7 +145,7 @@ export class EditLog {
     let start = edit.start
     let end = edit.end
     const touched = new Set<Piece>()
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false
       for (let i = this.firstPieceEndingAtOrAfter(start); i < this.pieces.length; i++) {
         const piece = this.pieces[i]!
@@ -190,7 +190,8 @@ export class EditLog {
       const piece = this.pieces[i]!
       if (piece.c0 > position) break
       if (piece.c1 === piece.c0) continue
-      if (piece.c0 < position && position < piece.c1) return piece.edit ? (side === 'start' ? piece.o0 : piece.o1) : piece.o0 + (position - piece.c0)
+      if (piece.c0 < position && position < piece.c1)
+        return piece.edit ? (side === 'start' ? piece.o0 : piece.o1) : piece.o0 + (position - piece.c0)
       if (piece.c1 === position) {
         before = piece
         if (side === 'end') return piece.o1
@@ -199,7 +200,7 @@ export class EditLog {
       }
     }
     if (before) return before.o1
-    return position === 0 ? 0 : this.pieces.at(-1)?.o1 ?? this.original.length
+    return position === 0 ? 0 : (this.pieces.at(-1)?.o1 ?? this.original.length)
   }
 }
 
@@ -227,7 +228,13 @@ function touches(piece: Piece, start: number, end: number): boolean {
 }
 
 function foldedOf(edit: LoggedEdit, original: string): FoldedEdit[] {
-  const own: FoldedEdit = {stage: edit.stage, rule: edit.rule, reason: edit.reason, before: original.slice(edit.o0, edit.o1), after: edit.after}
+  const own: FoldedEdit = {
+    stage: edit.stage,
+    rule: edit.rule,
+    reason: edit.reason,
+    before: original.slice(edit.o0, edit.o1),
+    after: edit.after
+  }
   return [...edit.folded, own]
 }
 

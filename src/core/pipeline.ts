@@ -47,7 +47,13 @@ export const DEFAULT_PIPELINE = {
     {normalize: {hardWrap: {minWidth: 40, maxWidth: 100}}},
     {boilerplate: {recurring: {minDocuments: 5, maxWords: 30}}},
     'repair',
-    {dedup: {minWords: 4, containment: 0.8, documents: {threshold: 0.5, containmentThreshold: 0.8, policy: 'longest', passage: {action: 'report'}}}}
+    {
+      dedup: {
+        minWords: 4,
+        containment: 0.8,
+        documents: {threshold: 0.5, containmentThreshold: 0.8, policy: 'longest', passage: {action: 'report'}}
+      }
+    }
   ]
 }
 

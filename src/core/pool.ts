@@ -28,7 +28,12 @@ export function inProcessCleaner(pipeline: Pipeline): Cleaner {
 }
 
 export function poolCleaner(config: PipelineConfig, snapshots: WorkerSetup['snapshots'], workers: number): Cleaner {
-  const pool = new Piscina({filename: workerFile(), workerData: {config, snapshots} satisfies WorkerSetup, minThreads: workers, maxThreads: workers})
+  const pool = new Piscina({
+    filename: workerFile(),
+    workerData: {config, snapshots} satisfies WorkerSetup,
+    minThreads: workers,
+    maxThreads: workers
+  })
   return {
     clean: (text, path) => pool.run({kind: 'clean', text, path} satisfies WorkerTask) as Promise<DocumentResult>,
     collect: (stage, document) => pool.run({kind: 'collect', stage, path: document.path, text: document.text} satisfies WorkerTask),

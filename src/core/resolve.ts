@@ -55,8 +55,7 @@ function resolveGroup(
       stage,
       kept: {rule: winner.rule, start: winner.start, end: winner.end},
       dropped: {rule: edit.rule, start: edit.start, end: edit.end, reason: edit.reason},
-      resolution:
-        winner.end - winner.start > edit.end - edit.start ? 'the wider edit wins' : 'same width: the rule listed first wins'
+      resolution: winner.end - winner.start > edit.end - edit.start ? 'the wider edit wins' : 'same width: the rule listed first wins'
     })
   }
   accepted.push(...winners)

@@ -8,13 +8,11 @@ import {stat} from 'node:fs/promises'
 import {isAbsolute, join, relative, resolve} from 'node:path'
 import pLimit from 'p-limit'
 import type {PipelineConfig} from '../config/pipeline-file.js'
-import {writeFileAtomic} from '../io/atomic-write.js'
 import {cleanFile} from './clean-file.js'
 import {Manifest} from '../io/manifest.js'
 import {InputError, readDocument} from '../io/read-document.js'
 import {listInputFiles, type InputFile} from '../io/walk.js'
-import {buildReport} from '../report/build-report.js'
-import {writeReportHtml} from '../report/html/index.js'
+import {writeReports} from '../report/write-reports.js'
 import type {DocumentReport, FailedDocument, Report} from '../report/schema.js'
 import {buildCorpus, corpusClusters, corpusSnapshots, fingerprintCorpus, hasCorpusStages, type CorpusDocument} from './corpus.js'
 import {createPipeline} from './pipeline.js'
@@ -94,7 +92,12 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   const cleanerFor = (): Cleaner =>
     workers > 1 ? poolCleaner(options.pipeline, corpusSnapshots(pipeline.stages), workers) : inProcessCleaner(pipeline)
   if (corpus && !candidates.every((entry) => entry?.batch === batch)) {
-    await buildCorpus(pipeline.stages, () => readAll(files), async () => cleanerFor(), concurrency)
+    await buildCorpus(
+      pipeline.stages,
+      () => readAll(files),
+      async () => cleanerFor(),
+      concurrency
+    )
     corpusFingerprint = fingerprintCorpus(pipeline.stages)
     finished = candidates.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
   }
@@ -102,44 +105,59 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   const cleaner = cleanerFor()
   try {
     await Promise.all(
-    files.map((file, i) =>
-      limit(async () => {
-        let failed = false
-        try {
-          const info = stats[i]
-          if (!info) await stat(file.path).catch((error: NodeJS.ErrnoException) => {
-            throw new InputError(file.relative, `cannot read the file (${error.code ?? String(error)})`)
-          })
-          const previous = finished[i]
-          if (previous) {
-            documents.push(previous.document)
-            resumed++
-            bytes += info!.size
-            return
+      files.map((file, i) =>
+        limit(async () => {
+          let failed = false
+          try {
+            const info = stats[i]
+            if (!info)
+              await stat(file.path).catch((error: NodeJS.ErrnoException) => {
+                throw new InputError(file.relative, `cannot read the file (${error.code ?? String(error)})`)
+              })
+            const previous = finished[i]
+            if (previous) {
+              documents.push(previous.document)
+              resumed++
+              bytes += info!.size
+              return
+            }
+            const document = await cleanFile(file, {out, cleaner, stages: pipeline.stages, duplicates: options.duplicates})
+            documents.push(document)
+            bytes += document.bytesIn
+            await manifest.record({
+              path: file.relative,
+              size: info!.size,
+              mtimeMs: info!.mtimeMs,
+              pipeline: options.pipeline.hash,
+              batch,
+              corpus: corpusFingerprint,
+              document
+            })
+          } catch (error) {
+            failed = true
+            failures.push({
+              path: file.relative,
+              error: error instanceof InputError ? error.problem : String((error as Error).message ?? error)
+            })
+          } finally {
+            done++
+            options.onProgress?.({done, total: files.length, bytes, path: file.relative, failed})
           }
-          const document = await cleanFile(file, {out, cleaner, stages: pipeline.stages, duplicates: options.duplicates})
-          documents.push(document)
-          bytes += document.bytesIn
-          await manifest.record({path: file.relative, size: info!.size, mtimeMs: info!.mtimeMs, pipeline: options.pipeline.hash, batch, corpus: corpusFingerprint, document})
-        } catch (error) {
-          failed = true
-          failures.push({path: file.relative, error: error instanceof InputError ? error.problem : String((error as Error).message ?? error)})
-        } finally {
-          done++
-          options.onProgress?.({done, total: files.length, bytes, path: file.relative, failed})
-        }
-      })
+        })
+      )
     )
-  )
   } finally {
     await cleaner.close()
     await manifest.close()
   }
 
   const ms = performance.now() - started
-  const report = buildReport(options.pipeline, documents, failures, {skipped: resumed, ms, clusters: corpusClusters(pipeline.stages)})
-  await writeFileAtomic(join(out, 'report.json'), JSON.stringify(report, null, 2) + '\n')
-  if (options.html !== false) await writeReportHtml(out)
+  const report = await writeReports(out, options.pipeline, documents, failures, {
+    skipped: resumed,
+    ms,
+    clusters: corpusClusters(pipeline.stages),
+    html: options.html
+  })
   return {report, resumed, ms}
 }
 

@@ -14,9 +14,7 @@ import {once} from 'node:events'
 import {readJsonl, withText, type JsonlOptions, type JsonlRecord} from '../io/jsonl.js'
 import {Manifest} from '../io/manifest.js'
 import {listInputFiles, type InputFile} from '../io/walk.js'
-import {writeFileAtomic} from '../io/atomic-write.js'
-import {buildReport} from '../report/build-report.js'
-import {writeReportHtml} from '../report/html/index.js'
+import {writeReports} from '../report/write-reports.js'
 import type {DocumentReport, FailedDocument} from '../report/schema.js'
 import {buildCorpus, corpusClusters, corpusSnapshots, dropDecision, hasCorpusStages, type CorpusDocument} from './corpus.js'
 import {createPipeline} from './pipeline.js'
@@ -40,13 +38,20 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
   const failures: FailedDocument[] = []
   const workers = Math.max(1, options.workers ?? defaultWorkers())
   const width = Math.max(1, options.concurrency ?? 16) * workers
-  const cleanerFor = (): Cleaner => (workers > 1 ? poolCleaner(options.pipeline, corpusSnapshots(pipeline.stages), workers) : inProcessCleaner(pipeline))
-  const docPath = (file: InputFile, record: JsonlRecord): string => (options.idField ? `${file.relative}#${record.id}` : `${file.relative}:${record.line}`)
+  const cleanerFor = (): Cleaner =>
+    workers > 1 ? poolCleaner(options.pipeline, corpusSnapshots(pipeline.stages), workers) : inProcessCleaner(pipeline)
+  const docPath = (file: InputFile, record: JsonlRecord): string =>
+    options.idField ? `${file.relative}#${record.id}` : `${file.relative}:${record.line}`
 
   const stats = await Promise.all(files.map((file) => stat(file.path)))
   const finished = files.map((file, i) => manifest.done(file.relative, stats[i]!.size, stats[i]!.mtimeMs, options.pipeline.hash))
   if (hasCorpusStages(pipeline.stages) && finished.some((entry) => !entry)) {
-    await buildCorpus(pipeline.stages, () => corpusDocuments(files, options, docPath), async () => cleanerFor(), width)
+    await buildCorpus(
+      pipeline.stages,
+      () => corpusDocuments(files, options, docPath),
+      async () => cleanerFor(),
+      width
+    )
   }
 
   let resumed = 0
@@ -68,12 +73,16 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
       const duplicatesTarget = join(out, 'duplicates', file.relative)
       const cleaned = await openAtomic(target)
       const duplicates = options.duplicates === 'write' ? await openAtomic(duplicatesTarget) : undefined
-      const results = orderedMap(readJsonl(file.path, options), async (record) => {
-        if (record.text === undefined) return {record}
-        const t0 = performance.now()
-        const result = await cleaner.clean(record.text, docPath(file, record))
-        return {record, result, ms: performance.now() - t0}
-      }, width)
+      const results = orderedMap(
+        readJsonl(file.path, options),
+        async (record) => {
+          if (record.text === undefined) return {record}
+          const t0 = performance.now()
+          const result = await cleaner.clean(record.text, docPath(file, record))
+          return {record, result, ms: performance.now() - t0}
+        },
+        width
+      )
       for await (const {record, result, ms} of results) {
         if (!result || record.text === undefined || !record.record) {
           fileFailures.push({path: `${file.relative}:${record.line}`, error: record.problem ?? 'cannot be cleaned'})
@@ -104,7 +113,15 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
       await duplicates?.commit()
       documents.push(...fileDocuments)
       failures.push(...fileFailures)
-      await manifest.record({path: file.relative, size: stats[i]!.size, mtimeMs: stats[i]!.mtimeMs, pipeline: options.pipeline.hash, documents: fileDocuments, failures: fileFailures, document: summary(file, fileDocuments)})
+      await manifest.record({
+        path: file.relative,
+        size: stats[i]!.size,
+        mtimeMs: stats[i]!.mtimeMs,
+        pipeline: options.pipeline.hash,
+        documents: fileDocuments,
+        failures: fileFailures,
+        document: summary(file, fileDocuments)
+      })
     }
   } finally {
     await cleaner.close()
@@ -112,15 +129,23 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
   }
 
   const ms = performance.now() - started
-  const report = buildReport(options.pipeline, documents, failures, {skipped: resumed, ms, clusters: corpusClusters(pipeline.stages)})
-  await writeFileAtomic(join(out, 'report.json'), JSON.stringify(report, null, 2) + '\n')
-  if (options.html !== false) await writeReportHtml(out)
+  const report = await writeReports(out, options.pipeline, documents, failures, {
+    skipped: resumed,
+    ms,
+    clusters: corpusClusters(pipeline.stages),
+    html: options.html
+  })
   return {report, resumed, ms}
 }
 
-async function* corpusDocuments(files: readonly InputFile[], options: JsonlOptions, docPath: (file: InputFile, record: JsonlRecord) => string): AsyncGenerator<CorpusDocument> {
+async function* corpusDocuments(
+  files: readonly InputFile[],
+  options: JsonlOptions,
+  docPath: (file: InputFile, record: JsonlRecord) => string
+): AsyncGenerator<CorpusDocument> {
   for (const file of files) {
-    for await (const record of readJsonl(file.path, options)) if (record.text !== undefined) yield {path: docPath(file, record), text: record.text}
+    for await (const record of readJsonl(file.path, options))
+      if (record.text !== undefined) yield {path: docPath(file, record), text: record.text}
   }
 }
 

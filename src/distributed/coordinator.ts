@@ -9,16 +9,14 @@
  */
 import {randomBytes} from 'node:crypto'
 import {deserialize, serialize} from 'node:v8'
-import {join, resolve} from 'node:path'
+import {resolve} from 'node:path'
 import {Queue, QueueEvents} from 'bullmq'
 import {Redis} from 'ioredis'
 import {corpusClusters} from '../core/corpus.js'
 import {createPipeline} from '../core/pipeline.js'
 import {checkFolders, type RunOptions, type RunResult} from '../core/run-folder.js'
-import {writeFileAtomic} from '../io/atomic-write.js'
 import {listInputFiles} from '../io/walk.js'
-import {buildReport} from '../report/build-report.js'
-import {writeReportHtml} from '../report/html/index.js'
+import {writeReports} from '../report/write-reports.js'
 import type {DocumentReport, FailedDocument} from '../report/schema.js'
 import {connectionOptions, keys, QUEUE_NAME, type JobData, type RunSettings} from './keys.js'
 
@@ -48,7 +46,13 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
     let done = 0
 
     const runJobs = async (jobs: JobData[]): Promise<void> => {
-      const added = await queue.addBulk(jobs.map((data, i) => ({name: `${data.kind}-${i}`, data, opts: {attempts: 5, backoff: {type: 'fixed', delay: 500}, removeOnComplete: true, removeOnFail: false}})))
+      const added = await queue.addBulk(
+        jobs.map((data, i) => ({
+          name: `${data.kind}-${i}`,
+          data,
+          opts: {attempts: 5, backoff: {type: 'fixed', delay: 500}, removeOnComplete: true, removeOnFail: false}
+        }))
+      )
       await Promise.all(
         added.map(async (job) => {
           await job.waitUntilFinished(events)
@@ -73,9 +77,12 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
     const documents = Object.values(await redis.hgetall(keys.documents(run))).map((json) => JSON.parse(json) as DocumentReport)
     const failures: FailedDocument[] = Object.entries(await redis.hgetall(keys.failures(run))).map(([path, error]) => ({path, error}))
     const ms = performance.now() - started
-    const report = buildReport(options.pipeline, documents, failures, {skipped: 0, ms, clusters: corpusClusters(pipeline.stages)})
-    await writeFileAtomic(join(out, 'report.json'), JSON.stringify(report, null, 2) + '\n')
-    if (options.html !== false) await writeReportHtml(out)
+    const report = await writeReports(out, options.pipeline, documents, failures, {
+      skipped: 0,
+      ms,
+      clusters: corpusClusters(pipeline.stages),
+      html: options.html
+    })
     return {report, resumed: 0, ms}
   } finally {
     const stale = await redis.keys(keys.all(run))
@@ -91,4 +98,3 @@ function shard<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) shards.push(items.slice(i, i + size))
   return shards
 }
-

@@ -31,5 +31,10 @@ export const keys = {
 export function connectionOptions(url: string): {host: string; port: number; db: number; maxRetriesPerRequest: null} {
   const parsed = new URL(url)
   if (parsed.protocol !== 'redis:') throw new Error(`--queue expects redis://HOST:PORT, not \`${url}\``)
-  return {host: parsed.hostname || '127.0.0.1', port: Number(parsed.port || 6379), db: Number(parsed.pathname.slice(1) || 0), maxRetriesPerRequest: null}
+  return {
+    host: parsed.hostname || '127.0.0.1',
+    port: Number(parsed.port || 6379),
+    db: Number(parsed.pathname.slice(1) || 0),
+    maxRetriesPerRequest: null
+  }
 }

@@ -104,7 +104,13 @@ export async function startWorker(options: WorkerOptions): Promise<{close(): Pro
       }
       options.onJob?.(data, performance.now() - t0)
     },
-    {connection, concurrency: options.concurrency ?? 1, lockDuration: options.lockMs ?? 30_000, stalledInterval: Math.max(1000, Math.floor((options.lockMs ?? 30_000) / 2)), maxStalledCount: 5}
+    {
+      connection,
+      concurrency: options.concurrency ?? 1,
+      lockDuration: options.lockMs ?? 30_000,
+      stalledInterval: Math.max(1000, Math.floor((options.lockMs ?? 30_000) / 2)),
+      maxStalledCount: 5
+    }
   )
   await worker.waitUntilReady()
   return {

@@ -29,13 +29,20 @@ export function parseRecord(raw: string, line: number, options: JsonlOptions): J
   } catch (error) {
     return {line, raw, id: `line ${line}`, problem: `not valid JSON (${(error as Error).message})`}
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {line, raw, id: `line ${line}`, problem: 'not a JSON object'}
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return {line, raw, id: `line ${line}`, problem: 'not a JSON object'}
   const record = value as Record<string, unknown>
   const idValue = options.idField ? record[options.idField] : undefined
   const id = typeof idValue === 'string' || typeof idValue === 'number' ? String(idValue) : `line ${line}`
   const text = record[options.textField]
   if (typeof text !== 'string') {
-    return {line, raw, record, id, problem: text === undefined ? `no \`${options.textField}\` field` : `\`${options.textField}\` is not a string`}
+    return {
+      line,
+      raw,
+      record,
+      id,
+      problem: text === undefined ? `no \`${options.textField}\` field` : `\`${options.textField}\` is not a string`
+    }
   }
   return {line, raw, record, id, text}
 }

@@ -20,7 +20,10 @@ export async function readDocument(path: string, label = path): Promise<{text: s
     bytes = await readFile(path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new InputError(label, code === 'EACCES' ? 'cannot read the file: permission denied' : `cannot read the file (${code ?? String(error)})`)
+    throw new InputError(
+      label,
+      code === 'EACCES' ? 'cannot read the file: permission denied' : `cannot read the file (${code ?? String(error)})`
+    )
   }
   return {text: decodeDocument(bytes, label), bytes: bytes.length}
 }
@@ -31,7 +34,8 @@ export function decodeDocument(bytes: Uint8Array, label: string): string {
   const nul = bytes.subarray(0, 8192).indexOf(0)
   if (nul !== -1) throw new InputError(label, `binary file, not text (NUL byte at offset ${nul})`)
   const invalid = firstInvalidUtf8(bytes)
-  if (invalid !== -1) throw new InputError(label, `invalid UTF-8 at byte ${invalid}; convert the file to UTF-8 first (e.g. iconv -f windows-1252 -t utf-8)`)
+  if (invalid !== -1)
+    throw new InputError(label, `invalid UTF-8 at byte ${invalid}; convert the file to UTF-8 first (e.g. iconv -f windows-1252 -t utf-8)`)
   // Keep a byte order mark in the text: normalize removes it as an edit, so the diff applies to the file as it is.
   return new TextDecoder('utf-8', {ignoreBOM: true}).decode(bytes)
 }

@@ -11,7 +11,10 @@ export interface InputFile {
 
 export const DEFAULT_EXTENSIONS = ['.txt', '.text', '.md', '.markdown']
 
-export async function listInputFiles(root: string, options: {extensions?: string[]; exclude?: string} = {}): Promise<{files: InputFile[]; ignored: number}> {
+export async function listInputFiles(
+  root: string,
+  options: {extensions?: string[]; exclude?: string} = {}
+): Promise<{files: InputFile[]; ignored: number}> {
   const extensions = (options.extensions ?? DEFAULT_EXTENSIONS).map((ext) => ext.toLowerCase())
   const exclude = options.exclude ? resolve(options.exclude) : undefined
   const files: InputFile[] = []

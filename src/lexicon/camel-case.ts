@@ -29,4 +29,23 @@ export const CAMEL_CASE_WORDS: ReadonlySet<string> = new Set(
 )
 
 /** Name prefixes that start real camel-case surnames: McDonald, MacArthur, DeSantis, VanHalen. */
-export const NAME_PREFIXES: ReadonlySet<string> = new Set(['mc', 'mac', 'de', 'di', 'da', 'du', 'del', 'della', 'le', 'la', 'van', 'von', 'fitz', 'o', 'st', 'san', 'dos', 'das'])
+export const NAME_PREFIXES: ReadonlySet<string> = new Set([
+  'mc',
+  'mac',
+  'de',
+  'di',
+  'da',
+  'du',
+  'del',
+  'della',
+  'le',
+  'la',
+  'van',
+  'von',
+  'fitz',
+  'o',
+  'st',
+  'san',
+  'dos',
+  'das'
+])

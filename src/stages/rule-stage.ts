@@ -10,9 +10,7 @@ export function ruleStage<Options>(
   options: Options,
   resolved: unknown
 ): ConfiguredStage {
-  const enabled = passes
-    .map((rules) => rules.filter((rule) => switches[rule.id] !== false))
-    .filter((rules) => rules.length > 0)
+  const enabled = passes.map((rules) => rules.filter((rule) => switches[rule.id] !== false)).filter((rules) => rules.length > 0)
   const built: Pass[] = enabled.map((rules) => ({
     propose(input) {
       const edits: ProposedEdit[] = []

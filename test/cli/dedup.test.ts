@@ -39,7 +39,11 @@ describe('near-duplicate documents across a batch', () => {
     expect(dropped).not.toContain(cluster!.kept.path)
     for (const path of dropped) {
       const document = report.documents.find((entry) => entry.path === path)!
-      expect(document.dropped).toMatchObject({stage: 'dedup', rule: 'duplicate-document', detail: {clusterId: cluster!.id, keptPath: cluster!.kept.path}})
+      expect(document.dropped).toMatchObject({
+        stage: 'dedup',
+        rule: 'duplicate-document',
+        detail: {clusterId: cluster!.id, keptPath: cluster!.kept.path}
+      })
       expect(existsSync(join(out, 'cleaned', path))).toBe(false)
       expect(existsSync(join(out, 'duplicates', path))).toBe(true)
     }
@@ -49,7 +53,10 @@ describe('near-duplicate documents across a batch', () => {
   it('keeps the same copy whatever the concurrency and number of workers', async () => {
     const work = tempDir()
     const input = batch(join(work, 'in'), files)
-    const runs = [['--workers', '1', '--concurrency', '1'], ['--workers', '2', '--concurrency', '7']]
+    const runs = [
+      ['--workers', '1', '--concurrency', '1'],
+      ['--workers', '2', '--concurrency', '7']
+    ]
     const kept: string[] = []
     for (const [i, flags] of runs.entries()) {
       await rinse(['run', input, '--out', join(work, `out${i}`), '--no-html', ...flags])
@@ -62,9 +69,23 @@ describe('near-duplicate documents across a batch', () => {
   it('remembers earlier batches in a persistent index, where they win', async () => {
     const work = tempDir()
     const index = join(work, 'rinse.db')
-    const first = await rinse(['run', batch(join(work, 'monday'), {'ferry.txt': ferry, 'cycle.txt': files['d-other.txt']}), '--out', join(work, 'out1'), '--index', index])
+    const first = await rinse([
+      'run',
+      batch(join(work, 'monday'), {'ferry.txt': ferry, 'cycle.txt': files['d-other.txt']}),
+      '--out',
+      join(work, 'out1'),
+      '--index',
+      index
+    ])
     expect(first.code).toBe(0)
-    const second = await rinse(['run', batch(join(work, 'tuesday'), {'ferry-again.txt': files['b-syndicated.txt'], 'pump.txt': files['e-other.txt']}), '--out', join(work, 'out2'), '--index', index])
+    const second = await rinse([
+      'run',
+      batch(join(work, 'tuesday'), {'ferry-again.txt': files['b-syndicated.txt'], 'pump.txt': files['e-other.txt']}),
+      '--out',
+      join(work, 'out2'),
+      '--index',
+      index
+    ])
     expect(second.code).toBe(0)
     const report = JSON.parse(readFileSync(join(work, 'out2', 'report.json'), 'utf8')) as Report
     const copy = report.documents.find((document) => document.path === 'ferry-again.txt')!

@@ -18,11 +18,24 @@ describe('JSONL', () => {
     const work = tempDir()
     writeFileSync(join(work, 'dump.jsonl'), jsonl)
     const out = join(work, 'out')
-    const result = await rinse(['run', join(work, 'dump.jsonl'), '--out', out, '--format', 'jsonl', '--text-field', 'text', '--id-field', 'id'])
+    const result = await rinse([
+      'run',
+      join(work, 'dump.jsonl'),
+      '--out',
+      out,
+      '--format',
+      'jsonl',
+      '--text-field',
+      'text',
+      '--id-field',
+      'id'
+    ])
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('rinse: dump.jsonl:3: not valid JSON')
     expect(result.stderr).toContain('rinse: dump.jsonl:4: no `text` field')
-    const lines = readFileSync(join(out, 'cleaned', 'dump.jsonl'), 'utf8').trimEnd().split('\n')
+    const lines = readFileSync(join(out, 'cleaned', 'dump.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n')
     expect(lines).toHaveLength(5)
     expect(JSON.parse(lines[0]!)).toEqual({...(records[0] as object), text: 'The vote passed. The mayor left.\n'})
     expect(JSON.parse(lines[1]!)).toEqual(records[1])

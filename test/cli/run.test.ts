@@ -52,9 +52,12 @@ describe('rinse run', () => {
       const cleaned = readFileSync(join(out, 'cleaned', document.path), 'utf8')
       expect(applyEdits(original, document.edits)).toBe(cleaned)
       expect(document.bytesOut).toBe(Buffer.byteLength(cleaned))
-      for (const edit of document.edits) expect(edit).toMatchObject({stage: expect.any(String), rule: expect.any(String), reason: expect.any(String)})
+      for (const edit of document.edits)
+        expect(edit).toMatchObject({stage: expect.any(String), rule: expect.any(String), reason: expect.any(String)})
     }
-    const total = Object.values(report.stats).flatMap((rules) => Object.values(rules)).reduce((a, b) => a + b, 0)
+    const total = Object.values(report.stats)
+      .flatMap((rules) => Object.values(rules))
+      .reduce((a, b) => a + b, 0)
     expect(total).toBe(report.totals.edits)
   })
 
@@ -104,7 +107,8 @@ describe('rinse run with a worker pool', () => {
     expect([one.code, two.code]).toEqual([0, 0])
     expect(treeHash(join(work, 'two', 'cleaned'))).toBe(treeHash(join(work, 'one', 'cleaned')))
     expect(treeHash(join(work, 'two', 'diffs'))).toBe(treeHash(join(work, 'one', 'diffs')))
-    const documents = (dir: string) => (JSON.parse(readFileSync(join(work, dir, 'report.json'), 'utf8')) as Report).documents.map(({ms, ...rest}) => rest)
+    const documents = (dir: string) =>
+      (JSON.parse(readFileSync(join(work, dir, 'report.json'), 'utf8')) as Report).documents.map(({ms, ...rest}) => rest)
     expect(documents('two')).toEqual(documents('one'))
   })
 })
@@ -140,7 +144,9 @@ describe('rinse run on bad input', () => {
     writeFileSync(join(input, 'latin1.txt'), Buffer.from('caf\xe9 au lait\n', 'latin1'))
     writeFileSync(join(input, 'empty.txt'), '')
     symlinkSync(join(input, 'missing-target.txt'), join(input, 'sub', 'dangling.txt'))
-    const paragraphs = Array.from({length: 1500}, (_, i) => `Paragraph ${i} of a long scraped text, item ${i * 7} of the series, keeps going. `.repeat(30))
+    const paragraphs = Array.from({length: 1500}, (_, i) =>
+      `Paragraph ${i} of a long scraped text, item ${i * 7} of the series, keeps going. `.repeat(30)
+    )
     writeFileSync(join(input, 'big.txt'), paragraphs.join('\n\n'))
     const out = join(work, 'out')
     const result = await rinse(['run', input, '--out', out])

@@ -31,7 +31,9 @@ describe('pipeline files', () => {
 
   it('switches stages off with false and names the file, the key and what was expected on mistakes', () => {
     expect(parsePipeline({stages: ['normalize', {repair: false}]}).stages.map((entry) => entry.stage)).toEqual(['normalize'])
-    expect(configError({stages: ['normalise']})).toBe('p.yaml: `stages[0]`: unknown stage `normalise`; expected one of normalize, boilerplate, repair, dedup')
+    expect(configError({stages: ['normalise']})).toBe(
+      'p.yaml: `stages[0]`: unknown stage `normalise`; expected one of normalize, boilerplate, repair, dedup'
+    )
     expect(configError({stages: [{dedup: {minWord: 3}}]})).toBe('p.yaml: `stages[0].dedup.minWord`: unknown option')
     expect(configError({stages: [{dedup: {minWords: 'three'}}]})).toBe('p.yaml: `stages[0].dedup.minWords`: expected number')
     expect(configError({stages: [{boilerplate: {rules: {'vidoe-caption': false}}}]})).toMatch(

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import {prng} from '../helpers.js'
 import type {Edit, Point} from '../../src/core/types.js'
 import {applyEdits, editsMatch, reconstructOriginal, ReconstructError} from '../../src/core/apply-edits.js'
 
@@ -19,14 +20,6 @@ function edits(original: string, spec: Array<[number, number, string]>): Edit[] 
     start: point(original, start),
     end: point(original, end)
   }))
-}
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0
-    return s / 2 ** 32
-  }
 }
 
 describe('reconstructOriginal', () => {

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import {prng} from '../helpers.js'
 import {EditLog} from '../../src/core/edit-log.js'
 import type {ProposedEdit} from '../../src/core/types.js'
 
@@ -16,15 +17,6 @@ function replay(log: EditLog): string {
 
 function edit(start: number, end: number, replacement: string, rule = 'r'): ProposedEdit {
   return {start, end, replacement, rule, reason: rule}
-}
-
-/** A tiny deterministic PRNG so failures reproduce. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0
-    return s / 2 ** 32
-  }
 }
 
 describe('EditLog', () => {
@@ -48,9 +40,7 @@ describe('EditLog', () => {
     const edits = log.edits()
     expect(edits).toHaveLength(1)
     expect(edits[0]).toMatchObject({o0: 5, o1: 21, after: '', rule: 'junk'})
-    expect(edits[0]!.folded).toEqual([
-      {stage: 'normalize', rule: 'html-entity', reason: 'html-entity', before: '&amp;', after: '&'}
-    ])
+    expect(edits[0]!.folded).toEqual([{stage: 'normalize', rule: 'html-entity', reason: 'html-entity', before: '&amp;', after: '&'}])
     expect(replay(log)).toBe('keep\nkeep')
   })
 

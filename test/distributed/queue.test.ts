@@ -43,14 +43,22 @@ function waitFor(child: ChildProcess, text: string, timeoutMs = 30_000): Promise
 function tree(dir: string): Record<string, string> {
   const files: Record<string, string> = {}
   for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true})) {
-    if (entry.isFile()) files[relative(dir, join(entry.parentPath, entry.name))] = createHash('sha256').update(readFileSync(join(entry.parentPath, entry.name))).digest('hex')
+    if (entry.isFile())
+      files[relative(dir, join(entry.parentPath, entry.name))] = createHash('sha256')
+        .update(readFileSync(join(entry.parentPath, entry.name)))
+        .digest('hex')
   }
   return files
 }
 
 const reportOf = (out: string) => {
   const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report
-  return {documents: report.documents.map(({ms, ...rest}) => rest), clusters: report.clusters, failures: report.failures, stats: report.stats}
+  return {
+    documents: report.documents.map(({ms, ...rest}) => rest),
+    clusters: report.clusters,
+    failures: report.failures,
+    stats: report.stats
+  }
 }
 
 describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
@@ -61,7 +69,9 @@ describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
   beforeAll(async () => {
     const port = await freePort()
     url = `redis://127.0.0.1:${port}`
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {stdio: ['ignore', 'pipe', 'inherit']})
+    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: ['ignore', 'pipe', 'inherit']
+    })
     await waitFor(redis, 'Ready to accept connections')
   })
 
@@ -88,7 +98,10 @@ describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
 
     const env = {...process.env, RINSE_WORKER_FILE_DELAY_MS: '150'}
     const start = (): ChildProcess => {
-      const child = spawn(process.execPath, [CLI, 'worker', '--queue', url, '--lock-ms', '2000'], {env, stdio: ['ignore', 'pipe', 'inherit']})
+      const child = spawn(process.execPath, [CLI, 'worker', '--queue', url, '--lock-ms', '2000'], {
+        env,
+        stdio: ['ignore', 'pipe', 'inherit']
+      })
       workers.push(child)
       return child
     }

@@ -32,7 +32,10 @@ describe('library', () => {
     const file = new VFile({path: 'page.txt', value: 'Q&amp;A with the mayor.\n\nLeave a Reply\n\nIt rained.The end.\n'})
     await processor.run(processor.parse(file), file)
     expect(file.data.rinseText).toBe('Q&A with the mayor.\n\nIt rained. The end.\n')
-    const lines = file.messages.map((message) => `${message.place && 'start' in message.place ? `${message.place.start.line}:${message.place.start.column}` : ''} ${message.source}/${message.ruleId}`)
+    const lines = file.messages.map(
+      (message) =>
+        `${message.place && 'start' in message.place ? `${message.place.start.line}:${message.place.start.column}` : ''} ${message.source}/${message.ruleId}`
+    )
     expect(lines).toEqual(['1:2 rinse-normalize/html-entity', '2:1 rinse-boilerplate/comment-form', '5:11 rinse-repair/glued-full-stop'])
     expect(reporter([file])).toContain('glued-full-stop')
   })

@@ -10,49 +10,18 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {chromium, type Browser, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import type {Edit, Point} from '../../src/core/types.js'
 import {renderReportHtml, writeReportHtml} from '../../src/report/html/index.js'
-import {applyEdits} from '../../src/core/apply-edits.js'
+import {doc, type Change, type FixtureDoc} from './fixture-doc.js'
 import {REPORT_VERSION, type DocumentReport, type Report} from '../../src/report/schema.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 const HAVE_CHROMIUM = existsSync(CHROMIUM)
 const ARTIFACTS = path.resolve('test-artifacts')
 
-function point(text: string, offset: number): Point {
-  const upto = text.slice(0, offset)
-  return {line: upto.split('\n').length, column: offset - (upto.lastIndexOf('\n') + 1) + 1, offset}
-}
 
-interface Change {
-  find: string
-  after: string
-  stage: string
-  rule: string
-  reason: string
-  folded?: Edit['folded']
-}
 
-interface Fixture {
-  report: DocumentReport
-  original: string
-  cleaned: string
-}
+type Fixture = FixtureDoc
 
-function doc(pathName: string, original: string, changes: Change[], ms: number): Fixture {
-  let from = 0
-  const edits: Edit[] = changes.map(c => {
-    const start = original.indexOf(c.find, from)
-    if (start < 0) throw new Error(`fixture: ${JSON.stringify(c.find)} not found`)
-    from = start + c.find.length
-    const edit: Edit = {stage: c.stage, rule: c.rule, reason: c.reason, before: c.find, after: c.after, start: point(original, start), end: point(original, from)}
-    if (c.folded) edit.folded = c.folded
-    return edit
-  })
-  const cleaned = applyEdits(original, edits)
-  const bytes = (s: string): number => Buffer.byteLength(s, 'utf8')
-  return {report: {path: pathName, bytesIn: bytes(original), bytesOut: bytes(cleaned), ms, edits, conflicts: []}, original, cleaned}
-}
 
 const HOSTILE = 'Headline\n<script>window.__pwned = 1; alert(1)</script>\nBody </textarea> text </script><img src=x onerror="window.__pwned=2">\n'
 

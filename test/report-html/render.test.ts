@@ -2,44 +2,15 @@ import {mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import type {Edit, Point} from '../../src/core/types.js'
 import {CLIENT_JS} from '../../src/report/html/client.js'
 import {renderReportHtml, writeReportHtml} from '../../src/report/html/index.js'
 import type {PageData} from '../../src/report/html/model.js'
-import {applyEdits} from '../../src/core/apply-edits.js'
+import {doc} from './fixture-doc.js'
 import {REPORT_CSS} from '../../src/report/html/styles.js'
-import {REPORT_VERSION, type DocumentReport, type Report} from '../../src/report/schema.js'
+import {REPORT_VERSION, type Report} from '../../src/report/schema.js'
 
-function point(text: string, offset: number): Point {
-  const upto = text.slice(0, offset)
-  return {line: upto.split('\n').length, column: offset - (upto.lastIndexOf('\n') + 1) + 1, offset}
-}
 
-interface Change {
-  find: string
-  after: string
-  stage: string
-  rule: string
-  reason: string
-  folded?: Edit['folded']
-}
 
-/** A document report whose edits replace the first occurrence of each `find`, in order. */
-function doc(pathName: string, original: string, changes: Change[], ms = 5): {report: DocumentReport; original: string; cleaned: string} {
-  let from = 0
-  const edits: Edit[] = changes.map(c => {
-    const start = original.indexOf(c.find, from)
-    if (start < 0) throw new Error(`fixture: ${c.find} not found`)
-    const end = start + c.find.length
-    from = end
-    const edit: Edit = {stage: c.stage, rule: c.rule, reason: c.reason, before: c.find, after: c.after, start: point(original, start), end: point(original, end)}
-    if (c.folded) edit.folded = c.folded
-    return edit
-  })
-  const cleaned = applyEdits(original, edits)
-  const bytes = (s: string): number => Buffer.byteLength(s, 'utf8')
-  return {report: {path: pathName, bytesIn: bytes(original), bytesOut: bytes(cleaned), ms, edits, conflicts: []}, original, cleaned}
-}
 
 const EVIL = 'Intro </textarea> and <script>alert(1)</script> and </script><img src=x onerror=alert(2)> <!-- end'
 

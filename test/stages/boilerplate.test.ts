@@ -5,7 +5,10 @@ const pipeline = createPipeline({stages: ['normalize', 'boilerplate']})
 const prose = (n: number): string => `This is sentence number ${n} of the article, long enough to read as real prose for the tests.`
 
 function removedRules(text: string): string[] {
-  return pipeline.clean(text).edits.filter((edit) => edit.stage === 'boilerplate').map((edit) => edit.rule)
+  return pipeline
+    .clean(text)
+    .edits.filter((edit) => edit.stage === 'boilerplate')
+    .map((edit) => edit.rule)
 }
 
 describe('boilerplate', () => {
@@ -67,7 +70,14 @@ describe('boilerplate', () => {
 
   it('takes custom patterns and rule switches from the pipeline', () => {
     const custom = createPipeline({
-      stages: [{boilerplate: {rules: {'comment-form': false}, patterns: [{id: 'follow-us', pattern: '^Follow us on', reason: 'social follow prompt'}]}}]
+      stages: [
+        {
+          boilerplate: {
+            rules: {'comment-form': false},
+            patterns: [{id: 'follow-us', pattern: '^Follow us on', reason: 'social follow prompt'}]
+          }
+        }
+      ]
     })
     const result = custom.clean(`${prose(1)}\n\nFollow us on Mastodon\n\nLeave a Reply\n`)
     expect(result.edits.map((edit) => [edit.rule, edit.reason])).toEqual([['follow-us', 'social follow prompt']])

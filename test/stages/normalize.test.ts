@@ -43,7 +43,8 @@ describe('normalize', () => {
     expect(norm(wrapped + '\n')).toBe(
       'The council approved the new budget on Tuesday evening after a long debate about the cost of repairing the old bridge and the state of the roads, which officials say will need new infrastructure money within five years, and a long-term plan.\n'
     )
-    const list = 'Steps:\n• Preheat the oven to 200C and line a tray with paper.\n• Rub the butter into the flour.\n• Bake for twenty minutes.\n'
+    const list =
+      'Steps:\n• Preheat the oven to 200C and line a tray with paper.\n• Rub the butter into the flour.\n• Bake for twenty minutes.\n'
     expect(norm(list)).toBe(list)
     const short = 'Hong Kong\nCNN\n—\nChinese leader Xi Jinping will welcome Vladimir Putin to China on Thursday.\n'
     expect(norm(short)).toBe(short)

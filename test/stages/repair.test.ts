@@ -12,7 +12,8 @@ describe('repair', () => {
   })
 
   it('leaves real camel-case words, names and repeated brands alone', () => {
-    const text = 'McDonald opened an iPhone app on YouTube, written in JavaScript for PowerPoint and LinkedIn users of eBay; DeSantis and MacArthur agreed.'
+    const text =
+      'McDonald opened an iPhone app on YouTube, written in JavaScript for PowerPoint and LinkedIn users of eBay; DeSantis and MacArthur agreed.'
     expect(fix(text)).toBe(text)
     expect(fix('FooBar is new. FooBar ships today.')).toBe('FooBar is new. FooBar ships today.')
   })

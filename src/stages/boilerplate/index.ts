@@ -12,6 +12,8 @@ import {authorBox, commentForm} from './rules/comments.js'
 import {archiveLine, copyright, disclaimer, subscriptionNag, tagLine} from './rules/footer.js'
 import {photoCredit, videoCaption} from './rules/media.js'
 import {DEFAULT_RECURRING, RecurringLines, type RecurringOptions} from './recurring.js'
+import {classifyBlocks, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions} from './classifier/index.js'
+import {DEFAULT_KEEP, findElements, type Element, type KeepOptions} from './elements.js'
 import {breadcrumb, formWidget, masthead, menuLine, shareBar, siteNotice} from './rules/navigation.js'
 import {readOriginal, relatedBullet, relatedHeader, sourceLink, truncatedTeaser} from './rules/related.js'
 
@@ -31,6 +33,10 @@ export interface BoilerplateOptions {
   patterns?: CustomPattern[]
   /** Lines recurring across the batch; `false` turns the corpus pass off. */
   recurring?: Partial<RecurringOptions> | false
+  /** The text-only block classifier for what no rule knows; `false` turns it off. */
+  classifier?: ClassifierOptions | false
+  /** Article elements the classifier must leave alone (`true`, the default) or that are removed (`false`). */
+  keep?: Partial<KeepOptions>
 }
 
 /** Built-in rules, in priority order. */
@@ -79,7 +85,8 @@ export function findBoilerplate(blocks: readonly Block[], rules: readonly BlockR
     claimed.set(block.index, deletion)
     for (let k = 1; k <= (match.extend ?? 0); k++) {
       const next = blocks[block.index + k]
-      if (next && !claimed.has(next.index)) claimed.set(next.index, {block: next, rule: rule.id, reason: `${match.reason ?? rule.reason} (continued)`})
+      if (next && !claimed.has(next.index))
+        claimed.set(next.index, {block: next, rule: rule.id, reason: `${match.reason ?? rule.reason} (continued)`})
     }
   }
   const noContext: BlockContext = {blocks, firstProse: -1, lastProse: blocks.length}
@@ -106,23 +113,46 @@ export function findBoilerplate(blocks: readonly Block[], rules: readonly BlockR
 export function boilerplate(options: BoilerplateOptions = {}): ConfiguredStage {
   const switches = options.rules ?? {}
   const recurring =
-    options.recurring === false || switches['recurring-line'] === false ? undefined : new RecurringLines({...DEFAULT_RECURRING, ...options.recurring})
+    options.recurring === false || switches['recurring-line'] === false
+      ? undefined
+      : new RecurringLines({...DEFAULT_RECURRING, ...options.recurring})
   const rules = [
     ...(options.patterns ?? []).map(customRule),
     ...BOILERPLATE_RULES.filter((rule) => switches[rule.id] !== false),
     ...(recurring ? [recurring.rule()] : [])
   ]
+  // Until the classifier is tuned, it runs only when a pipeline asks for it.
+  const classifier = !options.classifier || switches['block-classifier'] === false ? undefined : {...DEFAULT_CLASSIFIER_OPTIONS, ...options.classifier}
+  const keep: KeepOptions = {...DEFAULT_KEEP, ...options.keep}
   const stage: ConfiguredStage = {
     name: 'boilerplate',
     source: 'rinse-boilerplate',
-    options: {rules: switches, patterns: options.patterns ?? [], recurring: recurring?.options ?? false},
+    options: {
+      rules: switches,
+      patterns: options.patterns ?? [],
+      recurring: recurring?.options ?? false,
+      classifier: classifier ?? false,
+      keep
+    },
     passes: [
       {
         propose(input: StageInput) {
           const blocks = input.blocks()
           const deletions = findBoilerplate(blocks, rules)
+          const removed = new Set(deletions.map((deletion) => deletion.block.index))
+          const elements = findElements(blocks, removed)
+          for (const [index, element] of elements) {
+            if (keep[element]) continue
+            deletions.push({block: blocks[index]!, rule: `drop-${element}`, reason: `${element} (keep.${element} is off)`})
+            removed.add(index)
+          }
+          if (classifier) deletions.push(...classify(blocks, removed, elements, classifier))
           if (recurring) flagRecurringProse(input, blocks, deletions, recurring)
-          return deleteBlocks(input.text, blocks, deletions)
+          return deleteBlocks(
+            input.text,
+            blocks,
+            deletions.sort((a, b) => a.block.index - b.block.index)
+          )
         }
       }
     ]
@@ -131,13 +161,60 @@ export function boilerplate(options: BoilerplateOptions = {}): ConfiguredStage {
   return stage
 }
 
+/** What no rule claimed, the classifier decides; protected article elements stay. */
+function classify(
+  blocks: readonly Block[],
+  removed: ReadonlySet<number>,
+  elements: ReadonlyMap<number, Element>,
+  options: ClassifierOptions
+): BlockDeletion[] {
+  const decisions = classifyBlocks(
+    blocks.map((block) => ({text: block.text, blankBefore: block.blankBefore})),
+    options
+  )
+  const deletions: BlockDeletion[] = []
+  for (const block of blocks) {
+    const decision = decisions[block.index]!
+    if (!decision.boilerplate || removed.has(block.index) || elements.has(block.index)) continue
+    deletions.push({
+      block,
+      rule: 'block-classifier',
+      reason: `${decision.reason} (content probability ${decision.score.toFixed(2)})`,
+      detail: {label: decision.label, score: round(decision.score), features: topFeatures(decision.features)}
+    })
+  }
+  return deletions
+}
+
+function topFeatures(features: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(features)
+      .slice(0, 12)
+      .map(([name, value]) => [name, round(value)])
+  )
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000
+}
+
 /** A recurring line that reads like prose stays, with a warning for the reviewer. */
-function flagRecurringProse(input: StageInput, blocks: readonly Block[], deletions: readonly BlockDeletion[], recurring: RecurringLines): void {
+function flagRecurringProse(
+  input: StageInput,
+  blocks: readonly Block[],
+  deletions: readonly BlockDeletion[],
+  recurring: RecurringLines
+): void {
   const removed = new Set(deletions.map((deletion) => deletion.block.index))
   for (const block of blocks) {
     const count = recurring.recurrence(block)
     if (count > 0 && !removed.has(block.index) && isProse(block)) {
-      input.warn({start: block.start, end: block.end, rule: 'recurring-line', reason: `kept: reads like prose but recurs in ${count}+ documents`})
+      input.warn({
+        start: block.start,
+        end: block.end,
+        rule: 'recurring-line',
+        reason: `kept: reads like prose but recurs in ${count}+ documents`
+      })
     }
   }
 }

@@ -31,7 +31,13 @@ const SKETCH_SIZE = 16
 
 /** Case, digits and punctuation do not make a footer line different. */
 export function lineKey(text: string): number {
-  return hashString(text.toLowerCase().replace(/\d+/g, '0').replace(/[^\p{L}\p{N}]+/gu, ' ').trim())
+  return hashString(
+    text
+      .toLowerCase()
+      .replace(/\d+/g, '0')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+  )
 }
 
 export class RecurringLines implements CorpusHooks<LineSignature> {

@@ -11,7 +11,16 @@ import type {Block} from '../../blocks/block.js'
 import type {BlockDeletion} from '../../blocks/delete-blocks.js'
 import type {CorpusHooks, DropDecision, StageInput} from '../../core/stage.js'
 import type {Cluster} from '../../report/schema.js'
-import {collect, DedupIndex, DedupStore, resolveOptions, type CorpusDedupInput, type CorpusDedupOptions, type Decision, type DocSignature} from './corpus/index.js'
+import {
+  collect,
+  DedupIndex,
+  DedupStore,
+  resolveOptions,
+  type CorpusDedupInput,
+  type CorpusDedupOptions,
+  type Decision,
+  type DocSignature
+} from './corpus/index.js'
 
 export interface DocumentDedupOptions extends CorpusDedupInput {
   /** A persistent index (SQLite file): documents of earlier batches run with it take part, and win by default. */
@@ -46,7 +55,10 @@ export class DocumentDedup implements CorpusHooks<DocSignature> {
     // Sign the paragraphs, not the short lines: leftover menus and link lists of a
     // shared site template must not make two different articles look alike.
     const signed = signedBlocks(input.blocks())
-    return collect({path: this.prefix + input.path, text: signed.map((block) => block.text).join('\n\n'), blocks: signed.map((block) => block.text)}, this.options)
+    return collect(
+      {path: this.prefix + input.path, text: signed.map((block) => block.text).join('\n\n'), blocks: signed.map((block) => block.text)},
+      this.options
+    )
   }
 
   build(signatures: ReadonlyMap<string, DocSignature>): void {
@@ -73,7 +85,13 @@ export class DocumentDedup implements CorpusHooks<DocSignature> {
       stage: 'dedup',
       rule: 'duplicate-document',
       reason: `${how} of ${this.unprefixed(decision.keptPath)}, which is kept (similarity ${decision.similarity.toFixed(2)}, containment ${decision.containment.toFixed(2)})`,
-      detail: {clusterId: decision.clusterId, keptPath: this.unprefixed(decision.keptPath), similarity: decision.similarity, containment: decision.containment, match: decision.match}
+      detail: {
+        clusterId: decision.clusterId,
+        keptPath: this.unprefixed(decision.keptPath),
+        similarity: decision.similarity,
+        containment: decision.containment,
+        match: decision.match
+      }
     }
   }
 
@@ -89,9 +107,19 @@ export class DocumentDedup implements CorpusHooks<DocSignature> {
       if (!block) continue
       const reason = `passage also in ${this.unprefixed(passage.keptPath)}, whose copy is kept`
       if (this.options.passage.action === 'remove') {
-        deletions.push({block, rule: 'duplicate-passage', reason, detail: {clusterId: passage.clusterId, keptPath: this.unprefixed(passage.keptPath)}})
+        deletions.push({
+          block,
+          rule: 'duplicate-passage',
+          reason,
+          detail: {clusterId: passage.clusterId, keptPath: this.unprefixed(passage.keptPath)}
+        })
       } else {
-        input.warn({start: block.start, end: block.end, rule: 'duplicate-passage', reason: `kept: ${reason} (cluster ${passage.clusterId})`})
+        input.warn({
+          start: block.start,
+          end: block.end,
+          rule: 'duplicate-passage',
+          reason: `kept: ${reason} (cluster ${passage.clusterId})`
+        })
       }
     }
     return deletions
@@ -106,7 +134,9 @@ export class DocumentDedup implements CorpusHooks<DocSignature> {
   }
 
   fingerprint(): string {
-    return createHash('sha256').update(JSON.stringify([[...this.decisions].sort(), this.found])).digest('hex')
+    return createHash('sha256')
+      .update(JSON.stringify([[...this.decisions].sort(), this.found]))
+      .digest('hex')
   }
 
   snapshot(): unknown {

@@ -14,9 +14,21 @@ export interface DedupOptions {
 
 export const DEDUP_RULES = [
   {id: 'repeated-block', reason: 'repeats a block kept earlier in the document', example: 'a title printed three times'},
-  {id: 'contained-block', reason: 'near copy of a more complete block in the document', example: 'a summary paragraph repeated in the body'},
-  {id: 'duplicate-document', reason: 'the document is a copy of another one in the batch (or an earlier batch), which is kept', example: 'one article syndicated by three sites'},
-  {id: 'duplicate-passage', reason: 'a paragraph that another kept document already has (reported; removed with passage.action: remove)', example: 'a lead paragraph quoted by another site'}
+  {
+    id: 'contained-block',
+    reason: 'near copy of a more complete block in the document',
+    example: 'a summary paragraph repeated in the body'
+  },
+  {
+    id: 'duplicate-document',
+    reason: 'the document is a copy of another one in the batch (or an earlier batch), which is kept',
+    example: 'one article syndicated by three sites'
+  },
+  {
+    id: 'duplicate-passage',
+    reason: 'a paragraph that another kept document already has (reported; removed with passage.action: remove)',
+    example: 'a lead paragraph quoted by another site'
+  }
 ]
 
 export function dedup(options: DedupOptions = {}): ConfiguredStage {
@@ -25,11 +37,16 @@ export function dedup(options: DedupOptions = {}): ConfiguredStage {
     containment: options.containment ?? DEFAULT_LOCAL_DEDUP.containment
   }
   const switches = options.rules ?? {}
-  const documents = options.documents === false || switches['duplicate-document'] === false ? undefined : new DocumentDedup(options.documents ?? {})
+  const documents =
+    options.documents === false || switches['duplicate-document'] === false ? undefined : new DocumentDedup(options.documents ?? {})
   const stage: ConfiguredStage = {
     name: 'dedup',
     source: 'rinse-dedup',
-    options: {rules: switches, ...local, documents: documents ? {...documents.options, index: options.documents ? options.documents.index : undefined} : false},
+    options: {
+      rules: switches,
+      ...local,
+      documents: documents ? {...documents.options, index: options.documents ? options.documents.index : undefined} : false
+    },
     passes: [
       {
         propose(input) {

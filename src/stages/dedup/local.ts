@@ -112,7 +112,6 @@ function mostComplete(members: Candidate[]): Candidate {
   return members.reduce((best, member) => (score(member) > score(best) ? member : best))
 }
 
-
 /** Share of the smaller block's 3-grams found in the other. */
 function containment(a: Candidate, b: Candidate): number {
   const [small, large] = a.grams.size <= b.grams.size ? [a, b] : [b, a]

@@ -35,9 +35,14 @@ export const NORMALIZE_PASSES: ReadonlyArray<ReadonlyArray<TextRule<HardWrapOpti
 ]
 
 /** Rule ids that a hard-wrap join can report besides its own. */
-export const NORMALIZE_EXTRA_RULES = [{id: 'hyphenated-break', reason: 'word hyphenated across a line break', example: '`infra-\\nstructure` → `infrastructure`'}]
+export const NORMALIZE_EXTRA_RULES = [
+  {id: 'hyphenated-break', reason: 'word hyphenated across a line break', example: '`infra-\\nstructure` → `infrastructure`'}
+]
 
 export function normalize(options: NormalizeOptions = {}): ConfiguredStage {
   const hardWrapOptions = {...DEFAULT_HARD_WRAP, ...options.hardWrap}
-  return ruleStage('normalize', NORMALIZE_PASSES, options.rules ?? {}, hardWrapOptions, {rules: options.rules ?? {}, hardWrap: hardWrapOptions})
+  return ruleStage('normalize', NORMALIZE_PASSES, options.rules ?? {}, hardWrapOptions, {
+    rules: options.rules ?? {},
+    hardWrap: hardWrapOptions
+  })
 }

@@ -32,7 +32,11 @@ export const commentForm: BlockRule = {
   match: (block) => block.words <= 40 && FORM.test(block.text)
 }
 
-const AUTHOR_HEADING = wholeLine([String.raw`About (?:the )?Authors?:?`, String.raw`Author(?:'s)? (?:bio|profile):?`, String.raw`More (?:articles|posts|stories) (?:by|from) this author`])
+const AUTHOR_HEADING = wholeLine([
+  String.raw`About (?:the )?Authors?:?`,
+  String.raw`Author(?:'s)? (?:bio|profile):?`,
+  String.raw`More (?:articles|posts|stories) (?:by|from) this author`
+])
 
 /** `About Author` and the short outlet or bio lines under it, after the article ends. */
 export const authorBox: BlockRule = {

@@ -10,7 +10,8 @@ export const tagLine: BlockRule = {
   example: '`Maria Lindqvist Tomas Berg Gothenburg`',
   needsContext: true,
   match(block, context) {
-    if (/^(?:Tags?|Topics?|Filed under|Categories|Category|Keywords|Tagged(?: with)?)\s*:/i.test(block.text) && block.words <= 40) return true
+    if (/^(?:Tags?|Topics?|Filed under|Categories|Category|Keywords|Tagged(?: with)?)\s*:/i.test(block.text) && block.words <= 40)
+      return true
     if (!inTail(block, context) || block.words < 3 || block.words > 15) return false
     if (/[.!?,;:"“”()]/.test(block.text)) return false
     return block.text.split(/\s+/).every((token) => NAME_TOKEN.test(token))
@@ -29,7 +30,12 @@ export const archiveLine: BlockRule = {
     if (block.words > 12) return false
     if (ARCHIVE.test(block.text)) return true
     // A category with an ISO date; a bare date line is a dateline and stays.
-    return CATEGORY_STAMP.test(block.text) && /[\p{L}]/u.test(block.text.replace(/\d{4}-\d{2}-\d{2}T?/, '')) && /\d{4}-\d{2}-\d{2}/.test(block.text) && (/T\d{2}:/.test(block.text) || /[/|]/.test(block.text))
+    return (
+      CATEGORY_STAMP.test(block.text) &&
+      /[\p{L}]/u.test(block.text.replace(/\d{4}-\d{2}-\d{2}T?/, '')) &&
+      /\d{4}-\d{2}-\d{2}/.test(block.text) &&
+      (/T\d{2}:/.test(block.text) || /[/|]/.test(block.text))
+    )
   }
 }
 
@@ -80,4 +86,3 @@ export const subscriptionNag: BlockRule = {
   example: '`Liking what you read? Click here to subscribe.`',
   match: (block) => block.words <= 45 && NAGS.some((pattern) => pattern.test(block.text))
 }
-

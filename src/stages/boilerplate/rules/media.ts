@@ -27,7 +27,8 @@ const NAME = String.raw`(?:[\p{Lu}][\p{L}.'’-]*|de|van|von|la|le|da|di|del|bin
 // `Anna Kovacs/AP`, `Stringer/AFP/Getty Images`, `AP Photo/Jane Doe`.
 const SLASH_CREDIT = new RegExp(String.raw`^\(?(?:${NAME}\s?){1,5}(?:\/\s?(?:${NAME}\s?){1,4}){1,3}\)?$`, 'u')
 // `Photo: Reuters`, `Image credit: NASA`, `Photo by Jane Doe`; not `Graphic Design Courses`.
-const LABELLED_CREDIT = /^\(?(?:Photo|Photograph|Image|Picture|Illustration|Video|Graphic)s?(?:\s*credits?)?\s*[:|–—-]\s*\S.{0,80}$|^\(?(?:Photo|Photograph|Image|Picture|Illustration)s?\s+(?:credits?|by)\s+\S.{0,80}$|^\(?Credits?\s*:\s*\S.{0,80}$/i
+const LABELLED_CREDIT =
+  /^\(?(?:Photo|Photograph|Image|Picture|Illustration|Video|Graphic)s?(?:\s*credits?)?\s*[:|–—-]\s*\S.{0,80}$|^\(?(?:Photo|Photograph|Image|Picture|Illustration)s?\s+(?:credits?|by)\s+\S.{0,80}$|^\(?Credits?\s*:\s*\S.{0,80}$/i
 
 /** `Jane Doe/AP`, `Photo: Reuters`: a credit line under a picture. */
 export const photoCredit: BlockRule = {

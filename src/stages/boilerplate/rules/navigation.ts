@@ -82,7 +82,9 @@ export const formWidget: BlockRule = {
 }
 
 const SHARE_WORDS = new Set(
-  'share shares sharing tweet email e-mail print facebook twitter x linkedin pinterest reddit whatsapp telegram copy link links comment comments save flipboard messenger pocket tumblr mail sms on this article story the via to with friends url'.split(' ')
+  'share shares sharing tweet email e-mail print facebook twitter x linkedin pinterest reddit whatsapp telegram copy link links comment comments save flipboard messenger pocket tumblr mail sms on this article story the via to with friends url'.split(
+    ' '
+  )
 )
 const NETWORK = /\b(?:share|tweet|facebook|twitter|linkedin|pinterest|reddit|whatsapp|telegram|flipboard|email)\b/i
 

@@ -55,7 +55,13 @@ export const relatedHeader: BlockRule = {
 }
 
 function looksLikeTeaser(block: Block): boolean {
-  return block.words >= 3 && block.words <= 16 && /(?:\.\.\.|…)$/.test(block.text) && !/["“”]/.test(block.text) && /^[\p{Lu}\d]/u.test(block.text)
+  return (
+    block.words >= 3 &&
+    block.words <= 16 &&
+    /(?:\.\.\.|…)$/.test(block.text) &&
+    !/["“”]/.test(block.text) &&
+    /^[\p{Lu}\d]/u.test(block.text)
+  )
 }
 
 /** `Some headline that stops...` at the page's head or tail, or in a run of them: teaser links. */

@@ -18,7 +18,8 @@ export const blankLines: TextRule = {
     while (end > 0 && text[end - 1] === '\n') end--
     const inner = /\n{3,}/g
     for (let match = inner.exec(text); match; match = inner.exec(text)) {
-      if (match.index > 0 && match.index + match[0].length < end) edit(match.index, match.index + match[0].length, '\n\n', blankLines.reason)
+      if (match.index > 0 && match.index + match[0].length < end)
+        edit(match.index, match.index + match[0].length, '\n\n', blankLines.reason)
     }
     if (text.trim().length > 0) {
       edit(end, text.length, '\n', end === text.length ? 'no newline at the end of the file' : 'blank lines at the end of the file')

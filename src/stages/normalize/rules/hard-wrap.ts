@@ -64,7 +64,7 @@ export const hardWrap: TextRule<HardWrapOptions> = {
         const newline = line.start + line.text.length
         if (hyphen && nextHead) {
           const joined = hyphen[1]! + nextHead
-          const keepHyphen = !isEnglishWord(joined) || isEnglishWord(hyphen[1]!) && isEnglishWord(nextHead) && !isEnglishWord(joined)
+          const keepHyphen = !isEnglishWord(joined) || (isEnglishWord(hyphen[1]!) && isEnglishWord(nextHead) && !isEnglishWord(joined))
           edits.push({
             start: keepHyphen ? newline : newline - 1,
             end: newline + 1,

@@ -6,7 +6,6 @@ import {editsForMatches, type TextRule} from '../../rule.js'
 // `&amp;` layers in front of a reference are escaping of the `&` itself.
 const REFERENCE = /&(?:amp;)*(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g
 
-
 export function decodeReference(body: string): string | undefined {
   if (body.startsWith('#')) {
     const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10)
@@ -23,5 +22,6 @@ export const htmlEntity: TextRule = {
   id: 'html-entity',
   reason: 'HTML character reference left in text',
   example: '`Q&amp;A` → `Q&A`',
-  propose: (input) => !input.text.includes('&') ? [] : editsForMatches(input.text, REFERENCE, htmlEntity, (match) => decodeReference(match[1]!))
+  propose: (input) =>
+    !input.text.includes('&') ? [] : editsForMatches(input.text, REFERENCE, htmlEntity, (match) => decodeReference(match[1]!))
 }

@@ -10,7 +10,26 @@ import {editsForMatches, type TextRule} from '../../rule.js'
 
 const ELEMENTS =
   'a|abbr|article|aside|audio|b|blockquote|body|br|button|center|cite|code|dd|div|dl|dt|em|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|ins|del|label|li|link|main|meta|nav|noscript|ol|option|p|path|picture|pre|s|script|section|select|small|source|span|strong|style|sub|sup|svg|table|tbody|td|textarea|tfoot|th|thead|time|tr|u|ul|video'
-const INLINE = new Set(['a', 'abbr', 'b', 'cite', 'code', 'em', 'font', 'i', 'ins', 'del', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u'])
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'cite',
+  'code',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'del',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u'
+])
 
 const TAG = new RegExp(`<(/?)(${ELEMENTS})\\b(?:\\s[^<>]*)?/?>`, 'gi')
 const COMMENT = /<!--[\s\S]*?-->/g
@@ -38,7 +57,11 @@ export const htmlTag: TextRule = {
       return inside.length > 0 && block.text.length - covered === countSpaces(block.text, inside, block.start)
     })
     if (wholeLines.length === 0) return edits
-    const lineEdits = deleteBlocks(input.text, blocks, wholeLines.map((block) => ({block, rule: htmlTag.id, reason: 'line of HTML markup only'})))
+    const lineEdits = deleteBlocks(
+      input.text,
+      blocks,
+      wholeLines.map((block) => ({block, rule: htmlTag.id, reason: 'line of HTML markup only'}))
+    )
     const inWholeLine = (edit: ProposedEdit): boolean => wholeLines.some((block) => edit.start >= block.start && edit.end <= block.end)
     return [...edits.filter((edit) => !inWholeLine(edit)), ...lineEdits].sort((a, b) => a.start - b.start)
   }

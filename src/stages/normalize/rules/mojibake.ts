@@ -19,7 +19,8 @@ const UTF8 = new TextDecoder('utf-8', {fatal: true})
 function codec(name: 'windows-1252' | 'macintosh', leadBytes: number[]): Codec {
   const decoder = new TextDecoder(name)
   const byteOf = new Map<string, number>()
-  for (let byte = 0x80; byte <= 0xff; byte++) byteOf.set(name === 'windows-1252' ? windows1252Char(byte) : decoder.decode(Uint8Array.of(byte)), byte)
+  for (let byte = 0x80; byte <= 0xff; byte++)
+    byteOf.set(name === 'windows-1252' ? windows1252Char(byte) : decoder.decode(Uint8Array.of(byte)), byte)
   if (name === 'windows-1252') {
     // Latin-1 readers turn 0x80-0x9F into C1 controls instead.
     for (let byte = 0x80; byte <= 0x9f; byte++) byteOf.set(String.fromCharCode(byte), byte)
@@ -95,14 +96,23 @@ const CLIPPED_QUOTE = /(?<=\S)\u00e2\u20ac(?=[\s.,;:!?)\]]|$)/gm
 const LEAD = /[\u00c2-\u00f4\u221a\u201a]/
 
 // A stretch of characters that mojibake is made of, as the unit of one edit.
-const SUSPECT = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u221a\u00c4\u201a]{2,}/g
+const SUSPECT =
+  /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u221a\u00c4\u201a]{2,}/g
 
 export const mojibake: TextRule = {
   id: 'mojibake',
   reason: 'UTF-8 text decoded with the wrong encoding',
   example: '`donâ€™t` → `don’t`',
-  propose: (input) => !LEAD.test(input.text) ? [] : [
-    ...editsForMatches(input.text, SUSPECT, mojibake, (match) => fixMojibake(match[0])),
-    ...editsForMatches(input.text, CLIPPED_QUOTE, {id: mojibake.id, reason: 'closing quote `”` garbled, its last byte lost'}, () => '\u201d')
-  ]
+  propose: (input) =>
+    !LEAD.test(input.text)
+      ? []
+      : [
+          ...editsForMatches(input.text, SUSPECT, mojibake, (match) => fixMojibake(match[0])),
+          ...editsForMatches(
+            input.text,
+            CLIPPED_QUOTE,
+            {id: mojibake.id, reason: 'closing quote `”` garbled, its last byte lost'},
+            () => '\u201d'
+          )
+        ]
 }

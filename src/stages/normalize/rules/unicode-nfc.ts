@@ -17,7 +17,13 @@ export const unicodeNfc: TextRule = {
     for (let match = CANDIDATE.exec(input.text); match; match = CANDIDATE.exec(input.text)) {
       const composed = match[0].normalize('NFC')
       if (composed !== match[0]) {
-        edits.push({start: match.index, end: match.index + match[0].length, replacement: composed, rule: unicodeNfc.id, reason: unicodeNfc.reason})
+        edits.push({
+          start: match.index,
+          end: match.index + match[0].length,
+          replacement: composed,
+          rule: unicodeNfc.id,
+          reason: unicodeNfc.reason
+        })
       }
     }
     return edits

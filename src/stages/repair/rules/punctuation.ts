@@ -10,7 +10,9 @@ export const doubledPunctuation: TextRule = {
   propose(input) {
     const text = input.text
     return [
-      ...editsForMatches(text, /([.,;:])(?:[ \t]+\1)+(?![.\d])/g, doubledPunctuation, (match) => (afterWord(text, match.index, true) ? match[1] : undefined)),
+      ...editsForMatches(text, /([.,;:])(?:[ \t]+\1)+(?![.\d])/g, doubledPunctuation, (match) =>
+        afterWord(text, match.index, true) ? match[1] : undefined
+      ),
       ...editsForMatches(text, /[,;:]{2,}|\.\.(?!\.)/g, doubledPunctuation, (match) =>
         afterWord(text, match.index, false) ? match[0][0] : undefined
       )
@@ -52,8 +54,10 @@ export const bracketSpacing: TextRule = {
       const inner = match[2]!
       const lead = inner.length - inner.trimStart().length
       const trail = inner.length - inner.trimEnd().length
-      if (inner.trim() !== '' && lead > 0) edits.push({start: open + 1, end: open + 1 + lead, replacement: '', rule: bracketSpacing.id, reason: 'space inside a bracket'})
-      if (inner.trim() !== '' && trail > 0) edits.push({start: close - trail, end: close, replacement: '', rule: bracketSpacing.id, reason: 'space inside a bracket'})
+      if (inner.trim() !== '' && lead > 0)
+        edits.push({start: open + 1, end: open + 1 + lead, replacement: '', rule: bracketSpacing.id, reason: 'space inside a bracket'})
+      if (inner.trim() !== '' && trail > 0)
+        edits.push({start: close - trail, end: close, replacement: '', rule: bracketSpacing.id, reason: 'space inside a bracket'})
     }
     return edits
   }
@@ -65,7 +69,9 @@ export const spaceBeforePunctuation: TextRule = {
   reason: 'space before a punctuation mark',
   example: '`said , adding` → `said, adding`',
   propose: (input) =>
-    editsForMatches(input.text, /[ \t]+(?=[,;:!?.](?:[ \t\n]|$))/g, spaceBeforePunctuation, (match) => (afterWord(input.text, match.index, true) ? '' : undefined))
+    editsForMatches(input.text, /[ \t]+(?=[,;:!?.](?:[ \t\n]|$))/g, spaceBeforePunctuation, (match) =>
+      afterWord(input.text, match.index, true) ? '' : undefined
+    )
 }
 
 /** The character before `index` ends a word (or a quote or bracket closing one). */

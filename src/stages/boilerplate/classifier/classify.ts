@@ -1,0 +1,312 @@
+/**
+ * Text-only boilerplate block classifier: a per-line logistic regression over
+ * shape, furniture and page-position features, then a second logistic
+ * regression that lets each block take the colour of its neighbourhood.
+ * Pure and linear in the number of blocks.
+ */
+import {CONTEXT_FEATURES, LINE_FEATURES, contextVectors, documentFeatures, type LineStats} from './features.js'
+import type {ClassifierModel, TreeNode} from './model.js'
+import type {BlockDecision, ClassifierBlock, ClassifierOptions} from './types.js'
+import {MODEL} from './weights.js'
+
+export const DEFAULT_CLASSIFIER_OPTIONS: Required<ClassifierOptions> = {
+  threshold: MODEL.threshold,
+  protectProseTokens: 12,
+  protectMargin: 0.1,
+  context: true
+}
+
+/** Feature groups: the label names the group that pulled the score down most. */
+const GROUPS: Record<string, readonly string[]> = {
+  'menu-line': ['separators', 'nav_word', 'bullet', 'bullet_x_short', 'bullet_run', 'numbered'],
+  'form-widget': ['widgets', 'widget_only'],
+  'share-bar': ['share'],
+  'comment-thread': ['comment', 'comment_marker', 'after_comment_marker', 'after_comment_marker_x_outside', 'time_ago', 'comment_cue', 'comment_density', 'cues_before'],
+  'subscription-nag': ['nag'],
+  'related-links': ['related'],
+  'tag-line': ['tag'],
+  'footer-line': ['copyright', 'url'],
+  'repeated-line': ['repeated', 'repeated_count'],
+  'outside-main-content': [
+    'in_main',
+    'before_main',
+    'after_main',
+    'lines_from_main',
+    'tokens_from_main',
+    'prose_density_5',
+    'rel_position',
+    'tokens_before_frac',
+    'tokens_after_frac',
+    'first_line',
+    'main_share'
+  ],
+  'low-stopword-density': ['stop_ratio', 'stop_ratio_x_len', 'no_stop_words'],
+  'short-fragment': ['log_tokens', 'tok_le_2', 'tok_le_5', 'tok_ge_12', 'tok_ge_25', 'short_run', 'prose', 'terminal', 'terminal_x_short', 'colon_end'],
+  'title-case-link': ['title_ratio', 'title_ratio_x_short', 'caps_ratio'],
+  'symbol-heavy': ['digit_ratio', 'symbol_ratio', 'avg_word_len', 'comma_rate'],
+  'byline-or-date': ['byline', 'date']
+}
+
+const GROUP_INDICES: ReadonlyArray<[string, number[]]> = Object.entries(GROUPS).map(([group, names]) => [
+  group,
+  names.map((name) => LINE_FEATURES.indexOf(name as (typeof LINE_FEATURES)[number])).filter((j) => j >= 0)
+])
+
+const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x))
+
+function weightVector(names: readonly string[], weights: Record<string, number>): Float64Array {
+  const w = new Float64Array(names.length)
+  names.forEach((name, i) => (w[i] = weights[name] ?? 0))
+  return w
+}
+
+function dot(w: Float64Array, v: Float64Array): number {
+  let s = 0
+  for (let i = 0; i < w.length; i++) s += w[i]! * v[i]!
+  return s
+}
+
+/** A tree ensemble flattened into arrays: feature index -1 marks a leaf. */
+interface FlatTrees {
+  roots: number[]
+  feature: Int32Array
+  threshold: Float64Array
+  left: Int32Array
+  right: Int32Array
+  value: Float64Array
+}
+
+function flatten(trees: readonly TreeNode[], names: readonly string[]): FlatTrees {
+  const feature: number[] = []
+  const threshold: number[] = []
+  const left: number[] = []
+  const right: number[] = []
+  const value: number[] = []
+  const add = (node: TreeNode): number => {
+    const id = feature.length
+    const f = node.feature === undefined ? -1 : names.indexOf(node.feature)
+    feature.push(node.left && node.right ? f : -1)
+    threshold.push(node.threshold ?? 0)
+    value.push(node.value)
+    left.push(-1)
+    right.push(-1)
+    if (node.left && node.right && f >= 0) {
+      left[id] = add(node.left)
+      right[id] = add(node.right)
+    }
+    return id
+  }
+  const roots = trees.map(add)
+  return {
+    roots,
+    feature: Int32Array.from(feature),
+    threshold: Float64Array.from(threshold),
+    left: Int32Array.from(left),
+    right: Int32Array.from(right),
+    value: Float64Array.from(value)
+  }
+}
+
+/** Sum of leaf values; with `contrib`, also credit each split's change in value to its feature. */
+function evalTrees(t: FlatTrees, x: ArrayLike<number>, contrib?: Float64Array): number {
+  let sum = 0
+  for (const root of t.roots) {
+    let node = root
+    while (t.feature[node]! >= 0) {
+      const f = t.feature[node]!
+      const next = x[f]! < t.threshold[node]! ? t.left[node]! : t.right[node]!
+      if (contrib) contrib[f] = contrib[f]! + t.value[next]! - t.value[node]!
+      node = next
+    }
+    sum += t.value[node]!
+  }
+  return sum
+}
+
+const CONTEXT_NAMES: readonly string[] = [...LINE_FEATURES, ...CONTEXT_FEATURES.map((f) => `ctx_${f}`)]
+
+interface Compiled {
+  line: Float64Array
+  context: Float64Array
+  reference: Float64Array
+  lineTrees?: FlatTrees
+  contextTrees?: FlatTrees
+}
+
+const compiled = new WeakMap<ClassifierModel, Compiled>()
+function compile(model: ClassifierModel): Compiled {
+  let c = compiled.get(model)
+  if (!c) {
+    c = {
+      line: weightVector(LINE_FEATURES, model.line),
+      context: weightVector(CONTEXT_FEATURES, model.context),
+      reference: weightVector(LINE_FEATURES, model.reference ?? {})
+    }
+    if (model.lineTrees) c.lineTrees = flatten(model.lineTrees, LINE_FEATURES)
+    if (model.contextTrees) c.contextTrees = flatten(model.contextTrees, CONTEXT_NAMES)
+    compiled.set(model, c)
+  }
+  return c
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+function describe(stats: LineStats, label: string, neighbourhood: string | undefined): string {
+  const parts = [plural(stats.tokens, 'word')]
+  if (stats.tokens > 0) parts.push(stats.stop === 0 ? 'no stop words' : `${Math.round(stats.stopRatio * 100)}% stop words`)
+  if (!stats.terminal && stats.tokens > 0) parts.push('no sentence ending')
+  const cue: Record<string, string> = {
+    'menu-line': stats.separators >= 2 ? 'menu separators' : stats.bullet ? 'a short list item' : 'a navigation word',
+    'form-widget': 'a [form widget]',
+    'share-bar': 'share or social words',
+    'comment-thread': 'in a comment thread',
+    'subscription-nag': 'a subscribe/login/cookie notice',
+    'related-links': 'a related/popular links cue',
+    'tag-line': 'a tag or category line',
+    'footer-line': stats.copyright ? 'a copyright notice' : 'a web address',
+    'repeated-line': 'repeated elsewhere on the page',
+    'outside-main-content': 'outside the main run of prose',
+    'title-case-link': 'mostly title-case words',
+    'symbol-heavy': 'mostly digits or symbols',
+    'byline-or-date': stats.byline ? 'a byline' : 'a date'
+  }
+  const c = cue[label]
+  if (c) parts.push(c)
+  if (neighbourhood) parts.push(neighbourhood)
+  return parts.join(', ')
+}
+
+function featureRecord(v: Float64Array, ctx: Float64Array | undefined, stage1: number): Record<string, number> {
+  const features: Record<string, number> = {}
+  LINE_FEATURES.forEach((name, j) => (features[name] = v[j]!))
+  if (ctx) CONTEXT_FEATURES.forEach((name, j) => (features[`ctx_${name}`] = ctx[j]!))
+  features.stage1_logit = stage1
+  return features
+}
+
+/** A decision whose feature record is built on first read (most callers never look). */
+class Decision implements BlockDecision {
+  #features: Record<string, number> | undefined
+  readonly #vector: Float64Array
+  readonly #ctx: Float64Array | undefined
+  readonly #stage1: number
+  boilerplate: boolean
+  score: number
+  label: string
+  reason: string
+  constructor(boilerplate: boolean, score: number, label: string, reason: string, vector: Float64Array, ctx: Float64Array | undefined, stage1: number) {
+    this.boilerplate = boilerplate
+    this.score = score
+    this.label = label
+    this.reason = reason
+    this.#vector = vector
+    this.#ctx = ctx
+    this.#stage1 = stage1
+  }
+  get features(): Record<string, number> {
+    return (this.#features ??= featureRecord(this.#vector, this.#ctx, this.#stage1))
+  }
+  toJSON(): BlockDecision {
+    return {boilerplate: this.boilerplate, score: this.score, label: this.label, reason: this.reason, features: this.features}
+  }
+}
+
+/** Classify with an explicit model (the trainer and held-out evaluation use this). */
+export function classifyWithModel(
+  blocks: readonly ClassifierBlock[],
+  model: ClassifierModel,
+  options: ClassifierOptions = {}
+): BlockDecision[] {
+  const opts = {...DEFAULT_CLASSIFIER_OPTIONS, threshold: model.threshold, ...options}
+  const w = compile(model)
+  const doc = documentFeatures(blocks)
+  const n = blocks.length
+  const logits1 = new Float64Array(n)
+  for (let i = 0; i < n; i++) logits1[i] = w.lineTrees ? evalTrees(w.lineTrees, doc.vectors[i]!) : dot(w.line, doc.vectors[i]!)
+  const ctx = opts.context ? contextVectors(logits1, doc.stats) : undefined
+  const nLine = LINE_FEATURES.length
+  const joint = new Float64Array(CONTEXT_NAMES.length)
+  const contextLogit = (i: number, contrib?: Float64Array): number => {
+    if (!w.contextTrees) return dot(w.context, ctx![i]!)
+    joint.set(doc.vectors[i]!, 0)
+    joint.set(ctx![i]!, nLine)
+    return evalTrees(w.contextTrees, joint, contrib)
+  }
+  const decisions: BlockDecision[] = []
+  const inMainIdx = LINE_FEATURES.indexOf('in_main')
+  const afterMarkerIdx = LINE_FEATURES.indexOf('after_comment_marker')
+  const cuesBeforeIdx = LINE_FEATURES.indexOf('cues_before')
+  const linesFromIdx = LINE_FEATURES.indexOf('lines_from_main')
+  for (let i = 0; i < n; i++) {
+    const stats = doc.stats[i]!
+    const v = doc.vectors[i]!
+    const logit = ctx ? contextLogit(i) : logits1[i]!
+    const score = sigmoid(logit)
+    let boilerplate = score < opts.threshold
+    let guarded = false
+    if (
+      boilerplate &&
+      opts.protectProseTokens > 0 &&
+      stats.tokens >= opts.protectProseTokens &&
+      score >= opts.threshold - opts.protectMargin &&
+      stats.prose &&
+      stats.stopRatio >= 0.3 &&
+      v[afterMarkerIdx] === 0 &&
+      v[cuesBeforeIdx] === 0 &&
+      (v[inMainIdx] === 1 || v[linesFromIdx]! * 6 <= Math.log1p(3))
+    ) {
+      boilerplate = false
+      guarded = true
+    }
+    // Explanation: which feature group pulled this line furthest below a typical content line.
+    let label = 'low-content-score'
+    if (boilerplate) {
+      const contrib = new Float64Array(CONTEXT_NAMES.length)
+      if (w.contextTrees && ctx) contextLogit(i, contrib)
+      else if (w.lineTrees) evalTrees(w.lineTrees, v, contrib)
+      else for (let j = 0; j < nLine; j++) contrib[j] = w.line[j]! * (v[j]! - w.reference[j]!)
+      let worst = 0
+      for (const [group, indices] of GROUP_INDICES) {
+        let c = 0
+        for (const j of indices) c += contrib[j]!
+        if (c < worst) {
+          worst = c
+          label = group
+        }
+      }
+      let ctxSum = 0
+      for (let j = nLine; j < contrib.length; j++) ctxSum += contrib[j]!
+      if (ctxSum < worst) label = 'boilerplate-neighbourhood'
+    }
+    let neighbourhood: string | undefined
+    if (boilerplate && ctx && logits1[i]! > 0 && logit < 0) {
+      label = 'boilerplate-neighbourhood'
+      neighbourhood = 'among boilerplate blocks'
+    } else if (ctx) {
+      const prev = i > 0 ? logits1[i - 1]! : -1
+      const next = i + 1 < n ? logits1[i + 1]! : -1
+      if (prev < 0 && next < 0) neighbourhood = i === 0 || i === n - 1 ? 'next to boilerplate' : 'between two boilerplate blocks'
+    }
+    const ctxRow = ctx?.[i]
+    const stage1 = logits1[i]!
+    decisions.push(
+      new Decision(
+        boilerplate,
+        score,
+        boilerplate ? label : guarded ? 'protected-prose' : 'content',
+        boilerplate ? describe(stats, label, neighbourhood) : guarded ? 'long prose line, kept despite a low score' : 'reads as main content',
+        v,
+        ctxRow,
+        stage1
+      )
+    )
+  }
+  return decisions
+}
+
+/** Decide for each block whether it is boilerplate. Pure; O(blocks). */
+export function classifyBlocks(blocks: readonly ClassifierBlock[], options: ClassifierOptions = {}): BlockDecision[] {
+  return classifyWithModel(blocks, MODEL, options)
+}

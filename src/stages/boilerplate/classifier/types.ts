@@ -1,0 +1,42 @@
+/** Public types of the boilerplate block classifier. */
+
+/** One non-blank line of a document, whitespace-normalized (single spaces, trimmed). */
+export interface ClassifierBlock {
+  text: string
+  /** The raw line before this one was blank. */
+  blankBefore: boolean
+}
+
+export interface ClassifierOptions {
+  /**
+   * Probability of being main content below which a block is boilerplate.
+   * Lower keeps more (precision of removal first).
+   */
+  threshold?: number
+  /**
+   * Blocks with at least this many word tokens that read as prose (enough
+   * stop words, a sentence ending) are kept when the score is only a little
+   * below the threshold, unless they sit in a comment thread or far outside
+   * the main text. 0 disables the guard.
+   */
+  protectProseTokens?: number
+  /**
+   * The prose guard only overrides scores within this distance below the
+   * threshold ("when unsure, keep"); confident boilerplate verdicts stand.
+   */
+  protectMargin?: number
+  /** Apply the context (neighbourhood) pass; off gives per-line decisions only. */
+  context?: boolean
+}
+
+export interface BlockDecision {
+  boilerplate: boolean
+  /** Probability (0..1) that the block is main content. */
+  score: number
+  /** Short kebab-case id of the main cue, usable as a rule id. */
+  label: string
+  /** Human sentence naming the main features. */
+  reason: string
+  /** The feature values the model saw (stage-1 and context features). */
+  features: Record<string, number>
+}

@@ -1,0 +1,54 @@
+/**
+ * Article elements that look like boilerplate to a classifier but belong to the
+ * article: the title, section subheads, bylines, datelines and photo captions.
+ * Each is kept by default and can be dropped with `keep: {<element>: false}`.
+ */
+import type {Block} from '../../blocks/block.js'
+import {isProse} from './block-rule.js'
+
+export type Element = 'title' | 'subhead' | 'byline' | 'dateline' | 'caption'
+
+export type KeepOptions = Record<Element, boolean>
+
+export const DEFAULT_KEEP: KeepOptions = {title: true, subhead: true, byline: true, dateline: true, caption: true}
+
+const BYLINE = /^(?:By|Posted by|Written by|Words by|Story by|Reporting by|Text by)\s+[\p{Lu}@]/u
+const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
+const DATE = new RegExp(
+  String.raw`^(?:(?:Published|Updated|Posted|Last updated)(?: on)?:?\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+${MONTH},?\s+\d{4}|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$`,
+  'i'
+)
+const CREDIT_TAIL = /\((?:Photo:?\s*)?[\p{Lu}][^()]{1,60}\/[^()]{1,40}\)$/u
+const TERMINAL = /[.!?…:]["”’')\]]*$/
+
+/** The element each block is, if it is one of the protected kinds. */
+export function findElements(blocks: readonly Block[], removed: ReadonlySet<number>): Map<number, Element> {
+  const elements = new Map<number, Element>()
+  const firstProse = blocks.find((block) => !removed.has(block.index) && isProse(block))?.index ?? blocks.length
+  let titled = false
+  for (const block of blocks) {
+    if (removed.has(block.index)) continue
+    const text = block.text
+    if (block.words <= 15 && BYLINE.test(text)) elements.set(block.index, 'byline')
+    else if (block.words <= 12 && DATE.test(text)) elements.set(block.index, 'dateline')
+    else if (!titled && block.index < firstProse && block.words >= 3 && block.words <= 25 && !TERMINAL.test(text)) {
+      elements.set(block.index, 'title')
+      titled = true
+    } else if (CREDIT_TAIL.test(text) && block.words <= 60) elements.set(block.index, 'caption')
+    else if (block.index > firstProse && block.words <= 12 && !TERMINAL.test(text) && isBetweenProse(blocks, block.index, removed)) {
+      elements.set(block.index, 'subhead')
+    }
+  }
+  return elements
+}
+
+/** A short line with article prose on both sides (skipping removed blocks) is a subhead. */
+function isBetweenProse(blocks: readonly Block[], index: number, removed: ReadonlySet<number>): boolean {
+  const near = (step: number): Block | undefined => {
+    for (let k = index + step; k >= 0 && k < blocks.length; k += step) if (!removed.has(k)) return blocks[k]
+    return undefined
+  }
+  const before = near(-1)
+  const after = near(1)
+  return Boolean(before && after && isProse(before) && isProse(after))
+}

@@ -1,0 +1,48 @@
+/** Hand-made document reports for the HTML report's tests. */
+import {applyEdits} from '../../src/core/apply-edits.js'
+import type {Edit, Point} from '../../src/core/types.js'
+import type {DocumentReport} from '../../src/report/schema.js'
+
+export function point(text: string, offset: number): Point {
+  const upto = text.slice(0, offset)
+  return {line: upto.split('\n').length, column: offset - (upto.lastIndexOf('\n') + 1) + 1, offset}
+}
+
+export interface Change {
+  find: string
+  after: string
+  stage: string
+  rule: string
+  reason: string
+  folded?: Edit['folded']
+}
+
+export interface FixtureDoc {
+  report: DocumentReport
+  original: string
+  cleaned: string
+}
+
+/** A document report whose edits replace the first occurrence of each `find`, in order. */
+export function doc(pathName: string, original: string, changes: Change[], ms = 5): FixtureDoc {
+  let from = 0
+  const edits: Edit[] = changes.map((c) => {
+    const start = original.indexOf(c.find, from)
+    if (start < 0) throw new Error(`fixture: ${JSON.stringify(c.find)} not found`)
+    from = start + c.find.length
+    const edit: Edit = {
+      stage: c.stage,
+      rule: c.rule,
+      reason: c.reason,
+      before: c.find,
+      after: c.after,
+      start: point(original, start),
+      end: point(original, from)
+    }
+    if (c.folded) edit.folded = c.folded
+    return edit
+  })
+  const cleaned = applyEdits(original, edits)
+  const bytes = (s: string): number => Buffer.byteLength(s, 'utf8')
+  return {report: {path: pathName, bytesIn: bytes(original), bytesOut: bytes(cleaned), ms, edits, conflicts: []}, original, cleaned}
+}
