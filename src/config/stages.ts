@@ -18,6 +18,8 @@ function switches(rules: readonly RuleInfo[]) {
   return z.partialRecord(z.enum(rules.map((rule) => rule.id) as [string, ...string[]]), z.boolean()).optional()
 }
 
+const KEEP_CHOICE = z.enum(['keep', 'auto', 'drop'])
+
 const info = (rule: RuleInfo): RuleInfo => ({id: rule.id, reason: rule.reason, example: rule.example})
 
 const normalizeRules = [...NORMALIZE_PASSES.flat().map(info), ...NORMALIZE_EXTRA_RULES]
@@ -31,8 +33,8 @@ const boilerplateRules = [
   },
   ...(['title', 'subhead', 'byline', 'dateline', 'caption'] as const).map((element) => ({
     id: `drop-${element}`,
-    reason: `${element} removed because keep.${element} is false (kept by default)`,
-    example: `\`keep: {${element}: false}\``
+    reason: `${element} removed because keep.${element} is drop`,
+    example: `\`keep: {${element}: drop}\``
   }))
 ]
 const repairRules = REPAIR_PASSES.flat().map(info)
@@ -77,13 +79,19 @@ export const STAGES: Record<string, StageSpec> = {
           .union([
             z.literal(false),
             z
-              .object({threshold: z.number().gt(0).lt(1), protectProseTokens: z.number().int().min(0), context: z.boolean()})
+              .object({
+                threshold: z.number().gt(0).lt(1),
+                protectProseTokens: z.number().int().min(0),
+                protectMargin: z.number().min(0).max(1),
+                context: z.boolean(),
+                minBlocks: z.number().int().min(0)
+              })
               .partial()
               .strict()
           ])
           .optional(),
         keep: z
-          .object({title: z.boolean(), subhead: z.boolean(), byline: z.boolean(), dateline: z.boolean(), caption: z.boolean()})
+          .object({title: KEEP_CHOICE, subhead: KEEP_CHOICE, byline: KEEP_CHOICE, dateline: KEEP_CHOICE, caption: KEEP_CHOICE})
           .partial()
           .strict()
           .optional(),

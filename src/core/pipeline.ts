@@ -45,7 +45,13 @@ export interface Pipeline {
 export const DEFAULT_PIPELINE = {
   stages: [
     {normalize: {hardWrap: {minWidth: 40, maxWidth: 100}}},
-    {boilerplate: {recurring: {minDocuments: 5, maxWords: 30}}},
+    {
+      boilerplate: {
+        classifier: {threshold: 0.575, protectMargin: 0.2, minBlocks: 30},
+        keep: {title: 'keep', byline: 'keep', subhead: 'auto', dateline: 'auto', caption: 'auto'},
+        recurring: {minDocuments: 5, maxWords: 30}
+      }
+    },
     'repair',
     {
       dedup: {

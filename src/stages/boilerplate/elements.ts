@@ -1,16 +1,22 @@
 /**
- * Article elements that look like boilerplate to a classifier but belong to the
- * article: the title, section subheads, bylines, datelines and photo captions.
- * Each is kept by default and can be dropped with `keep: {<element>: false}`.
+ * Article elements that look like boilerplate to a classifier but may belong to
+ * the article: the title, section subheads, bylines, datelines and photo
+ * captions. For each, a pipeline chooses `keep` (never removed by the
+ * classifier), `auto` (the classifier decides, as for any line) or `drop`
+ * (always removed). Measured on the devset, protecting more than bylines costs
+ * precision (menu items and comment lines look like subheads and datelines),
+ * so titles and bylines are kept and the rest is left to the classifier.
  */
 import type {Block} from '../../blocks/block.js'
 import {isProse} from './block-rule.js'
 
 export type Element = 'title' | 'subhead' | 'byline' | 'dateline' | 'caption'
 
-export type KeepOptions = Record<Element, boolean>
+export type KeepChoice = 'keep' | 'auto' | 'drop'
 
-export const DEFAULT_KEEP: KeepOptions = {title: true, subhead: true, byline: true, dateline: true, caption: true}
+export type KeepOptions = Record<Element, KeepChoice>
+
+export const DEFAULT_KEEP: KeepOptions = {title: 'keep', subhead: 'auto', byline: 'keep', dateline: 'auto', caption: 'auto'}
 
 const BYLINE = /^(?:By|Posted by|Written by|Words by|Story by|Reporting by|Text by)\s+[\p{Lu}@]/u
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
@@ -31,7 +37,7 @@ export function findElements(blocks: readonly Block[], removed: ReadonlySet<numb
     const text = block.text
     if (block.words <= 15 && BYLINE.test(text)) elements.set(block.index, 'byline')
     else if (block.words <= 12 && DATE.test(text)) elements.set(block.index, 'dateline')
-    else if (!titled && block.index < firstProse && block.words >= 3 && block.words <= 25 && !TERMINAL.test(text)) {
+    else if (!titled && block.index < firstProse && looksLikeTitle(blocks, block, removed)) {
       elements.set(block.index, 'title')
       titled = true
     } else if (CREDIT_TAIL.test(text) && block.words <= 60) elements.set(block.index, 'caption')
@@ -40,6 +46,23 @@ export function findElements(blocks: readonly Block[], removed: ReadonlySet<numb
     }
   }
   return elements
+}
+
+/**
+ * The title: a headline-shaped line (4 to 25 words, lower-case words in it, no
+ * sentence end, no menu separators) that the article follows within three lines.
+ */
+function looksLikeTitle(blocks: readonly Block[], block: Block, removed: ReadonlySet<number>): boolean {
+  if (block.words < 4 || block.words > 25 || TERMINAL.test(block.text) || !/\p{Ll}{3}/u.test(block.text) || /\s[|•·»›]\s/.test(block.text))
+    return false
+  let seen = 0
+  for (let k = block.index + 1; k < blocks.length && seen < 3; k++) {
+    if (removed.has(k)) continue
+    seen++
+    const next = blocks[k]!
+    if (isProse(next) || BYLINE.test(next.text) || DATE.test(next.text)) return true
+  }
+  return false
 }
 
 /** A short line with article prose on both sides (skipping removed blocks) is a subhead. */

@@ -8,12 +8,12 @@ import type {Block} from '../../blocks/block.js'
 import {deleteBlocks, type BlockDeletion} from '../../blocks/delete-blocks.js'
 import type {ConfiguredStage, StageInput} from '../../core/stage.js'
 import {isProse, type BlockContext, type BlockRule} from './block-rule.js'
-import {authorBox, commentForm} from './rules/comments.js'
+import {authorBox, commentForm, commentThread} from './rules/comments.js'
 import {archiveLine, copyright, disclaimer, subscriptionNag, tagLine} from './rules/footer.js'
 import {photoCredit, videoCaption} from './rules/media.js'
 import {DEFAULT_RECURRING, RecurringLines, type RecurringOptions} from './recurring.js'
 import {classifyBlocks, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions} from './classifier/index.js'
-import {DEFAULT_KEEP, findElements, type Element, type KeepOptions} from './elements.js'
+import {DEFAULT_KEEP, findElements, type KeepOptions} from './elements.js'
 import {breadcrumb, formWidget, masthead, menuLine, shareBar, siteNotice} from './rules/navigation.js'
 import {readOriginal, relatedBullet, relatedHeader, sourceLink, truncatedTeaser} from './rules/related.js'
 
@@ -35,7 +35,7 @@ export interface BoilerplateOptions {
   recurring?: Partial<RecurringOptions> | false
   /** The text-only block classifier for what no rule knows; `false` turns it off. */
   classifier?: ClassifierOptions | false
-  /** Article elements the classifier must leave alone (`true`, the default) or that are removed (`false`). */
+  /** Per article element: `keep` (the classifier leaves it alone), `auto` (it decides) or `drop` (always removed). */
   keep?: Partial<KeepOptions>
 }
 
@@ -60,7 +60,8 @@ export const BOILERPLATE_RULES: readonly BlockRule[] = [
   relatedBullet,
   truncatedTeaser,
   readOriginal,
-  tagLine
+  tagLine,
+  commentThread
 ]
 
 export function customRule(custom: CustomPattern): BlockRule {
@@ -121,8 +122,10 @@ export function boilerplate(options: BoilerplateOptions = {}): ConfiguredStage {
     ...BOILERPLATE_RULES.filter((rule) => switches[rule.id] !== false),
     ...(recurring ? [recurring.rule()] : [])
   ]
-  // Until the classifier is tuned, it runs only when a pipeline asks for it.
-  const classifier = !options.classifier || switches['block-classifier'] === false ? undefined : {...DEFAULT_CLASSIFIER_OPTIONS, ...options.classifier}
+  const classifier =
+    options.classifier === false || switches['block-classifier'] === false
+      ? undefined
+      : {...DEFAULT_CLASSIFIER_OPTIONS, ...options.classifier}
   const keep: KeepOptions = {...DEFAULT_KEEP, ...options.keep}
   const stage: ConfiguredStage = {
     name: 'boilerplate',
@@ -138,15 +141,19 @@ export function boilerplate(options: BoilerplateOptions = {}): ConfiguredStage {
       {
         propose(input: StageInput) {
           const blocks = input.blocks()
-          const deletions = findBoilerplate(blocks, rules)
-          const removed = new Set(deletions.map((deletion) => deletion.block.index))
-          const elements = findElements(blocks, removed)
-          for (const [index, element] of elements) {
-            if (keep[element]) continue
-            deletions.push({block: blocks[index]!, rule: `drop-${element}`, reason: `${element} (keep.${element} is off)`})
-            removed.add(index)
+          // Decide again on what is left until nothing more goes: removing a menu can make
+          // its neighbour look different, and the output must be a fixed point, so that
+          // cleaning it again changes nothing.
+          const deletions: BlockDeletion[] = []
+          let remaining: Block[] = [...blocks]
+          for (let round = 0; round < MAX_ROUNDS && remaining.length > 0; round++) {
+            const view = renumber(remaining)
+            const found = decide(view, {rules, keep, classifier})
+            if (found.length === 0) break
+            const gone = new Set(found.map((deletion) => view.indexOf(deletion.block)))
+            deletions.push(...found.map((deletion) => ({...deletion, block: remaining[view.indexOf(deletion.block)]!})))
+            remaining = remaining.filter((_, i) => !gone.has(i))
           }
-          if (classifier) deletions.push(...classify(blocks, removed, elements, classifier))
           if (recurring) flagRecurringProse(input, blocks, deletions, recurring)
           return deleteBlocks(
             input.text,
@@ -161,11 +168,44 @@ export function boilerplate(options: BoilerplateOptions = {}): ConfiguredStage {
   return stage
 }
 
+const MAX_ROUNDS = 4
+
+/** One round over a list of blocks: rules, article elements, then the classifier. */
+function decide(
+  blocks: readonly Block[],
+  settings: {rules: readonly BlockRule[]; keep: KeepOptions; classifier: Required<ClassifierOptions> | undefined}
+): BlockDeletion[] {
+  const deletions = findBoilerplate(blocks, settings.rules)
+  const removed = new Set(deletions.map((deletion) => deletion.block.index))
+  const elements = findElements(blocks, removed)
+  const kept = new Set<number>()
+  for (const [index, element] of elements) {
+    if (settings.keep[element] === 'keep') kept.add(index)
+    if (settings.keep[element] !== 'drop') continue
+    deletions.push({block: blocks[index]!, rule: `drop-${element}`, reason: `${element} (keep.${element} is drop)`})
+    removed.add(index)
+  }
+  // Short documents give the classifier too little context to tell furniture from text.
+  if (settings.classifier && blocks.length >= settings.classifier.minBlocks)
+    deletions.push(...classify(blocks, removed, kept, settings.classifier))
+  return deletions
+}
+
+/** The blocks as if the others were gone: consecutive indexes, blank lines carried over. */
+function renumber(blocks: readonly Block[]): Block[] {
+  return blocks.map((block, index) => {
+    const previous = blocks[index - 1]
+    // A removed block between two kept ones leaves the blank line it had.
+    const gap = previous !== undefined && block.index - previous.index > 1
+    return {...block, index, blankBefore: block.blankBefore || gap}
+  })
+}
+
 /** What no rule claimed, the classifier decides; protected article elements stay. */
 function classify(
   blocks: readonly Block[],
   removed: ReadonlySet<number>,
-  elements: ReadonlyMap<number, Element>,
+  kept: ReadonlySet<number>,
   options: ClassifierOptions
 ): BlockDeletion[] {
   const decisions = classifyBlocks(
@@ -175,7 +215,8 @@ function classify(
   const deletions: BlockDeletion[] = []
   for (const block of blocks) {
     const decision = decisions[block.index]!
-    if (!decision.boilerplate || removed.has(block.index) || elements.has(block.index)) continue
+    if (!decision.boilerplate || removed.has(block.index) || kept.has(block.index)) continue
+
     deletions.push({
       block,
       rule: 'block-classifier',

@@ -12,8 +12,9 @@ import {MODEL} from './weights.js'
 export const DEFAULT_CLASSIFIER_OPTIONS: Required<ClassifierOptions> = {
   threshold: MODEL.threshold,
   protectProseTokens: 12,
-  protectMargin: 0.1,
-  context: true
+  protectMargin: 0.2,
+  context: true,
+  minBlocks: 30
 }
 
 /** Feature groups: the label names the group that pulled the score down most. */

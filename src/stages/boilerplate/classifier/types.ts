@@ -27,6 +27,11 @@ export interface ClassifierOptions {
   protectMargin?: number
   /** Apply the context (neighbourhood) pass; off gives per-line decisions only. */
   context?: boolean
+  /**
+   * Documents with fewer blocks are left to the rules: too little context to
+   * tell a page's furniture from its text (the devset's pages have 80+). Default 30.
+   */
+  minBlocks?: number
 }
 
 export interface BlockDecision {
