@@ -17,7 +17,7 @@ function configError(data: unknown): string {
 
 describe('pipeline files', () => {
   it('loads every example in pipelines/', async () => {
-    for (const name of ['default.yaml', 'minimal.yaml']) {
+    for (const name of ['default.yaml', 'minimal.yaml', 'strict.yaml', 'lenient.yaml']) {
       const config = await loadPipelineFile(join(import.meta.dirname, '..', '..', 'pipelines', name))
       expect(config.stages.length).toBeGreaterThan(0)
       expect(config.hash).toMatch(/^[0-9a-f]{16}$/)

@@ -185,10 +185,21 @@ function decide(
     deletions.push({block: blocks[index]!, rule: `drop-${element}`, reason: `${element} (keep.${element} is drop)`})
     removed.add(index)
   }
-  // Short documents give the classifier too little context to tell furniture from text.
-  if (settings.classifier && blocks.length >= settings.classifier.minBlocks)
+  if (settings.classifier && worthClassifying(blocks, removed.size, settings.classifier.minBlocks))
     deletions.push(...classify(blocks, removed, kept, settings.classifier))
   return deletions
+}
+
+/**
+ * Short documents give the classifier too little context to tell furniture from
+ * text, and a short clean article is where it errs most. It runs on long
+ * documents, and on short ones that show they are a page: rules already found
+ * furniture in it, and most of its lines are short.
+ */
+function worthClassifying(blocks: readonly Block[], ruled: number, minBlocks: number): boolean {
+  if (blocks.length >= minBlocks) return true
+  const short = blocks.filter((block) => block.words < 8).length
+  return ruled >= 2 && short >= 5 && short >= blocks.length * 0.4
 }
 
 /** The blocks as if the others were gone: consecutive indexes, blank lines carried over. */
