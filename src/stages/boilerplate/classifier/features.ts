@@ -91,7 +91,21 @@ export interface LineStats {
   key: string
 }
 
+// Line statistics depend on the text alone; the boilerplate stage classifies a
+// document several times as it removes blocks, so recent lines are remembered.
+const STATS_CACHE = new Map<string, LineStats>()
+const STATS_CACHE_SIZE = 4096
+
 export function lineStats(text: string): LineStats {
+  const cached = STATS_CACHE.get(text)
+  if (cached) return cached
+  const stats = computeLineStats(text)
+  if (STATS_CACHE.size >= STATS_CACHE_SIZE) STATS_CACHE.clear()
+  STATS_CACHE.set(text, stats)
+  return stats
+}
+
+function computeLineStats(text: string): LineStats {
   const tokens = text.match(WORD_RE) ?? []
   const nTok = tokens.length
   const words = text.split(' ').filter((w) => w.length > 0)
