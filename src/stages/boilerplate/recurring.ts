@@ -79,7 +79,7 @@ export class RecurringLines implements CorpusHooks<LineSignature> {
 
   /** How many different documents hold this block's line (0 before build or below the threshold). */
   recurrence(block: Block): number {
-    if (!this.built || block.words > this.options.maxWords) return 0
+    if (!this.built || this.documents.size === 0 || block.words > this.options.maxWords) return 0
     return this.documents.get(lineKey(block.text)) ?? 0
   }
 
