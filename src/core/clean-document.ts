@@ -16,10 +16,17 @@ export interface DocumentResult {
 }
 
 export function cleanDocument(original: string, stages: readonly ConfiguredStage[], path = '<text>'): DocumentResult {
+  const {log, conflicts, warnings, point} = runPasses(original, stages, path)
+  return {text: log.text, edits: reportEdits(log, point), conflicts, warnings}
+}
+
+/** Apply every pass of every stage; positions are only worked out when asked for. */
+function runPasses(original: string, stages: readonly ConfiguredStage[], path: string) {
   const log = new EditLog(original)
   const conflicts: Conflict[] = []
   const warnings: string[] = []
-  const point = pointFinder(original)
+  let finder: ((offset: number) => Point) | undefined
+  const point = (offset: number): Point => (finder ??= pointFinder(original))(offset)
   for (const stage of stages) {
     for (const pass of stage.passes) {
       const text = log.text
@@ -47,12 +54,13 @@ export function cleanDocument(original: string, stages: readonly ConfiguredStage
       }
     }
   }
-  return {text: log.text, edits: reportEdits(log, point), conflicts, warnings}
+  return {log, conflicts, warnings, point}
 }
 
 /** The text a document has at a stage's place in the pipeline, as a stage input (for corpus collection). */
 export function inputAt(original: string, stages: readonly ConfiguredStage[], path: string): StageInput {
-  const text = stages.length > 0 ? cleanDocument(original, stages, path).text : original
+  // Only the text is needed here: no report of the edits.
+  const text = stages.length > 0 ? runPasses(original, stages, path).log.text : original
   let blocks: Block[] | undefined
   return {path, text, blocks: () => (blocks ??= segment(text)), originalPoint: (offset) => ({line: 0, column: 0, offset}), warn: () => {}}
 }

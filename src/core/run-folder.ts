@@ -24,7 +24,7 @@ export interface RunOptions {
   pipeline: PipelineConfig
   /** Files read, cleaned and written at once. */
   concurrency?: number
-  /** Worker threads for the CPU-bound stages; default: all cores for 64 files or more, else in process. */
+  /** Worker threads for the CPU-bound stages; default: all cores for 1,000 files or more, else in process. */
   workers?: number
   /** Redo every file, ignoring the resume manifest. */
   force?: boolean
@@ -51,6 +51,9 @@ export interface RunResult {
   resumed: number
   ms: number
 }
+
+/** Below this many files a worker pool costs more to start than it saves. */
+const AUTO_POOL_FILES = 1000
 
 export class UsageError extends Error {
   override name = 'UsageError'
@@ -87,7 +90,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   )
   let corpusFingerprint: string | undefined
   let finished = candidates
-  const workers = Math.max(1, options.workers ?? (files.length >= 64 ? defaultWorkers() : 1))
+  const workers = Math.max(1, options.workers ?? (files.length >= AUTO_POOL_FILES ? defaultWorkers() : 1))
   const concurrency = Math.max(1, options.concurrency ?? 16)
   const cleanerFor = (): Cleaner =>
     workers > 1 ? poolCleaner(options.pipeline, corpusSnapshots(pipeline.stages), workers) : inProcessCleaner(pipeline)
