@@ -16,6 +16,7 @@ import {writeReports} from '../report/write-reports.js'
 import type {DocumentReport, FailedDocument, Report} from '../report/schema.js'
 import {buildCorpus, corpusClusters, corpusSnapshots, fingerprintCorpus, hasCorpusStages, type CorpusDocument} from './corpus.js'
 import {createPipeline} from './pipeline.js'
+import type {ConfiguredStage} from './stage.js'
 import {defaultWorkers, inProcessCleaner, poolCleaner, type Cleaner} from './pool.js'
 
 export interface RunOptions {
@@ -154,11 +155,24 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     await manifest.close()
   }
 
+  return finishRun(out, options, pipeline.stages, documents, failures, resumed, started)
+}
+
+/** The end of every runner: report.json and report.html, with the corpus stages' clusters. */
+export async function finishRun(
+  out: string,
+  options: RunOptions,
+  stages: readonly ConfiguredStage[],
+  documents: DocumentReport[],
+  failures: FailedDocument[],
+  resumed: number,
+  started: number
+): Promise<RunResult> {
   const ms = performance.now() - started
   const report = await writeReports(out, options.pipeline, documents, failures, {
     skipped: resumed,
     ms,
-    clusters: corpusClusters(pipeline.stages),
+    clusters: corpusClusters(stages),
     html: options.html
   })
   return {report, resumed, ms}

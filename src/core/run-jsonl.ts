@@ -14,12 +14,11 @@ import {once} from 'node:events'
 import {readJsonl, withText, type JsonlOptions, type JsonlRecord} from '../io/jsonl.js'
 import {Manifest} from '../io/manifest.js'
 import {listInputFiles, type InputFile} from '../io/walk.js'
-import {writeReports} from '../report/write-reports.js'
 import type {DocumentReport, FailedDocument} from '../report/schema.js'
-import {buildCorpus, corpusClusters, corpusSnapshots, dropDecision, hasCorpusStages, type CorpusDocument} from './corpus.js'
+import {buildCorpus, corpusSnapshots, dropDecision, hasCorpusStages, type CorpusDocument} from './corpus.js'
 import {createPipeline} from './pipeline.js'
 import {defaultWorkers, inProcessCleaner, poolCleaner, type Cleaner} from './pool.js'
-import {UsageError, type RunOptions, type RunResult} from './run-folder.js'
+import {finishRun, UsageError, type RunOptions, type RunResult} from './run-folder.js'
 
 export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunResult> {
   const started = performance.now()
@@ -128,14 +127,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
     await manifest.close()
   }
 
-  const ms = performance.now() - started
-  const report = await writeReports(out, options.pipeline, documents, failures, {
-    skipped: resumed,
-    ms,
-    clusters: corpusClusters(pipeline.stages),
-    html: options.html
-  })
-  return {report, resumed, ms}
+  return finishRun(out, options, pipeline.stages, documents, failures, resumed, started)
 }
 
 async function* corpusDocuments(

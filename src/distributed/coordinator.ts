@@ -12,11 +12,9 @@ import {deserialize, serialize} from 'node:v8'
 import {resolve} from 'node:path'
 import {Queue, QueueEvents} from 'bullmq'
 import {Redis} from 'ioredis'
-import {corpusClusters} from '../core/corpus.js'
 import {createPipeline} from '../core/pipeline.js'
-import {checkFolders, type RunOptions, type RunResult} from '../core/run-folder.js'
+import {checkFolders, finishRun, type RunOptions, type RunResult} from '../core/run-folder.js'
 import {listInputFiles} from '../io/walk.js'
-import {writeReports} from '../report/write-reports.js'
 import type {DocumentReport, FailedDocument} from '../report/schema.js'
 import {connectionOptions, keys, QUEUE_NAME, type JobData, type RunSettings} from './keys.js'
 
@@ -76,14 +74,7 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
 
     const documents = Object.values(await redis.hgetall(keys.documents(run))).map((json) => JSON.parse(json) as DocumentReport)
     const failures: FailedDocument[] = Object.entries(await redis.hgetall(keys.failures(run))).map(([path, error]) => ({path, error}))
-    const ms = performance.now() - started
-    const report = await writeReports(out, options.pipeline, documents, failures, {
-      skipped: 0,
-      ms,
-      clusters: corpusClusters(pipeline.stages),
-      html: options.html
-    })
-    return {report, resumed: 0, ms}
+    return await finishRun(out, options, pipeline.stages, documents, failures, 0, started)
   } finally {
     const stale = await redis.keys(keys.all(run))
     if (stale.length > 0) await redis.del(...stale)
