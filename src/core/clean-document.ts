@@ -5,7 +5,7 @@ import type {Block} from '../blocks/block.js'
 import {EditLog} from './edit-log.js'
 import {resolveOverlaps} from './resolve.js'
 import type {ConfiguredStage, StageInput} from './stage.js'
-import type {Conflict, Edit, Point} from './types.js'
+import type {Conflict, Edit, Point, ProposedEdit} from './types.js'
 
 export interface DocumentResult {
   text: string
@@ -15,20 +15,39 @@ export interface DocumentResult {
   warnings: string[]
 }
 
-export function cleanDocument(original: string, stages: readonly ConfiguredStage[], path = '<text>'): DocumentResult {
-  const {log, conflicts, warnings, point} = runPasses(original, stages, path)
+/**
+ * What the first stages of a pipeline did to a document, recorded while corpus
+ * signatures were collected: the final pass replays it instead of deciding again.
+ */
+export interface Trace {
+  /** How many stages it covers. */
+  stages: number
+  /** The edits each pass applied, in order. */
+  passes: ProposedEdit[][]
+  conflicts: Conflict[]
+  warnings: string[]
+}
+
+export function cleanDocument(original: string, stages: readonly ConfiguredStage[], path = '<text>', replay?: Trace): DocumentResult {
+  const {log, conflicts, warnings, point} = runPasses(original, stages, path, replay)
   return {text: log.text, edits: reportEdits(log, point), conflicts, warnings}
 }
 
 /** Apply every pass of every stage; positions are only worked out when asked for. */
-function runPasses(original: string, stages: readonly ConfiguredStage[], path: string) {
+function runPasses(original: string, stages: readonly ConfiguredStage[], path: string, replay?: Trace, record?: ProposedEdit[][]) {
   const log = new EditLog(original)
-  const conflicts: Conflict[] = []
-  const warnings: string[] = []
+  const conflicts: Conflict[] = [...(replay?.conflicts ?? [])]
+  const warnings: string[] = [...(replay?.warnings ?? [])]
   let finder: ((offset: number) => Point) | undefined
   const point = (offset: number): Point => (finder ??= pointFinder(original))(offset)
-  for (const stage of stages) {
+  let passIndex = 0
+  for (const [stageIndex, stage] of stages.entries()) {
     for (const pass of stage.passes) {
+      if (replay && stageIndex < replay.stages) {
+        // Same text, same edits: what the recorded run rejected is already in its conflicts.
+        log.apply(stage.name, replay.passes[passIndex++]!)
+        continue
+      }
       const text = log.text
       let blocks: Block[] | undefined
       const originalPoint = (offset: number): Point => point(log.originalOffset(offset))
@@ -43,6 +62,7 @@ function runPasses(original: string, stages: readonly ConfiguredStage[], path: s
         }
       }
       const {accepted, conflicts: overlapping} = resolveOverlaps(stage.name, pass.propose(input))
+      record?.push(accepted)
       conflicts.push(...overlapping)
       for (const edit of log.apply(stage.name, accepted)) {
         conflicts.push({
@@ -59,10 +79,24 @@ function runPasses(original: string, stages: readonly ConfiguredStage[], path: s
 
 /** The text a document has at a stage's place in the pipeline, as a stage input (for corpus collection). */
 export function inputAt(original: string, stages: readonly ConfiguredStage[], path: string): StageInput {
+  return traceTo(original, stages, path).input
+}
+
+/** The same, with the trace of what those stages did, for the final pass to replay. */
+export function traceTo(original: string, stages: readonly ConfiguredStage[], path: string): {input: StageInput; trace: Trace} {
+  const passes: ProposedEdit[][] = []
   // Only the text is needed here: no report of the edits.
-  const text = stages.length > 0 ? runPasses(original, stages, path).log.text : original
+  const {log, conflicts, warnings} = runPasses(original, stages, path, undefined, passes)
+  const text = log.text
   let blocks: Block[] | undefined
-  return {path, text, blocks: () => (blocks ??= segment(text)), originalPoint: (offset) => ({line: 0, column: 0, offset}), warn: () => {}}
+  const input: StageInput = {
+    path,
+    text,
+    blocks: () => (blocks ??= segment(text)),
+    originalPoint: (offset) => ({line: 0, column: 0, offset}),
+    warn: () => {}
+  }
+  return {input, trace: {stages: stages.length, passes, conflicts, warnings}}
 }
 
 /** Offsets to line and column in a text, through vfile-location. */

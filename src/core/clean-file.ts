@@ -12,6 +12,7 @@ import type {InputFile} from '../io/walk.js'
 import type {DocumentReport} from '../report/schema.js'
 import {unifiedDiff} from '../report/unified-diff.js'
 import {dropDecision} from './corpus.js'
+import type {Trace} from './clean-document.js'
 import type {Cleaner} from './pool.js'
 import type {ConfiguredStage} from './stage.js'
 
@@ -21,6 +22,8 @@ export interface FileContext {
   /** The stages whose corpus indexes decide drops (built or restored). */
   stages: readonly ConfiguredStage[]
   duplicates?: 'skip' | 'write'
+  /** What corpus collection recorded per path, replayed instead of run again. */
+  traces?: ReadonlyMap<string, Trace>
 }
 
 /** Throws an InputError for a file that cannot be cleaned. */
@@ -31,7 +34,7 @@ export async function cleanFile(file: InputFile, context: FileContext): Promise<
   const t0 = performance.now()
   const {text, bytes} = await readDocument(file.path, file.relative)
   const dropped = dropDecision(context.stages, file.relative)
-  const result = await context.cleaner.clean(text, file.relative)
+  const result = await context.cleaner.clean(text, file.relative, context.traces?.get(file.relative))
   const ms = performance.now() - t0
   const temp = join(out, '.rinse', 'tmp')
   if (dropped) {

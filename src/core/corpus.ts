@@ -6,7 +6,7 @@
  */
 import {createHash} from 'node:crypto'
 import type {Cluster} from '../report/schema.js'
-import {inputAt} from './clean-document.js'
+import {traceTo, type Trace} from './clean-document.js'
 import type {ConfiguredStage, DropDecision} from './stage.js'
 
 export interface CorpusDocument {
@@ -18,12 +18,20 @@ export function hasCorpusStages(stages: readonly ConfiguredStage[]): boolean {
   return stages.some((stage) => stage.corpus)
 }
 
+/** One document's signature for a corpus stage, and the trace of the stages before it. */
+export interface Collected {
+  signature: unknown
+  trace: Trace
+}
+
 /** Collect one document's signature for the corpus stage at `stageIndex` (in process, or in a worker). */
-export type Collector = (stageIndex: number, document: CorpusDocument) => Promise<unknown>
+export type Collector = (stageIndex: number, document: CorpusDocument) => Promise<Collected>
 
 export function collectInProcess(stages: readonly ConfiguredStage[]): Collector {
-  return async (stageIndex, document) =>
-    stages[stageIndex]!.corpus!.collect(inputAt(document.text, stages.slice(0, stageIndex), document.path))
+  return async (stageIndex, document) => {
+    const {input, trace} = traceTo(document.text, stages.slice(0, stageIndex), document.path)
+    return {signature: stages[stageIndex]!.corpus!.collect(input), trace}
+  }
 }
 
 /**
@@ -39,7 +47,9 @@ export async function buildCorpus(
     collect: collectInProcess(stages),
     close: async () => {}
   }),
-  concurrency = 1
+  concurrency = 1,
+  /** Filled with each document's trace up to the last corpus stage, for the final pass to replay. */
+  traces?: Map<string, Trace>
 ): Promise<void> {
   for (let k = 0; k < stages.length; k++) {
     const corpus = stages[k]!.corpus
@@ -49,8 +59,9 @@ export async function buildCorpus(
     const inFlight = new Set<Promise<void>>()
     try {
       for await (const document of documents()) {
-        const task = collect(k, document).then((signature) => {
+        const task = collect(k, document).then(({signature, trace}) => {
           signatures.set(document.path, signature)
+          traces?.set(document.path, trace)
         })
         inFlight.add(task)
         void task.finally(() => inFlight.delete(task)).catch(() => {})

@@ -4,7 +4,7 @@
  */
 import {VFile} from 'vfile'
 import {buildStages, parsePipeline, type PipelineConfig} from '../config/pipeline-file.js'
-import {cleanDocument} from './clean-document.js'
+import {cleanDocument, type Trace} from './clean-document.js'
 import {buildCorpus} from './corpus.js'
 import type {ConfiguredStage} from './stage.js'
 import type {Conflict, Edit} from './types.js'
@@ -29,8 +29,8 @@ export interface Document {
 export interface Pipeline {
   readonly config: PipelineConfig
   readonly stages: readonly ConfiguredStage[]
-  /** Clean one string or vfile. */
-  clean(input: string | VFile, path?: string): CleanResult
+  /** Clean one string or vfile; `replay` skips the stages a corpus collection already ran on it. */
+  clean(input: string | VFile, path?: string, replay?: Trace): CleanResult
   /**
    * Let the corpus stages (recurring lines, cross-document duplicates) see the
    * whole batch first. `documents` is called once per corpus stage. Without it,
@@ -66,10 +66,10 @@ export const DEFAULT_PIPELINE = {
 export function createPipeline(pipeline: PipelineConfig | {stages: unknown[]} = DEFAULT_PIPELINE): Pipeline {
   const config = 'hash' in pipeline ? pipeline : parsePipeline(pipeline)
   const stages = buildStages(config)
-  const clean = (input: string | VFile, path?: string): CleanResult => {
+  const clean = (input: string | VFile, path?: string, replay?: Trace): CleanResult => {
     const file = typeof input === 'string' ? new VFile({value: input, path}) : input
     const original = String(file.value ?? '')
-    const result = cleanDocument(original, stages, path ?? file.path ?? '<text>')
+    const result = cleanDocument(original, stages, path ?? file.path ?? '<text>', replay)
     let out: VFile | undefined
     return {
       text: result.text,

@@ -4,13 +4,13 @@ import {availableParallelism} from 'node:os'
 import {fileURLToPath} from 'node:url'
 import {Piscina} from 'piscina'
 import type {PipelineConfig} from '../config/pipeline-file.js'
-import type {DocumentResult} from './clean-document.js'
-import {collectInProcess, type Collector} from './corpus.js'
+import type {DocumentResult, Trace} from './clean-document.js'
+import {collectInProcess, type Collected, type Collector} from './corpus.js'
 import type {Pipeline} from './pipeline.js'
 import type {WorkerSetup, WorkerTask} from './worker.js'
 
 export interface Cleaner {
-  clean(text: string, path: string): Promise<DocumentResult>
+  clean(text: string, path: string, replay?: Trace): Promise<DocumentResult>
   collect: Collector
   close(): Promise<void>
 }
@@ -21,7 +21,7 @@ export function defaultWorkers(): number {
 
 export function inProcessCleaner(pipeline: Pipeline): Cleaner {
   return {
-    clean: async (text, path) => pipeline.clean(text, path),
+    clean: async (text, path, replay) => pipeline.clean(text, path, replay),
     collect: collectInProcess(pipeline.stages),
     close: async () => {}
   }
@@ -35,8 +35,9 @@ export function poolCleaner(config: PipelineConfig, snapshots: WorkerSetup['snap
     maxThreads: workers
   })
   return {
-    clean: (text, path) => pool.run({kind: 'clean', text, path} satisfies WorkerTask) as Promise<DocumentResult>,
-    collect: (stage, document) => pool.run({kind: 'collect', stage, path: document.path, text: document.text} satisfies WorkerTask),
+    clean: (text, path, replay) => pool.run({kind: 'clean', text, path, replay} satisfies WorkerTask) as Promise<DocumentResult>,
+    collect: (stage, document) =>
+      pool.run({kind: 'collect', stage, path: document.path, text: document.text} satisfies WorkerTask) as Promise<Collected>,
     close: () => pool.destroy()
   }
 }

@@ -15,6 +15,7 @@ import {listInputFiles, type InputFile} from '../io/walk.js'
 import {writeReports} from '../report/write-reports.js'
 import type {DocumentReport, FailedDocument, Report} from '../report/schema.js'
 import {buildCorpus, corpusClusters, corpusSnapshots, fingerprintCorpus, hasCorpusStages, type CorpusDocument} from './corpus.js'
+import type {Trace} from './clean-document.js'
 import {createPipeline} from './pipeline.js'
 import type {ConfiguredStage} from './stage.js'
 import {defaultWorkers, inProcessCleaner, poolCleaner, type Cleaner} from './pool.js'
@@ -56,6 +57,9 @@ export interface RunResult {
 /** Below this many files a worker pool costs more to start than it saves. */
 const AUTO_POOL_FILES = 1000
 
+/** Above this many files, corpus collection keeps no traces (memory) and the final pass runs every stage. */
+const MAX_TRACED_FILES = 50_000
+
 export class UsageError extends Error {
   override name = 'UsageError'
 }
@@ -95,6 +99,8 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   const concurrency = Math.max(1, options.concurrency ?? 16)
   const cleanerFor = (): Cleaner =>
     workers > 1 ? poolCleaner(options.pipeline, corpusSnapshots(pipeline.stages), workers) : inProcessCleaner(pipeline)
+  // Traces let the final pass replay what collection already did; kept for batches whose edits fit in memory.
+  const traces = files.length <= MAX_TRACED_FILES ? new Map<string, Trace>() : undefined
   if (corpus && !candidates.every((entry) => entry?.batch === batch)) {
     await buildCorpus(
       pipeline.stages,
@@ -107,6 +113,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   }
 
   const cleaner = cleanerFor()
+  const context = {out, cleaner, stages: pipeline.stages, duplicates: options.duplicates, traces}
   try {
     await Promise.all(
       files.map((file, i) =>
@@ -125,7 +132,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
               bytes += info!.size
               return
             }
-            const document = await cleanFile(file, {out, cleaner, stages: pipeline.stages, duplicates: options.duplicates})
+            const document = await cleanFile(file, context)
             documents.push(document)
             bytes += document.bytesIn
             await manifest.record({

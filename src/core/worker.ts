@@ -5,6 +5,7 @@
  */
 import {workerData} from 'node:worker_threads'
 import type {PipelineConfig} from '../config/pipeline-file.js'
+import type {Trace} from './clean-document.js'
 import {collectInProcess} from './corpus.js'
 import {createPipeline} from './pipeline.js'
 
@@ -14,7 +15,8 @@ export interface WorkerSetup {
   snapshots: Array<[number, unknown]>
 }
 
-export type WorkerTask = {kind: 'clean'; path: string; text: string} | {kind: 'collect'; stage: number; path: string; text: string}
+export type WorkerTask =
+  {kind: 'clean'; path: string; text: string; replay?: Trace | undefined} | {kind: 'collect'; stage: number; path: string; text: string}
 
 const setup = workerData as WorkerSetup
 const pipeline = createPipeline(setup.config)
@@ -23,6 +25,6 @@ const collect = collectInProcess(pipeline.stages)
 
 export default async function run(task: WorkerTask): Promise<unknown> {
   if (task.kind === 'collect') return collect(task.stage, task)
-  const result = pipeline.clean(task.text, task.path)
+  const result = pipeline.clean(task.text, task.path, task.replay)
   return {text: result.text, edits: result.edits, conflicts: result.conflicts, warnings: result.warnings}
 }
