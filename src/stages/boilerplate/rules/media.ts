@@ -27,6 +27,8 @@ const NAME = String.raw`(?:[\p{Lu}][\p{L}.'’-]*|de|van|von|la|le|da|di|del|bin
 // `Anna Kovacs/AP`, `Stringer/AFP/Getty Images`, `AP Photo/Jane Doe`.
 const SLASH_CREDIT = new RegExp(String.raw`^\(?(?:${NAME}\s?){1,5}(?:\/\s?(?:${NAME}\s?){1,4}){1,3}\)?$`, 'u')
 // `Photo: Reuters`, `Image credit: NASA`, `Photo by Jane Doe`; not `Graphic Design Courses`.
+const AGENCY_OR_SLASH = new RegExp(AGENCY + '|/', 'u')
+const AGENCY_ONLY = new RegExp(`^\\(?${AGENCY}\\)?$`, 'u')
 const LABELLED_CREDIT =
   /^\(?(?:Photo|Photograph|Image|Picture|Illustration|Video|Graphic)s?(?:\s*credits?)?\s*[:|–—-]\s*\S.{0,80}$|^\(?(?:Photo|Photograph|Image|Picture|Illustration)s?\s+(?:credits?|by)\s+\S.{0,80}$|^\(?Credits?\s*:\s*\S.{0,80}$/i
 
@@ -38,8 +40,8 @@ export const photoCredit: BlockRule = {
   match(block) {
     if (block.words > 12) return false
     const text = block.text
-    if (SLASH_CREDIT.test(text) && new RegExp(AGENCY + '|/', 'u').test(text) && !/\s\/\s\S+\s\/\s/.test(text)) return true
+    if (SLASH_CREDIT.test(text) && AGENCY_OR_SLASH.test(text) && !/\s\/\s\S+\s\/\s/.test(text)) return true
     if (LABELLED_CREDIT.test(text) && !/[.!?]$/.test(text)) return true
-    return new RegExp(`^\\(?${AGENCY}\\)?$`, 'u').test(text)
+    return AGENCY_ONLY.test(text)
   }
 }

@@ -31,6 +31,8 @@ export const menuLine: BlockRule = {
 
 const OUTLET = String.raw`(?:Times|Post|News|Herald|Daily|Journal|Tribune|Gazette|Chronicle|Review|Today|Online|Media|Press|Observer|Telegraph|Express|Mirror|Independent|Insider|Wire|Weekly|Monthly|Magazine|Ledger|Courier|Sentinel|Standard|Register|Examiner|Dispatch|Bulletin|Globe|Network|Digest)`
 
+const MASTHEAD = new RegExp(String.raw`^(?:The\s+)?(?:[\p{Lu}][\p{L}'&.-]*\s+){0,3}${OUTLET}$`, 'u')
+
 /** `The Daily Ledger` at the top of the page, before the article starts. */
 export const masthead: BlockRule = {
   id: 'masthead',
@@ -39,7 +41,7 @@ export const masthead: BlockRule = {
   needsContext: true,
   match(block, context) {
     if (!inHead(block, context) || block.words > 5) return false
-    return new RegExp(String.raw`^(?:The\s+)?(?:[\p{Lu}][\p{L}'&.-]*\s+){0,3}${OUTLET}$`, 'u').test(block.text)
+    return MASTHEAD.test(block.text)
   }
 }
 
