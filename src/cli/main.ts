@@ -73,6 +73,13 @@ Example:
     const loaded = await loadPipelineFile(options.pipeline)
     const pipeline = options.index ? withDedupIndex(loaded, options.index, options.batch ?? basename(resolve(input))) : loaded
     const bar = options.quiet ? undefined : progressBar()
+    // First Ctrl-C: finish the files in flight, write the report, exit 130; a re-run continues.
+    const stop = new AbortController()
+    process.once('SIGINT', () => {
+      stop.abort()
+      process.stderr.write('\nrinse: interrupted; finishing the files in flight (Ctrl-C again to quit at once)\n')
+      process.once('SIGINT', () => process.exit(130))
+    })
     const run = {
       input,
       out: options.out,
@@ -82,6 +89,7 @@ Example:
       force: options.force ?? false,
       html: options.html,
       duplicates: options.duplicates,
+      signal: stop.signal,
       extensions: options.ext?.split(',').map((ext) => (ext.startsWith('.') ? ext : `.${ext}`)),
       onProgress: (progress: Progress) => bar?.update(progress.done, progress.total, progress.bytes)
     }
@@ -94,6 +102,10 @@ Example:
     for (const failure of result.report.failures) process.stderr.write(`rinse: ${failure.path}: ${failure.error}\n`)
     if (!options.quiet) process.stdout.write(summaryLine(result.report, result.ms, result.resumed) + '\n')
     if (result.report.failures.length > 0) process.exitCode = 1
+    if (result.interrupted) {
+      process.stderr.write('rinse: stopped early; run the same command again to continue\n')
+      process.exitCode = 130
+    }
     if (options.failOnRemovedShare !== undefined) {
       const over = result.report.documents.filter((document) => removedShare(document) > options.failOnRemovedShare!)
       for (const document of over) {

@@ -37,6 +37,11 @@ export interface RunOptions {
   html?: boolean
   /** Called after each file, for progress display. */
   onProgress?: (progress: Progress) => void
+  /**
+   * Stop early (Ctrl-C): files not yet started are left for a re-run, files in
+   * flight finish and are recorded, and the report covers what was done.
+   */
+  signal?: AbortSignal
 }
 
 export interface Progress {
@@ -49,6 +54,8 @@ export interface Progress {
 
 export interface RunResult {
   report: Report
+  /** The run stopped early on its signal; a re-run continues where it stopped. */
+  interrupted?: boolean
   /** Files taken from an earlier run through the manifest. */
   resumed: number
   ms: number
@@ -118,6 +125,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     await Promise.all(
       files.map((file, i) =>
         limit(async () => {
+          if (options.signal?.aborted) return
           let failed = false
           try {
             const info = stats[i]
@@ -162,7 +170,9 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     await manifest.close()
   }
 
-  return finishRun(out, options, pipeline.stages, documents, failures, resumed, started)
+  const result = await finishRun(out, options, pipeline.stages, documents, failures, resumed, started)
+  if (options.signal?.aborted) result.interrupted = true
+  return result
 }
 
 /** The end of every runner: report.json and report.html, with the corpus stages' clusters. */

@@ -59,6 +59,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
   const cleaner = cleanerFor()
   try {
     for (const [i, file] of files.entries()) {
+      if (options.signal?.aborted) break
       const previous = finished[i]
       if (previous?.documents) {
         documents.push(...previous.documents)

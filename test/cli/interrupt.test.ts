@@ -1,0 +1,42 @@
+/** Ctrl-C: a run stopped on its signal records what it finished, and a re-run completes it as if never stopped. */
+import {readdirSync, readFileSync} from 'node:fs'
+import {join, relative} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {DEFAULT_PIPELINE_PATH, loadPipelineFile, runFolder} from '../../src/index.js'
+import {tempDir} from '../helpers.js'
+
+const SAMPLE = join(import.meta.dirname, '..', '..', 'input')
+
+function tree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {}
+  for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true})) {
+    if (entry.isFile()) files[relative(dir, join(entry.parentPath, entry.name))] = readFileSync(join(entry.parentPath, entry.name), 'utf8')
+  }
+  return files
+}
+
+describe('interrupting a run', () => {
+  it('stops starting files, reports what was done, and a re-run continues to the same result', async () => {
+    const pipeline = await loadPipelineFile(DEFAULT_PIPELINE_PATH)
+    const work = tempDir()
+    const stop = new AbortController()
+    const base = {input: SAMPLE, pipeline, workers: 1, concurrency: 1, html: false}
+    const first = await runFolder({
+      ...base,
+      out: join(work, 'stopped'),
+      signal: stop.signal,
+      onProgress: (progress) => progress.done >= 2 && stop.abort()
+    })
+    expect(first.interrupted).toBe(true)
+    expect(first.report.documents).toHaveLength(2)
+
+    const second = await runFolder({...base, out: join(work, 'stopped')})
+    expect(second.interrupted).toBeUndefined()
+    expect(second.resumed).toBe(2)
+    expect(second.report.documents).toHaveLength(6)
+
+    await runFolder({...base, out: join(work, 'straight')})
+    expect(tree(join(work, 'stopped', 'cleaned'))).toEqual(tree(join(work, 'straight', 'cleaned')))
+    expect(tree(join(work, 'stopped', 'diffs'))).toEqual(tree(join(work, 'straight', 'diffs')))
+  })
+})
