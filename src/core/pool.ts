@@ -5,7 +5,7 @@ import {fileURLToPath} from 'node:url'
 import {Piscina} from 'piscina'
 import type {PipelineConfig} from '../config/pipeline-file.js'
 import type {DocumentResult, Trace} from './clean-document.js'
-import {collectInProcess, type Collected, type Collector} from './corpus.js'
+import {collectInProcess, corpusSnapshots, type Collected, type Collector} from './corpus.js'
 import type {Pipeline} from './pipeline.js'
 import type {WorkerSetup, WorkerTask} from './worker.js'
 
@@ -25,6 +25,15 @@ export function inProcessCleaner(pipeline: Pipeline): Cleaner {
     collect: collectInProcess(pipeline.stages),
     close: async () => {}
   }
+}
+
+/**
+ * The cleaner for the pipeline as it stands: a pool of `workers` threads that get
+ * the corpus indexes built so far as snapshots, or the main thread for one worker.
+ * Asked for anew after each corpus barrier, so workers see the latest indexes.
+ */
+export function cleanerFor(pipeline: Pipeline, workers: number): Cleaner {
+  return workers > 1 ? poolCleaner(pipeline.config, corpusSnapshots(pipeline.stages), workers) : inProcessCleaner(pipeline)
 }
 
 export function poolCleaner(config: PipelineConfig, snapshots: WorkerSetup['snapshots'], workers: number): Cleaner {

@@ -14,11 +14,11 @@ import {InputError, readDocument} from '../io/read-document.js'
 import {listInputFiles, type InputFile} from '../io/walk.js'
 import {writeReports} from '../report/write-reports.js'
 import type {DocumentReport, FailedDocument, Report} from '../report/schema.js'
-import {buildCorpus, corpusClusters, corpusSnapshots, fingerprintCorpus, hasCorpusStages, type CorpusDocument} from './corpus.js'
+import {buildCorpus, corpusClusters, fingerprintCorpus, hasCorpusStages, type CorpusDocument} from './corpus.js'
 import type {Trace} from './clean-document.js'
 import {createPipeline} from './pipeline.js'
 import type {ConfiguredStage} from './stage.js'
-import {defaultWorkers, inProcessCleaner, poolCleaner, type Cleaner} from './pool.js'
+import {cleanerFor, defaultWorkers} from './pool.js'
 
 export interface RunOptions {
   input: string
@@ -71,25 +71,33 @@ export class UsageError extends Error {
   override name = 'UsageError'
 }
 
-export async function runFolder(options: RunOptions): Promise<RunResult> {
-  const started = performance.now()
+/** What every folder run starts with: checked folders and the sorted list of input files. */
+export async function folderRun(options: RunOptions): Promise<{out: string; files: InputFile[]}> {
   const input = resolve(options.input)
   const out = resolve(options.out)
   await checkFolders(input, out)
-  const pipeline = createPipeline(options.pipeline)
   const {files} = await listInputFiles(input, {extensions: options.extensions, exclude: out})
+  return {out, files}
+}
+
+export async function runFolder(options: RunOptions): Promise<RunResult> {
+  const started = performance.now()
+  const {out, files} = await folderRun(options)
+  const pipeline = createPipeline(options.pipeline)
   const manifest = await Manifest.open(join(out, '.rinse', 'manifest.jsonl'), {fresh: options.force ?? false})
   const documents: DocumentReport[] = []
   const failures: FailedDocument[] = []
   let resumed = 0
   let done = 0
   let bytes = 0
-  const limit = pLimit(Math.max(1, options.concurrency ?? 16))
+  const concurrency = Math.max(1, options.concurrency ?? 16)
+  const limit = pLimit(concurrency)
 
   // With corpus stages a file's result depends on the whole batch. An unchanged
   // batch resumes without looking at it; otherwise the corpus is collected again
   // and a finished file is reused only if the corpus index came out the same.
-  const stats = await Promise.all(files.map((file) => limit(() => stat(file.path).catch(() => undefined))))
+  const statted = await Promise.all(files.map((file) => limit(() => stat(file.path).catch((error: NodeJS.ErrnoException) => error))))
+  const stats = statted.map((info) => (info instanceof Error ? undefined : info))
   const corpus = hasCorpusStages(pipeline.stages)
   const batch = corpus ? batchKey(files.map((file, i) => [file.relative, stats[i]?.size, stats[i]?.mtimeMs])) : undefined
   const candidates = await Promise.all(
@@ -103,23 +111,20 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   let corpusFingerprint: string | undefined
   let finished = candidates
   const workers = Math.max(1, options.workers ?? (files.length >= AUTO_POOL_FILES ? defaultWorkers() : 1))
-  const concurrency = Math.max(1, options.concurrency ?? 16)
-  const cleanerFor = (): Cleaner =>
-    workers > 1 ? poolCleaner(options.pipeline, corpusSnapshots(pipeline.stages), workers) : inProcessCleaner(pipeline)
   // Traces let the final pass replay what collection already did; kept for batches whose edits fit in memory.
   const traces = files.length <= MAX_TRACED_FILES ? new Map<string, Trace>() : undefined
   if (corpus && !candidates.every((entry) => entry?.batch === batch)) {
     await buildCorpus(
       pipeline.stages,
       () => readAll(files),
-      async () => cleanerFor(),
+      async () => cleanerFor(pipeline, workers),
       concurrency
     )
     corpusFingerprint = fingerprintCorpus(pipeline.stages)
     finished = candidates.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
   }
 
-  const cleaner = cleanerFor()
+  const cleaner = cleanerFor(pipeline, workers)
   const context = {out, cleaner, stages: pipeline.stages, duplicates: options.duplicates, traces}
   try {
     await Promise.all(
@@ -130,14 +135,15 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
           try {
             const info = stats[i]
             if (!info)
-              await stat(file.path).catch((error: NodeJS.ErrnoException) => {
-                throw new InputError(file.relative, `cannot read the file (${error.code ?? String(error)})`)
-              })
+              throw new InputError(
+                file.relative,
+                `cannot read the file (${(statted[i] as NodeJS.ErrnoException).code ?? String(statted[i])})`
+              )
             const previous = finished[i]
             if (previous) {
               documents.push(previous.document)
               resumed++
-              bytes += info!.size
+              bytes += info.size
               return
             }
             const document = await cleanFile(file, context)
@@ -145,8 +151,8 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
             bytes += document.bytesIn
             await manifest.record({
               path: file.relative,
-              size: info!.size,
-              mtimeMs: info!.mtimeMs,
+              size: info.size,
+              mtimeMs: info.mtimeMs,
               pipeline: options.pipeline.hash,
               batch,
               corpus: corpusFingerprint,
@@ -196,7 +202,7 @@ export async function finishRun(
 }
 
 /** Refuse an OUT that is IN, lies inside IN, or holds IN: rinse never writes among its input. */
-export async function checkFolders(input: string, out: string): Promise<void> {
+async function checkFolders(input: string, out: string): Promise<void> {
   let info
   try {
     info = await stat(input)

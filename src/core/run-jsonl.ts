@@ -15,9 +15,9 @@ import {readJsonl, withText, type JsonlOptions, type JsonlRecord} from '../io/js
 import {Manifest} from '../io/manifest.js'
 import {listInputFiles, type InputFile} from '../io/walk.js'
 import type {DocumentReport, FailedDocument} from '../report/schema.js'
-import {buildCorpus, corpusSnapshots, dropDecision, hasCorpusStages, type CorpusDocument} from './corpus.js'
+import {buildCorpus, dropDecision, hasCorpusStages, type CorpusDocument} from './corpus.js'
 import {createPipeline} from './pipeline.js'
-import {defaultWorkers, inProcessCleaner, poolCleaner, type Cleaner} from './pool.js'
+import {cleanerFor, defaultWorkers} from './pool.js'
 import {finishRun, UsageError, type RunOptions, type RunResult} from './run-folder.js'
 
 export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunResult> {
@@ -37,8 +37,6 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
   const failures: FailedDocument[] = []
   const workers = Math.max(1, options.workers ?? defaultWorkers())
   const width = Math.max(1, options.concurrency ?? 16) * workers
-  const cleanerFor = (): Cleaner =>
-    workers > 1 ? poolCleaner(options.pipeline, corpusSnapshots(pipeline.stages), workers) : inProcessCleaner(pipeline)
   const docPath = (file: InputFile, record: JsonlRecord): string =>
     options.idField ? `${file.relative}#${record.id}` : `${file.relative}:${record.line}`
 
@@ -48,7 +46,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
     await buildCorpus(
       pipeline.stages,
       () => corpusDocuments(files, options, docPath),
-      async () => cleanerFor(),
+      async () => cleanerFor(pipeline, workers),
       width
     )
   }
@@ -56,7 +54,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
   let resumed = 0
   let done = 0
   let bytes = 0
-  const cleaner = cleanerFor()
+  const cleaner = cleanerFor(pipeline, workers)
   try {
     for (const [i, file] of files.entries()) {
       if (options.signal?.aborted) break

@@ -13,8 +13,7 @@ import {resolve} from 'node:path'
 import {Queue, QueueEvents} from 'bullmq'
 import {Redis} from 'ioredis'
 import {createPipeline} from '../core/pipeline.js'
-import {checkFolders, finishRun, type RunOptions, type RunResult} from '../core/run-folder.js'
-import {listInputFiles} from '../io/walk.js'
+import {finishRun, folderRun, type RunOptions, type RunResult} from '../core/run-folder.js'
 import type {DocumentReport, FailedDocument} from '../report/schema.js'
 import {connectionOptions, keys, QUEUE_NAME, type JobData, type RunSettings} from './keys.js'
 
@@ -26,9 +25,7 @@ export interface DistributedOptions extends RunOptions {
 
 export async function runDistributed(options: DistributedOptions): Promise<RunResult> {
   const started = performance.now()
-  const input = resolve(options.input)
-  const out = resolve(options.out)
-  await checkFolders(input, out)
+  const {out, files} = await folderRun(options)
   const connection = connectionOptions(options.queue)
   const redis = new Redis(connection)
   const queue = new Queue<JobData>(QUEUE_NAME, {connection})
@@ -37,8 +34,7 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
   try {
     await events.waitUntilReady()
     const pipeline = createPipeline(options.pipeline)
-    const {files} = await listInputFiles(input, {extensions: options.extensions, exclude: out})
-    const settings: RunSettings = {input, out, config: options.pipeline, duplicates: options.duplicates ?? 'skip'}
+    const settings: RunSettings = {input: resolve(options.input), out, config: options.pipeline, duplicates: options.duplicates ?? 'skip'}
     await redis.set(keys.settings(run), JSON.stringify(settings))
     const shards = shard(files, options.shardSize ?? 50)
     let done = 0
