@@ -14,7 +14,6 @@ import {startWorker} from '../distributed/worker.js'
 import {readJsonl, withText} from '../io/jsonl.js'
 import {InputError, decodeDocument} from '../io/read-document.js'
 import {writeReportHtml} from '../report/html/index.js'
-import type {DocumentReport} from '../report/schema.js'
 import {progressBar} from './progress.js'
 import {summaryLine} from './summary.js'
 
@@ -214,7 +213,7 @@ interface RunCommandOptions {
   failOnRemovedShare?: number
 }
 
-function removedShare(document: DocumentReport): number {
+function removedShare(document: {bytesIn: number; bytesOut: number}): number {
   return document.bytesIn > 0 ? 1 - document.bytesOut / document.bytesIn : 0
 }
 

@@ -1,7 +1,7 @@
 /** The line printed at the end of a run. */
 import type {Report} from '../report/schema.js'
 
-export function summaryLine(report: Report, ms: number, resumed: number): string {
+export function summaryLine(report: Pick<Report, 'totals' | 'stats'>, ms: number, resumed: number): string {
   const {totals} = report
   const byStage = Object.entries(report.stats)
     .map(([stage, rules]) => `${stage} ${Object.values(rules).reduce((a, b) => a + b, 0)}`)

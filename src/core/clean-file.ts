@@ -1,50 +1,59 @@
 /**
- * Clean one input file into OUT: the cleaned file (or, for a dropped
- * duplicate, nothing or OUT/duplicates/), its unified diff, and its report
- * entry. Every write is atomic, so a crash or a killed worker never leaves half
- * a file, and doing a file twice gives the same bytes.
+ * Clean one input file into OUT, in a worker thread or in process: the cleaned
+ * file (or, for a dropped duplicate, nothing or OUT/duplicates/), its unified
+ * diff, and its report entry, serialized where it was made. Every write is
+ * atomic, so a crash or a killed worker never leaves half a file, and doing a
+ * file twice gives the same bytes.
  */
-import {rm} from 'node:fs/promises'
+import {rmSync} from 'node:fs'
 import {join} from 'node:path'
-import {writeFileAtomic} from '../io/atomic-write.js'
-import {readDocument} from '../io/read-document.js'
+import {writeFileAtomicSync} from '../io/atomic-write.js'
+import {InputError, readDocumentSync} from '../io/read-document.js'
 import type {InputFile} from '../io/walk.js'
 import type {DocumentReport} from '../report/schema.js'
+import {serializeDocument, type SerializedDocument} from '../report/summarize.js'
 import {unifiedDiff} from '../report/unified-diff.js'
 import {dropDecision} from './corpus.js'
-import type {Trace} from './clean-document.js'
-import type {Cleaner} from './pool.js'
-import type {ConfiguredStage} from './stage.js'
+import type {Pipeline} from './pipeline.js'
+import {readTrace, type TraceRef} from './trace-spool.js'
 
-export interface FileContext {
+export interface CleanFileTask {
+  file: InputFile
   out: string
-  cleaner: Cleaner
-  /** The stages whose corpus indexes decide drops (built or restored). */
-  stages: readonly ConfiguredStage[]
-  duplicates?: 'skip' | 'write'
-  /** What corpus collection recorded per path, replayed instead of run again. */
-  traces?: ReadonlyMap<string, Trace>
+  /** Duplicates dropped by a corpus stage: not written, or written to OUT/duplicates/. */
+  duplicates?: 'skip' | 'write' | undefined
+  /** What corpus collection did to this file, replayed instead of run again. */
+  replay?: TraceRef | undefined
 }
 
-/** Throws an InputError for a file that cannot be cleaned. */
-export async function cleanFile(file: InputFile, context: FileContext): Promise<DocumentReport> {
-  const {out} = context
-  const cleanedPath = join(out, 'cleaned', file.relative)
-  const diffPath = join(out, 'diffs', `${file.relative}.diff`)
+/** The document, or the problem that kept the file from being cleaned (named for the report). */
+export type CleanedFile = {document: SerializedDocument} | {problem: string}
+
+export function cleanFile(pipeline: Pipeline, task: CleanFileTask): CleanedFile {
+  const {file, out} = task
   const t0 = performance.now()
-  const {text, bytes} = await readDocument(file.path, file.relative)
-  const dropped = dropDecision(context.stages, file.relative)
-  const result = await context.cleaner.clean(text, file.relative, context.traces?.get(file.relative))
+  let input
+  try {
+    input = readDocumentSync(file.path, file.relative)
+  } catch (error) {
+    if (error instanceof InputError) return {problem: error.problem}
+    throw error
+  }
+  const {text, bytes} = input
+  const dropped = dropDecision(pipeline.stages, file.relative)
+  const result = pipeline.clean(text, file.relative, task.replay ? readTrace(task.replay) : undefined)
   const ms = performance.now() - t0
   const temp = join(out, '.rinse', 'tmp')
+  const cleanedPath = join(out, 'cleaned', file.relative)
+  const diffPath = join(out, 'diffs', `${file.relative}.diff`)
   if (dropped) {
-    await rm(cleanedPath, {force: true})
-    if (context.duplicates === 'write') await writeFileAtomic(join(out, 'duplicates', file.relative), result.text, temp)
+    rmSync(cleanedPath, {force: true})
+    if (task.duplicates === 'write') writeFileAtomicSync(join(out, 'duplicates', file.relative), result.text, temp)
   } else {
-    await writeFileAtomic(cleanedPath, result.text, temp)
+    writeFileAtomicSync(cleanedPath, result.text, temp)
   }
-  if (result.edits.length > 0 && !dropped) await writeFileAtomic(diffPath, unifiedDiff(file.relative, text, result.text), temp)
-  else await rm(diffPath, {force: true})
+  if (result.edits.length > 0 && !dropped) writeFileAtomicSync(diffPath, unifiedDiff(file.relative, text, result.text), temp)
+  else rmSync(diffPath, {force: true})
   const document: DocumentReport = {
     path: file.relative,
     bytesIn: bytes,
@@ -55,5 +64,5 @@ export async function cleanFile(file: InputFile, context: FileContext): Promise<
   }
   if (result.warnings.length > 0) document.warnings = result.warnings
   if (dropped) document.dropped = dropped
-  return document
+  return {document: serializeDocument(document)}
 }

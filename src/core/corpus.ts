@@ -8,6 +8,7 @@ import {createHash} from 'node:crypto'
 import type {Cluster} from '../report/schema.js'
 import {traceTo, type Trace} from './clean-document.js'
 import type {ConfiguredStage, DropDecision} from './stage.js'
+import type {TraceRef} from './trace-spool.js'
 
 export interface CorpusDocument {
   path: string
@@ -18,14 +19,18 @@ export function hasCorpusStages(stages: readonly ConfiguredStage[]): boolean {
   return stages.some((stage) => stage.corpus)
 }
 
-/** One document's signature for a corpus stage, and the trace of the stages before it. */
+/** One document's signature for a corpus stage, and the trace of the stages before it (or where it was spooled). */
 export interface Collected {
   signature: unknown
-  trace: Trace
+  trace?: Trace | TraceRef | undefined
 }
 
-/** Collect one document's signature for the corpus stage at `stageIndex` (in process, or in a worker). */
-export type Collector = (stageIndex: number, document: CorpusDocument) => Promise<Collected>
+/**
+ * Collect one source's signature for the corpus stage at `stageIndex` (in
+ * process, or in a worker). A source is a text, or a file the collector reads;
+ * undefined means it cannot be read (it is reported when it is cleaned).
+ */
+export type Collector<Source = CorpusDocument> = (stageIndex: number, source: Source) => Promise<Collected | undefined>
 
 export function collectInProcess(stages: readonly ConfiguredStage[]): Collector {
   return async (stageIndex, document) => {
@@ -40,16 +45,16 @@ export function collectInProcess(stages: readonly ConfiguredStage[]): Collector 
  * it must see the indexes of the corpus stages before it (workers get them via
  * snapshots, which is why it is asked for anew per stage).
  */
-export async function buildCorpus(
+export async function buildCorpus<Source extends {path: string} = CorpusDocument>(
   stages: readonly ConfiguredStage[],
-  documents: () => AsyncIterable<CorpusDocument> | Iterable<CorpusDocument>,
-  collector: (stageIndex: number) => Promise<{collect: Collector; close(): Promise<void>}> = async () => ({
-    collect: collectInProcess(stages),
+  documents: () => AsyncIterable<Source> | Iterable<Source>,
+  collector: (stageIndex: number) => Promise<{collect: Collector<Source>; close(): Promise<void>}> = async () => ({
+    collect: collectInProcess(stages) as unknown as Collector<Source>,
     close: async () => {}
   }),
   concurrency = 1,
   /** Filled with each document's trace up to the last corpus stage, for the final pass to replay. */
-  traces?: Map<string, Trace>
+  traces?: Map<string, Trace | TraceRef>
 ): Promise<void> {
   for (let k = 0; k < stages.length; k++) {
     const corpus = stages[k]!.corpus
@@ -59,9 +64,10 @@ export async function buildCorpus(
     const inFlight = new Set<Promise<void>>()
     try {
       for await (const document of documents()) {
-        const task = collect(k, document).then(({signature, trace}) => {
-          signatures.set(document.path, signature)
-          traces?.set(document.path, trace)
+        const task = collect(k, document).then((collected) => {
+          if (!collected) return
+          signatures.set(document.path, collected.signature)
+          if (collected.trace) traces?.set(document.path, collected.trace)
         })
         inFlight.add(task)
         void task.finally(() => inFlight.delete(task)).catch(() => {})

@@ -5,13 +5,19 @@ import {fileURLToPath} from 'node:url'
 import {Piscina} from 'piscina'
 import type {PipelineConfig} from '../config/pipeline-file.js'
 import type {DocumentResult, Trace} from './clean-document.js'
+import {cleanFile, type CleanedFile, type CleanFileTask} from './clean-file.js'
+import {collectFile, type CollectFileTask} from './collect-file.js'
 import {collectInProcess, corpusSnapshots, type Collected, type Collector} from './corpus.js'
 import type {Pipeline} from './pipeline.js'
 import type {WorkerSetup, WorkerTask} from './worker.js'
 
 export interface Cleaner {
+  /** Clean a text (JSONL records, streams). */
   clean(text: string, path: string, replay?: Trace): Promise<DocumentResult>
   collect: Collector
+  /** Read, clean and write one input file where the work is done, so texts never cross threads. */
+  cleanFile(task: CleanFileTask): Promise<CleanedFile>
+  collectFile(task: CollectFileTask): Promise<Collected | undefined>
   close(): Promise<void>
 }
 
@@ -23,6 +29,8 @@ export function inProcessCleaner(pipeline: Pipeline): Cleaner {
   return {
     clean: async (text, path, replay) => pipeline.clean(text, path, replay),
     collect: collectInProcess(pipeline.stages),
+    cleanFile: async (task) => cleanFile(pipeline, task),
+    collectFile: async (task) => collectFile(pipeline, task),
     close: async () => {}
   }
 }
@@ -43,10 +51,12 @@ export function poolCleaner(config: PipelineConfig, snapshots: WorkerSetup['snap
     minThreads: workers,
     maxThreads: workers
   })
+  const run = (task: WorkerTask): Promise<unknown> => pool.run(task)
   return {
-    clean: (text, path, replay) => pool.run({kind: 'clean', text, path, replay} satisfies WorkerTask) as Promise<DocumentResult>,
-    collect: (stage, document) =>
-      pool.run({kind: 'collect', stage, path: document.path, text: document.text} satisfies WorkerTask) as Promise<Collected>,
+    clean: (text, path, replay) => run({kind: 'clean', text, path, replay}) as Promise<DocumentResult>,
+    collect: (stage, document) => run({kind: 'collect', stage, path: document.path, text: document.text}) as Promise<Collected>,
+    cleanFile: (task) => run({kind: 'clean-file', task}) as Promise<CleanedFile>,
+    collectFile: (task) => run({kind: 'collect-file', task}) as Promise<Collected | undefined>,
     close: () => pool.destroy()
   }
 }

@@ -4,18 +4,18 @@
  * file is reported and the batch goes on; a re-run skips finished files.
  */
 import {createHash} from 'node:crypto'
-import {stat} from 'node:fs/promises'
+import {rm, stat} from 'node:fs/promises'
 import {isAbsolute, join, relative, resolve} from 'node:path'
 import pLimit from 'p-limit'
 import type {PipelineConfig} from '../config/pipeline-file.js'
-import {cleanFile} from './clean-file.js'
-import {Manifest} from '../io/manifest.js'
-import {InputError, readDocument} from '../io/read-document.js'
+import {Manifest, type LocatedSummary} from '../io/manifest.js'
+import {InputError} from '../io/read-document.js'
 import {listInputFiles, type InputFile} from '../io/walk.js'
-import {writeReports} from '../report/write-reports.js'
-import type {DocumentReport, FailedDocument, Report} from '../report/schema.js'
-import {buildCorpus, corpusClusters, fingerprintCorpus, hasCorpusStages, type CorpusDocument} from './corpus.js'
+import {writeReports, type DocumentSource} from '../report/write-reports.js'
+import type {DocumentSummary, FailedDocument, RunReport} from '../report/schema.js'
+import {buildCorpus, corpusClusters, fingerprintCorpus, hasCorpusStages} from './corpus.js'
 import type {Trace} from './clean-document.js'
+import type {TraceRef} from './trace-spool.js'
 import {createPipeline} from './pipeline.js'
 import type {ConfiguredStage} from './stage.js'
 import {cleanerFor, defaultWorkers} from './pool.js'
@@ -53,7 +53,8 @@ export interface Progress {
 }
 
 export interface RunResult {
-  report: Report
+  /** report.json as written, with a summary in place of each document's entry. */
+  report: RunReport
   /** The run stopped early on its signal; a re-run continues where it stopped. */
   interrupted?: boolean
   /** Files taken from an earlier run through the manifest. */
@@ -63,9 +64,6 @@ export interface RunResult {
 
 /** Below this many files a worker pool costs more to start than it saves. */
 const AUTO_POOL_FILES = 1000
-
-/** Above this many files, corpus collection keeps no traces (memory) and the final pass runs every stage. */
-const MAX_TRACED_FILES = 50_000
 
 export class UsageError extends Error {
   override name = 'UsageError'
@@ -85,7 +83,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   const {out, files} = await folderRun(options)
   const pipeline = createPipeline(options.pipeline)
   const manifest = await Manifest.open(join(out, '.rinse', 'manifest.jsonl'), {fresh: options.force ?? false})
-  const documents: DocumentReport[] = []
+  const documents: LocatedSummary[] = []
   const failures: FailedDocument[] = []
   let resumed = 0
   let done = 0
@@ -105,27 +103,37 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
       const info = stats[i]
       const entry = info && manifest.done(file.relative, info.size, info.mtimeMs, options.pipeline.hash)
       if (!entry) return undefined
-      return limit(async () => (entry.document.dropped || (await exists(join(out, 'cleaned', file.relative))) ? entry : undefined))
+      return limit(async () => (entry.documents[0]?.dropped || (await exists(join(out, 'cleaned', file.relative))) ? entry : undefined))
     })
   )
   let corpusFingerprint: string | undefined
   let finished = candidates
   const workers = Math.max(1, options.workers ?? (files.length >= AUTO_POOL_FILES ? defaultWorkers() : 1))
-  // Traces let the final pass replay what collection already did; kept for batches whose edits fit in memory.
-  const traces = files.length <= MAX_TRACED_FILES ? new Map<string, Trace>() : undefined
+  // Traces let the final pass replay what collection already did; they wait on disk.
+  const spool = join(out, '.rinse', 'traces')
+  await rm(spool, {recursive: true, force: true})
+  const traces = new Map<string, Trace | TraceRef>()
   if (corpus && !candidates.every((entry) => entry?.batch === batch)) {
+    const last = pipeline.stages.findLastIndex((stage) => stage.corpus)
     await buildCorpus(
       pipeline.stages,
-      () => readAll(files),
-      async () => cleanerFor(pipeline, workers),
-      concurrency
+      // Documents are known by their path relative to the input folder.
+      () => files.map((file) => ({path: file.relative, file})),
+      async () => {
+        const cleaner = cleanerFor(pipeline, workers)
+        return {
+          collect: (stage, {file}) => cleaner.collectFile({stage, file, spool: stage === last ? spool : undefined}),
+          close: () => cleaner.close()
+        }
+      },
+      concurrency,
+      traces
     )
     corpusFingerprint = fingerprintCorpus(pipeline.stages)
     finished = candidates.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
   }
 
   const cleaner = cleanerFor(pipeline, workers)
-  const context = {out, cleaner, stages: pipeline.stages, duplicates: options.duplicates, traces}
   try {
     await Promise.all(
       files.map((file, i) =>
@@ -141,23 +149,32 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
               )
             const previous = finished[i]
             if (previous) {
-              documents.push(previous.document)
+              documents.push(...previous.documents)
               resumed++
               bytes += info.size
               return
             }
-            const document = await cleanFile(file, context)
-            documents.push(document)
-            bytes += document.bytesIn
-            await manifest.record({
-              path: file.relative,
-              size: info.size,
-              mtimeMs: info.mtimeMs,
-              pipeline: options.pipeline.hash,
-              batch,
-              corpus: corpusFingerprint,
-              document
+            const replay = traces.get(file.relative)
+            const cleaned = await cleaner.cleanFile({
+              file,
+              out,
+              duplicates: options.duplicates,
+              replay: replay && 'file' in replay ? replay : undefined
             })
+            if ('problem' in cleaned) throw new InputError(file.relative, cleaned.problem)
+            bytes += cleaned.document.summary.bytesIn
+            const entry = await manifest.record(
+              {
+                path: file.relative,
+                size: info.size,
+                mtimeMs: info.mtimeMs,
+                pipeline: options.pipeline.hash,
+                batch,
+                corpus: corpusFingerprint
+              },
+              [cleaned.document]
+            )
+            documents.push(...entry.documents)
           } catch (error) {
             failed = true
             failures.push({
@@ -171,14 +188,16 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
         })
       )
     )
+    await cleaner.close()
+    await rm(spool, {recursive: true, force: true})
+    const source = {summaries: documents, read: (summary: DocumentSummary) => manifest.read(summary as LocatedSummary)}
+    const result = await finishRun(out, options, pipeline.stages, source, failures, resumed, started)
+    if (options.signal?.aborted) result.interrupted = true
+    return result
   } finally {
     await cleaner.close()
     await manifest.close()
   }
-
-  const result = await finishRun(out, options, pipeline.stages, documents, failures, resumed, started)
-  if (options.signal?.aborted) result.interrupted = true
-  return result
 }
 
 /** The end of every runner: report.json and report.html, with the corpus stages' clusters. */
@@ -186,7 +205,7 @@ export async function finishRun(
   out: string,
   options: RunOptions,
   stages: readonly ConfiguredStage[],
-  documents: DocumentReport[],
+  documents: DocumentSource,
   failures: FailedDocument[],
   resumed: number,
   started: number
@@ -218,17 +237,6 @@ async function checkFolders(input: string, out: string): Promise<void> {
 function isInside(child: string, parent: string): boolean {
   const rel = relative(parent, child)
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
-}
-
-/** Readable documents of the batch, one at a time, for corpus collection (bad files are reported later). */
-async function* readAll(files: readonly InputFile[]): AsyncGenerator<CorpusDocument> {
-  for (const file of files) {
-    try {
-      yield {path: file.relative, text: (await readDocument(file.path, file.relative)).text}
-    } catch {
-      // Reported when the file itself is cleaned.
-    }
-  }
 }
 
 function batchKey(entries: unknown[]): string {

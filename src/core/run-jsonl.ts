@@ -12,9 +12,10 @@ import {basename, dirname, join, resolve} from 'node:path'
 import {mkdir} from 'node:fs/promises'
 import {once} from 'node:events'
 import {readJsonl, withText, type JsonlOptions, type JsonlRecord} from '../io/jsonl.js'
-import {Manifest} from '../io/manifest.js'
+import {Manifest, type LocatedSummary} from '../io/manifest.js'
 import {listInputFiles, type InputFile} from '../io/walk.js'
-import type {DocumentReport, FailedDocument} from '../report/schema.js'
+import type {DocumentReport, DocumentSummary, FailedDocument} from '../report/schema.js'
+import {serializeDocument, type SerializedDocument} from '../report/summarize.js'
 import {buildCorpus, dropDecision, hasCorpusStages, type CorpusDocument} from './corpus.js'
 import {createPipeline} from './pipeline.js'
 import {cleanerFor, defaultWorkers} from './pool.js'
@@ -33,7 +34,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
   if (files.some((file) => resolve(out, 'cleaned', file.relative) === file.path)) throw new UsageError('--out must not hold the input file')
   const pipeline = createPipeline(options.pipeline)
   const manifest = await Manifest.open(join(out, '.rinse', 'manifest.jsonl'), {fresh: options.force ?? false})
-  const documents: DocumentReport[] = []
+  const documents: LocatedSummary[] = []
   const failures: FailedDocument[] = []
   const workers = Math.max(1, options.workers ?? defaultWorkers())
   const width = Math.max(1, options.concurrency ?? 16) * workers
@@ -59,13 +60,13 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
     for (const [i, file] of files.entries()) {
       if (options.signal?.aborted) break
       const previous = finished[i]
-      if (previous?.documents) {
+      if (previous) {
         documents.push(...previous.documents)
-        failures.push(...(previous.failures ?? []))
+        failures.push(...previous.failures)
         resumed++
         continue
       }
-      const fileDocuments: DocumentReport[] = []
+      const fileDocuments: SerializedDocument[] = []
       const fileFailures: FailedDocument[] = []
       const target = join(out, 'cleaned', file.relative)
       const duplicatesTarget = join(out, 'duplicates', file.relative)
@@ -102,31 +103,28 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
         }
         if (result.warnings.length > 0) document.warnings = result.warnings
         if (dropped) document.dropped = dropped
-        fileDocuments.push(document)
+        fileDocuments.push(serializeDocument(document))
         bytes += document.bytesIn
         done++
         options.onProgress?.({done, total: done, bytes, path, failed: false})
       }
       await cleaned.commit()
       await duplicates?.commit()
-      documents.push(...fileDocuments)
+      const entry = await manifest.record(
+        {path: file.relative, size: stats[i]!.size, mtimeMs: stats[i]!.mtimeMs, pipeline: options.pipeline.hash},
+        fileDocuments,
+        fileFailures
+      )
+      documents.push(...entry.documents)
       failures.push(...fileFailures)
-      await manifest.record({
-        path: file.relative,
-        size: stats[i]!.size,
-        mtimeMs: stats[i]!.mtimeMs,
-        pipeline: options.pipeline.hash,
-        documents: fileDocuments,
-        failures: fileFailures,
-        document: summary(file, fileDocuments)
-      })
     }
+    await cleaner.close()
+    const source = {summaries: documents, read: (summary: DocumentSummary) => manifest.read(summary as LocatedSummary)}
+    return await finishRun(out, options, pipeline.stages, source, failures, resumed, started)
   } finally {
     await cleaner.close()
     await manifest.close()
   }
-
-  return finishRun(out, options, pipeline.stages, documents, failures, resumed, started)
 }
 
 async function* corpusDocuments(
@@ -167,17 +165,5 @@ async function openAtomic(path: string): Promise<{write(line: string): Promise<v
         throw error
       })
     }
-  }
-}
-
-/** The manifest's per-file summary entry for a JSONL file. */
-function summary(file: InputFile, documents: DocumentReport[]): DocumentReport {
-  return {
-    path: file.relative,
-    bytesIn: documents.reduce((sum, document) => sum + document.bytesIn, 0),
-    bytesOut: documents.reduce((sum, document) => sum + document.bytesOut, 0),
-    ms: 0,
-    edits: [],
-    conflicts: []
   }
 }

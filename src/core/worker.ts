@@ -1,11 +1,13 @@
 /**
  * A worker thread of the pool: builds the pipeline once from the config it is
  * given, takes the corpus indexes built in the main thread, and then cleans
- * (or collects signatures for) one document per task.
+ * (or collects signatures for) one document or one input file per task.
  */
 import {workerData} from 'node:worker_threads'
 import type {PipelineConfig} from '../config/pipeline-file.js'
 import type {Trace} from './clean-document.js'
+import {cleanFile, type CleanFileTask} from './clean-file.js'
+import {collectFile, type CollectFileTask} from './collect-file.js'
 import {collectInProcess} from './corpus.js'
 import {createPipeline} from './pipeline.js'
 
@@ -16,7 +18,10 @@ export interface WorkerSetup {
 }
 
 export type WorkerTask =
-  {kind: 'clean'; path: string; text: string; replay?: Trace | undefined} | {kind: 'collect'; stage: number; path: string; text: string}
+  | {kind: 'clean'; path: string; text: string; replay?: Trace | undefined}
+  | {kind: 'collect'; stage: number; path: string; text: string}
+  | {kind: 'clean-file'; task: CleanFileTask}
+  | {kind: 'collect-file'; task: CollectFileTask}
 
 const setup = workerData as WorkerSetup
 const pipeline = createPipeline(setup.config)
@@ -24,7 +29,16 @@ for (const [index, snapshot] of setup.snapshots) pipeline.stages[index]!.corpus!
 const collect = collectInProcess(pipeline.stages)
 
 export default async function run(task: WorkerTask): Promise<unknown> {
-  if (task.kind === 'collect') return collect(task.stage, task)
-  const result = pipeline.clean(task.text, task.path, task.replay)
-  return {text: result.text, edits: result.edits, conflicts: result.conflicts, warnings: result.warnings}
+  switch (task.kind) {
+    case 'collect':
+      return collect(task.stage, task)
+    case 'clean-file':
+      return cleanFile(pipeline, task.task)
+    case 'collect-file':
+      return collectFile(pipeline, task.task)
+    case 'clean': {
+      const result = pipeline.clean(task.text, task.path, task.replay)
+      return {text: result.text, edits: result.edits, conflicts: result.conflicts, warnings: result.warnings}
+    }
+  }
 }

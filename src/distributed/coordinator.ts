@@ -14,7 +14,8 @@ import {Queue, QueueEvents} from 'bullmq'
 import {Redis} from 'ioredis'
 import {createPipeline} from '../core/pipeline.js'
 import {finishRun, folderRun, type RunOptions, type RunResult} from '../core/run-folder.js'
-import type {DocumentReport, FailedDocument} from '../report/schema.js'
+import type {DocumentReport, DocumentSummary, FailedDocument} from '../report/schema.js'
+import {summarize} from '../report/summarize.js'
 import {connectionOptions, keys, QUEUE_NAME, type JobData, type RunSettings} from './keys.js'
 
 export interface DistributedOptions extends RunOptions {
@@ -68,9 +69,14 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
     }
     await runJobs(shards.map((part) => ({run, kind: 'clean', files: part})))
 
-    const documents = Object.values(await redis.hgetall(keys.documents(run))).map((json) => JSON.parse(json) as DocumentReport)
+    // Workers store each document's entry as JSON: summarized here, written out as stored.
+    const entries = new Map(
+      Object.values(await redis.hgetall(keys.documents(run))).map((json) => [json, summarize(JSON.parse(json) as DocumentReport)])
+    )
+    const byPath = new Map([...entries].map(([json, summary]) => [summary.path, json]))
+    const source = {summaries: [...entries.values()], read: async (summary: DocumentSummary) => byPath.get(summary.path)!}
     const failures: FailedDocument[] = Object.entries(await redis.hgetall(keys.failures(run))).map(([path, error]) => ({path, error}))
-    return await finishRun(out, options, pipeline.stages, documents, failures, 0, started)
+    return await finishRun(out, options, pipeline.stages, source, failures, 0, started)
   } finally {
     const stale = await redis.keys(keys.all(run))
     if (stale.length > 0) await redis.del(...stale)

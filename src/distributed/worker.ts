@@ -10,10 +10,8 @@ import {deserialize, serialize} from 'node:v8'
 import {Worker, type Job} from 'bullmq'
 import {Redis} from 'ioredis'
 import {cleanFile} from '../core/clean-file.js'
-import {inputAt} from '../core/clean-document.js'
+import {collectFile} from '../core/collect-file.js'
 import {createPipeline, type Pipeline} from '../core/pipeline.js'
-import {inProcessCleaner} from '../core/pool.js'
-import {InputError, readDocument} from '../io/read-document.js'
 import {connectionOptions, keys, QUEUE_NAME, type JobData, type RunSettings} from './keys.js'
 
 export interface WorkerOptions {
@@ -79,27 +77,22 @@ export async function startWorker(options: WorkerOptions): Promise<{close(): Pro
         await restore(data.run, state, data.stage)
         const stage = pipeline.stages[data.stage]!
         for (const file of data.files) {
-          try {
-            const {text} = await readDocument(file.path, file.relative)
-            const signature = stage.corpus!.collect(inputAt(text, pipeline.stages.slice(0, data.stage), file.relative))
-            await redis.hset(keys.signatures(data.run, data.stage), file.relative, serialize(signature))
-          } catch (error) {
-            if (!(error instanceof InputError)) throw error
-            // Bad files are reported by the clean job.
-          }
+          // Bad files (undefined) are reported by the clean job.
+          const collected = collectFile(pipeline, {stage: data.stage, file})
+          if (collected) await redis.hset(keys.signatures(data.run, data.stage), file.relative, serialize(collected.signature))
         }
       } else {
         await restore(data.run, state, pipeline.stages.length)
-        const context = {out: settings.out, cleaner: inProcessCleaner(pipeline), stages: pipeline.stages, duplicates: settings.duplicates}
         for (const file of data.files) {
           if (fileDelay > 0) await new Promise((resolve) => setTimeout(resolve, fileDelay))
+          let cleaned
           try {
-            const document = await cleanFile(file, context)
-            await redis.hset(keys.documents(data.run), file.relative, JSON.stringify(document))
+            cleaned = cleanFile(pipeline, {file, out: settings.out, duplicates: settings.duplicates})
           } catch (error) {
-            const message = error instanceof InputError ? error.problem : String((error as Error).message ?? error)
-            await redis.hset(keys.failures(data.run), file.relative, message)
+            cleaned = {problem: String((error as Error).message ?? error)}
           }
+          if ('problem' in cleaned) await redis.hset(keys.failures(data.run), file.relative, cleaned.problem)
+          else await redis.hset(keys.documents(data.run), file.relative, cleaned.document.json)
         }
       }
       options.onJob?.(data, performance.now() - t0)

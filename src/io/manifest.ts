@@ -1,58 +1,75 @@
 /**
- * The resume manifest: one JSON line per finished file, appended as files
+ * The resume manifest: one JSON line per finished input file, appended as files
  * finish. A re-run skips files whose input (size, mtime) and pipeline are
- * unchanged and whose output exists; a torn last line from a crash is ignored.
+ * unchanged and whose output exists; a torn last line from a crash is cut off
+ * and that file is simply redone.
+ *
+ * It is also where the full report entries of a run wait for report.json: each
+ * line starts with the file's documents, so their byte ranges are known when the
+ * line is written, and memory holds only summaries with those ranges.
  */
-import {mkdir, open, readFile, rm, type FileHandle} from 'node:fs/promises'
+import {mkdir, open, readFile, truncate, rm, type FileHandle} from 'node:fs/promises'
 import {dirname} from 'node:path'
-import type {DocumentReport} from '../report/schema.js'
+import type {DocumentSummary, FailedDocument} from '../report/schema.js'
+import type {SerializedDocument} from '../report/summarize.js'
 
-export interface ManifestEntry {
+/** A document summary with the byte range of its full entry in the manifest file. */
+export type LocatedSummary = DocumentSummary & {at: [offset: number, length: number]}
+
+export interface ManifestMeta {
   path: string
   size: number
   mtimeMs: number
   pipeline: string
   /** With corpus stages: the batch's file list key and the corpus index's fingerprint when this file was cleaned. */
-  batch?: string
-  corpus?: string
-  document: DocumentReport
-  /** For a JSONL file: the report of every record, and the records that could not be cleaned. */
-  documents?: DocumentReport[]
-  failures?: Array<{path: string; error: string}>
+  batch?: string | undefined
+  corpus?: string | undefined
 }
 
+export interface ManifestEntry extends ManifestMeta {
+  /** One for a text file; one per record for a JSONL file. */
+  documents: LocatedSummary[]
+  /** Records of a JSONL file that could not be cleaned. */
+  failures: FailedDocument[]
+}
+
+const PREFIX = '{"documents":['
+
 export class Manifest {
-  private handle: Promise<FileHandle> | undefined
+  private appender: Promise<FileHandle> | undefined
+  private reader: Promise<FileHandle> | undefined
   private queue: Promise<void> = Promise.resolve()
 
   private constructor(
     readonly file: string,
-    private readonly entries: Map<string, ManifestEntry>
+    private readonly entries: Map<string, ManifestEntry>,
+    /** Bytes in the file once every queued line is written. */
+    private size: number
   ) {}
 
   static async open(file: string, options: {fresh: boolean}): Promise<Manifest> {
     const entries = new Map<string, ManifestEntry>()
+    let size = 0
     if (options.fresh) {
       await rm(file, {force: true})
     } else {
-      let text = ''
+      let bytes: Buffer = Buffer.alloc(0)
       try {
-        text = await readFile(file, 'utf8')
+        bytes = await readFile(file)
       } catch {
         // No manifest yet: a first run.
       }
-      for (const line of text.split('\n')) {
-        if (!line) continue
-        try {
-          const entry = JSON.parse(line) as ManifestEntry
-          entries.set(entry.path, entry)
-        } catch {
-          // A line cut short by a crash: that file is simply redone.
-        }
+      let start = 0
+      for (let end = bytes.indexOf(10); end !== -1; start = end + 1, end = bytes.indexOf(10, start)) {
+        const entry = parseLine(bytes.subarray(start, end), start)
+        if (entry) entries.set(entry.path, entry)
       }
+      // A line cut short by a crash: drop it, so the next line does not glue onto it.
+      if (start < bytes.length) await truncate(file, start)
+      size = start
     }
     await mkdir(dirname(file), {recursive: true})
-    return new Manifest(file, entries)
+    return new Manifest(file, entries, size)
   }
 
   /** The finished entry for a file, if its input and the pipeline are unchanged. */
@@ -62,17 +79,63 @@ export class Manifest {
   }
 
   /** Append one finished file. Lines are written in order through one open handle. */
-  async record(entry: ManifestEntry): Promise<void> {
-    this.entries.set(entry.path, entry)
-    this.handle ??= open(this.file, 'a')
-    const handle = await this.handle
-    this.queue = this.queue.then(() => handle.write(JSON.stringify(entry) + '\n')).then(() => undefined)
+  async record(meta: ManifestMeta, documents: readonly SerializedDocument[], failures: FailedDocument[] = []): Promise<ManifestEntry> {
+    const lineStart = this.size
+    let offset = Buffer.byteLength(PREFIX)
+    const located = documents.map(({summary, json}, i) => {
+      const length = Buffer.byteLength(json)
+      const at: [number, number] = [offset, length]
+      offset += length + (i < documents.length - 1 ? 1 : 0)
+      return {...summary, at}
+    })
+    const line = `${PREFIX}${documents.map((document) => document.json).join(',')}],${JSON.stringify({
+      ...meta,
+      summaries: located,
+      failures
+    }).slice(1)}\n`
+    this.size += Buffer.byteLength(line)
+    const entry: ManifestEntry = {
+      ...meta,
+      documents: located.map((summary) => ({...summary, at: [lineStart + summary.at[0], summary.at[1]]})),
+      failures
+    }
+    this.entries.set(meta.path, entry)
+    this.appender ??= open(this.file, 'a')
+    const handle = await this.appender
+    this.queue = this.queue.then(() => handle.write(line)).then(() => undefined)
     await this.queue
+    return entry
+  }
+
+  /** A document's full report entry, as JSON. */
+  async read(summary: LocatedSummary): Promise<string> {
+    await this.queue
+    this.reader ??= open(this.file, 'r')
+    const handle = await this.reader
+    const buffer = Buffer.allocUnsafe(summary.at[1])
+    await handle.read(buffer, 0, buffer.length, summary.at[0])
+    return buffer.toString('utf8')
   }
 
   async close(): Promise<void> {
     await this.queue
-    if (this.handle) await (await this.handle).close()
-    this.handle = undefined
+    if (this.appender) await (await this.appender).close()
+    if (this.reader) await (await this.reader).close()
+    this.appender = this.reader = undefined
+  }
+}
+
+function parseLine(bytes: Buffer, lineStart: number): ManifestEntry | undefined {
+  try {
+    const line = JSON.parse(bytes.toString('utf8')) as ManifestMeta & {summaries: LocatedSummary[]; failures?: FailedDocument[]}
+    const {summaries, failures, ...meta} = line
+    if (!Array.isArray(summaries)) return undefined
+    return {
+      ...meta,
+      documents: summaries.map((summary) => ({...summary, at: [lineStart + summary.at[0], summary.at[1]]})),
+      failures: failures ?? []
+    }
+  } catch {
+    return undefined
   }
 }

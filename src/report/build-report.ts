@@ -1,21 +1,38 @@
-/** Assemble report.json from the documents of a run. */
+/**
+ * report.json from the documents of a run. Only summaries are held in memory;
+ * each document's full entry is read (from the manifest, say) when its turn
+ * comes, so writing the report of a large batch takes little memory. Each
+ * document is one line of the `documents` array: the file stays readable and
+ * a line-oriented tool can take it apart.
+ */
+import {createWriteStream} from 'node:fs'
+import {once} from 'node:events'
+import {rename, rm} from 'node:fs/promises'
+import {randomBytes} from 'node:crypto'
+import {basename, dirname, join} from 'node:path'
 import type {PipelineConfig} from '../config/pipeline-file.js'
-import {REPORT_VERSION, type Cluster, type DocumentReport, type FailedDocument, type Report} from './schema.js'
+import {REPORT_VERSION, type Cluster, type DocumentSummary, type FailedDocument, type RunReport} from './schema.js'
 
-export function buildReport(
+export function summarizeRun(
   pipeline: PipelineConfig,
-  documents: DocumentReport[],
-  failures: FailedDocument[],
+  summaries: readonly DocumentSummary[],
+  failures: readonly FailedDocument[],
   extra: {skipped: number; ms: number; clusters?: Cluster[]}
-): Report {
-  const sorted = [...documents].sort((a, b) => compare(a.path, b.path))
+): RunReport {
+  const sorted = [...summaries].sort((a, b) => compare(a.path, b.path))
   const stats: Record<string, Record<string, number>> = {}
   let edits = 0
+  let bytesIn = 0
+  let bytesOut = 0
   for (const document of sorted) {
-    for (const edit of document.edits) {
-      edits++
-      const stage = (stats[edit.stage] ??= {})
-      stage[edit.rule] = (stage[edit.rule] ?? 0) + 1
+    edits += document.edits
+    bytesIn += document.bytesIn
+    bytesOut += document.bytesOut
+    for (const [key, count] of Object.entries(document.rules)) {
+      const slash = key.indexOf('/')
+      const stage = (stats[key.slice(0, slash)] ??= {})
+      const rule = key.slice(slash + 1)
+      stage[rule] = (stage[rule] ?? 0) + count
     }
   }
   return {
@@ -23,11 +40,11 @@ export function buildReport(
     pipeline: {source: pipeline.source, hash: pipeline.hash, stages: pipeline.stages},
     totals: {
       files: sorted.length + failures.length,
-      changed: sorted.filter((document) => document.edits.length > 0).length,
+      changed: sorted.filter((document) => document.edits > 0).length,
       failed: failures.length,
       skipped: extra.skipped,
-      bytesIn: sorted.reduce((sum, document) => sum + document.bytesIn, 0),
-      bytesOut: sorted.reduce((sum, document) => sum + document.bytesOut, 0),
+      bytesIn,
+      bytesOut,
       edits,
       ms: Math.round(extra.ms)
     },
@@ -35,7 +52,39 @@ export function buildReport(
     documents: sorted,
     failures: [...failures].sort((a, b) => compare(a.path, b.path)),
     clusters: extra.clusters ?? [],
-    conflicts: sorted.flatMap((document) => document.conflicts.map((conflict) => ({...conflict, path: document.path})))
+    conflicts: sorted.flatMap((document) => (document.conflicts ?? []).map((conflict) => ({...conflict, path: document.path})))
+  }
+}
+
+/** Write report.json atomically; `read` gives each document's full entry as JSON. */
+export async function writeReportJson(file: string, report: RunReport, read: (summary: DocumentSummary) => Promise<string>): Promise<void> {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  const stream = createWriteStream(temp)
+  let chunk = ''
+  const write = async (text: string): Promise<void> => {
+    chunk += text
+    if (chunk.length < 1 << 20) return
+    const full = !stream.write(chunk)
+    chunk = ''
+    if (full) await once(stream, 'drain')
+  }
+  const field = (key: string, value: unknown, last = false): string =>
+    `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}${last ? '' : ','}\n`
+  try {
+    const {documents, failures, clusters, conflicts, ...head} = report
+    await write('{\n')
+    for (const [key, value] of Object.entries(head)) await write(field(key, value))
+    await write('  "documents": [')
+    for (const [i, summary] of documents.entries()) await write(`${i === 0 ? '' : ','}\n    ${await read(summary)}`)
+    await write(documents.length > 0 ? '\n  ],\n' : '],\n')
+    await write(field('failures', failures) + field('clusters', clusters) + field('conflicts', conflicts, true) + '}\n')
+    stream.end(chunk)
+    await once(stream, 'finish')
+    await rename(temp, file)
+  } catch (error) {
+    stream.destroy()
+    await rm(temp, {force: true})
+    throw error
   }
 }
 

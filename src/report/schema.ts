@@ -18,6 +18,25 @@ export interface DocumentReport {
   dropped?: {stage: string; rule: string; reason: string; detail?: Record<string, unknown>}
 }
 
+/**
+ * What a run keeps in memory of a cleaned document: enough for the totals, the
+ * counters and the summary. The full entry (edits and all) stays on disk until
+ * report.json is written, so memory does not grow with the edits of a batch.
+ */
+export interface DocumentSummary {
+  path: string
+  bytesIn: number
+  bytesOut: number
+  ms: number
+  /** How many edits. */
+  edits: number
+  /** Edits per `stage/rule`. */
+  rules: Record<string, number>
+  dropped?: true
+  /** Only when there are any (rare). */
+  conflicts?: Conflict[]
+}
+
 export interface FailedDocument {
   path: string
   error: string
@@ -49,6 +68,9 @@ export interface Totals {
   edits: number
   ms: number
 }
+
+/** What a run returns: report.json without the edits of each document (those are in the file). */
+export type RunReport = Omit<Report, 'documents'> & {documents: DocumentSummary[]}
 
 export interface Report {
   version: typeof REPORT_VERSION

@@ -1,20 +1,25 @@
-/** The end of every run: report.json (atomic) and, unless switched off, report.html. */
+/** The end of every run: report.json (atomic, streamed) and, unless switched off, report.html. */
 import {join} from 'node:path'
 import type {PipelineConfig} from '../config/pipeline-file.js'
-import {writeFileAtomic} from '../io/atomic-write.js'
-import {buildReport} from './build-report.js'
+import {summarizeRun, writeReportJson} from './build-report.js'
 import {writeReportHtml} from './html/index.js'
-import type {Cluster, DocumentReport, FailedDocument, Report} from './schema.js'
+import type {Cluster, DocumentSummary, FailedDocument, RunReport} from './schema.js'
+
+/** The documents of a run: their summaries, and a way to read each one's full entry as JSON. */
+export interface DocumentSource {
+  summaries: readonly DocumentSummary[]
+  read(summary: DocumentSummary): Promise<string>
+}
 
 export async function writeReports(
   out: string,
   pipeline: PipelineConfig,
-  documents: DocumentReport[],
+  documents: DocumentSource,
   failures: FailedDocument[],
   run: {skipped: number; ms: number; clusters: Cluster[]; html?: boolean}
-): Promise<Report> {
-  const report = buildReport(pipeline, documents, failures, run)
-  await writeFileAtomic(join(out, 'report.json'), JSON.stringify(report, null, 2) + '\n')
+): Promise<RunReport> {
+  const report = summarizeRun(pipeline, documents.summaries, failures, run)
+  await writeReportJson(join(out, 'report.json'), report, documents.read)
   if (run.html !== false) await writeReportHtml(out)
   return report
 }

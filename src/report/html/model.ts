@@ -160,7 +160,7 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
     const stageSet = new Set<number>()
     const ruleSet = new Set<number>()
     const hasText = embed.has(doc.path)
-    const e: EditTuple[] = doc.edits.map(edit => {
+    const e: EditTuple[] = doc.edits.map((edit) => {
       const ri = ruleIndex(edit.stage, edit.rule)
       const row = rules[ri]!
       row.edits++
@@ -169,7 +169,7 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
       stageSet.add(row.stageIndex)
       let folded: FoldedTuple[] | null = null
       if (edit.folded && edit.folded.length > 0) {
-        folded = edit.folded.map(f => {
+        folded = edit.folded.map((f) => {
           const fi = ruleIndex(f.stage, f.rule)
           rules[fi]!.folded++
           ruleSet.add(fi)
@@ -177,7 +177,16 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
           return [fi, reasons.get(f.reason), f.before, f.after]
         })
       }
-      return [ri, reasons.get(edit.reason), edit.start.offset, edit.end.offset, edit.after, edit.start.line, hasText ? null : edit.before, folded]
+      return [
+        ri,
+        reasons.get(edit.reason),
+        edit.start.offset,
+        edit.end.offset,
+        edit.after,
+        edit.start.line,
+        hasText ? null : edit.before,
+        folded
+      ]
     })
     for (const ri of ruleSet) rules[ri]!.files++
     const page: PageDoc = {
@@ -203,7 +212,15 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
     }
     if (doc.warnings && doc.warnings.length > 0) page.w = doc.warnings
     if (doc.conflicts.length > 0) {
-      page.c = doc.conflicts.map(c => [c.stage, c.kept.rule, c.dropped.rule, c.dropped.reason, c.resolution, c.dropped.start, c.dropped.end])
+      page.c = doc.conflicts.map((c) => [
+        c.stage,
+        c.kept.rule,
+        c.dropped.rule,
+        c.dropped.reason,
+        c.resolution,
+        c.dropped.start,
+        c.dropped.end
+      ])
     }
     docs.push(page)
     docByPath.set(doc.path, page)
@@ -222,7 +239,7 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
       kind: cluster.kind,
       kept: cluster.kept.path,
       why: cluster.kept.reason,
-      m: cluster.members.map(member => {
+      m: cluster.members.map((member) => {
         const doc = docByPath.get(member.path)
         if (doc && !(doc.dm ??= []).includes(ci)) doc.dm.push(ci)
         return [member.path, member.similarity, member.containment]
@@ -238,7 +255,7 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
   stageCounts.sort((a, b) => stageRank(a.stage) - stageRank(b.stage) || a.stageIndex - b.stageIndex)
 
   return {
-    data: {v: 1, stages: stages.values, rules: rules.map(r => [r.stageIndex, r.rule]), reasons: reasons.values, docs, clusters},
+    data: {v: 1, stages: stages.values, rules: rules.map((r) => [r.stageIndex, r.rule]), reasons: reasons.values, docs, clusters},
     rules,
     stageCounts,
     textNotes
@@ -261,5 +278,5 @@ const PALETTE = ['#d97706', '#0891b2', '#db2777', '#4d7c0f', '#475569', '#9333ea
 
 export function stageColours(stages: readonly string[]): string[] {
   let next = 0
-  return stages.map(stage => KNOWN_COLOURS[stage] ?? PALETTE[next++ % PALETTE.length]!)
+  return stages.map((stage) => KNOWN_COLOURS[stage] ?? PALETTE[next++ % PALETTE.length]!)
 }

@@ -25,9 +25,9 @@ function figure(label: string, value: string, testid: string, title?: string): s
 }
 
 function bars(rows: Array<{label: string; value: number; note?: string; stageIndex: number; href?: string}>): string {
-  const max = Math.max(1, ...rows.map(r => r.value))
+  const max = Math.max(1, ...rows.map((r) => r.value))
   return `<div class="bars">${rows
-    .map(r => {
+    .map((r) => {
       const label = r.href ? `<a href="${h(r.href)}">${h(r.label)}</a>` : h(r.label)
       const width = ((r.value / max) * 100).toFixed(1)
       return `<span class="bar-label" title="${h(r.label)}">${label}</span><span class="bar" role="img" aria-label="${h(`${r.label}: ${r.value}`)}"><span class="si${r.stageIndex}" style="width:${width}%"></span></span><span class="num">${fmtInt(r.value)}${r.note ? ` <span class="muted">${h(r.note)}</span>` : ''}</span>`
@@ -41,7 +41,7 @@ function more(total: number, shown: number, what: string): string {
 
 function summary(report: Report, model: PageModel): string {
   const t = report.totals
-  const duplicates = new Set(report.clusters.flatMap(c => c.members.map(m => m.path))).size
+  const duplicates = new Set(report.clusters.flatMap((c) => c.members.map((m) => m.path))).size
   return `<dl class="figures" data-testid="summary">${[
     figure('Documents', fmtInt(t.files), 'sum-documents'),
     figure('Changed', fmtInt(t.changed), 'sum-changed'),
@@ -60,7 +60,7 @@ function summary(report: Report, model: PageModel): string {
 
 function overview(report: Report, model: PageModel): string {
   const stageBars = bars(
-    model.stageCounts.map(s => ({
+    model.stageCounts.map((s) => ({
       label: s.stage,
       value: s.edits + s.folded,
       note: s.folded ? `(${fmtInt(s.folded)} folded)` : undefined,
@@ -70,7 +70,7 @@ function overview(report: Report, model: PageModel): string {
   const TOP_RULES = 15
   const byCount = [...model.rules].sort((a, b) => b.edits + b.folded - (a.edits + a.folded) || a.rule.localeCompare(b.rule))
   const ruleBars = bars(
-    byCount.slice(0, TOP_RULES).map(r => ({
+    byCount.slice(0, TOP_RULES).map((r) => ({
       label: `${r.rule}`,
       value: r.edits + r.folded,
       stageIndex: r.stageIndex,
@@ -88,7 +88,10 @@ function overview(report: Report, model: PageModel): string {
     byCount.length > TOP_RULES ? `<p class="more"><a href="#/rules">All ${fmtInt(byCount.length)} rules</a></p>` : ''
   }</div>
 <div class="card" data-testid="slowest"><h2>Slowest files</h2><table><thead><tr><th>File</th><th class="num">Time</th><th class="num">Size</th><th class="num">Edits</th></tr></thead><tbody>${slowest
-    .map(d => `<tr><td class="path">${fileLink(d.path)}</td><td class="num">${fmtMs(d.ms)}</td><td class="num">${fmtBytes(d.bytesIn)}</td><td class="num">${fmtInt(d.edits.length)}</td></tr>`)
+    .map(
+      (d) =>
+        `<tr><td class="path">${fileLink(d.path)}</td><td class="num">${fmtMs(d.ms)}</td><td class="num">${fmtBytes(d.bytesIn)}</td><td class="num">${fmtInt(d.edits.length)}</td></tr>`
+    )
     .join('')}</tbody></table></div>
 <div class="card"><h2>Run</h2><table><tbody>
 <tr><th>Pipeline</th><td><code>${h(report.pipeline.source)}</code></td></tr>
@@ -101,14 +104,14 @@ ${stats.length ? `<div class="card"><h2>Stage counters</h2><table><thead><tr><th
 
 function filesPanel(model: PageModel): string {
   const {stages} = model.data
-  const order = (s: string): number => model.stageCounts.findIndex(c => c.stage === s)
+  const order = (s: string): number => model.stageCounts.findIndex((c) => c.stage === s)
   const rules = [...model.rules].sort((a, b) => order(a.stage) - order(b.stage) || a.rule.localeCompare(b.rule))
   const stageOptions = model.stageCounts
-    .filter(s => s.edits + s.folded > 0)
-    .map(s => `<option value="${s.stageIndex}">${h(s.stage)}</option>`)
+    .filter((s) => s.edits + s.folded > 0)
+    .map((s) => `<option value="${s.stageIndex}">${h(s.stage)}</option>`)
     .join('')
   const ruleOptions = rules
-    .map(r => `<option value="${r.index}">${h(`${r.rule} · ${stages[r.stageIndex] ?? ''} (${fmtInt(r.files)} files)`)}</option>`)
+    .map((r) => `<option value="${r.index}">${h(`${r.rule} · ${stages[r.stageIndex] ?? ''} (${fmtInt(r.files)} files)`)}</option>`)
     .join('')
   return `<div class="files">
 <div class="list-pane">
@@ -133,7 +136,7 @@ function rulesPanel(model: PageModel): string {
   const rows = [...model.rules].sort((a, b) => b.edits + b.folded - (a.edits + a.folded) || a.rule.localeCompare(b.rule))
   return `<div class="card"><h2>Rules that fired</h2><table data-testid="rules-table"><thead><tr><th>Rule</th><th>Stage</th><th class="num">Edits</th><th class="num" title="edits later covered by another stage's edit">Folded</th><th class="num">Files</th><th class="num" title="net characters removed by the rule's top-level edits">Chars removed</th><th></th></tr></thead><tbody>${rows
     .map(
-      r =>
+      (r) =>
         `<tr data-testid="rule-row" data-rule="${h(r.rule)}" data-stage="${h(r.stage)}"><td><code>${h(r.rule)}</code></td><td><span class="chip si${r.stageIndex}">${h(r.stage)}</span></td><td class="num">${fmtInt(r.edits)}</td><td class="num">${fmtInt(r.folded)}</td><td class="num">${fmtInt(r.files)}</td><td class="num">${fmtInt(r.charsRemoved)}</td><td><a href="#/rule/${r.index}" data-testid="rule-link">show files</a></td></tr>`
     )
     .join('')}</tbody></table>${rows.length ? '' : '<p class="muted">No rule fired.</p>'}</div>`
@@ -143,10 +146,15 @@ function clustersPanel(report: Report): string {
   if (report.clusters.length === 0) return '<div class="card"><p class="muted">No duplicate clusters.</p></div>'
   return report.clusters
     .map(
-      c => `<div class="cluster" data-testid="cluster" data-cluster="${h(c.id)}"><h2>${h(c.id)} <span class="muted">${h(c.kind)} · ${fmtInt(c.members.length)} member(s)</span></h2>
+      (
+        c
+      ) => `<div class="cluster" data-testid="cluster" data-cluster="${h(c.id)}"><h2>${h(c.id)} <span class="muted">${h(c.kind)} · ${fmtInt(c.members.length)} member(s)</span></h2>
 <div class="kept">Kept: ${fileLink(c.kept.path)} <span class="muted">— ${h(c.kept.reason)}</span></div>
 <table><thead><tr><th>Member</th><th class="num">Similarity</th><th class="num">Containment</th></tr></thead><tbody>${c.members
-        .map(m => `<tr><td class="path">${fileLink(m.path)}</td><td class="num">${fmtPct(m.similarity)}</td><td class="num">${fmtPct(m.containment)}</td></tr>`)
+        .map(
+          (m) =>
+            `<tr><td class="path">${fileLink(m.path)}</td><td class="num">${fmtPct(m.similarity)}</td><td class="num">${fmtPct(m.containment)}</td></tr>`
+        )
         .join('')}</tbody></table></div>`
     )
     .join('\n')
@@ -155,13 +163,13 @@ function clustersPanel(report: Report): string {
 function issuesPanel(report: Report, maxRows: number): string {
   const conflicts = report.conflicts.slice(0, maxRows)
   const failures = report.failures.slice(0, maxRows)
-  const warned = report.documents.filter(d => d.warnings && d.warnings.length > 0)
+  const warned = report.documents.filter((d) => d.warnings && d.warnings.length > 0)
   return `<div class="stack">
 <div class="card" data-testid="conflicts"><h2>Conflicts (${fmtInt(report.conflicts.length)})</h2>${
     conflicts.length
       ? `<table><thead><tr><th>File</th><th>Stage</th><th>Kept</th><th>Dropped</th><th>Resolution</th></tr></thead><tbody>${conflicts
           .map(
-            c =>
+            (c) =>
               `<tr><td class="path">${fileLink(c.path)}</td><td>${h(c.stage)}</td><td><code>${h(c.kept.rule)}</code></td><td><code>${h(c.dropped.rule)}</code> <span class="muted">${h(c.dropped.reason)}</span></td><td>${h(c.resolution)}</td></tr>`
           )
           .join('')}</tbody></table>${more(report.conflicts.length, conflicts.length, 'conflicts')}`
@@ -170,7 +178,7 @@ function issuesPanel(report: Report, maxRows: number): string {
 <div class="card" data-testid="failures"><h2>Failures (${fmtInt(report.failures.length)})</h2>${
     failures.length
       ? `<table><thead><tr><th>File</th><th>Error</th></tr></thead><tbody>${failures
-          .map(f => `<tr><td class="path">${fileLink(f.path)}</td><td><code class="err">${h(f.error)}</code></td></tr>`)
+          .map((f) => `<tr><td class="path">${fileLink(f.path)}</td><td><code class="err">${h(f.error)}</code></td></tr>`)
           .join('')}</tbody></table>${more(report.failures.length, failures.length, 'failures')}`
       : '<p class="muted">None.</p>'
   }</div>
@@ -178,7 +186,7 @@ function issuesPanel(report: Report, maxRows: number): string {
     warned.length
       ? `<table><thead><tr><th>File</th><th>Warning</th></tr></thead><tbody>${warned
           .slice(0, maxRows)
-          .map(d => `<tr><td class="path">${fileLink(d.path)}</td><td>${(d.warnings ?? []).map(w => h(w)).join('<br>')}</td></tr>`)
+          .map((d) => `<tr><td class="path">${fileLink(d.path)}</td><td>${(d.warnings ?? []).map((w) => h(w)).join('<br>')}</td></tr>`)
           .join('')}</tbody></table>${more(warned.length, Math.min(maxRows, warned.length), 'files with warnings')}`
       : '<p class="muted">None.</p>'
   }</div>
@@ -191,7 +199,7 @@ export function renderReportHtml(report: Report, texts: Map<string, string>, opt
   const colours = stageColours(model.data.stages)
   const stageCss = colours.map((c, i) => `.si${i}{--sc:${c}}`).join('')
   const title = options.title ?? 'rinse report'
-  const issues = report.conflicts.length + report.failures.length + report.documents.filter(d => d.warnings?.length).length
+  const issues = report.conflicts.length + report.failures.length + report.documents.filter((d) => d.warnings?.length).length
   return `<!doctype html>
 <html lang="en">
 <head>

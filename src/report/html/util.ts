@@ -4,7 +4,7 @@ const HTML_ESCAPES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&
 
 /** Text for an HTML element body or a quoted attribute value. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, ch => HTML_ESCAPES[ch]!)
+  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!)
 }
 
 /**

@@ -33,7 +33,7 @@ export async function loadOriginals(outDir: string, report: Report, options: Wri
   for (let i = 0; i < queue.length && budget > 0; i += concurrency) {
     const batch = queue.slice(i, i + concurrency)
     const loaded = await Promise.all(
-      batch.map(async doc => {
+      batch.map(async (doc) => {
         const file = cleanedFile(cleanedDir, doc.path)
         if (!file) return undefined
         try {

@@ -22,7 +22,16 @@ const GROUPS: Record<string, readonly string[]> = {
   'menu-line': ['separators', 'nav_word', 'bullet', 'bullet_x_short', 'bullet_run', 'numbered'],
   'form-widget': ['widgets', 'widget_only'],
   'share-bar': ['share'],
-  'comment-thread': ['comment', 'comment_marker', 'after_comment_marker', 'after_comment_marker_x_outside', 'time_ago', 'comment_cue', 'comment_density', 'cues_before'],
+  'comment-thread': [
+    'comment',
+    'comment_marker',
+    'after_comment_marker',
+    'after_comment_marker_x_outside',
+    'time_ago',
+    'comment_cue',
+    'comment_density',
+    'cues_before'
+  ],
   'subscription-nag': ['nag'],
   'related-links': ['related'],
   'tag-line': ['tag'],
@@ -42,7 +51,18 @@ const GROUPS: Record<string, readonly string[]> = {
     'main_share'
   ],
   'low-stopword-density': ['stop_ratio', 'stop_ratio_x_len', 'no_stop_words'],
-  'short-fragment': ['log_tokens', 'tok_le_2', 'tok_le_5', 'tok_ge_12', 'tok_ge_25', 'short_run', 'prose', 'terminal', 'terminal_x_short', 'colon_end'],
+  'short-fragment': [
+    'log_tokens',
+    'tok_le_2',
+    'tok_le_5',
+    'tok_ge_12',
+    'tok_ge_25',
+    'short_run',
+    'prose',
+    'terminal',
+    'terminal_x_short',
+    'colon_end'
+  ],
   'title-case-link': ['title_ratio', 'title_ratio_x_short', 'caps_ratio'],
   'symbol-heavy': ['digit_ratio', 'symbol_ratio', 'avg_word_len', 'comma_rate'],
   'byline-or-date': ['byline', 'date']
@@ -197,7 +217,15 @@ class Decision implements BlockDecision {
   score: number
   label: string
   reason: string
-  constructor(boilerplate: boolean, score: number, label: string, reason: string, vector: Float64Array, ctx: Float64Array | undefined, stage1: number) {
+  constructor(
+    boilerplate: boolean,
+    score: number,
+    label: string,
+    reason: string,
+    vector: Float64Array,
+    ctx: Float64Array | undefined,
+    stage1: number
+  ) {
     this.boilerplate = boilerplate
     this.score = score
     this.label = label
@@ -297,7 +325,11 @@ export function classifyWithModel(
         boilerplate,
         score,
         boilerplate ? label : guarded ? 'protected-prose' : 'content',
-        boilerplate ? describe(stats, label, neighbourhood) : guarded ? 'long prose line, kept despite a low score' : 'reads as main content',
+        boilerplate
+          ? describe(stats, label, neighbourhood)
+          : guarded
+            ? 'long prose line, kept despite a low score'
+            : 'reads as main content',
         v,
         ctxRow,
         stage1

@@ -24,7 +24,7 @@ const STOP_WORDS = new Set(
     'since so some still such than that the their theirs them themselves then there these they this those though through thus to ' +
     'too under until up upon us very was we were what whatever when where whether which while who whom whose why will with within ' +
     'without would yet you your yours yourself s t d ll re ve m don didn doesn isn wasn aren weren hasn haven hadn won wouldn ' +
-    'couldn shouldn can\'t let lets'
+    "couldn shouldn can't let lets"
   ).split(' ')
 )
 
@@ -41,8 +41,10 @@ const TIME_AGO = /\b\d+\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s
 const BYLINE = /^(?:by|posted by|written by|author:|words by|story by|reported by)\s/i
 const NAV_WORDS =
   /^(?:home|about(?: us)?|contact(?: us)?|log ?in|log ?out|sign ?in|sign ?up|register|search|menu|skip to .*|main menu|navigation|next|previous|prev|back to top|more|view all|see all|sitemap|site map|help|faq|careers|jobs|advertise|subscribe|newsletter|shop|store|cart|account|my account|settings|rss|feeds?|archives?|categories|tags|blog|news|sport|sports|weather|video|videos|photos|opinion|business|tech|technology|entertainment|lifestyle|travel|health|world|politics|science|local|u\.s\.|us|uk|events?|resources|privacy(?: policy)?|terms(?: of (?:use|service))?|cookie policy|accessibility|about the author|share|tweet|print|email|comments?)$/i
-const SHARE_WORDS = /\b(?:share|tweet|facebook|twitter|pinterest|linkedin|whatsapp|reddit|tumblr|stumbleupon|digg|google\+|e-?mail this|print this|permalink|copy link)\b/i
-const COMMENT_WORDS = /\b(?:repl(?:y|ies)|comments?|said\.{0,3}:?$|says:?$|wrote:?$|report abuse|flag as|like this|likes?\b.*\bdislikes?|upvote|downvote|thumbs up|permalink)\b/i
+const SHARE_WORDS =
+  /\b(?:share|tweet|facebook|twitter|pinterest|linkedin|whatsapp|reddit|tumblr|stumbleupon|digg|google\+|e-?mail this|print this|permalink|copy link)\b/i
+const COMMENT_WORDS =
+  /\b(?:repl(?:y|ies)|comments?|said\.{0,3}:?$|says:?$|wrote:?$|report abuse|flag as|like this|likes?\b.*\bdislikes?|upvote|downvote|thumbs up|permalink)\b/i
 const NAG_WORDS =
   /\b(?:subscribe|newsletter|sign up|cookies?|privacy|terms of (?:use|service)|unsubscribe|inbox|notifications|download (?:our|the) app|follow us|like us|join (?:us|our)|get (?:our|the latest)|free trial|log in|logged in|sign in|create an account|password|username)\b/i
 const RELATED_WORDS =
@@ -176,7 +178,14 @@ function computeLineStats(text: string): LineStats {
     date: nTok <= 25 && DATE_LIKE.test(text),
     timeAgo: nTok <= 25 && TIME_AGO.test(text),
     byline: nTok <= 15 && BYLINE.test(text),
-    navWord: nTok <= 4 && NAV_WORDS.test(text.replace(BULLET_START, '').replace(/[:»›>]+$/, '').trim()),
+    navWord:
+      nTok <= 4 &&
+      NAV_WORDS.test(
+        text
+          .replace(BULLET_START, '')
+          .replace(/[:»›>]+$/, '')
+          .trim()
+      ),
     share: short && SHARE_WORDS.test(text),
     comment: short && COMMENT_WORDS.test(text),
     nag: nTok <= 30 && NAG_WORDS.test(text),
@@ -524,7 +533,7 @@ export function contextVectors(logits: ArrayLike<number>, stats: readonly LineSt
     v[k++] = nextC
     v[k++] = prevC && nextC ? 1 : 0
     v[k++] = !prevC && !nextC ? 1 : 0
-    v[k++] = (1 - long) * (p3 + n3) / 6
+    v[k++] = ((1 - long) * (p3 + n3)) / 6
     v[k++] = long
     v[k++] = total ? contentPrefix[i]! / total : 0
     v[k++] = total ? (total - contentPrefix[i + 1]!) / total : 0

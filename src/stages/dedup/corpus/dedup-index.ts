@@ -143,7 +143,8 @@ export class DedupIndex {
 
   /** Adds one document's signature; returns its internal id. */
   add(sig: DocSignature): number {
-    if (sig.minhash.length !== this.k) throw new RangeError(`corpus dedup: signature has ${sig.minhash.length} hashes, index expects ${this.k}`)
+    if (sig.minhash.length !== this.k)
+      throw new RangeError(`corpus dedup: signature has ${sig.minhash.length} hashes, index expects ${this.k}`)
     if (this.n >= MAX_RANKED_DOCS) throw new RangeError(`corpus dedup: one index holds at most ${MAX_RANKED_DOCS} documents`)
     const id = this.n++
     const need = this.n
@@ -222,9 +223,18 @@ export class DedupIndex {
     const n = Math.max(1, this.n)
     const used = this.n * (6 * 4 + this.k + 4) + this.pCount * (4 + 2 + 2 + 2)
     const allocated =
-      this.batchCol.byteLength + this.words.byteLength + this.shingles.byteLength + this.exact0.byteLength + this.exact1.byteLength +
-      this.dates.byteLength + this.sigs.byteLength + this.pStart.byteLength + this.pH0.byteLength + this.pH1.byteLength +
-      this.pWords.byteLength + this.pBlock.byteLength
+      this.batchCol.byteLength +
+      this.words.byteLength +
+      this.shingles.byteLength +
+      this.exact0.byteLength +
+      this.exact1.byteLength +
+      this.dates.byteLength +
+      this.sigs.byteLength +
+      this.pStart.byteLength +
+      this.pH0.byteLength +
+      this.pH1.byteLength +
+      this.pWords.byteLength +
+      this.pBlock.byteLength
     let pathChars = 0
     for (const p of this.paths) pathChars += p.length
     return {
@@ -316,7 +326,16 @@ export class DedupIndex {
     const o = this.options
     const n = this.n
     const k = this.k
-    const stats: DecideStats = {exactGroups: 0, candidatePairs: 0, verifiedPairs: 0, jaccardEdges: 0, containmentEdges: 0, documentClusters: 0, passageClusters: 0, ms: 0}
+    const stats: DecideStats = {
+      exactGroups: 0,
+      candidatePairs: 0,
+      verifiedPairs: 0,
+      jaccardEdges: 0,
+      containmentEdges: 0,
+      documentClusters: 0,
+      passageClusters: 0,
+      ms: 0
+    }
 
     // 1. Canonical order.
     const order = new Uint32Array(n)
@@ -336,7 +355,7 @@ export class DedupIndex {
     const byExact = order.slice()
     byExact.sort((a, b) => this.exact0[a]! - this.exact0[b]! || this.exact1[a]! - this.exact1[b]! || rankOf[a]! - rankOf[b]!)
     const eligible = new Uint8Array(n)
-    for (let s = 0; s < n; ) {
+    for (let s = 0; s < n;) {
       const first = byExact[s]!
       let e = s + 1
       while (e < n && this.exact0[byExact[e]!] === this.exact0[first] && this.exact1[byExact[e]!] === this.exact1[first]) e++
@@ -376,17 +395,19 @@ export class DedupIndex {
     const keys = new Uint32Array(Math.max(m, passageEntries))
     const ranks = new Uint32Array(keys.length)
     const packed = new Float64Array(keys.length)
-    const pairsInRun = (cap: number) => (rk: Uint32Array, s: number, e: number): void => {
-      if (e - s <= cap) {
-        for (let x = s; x < e; x++) for (let y = x + 1; y < e; y++) tryPair(order[rk[x]!]!, order[rk[y]!]!)
-      } else {
-        const head = order[rk[s]!]!
-        for (let y = s + 1; y < e; y++) {
-          tryPair(head, order[rk[y]!]!)
-          if (y > s + 1) tryPair(order[rk[y - 1]!]!, order[rk[y]!]!)
+    const pairsInRun =
+      (cap: number) =>
+      (rk: Uint32Array, s: number, e: number): void => {
+        if (e - s <= cap) {
+          for (let x = s; x < e; x++) for (let y = x + 1; y < e; y++) tryPair(order[rk[x]!]!, order[rk[y]!]!)
+        } else {
+          const head = order[rk[s]!]!
+          for (let y = s + 1; y < e; y++) {
+            tryPair(head, order[rk[y]!]!)
+            if (y > s + 1) tryPair(order[rk[y - 1]!]!, order[rk[y]!]!)
+          }
         }
       }
-    }
     const lshRun = pairsInRun(o.maxBucket)
     for (let band = 0; band < o.bands; band++) {
       for (let i = 0; i < m; i++) {
@@ -448,7 +469,15 @@ export class DedupIndex {
         const id = ids[0]!
         keptDocs.push(id)
         if (this.batchCol[id] === current) {
-          decisions.set(paths[id]!, {action: 'keep', clusterId: null, keptPath: paths[id]!, similarity: 1, containment: 1, match: null, passages: []})
+          decisions.set(paths[id]!, {
+            action: 'keep',
+            clusterId: null,
+            keptPath: paths[id]!,
+            similarity: 1,
+            containment: 1,
+            match: null,
+            passages: []
+          })
         }
         continue
       }
@@ -486,7 +515,12 @@ export class DedupIndex {
       const head = list.shift()!
       list.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
       list.unshift(head)
-      clusters.push({id, kind: 'document', kept: {path: kept.f.path, reason: keepReason(kept.f, runnerUp.f, policy, o.priorWins, current)}, members: list})
+      clusters.push({
+        id,
+        kind: 'document',
+        kept: {path: kept.f.path, reason: keepReason(kept.f, runnerUp.f, policy, o.priorWins, current)},
+        members: list
+      })
     }
     stats.documentClusters = clusters.length
 

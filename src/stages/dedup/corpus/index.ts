@@ -8,8 +8,23 @@
  *   index.clusters()/decisions()  after the barrier
  */
 export {collect, signature, splitBlocks, type CorpusDocument, type DocSignature} from './collect.js'
-export {DedupIndex, type Cluster, type ClusterMember, type Decision, type DecideStats, type IndexMemory, type PassageDecision} from './dedup-index.js'
+export {
+  DedupIndex,
+  type Cluster,
+  type ClusterMember,
+  type Decision,
+  type DecideStats,
+  type IndexMemory,
+  type PassageDecision
+} from './dedup-index.js'
 export {DedupStore, type StoreStats} from './store.js'
-export {DEFAULT_CORPUS_DEDUP, resolveOptions, type CorpusDedupInput, type CorpusDedupOptions, type KeepPolicy, type PassageOptions} from './options.js'
+export {
+  DEFAULT_CORPUS_DEDUP,
+  resolveOptions,
+  type CorpusDedupInput,
+  type CorpusDedupOptions,
+  type KeepPolicy,
+  type PassageOptions
+} from './options.js'
 export {sCurve, lshThreshold} from './lsh.js'
 export {dateFromPath} from './policy.js'

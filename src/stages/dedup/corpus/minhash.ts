@@ -72,9 +72,18 @@ export function minhashInto(set: Uint32Array, n: number, perms: Permutations, ou
   // instead of k times (measured ~1.5× faster than one function per pass).
   let i = 0
   for (; i + 4 <= k; i += 4) {
-    const a0 = a[i]!, b0 = b[i]!, a1 = a[i + 1]!, b1 = b[i + 1]!
-    const a2 = a[i + 2]!, b2 = b[i + 2]!, a3 = a[i + 3]!, b3 = b[i + 3]!
-    let m0 = 0xffffffff, m1 = m0, m2 = m0, m3 = m0
+    const a0 = a[i]!,
+      b0 = b[i]!,
+      a1 = a[i + 1]!,
+      b1 = b[i + 1]!
+    const a2 = a[i + 2]!,
+      b2 = b[i + 2]!,
+      a3 = a[i + 3]!,
+      b3 = b[i + 3]!
+    let m0 = 0xffffffff,
+      m1 = m0,
+      m2 = m0,
+      m3 = m0
     for (let j = 0; j < n; j++) {
       const x = set[j]!
       let v = (Math.imul(a0, x) + b0) >>> 0

@@ -103,12 +103,18 @@ export function resolveOptions(input: CorpusDedupInput | CorpusDedupOptions = {}
   int('maxBucket', o.maxBucket, 2)
   int('passage.minWords', o.passage.minWords, 1)
   int('passage.maxDocs', o.passage.maxDocs, 2)
-  if (o.bands * o.rows > o.numHashes) throw new RangeError(`corpus dedup: bands × rows (${o.bands * o.rows}) exceeds numHashes (${o.numHashes})`)
-  for (const [name, v] of [['threshold', o.threshold], ['containmentThreshold', o.containmentThreshold]] as const) {
+  if (o.bands * o.rows > o.numHashes)
+    throw new RangeError(`corpus dedup: bands × rows (${o.bands * o.rows}) exceeds numHashes (${o.numHashes})`)
+  for (const [name, v] of [
+    ['threshold', o.threshold],
+    ['containmentThreshold', o.containmentThreshold]
+  ] as const) {
     if (!(v > 0 && v <= 1)) throw new RangeError(`corpus dedup: ${name} must be in (0, 1] (got ${v})`)
   }
   if (!['longest', 'earliest', 'first-seen'].includes(o.policy)) throw new RangeError(`corpus dedup: unknown policy ${String(o.policy)}`)
-  if (!['report', 'remove'].includes(o.passage.action)) throw new RangeError(`corpus dedup: unknown passage action ${String(o.passage.action)}`)
-  if (o.hashFamily !== 'multiply-shift' && o.hashFamily !== 'mod-prime') throw new RangeError(`corpus dedup: unknown hashFamily ${String(o.hashFamily)}`)
+  if (!['report', 'remove'].includes(o.passage.action))
+    throw new RangeError(`corpus dedup: unknown passage action ${String(o.passage.action)}`)
+  if (o.hashFamily !== 'multiply-shift' && o.hashFamily !== 'mod-prime')
+    throw new RangeError(`corpus dedup: unknown hashFamily ${String(o.hashFamily)}`)
   return o
 }

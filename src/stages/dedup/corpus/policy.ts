@@ -95,6 +95,13 @@ export function keepReason(kept: KeepFacts, runnerUp: KeepFacts, policy: KeepPol
         return `first seen (batch ${kept.batch})`
     }
   }
-  const tie = policy === 'longest' ? `same length (${kept.words} words)` : policy === 'earliest' ? (kept.date ? `same date (${formatDate(kept.date)})` : 'no date in the name') : `same batch`
+  const tie =
+    policy === 'longest'
+      ? `same length (${kept.words} words)`
+      : policy === 'earliest'
+        ? kept.date
+          ? `same date (${formatDate(kept.date)})`
+          : 'no date in the name'
+        : `same batch`
   return `${tie}; first by path`
 }

@@ -21,11 +21,24 @@ const LETTER_MARK_DIGIT = /[\p{L}\p{N}\p{M}]/u
 
 function classify(code: number): number {
   let cls: number
-  if (code === 39 || code === 0x2019 || code === 0x2018 || code === 0x02bc || code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0xfeff) {
+  if (
+    code === 39 ||
+    code === 0x2019 ||
+    code === 0x2018 ||
+    code === 0x02bc ||
+    code === 0xad ||
+    (code >= 0x200b && code <= 0x200d) ||
+    code === 0xfeff
+  ) {
     cls = SKIP
   } else if (code >= 0xd800 && code <= 0xdfff) {
     cls = WORD
-  } else if ((code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) {
+  } else if (
+    (code >= 0x3040 && code <= 0x30ff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xf900 && code <= 0xfaff)
+  ) {
     cls = SINGLE
   } else {
     const char = String.fromCharCode(code)

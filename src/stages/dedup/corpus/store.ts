@@ -60,7 +60,12 @@ export function encodePassages(sig: DocSignature): Buffer {
 
 export function decodePassages(buf: Buffer | null): Pick<DocSignature, 'passageHash0' | 'passageHash1' | 'passageWords' | 'passageBlocks'> {
   const n = buf ? buf.length / 10 : 0
-  const out = {passageHash0: new Uint32Array(n), passageHash1: new Uint16Array(n), passageWords: new Uint16Array(n), passageBlocks: new Uint16Array(n)}
+  const out = {
+    passageHash0: new Uint32Array(n),
+    passageHash1: new Uint16Array(n),
+    passageWords: new Uint16Array(n),
+    passageBlocks: new Uint16Array(n)
+  }
   for (let i = 0; i < n; i++) {
     out.passageHash0[i] = buf!.readUInt32LE(i * 4)
     out.passageHash1[i] = buf!.readUInt16LE(4 * n + i * 2)
@@ -123,7 +128,9 @@ export class DedupStore {
       const row = db.prepare('SELECT value FROM meta WHERE key = ?').get('signature-options') as {value: string} | undefined
       if (!row) db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('signature-options', fingerprint)
       else if (row.value !== fingerprint) {
-        throw new Error(`dedup index ${file} was built with other signature options (${row.value}); these are ${fingerprint}. Use a new index file or the same options.`)
+        throw new Error(
+          `dedup index ${file} was built with other signature options (${row.value}); these are ${fingerprint}. Use a new index file or the same options.`
+        )
       }
     } catch (error) {
       db.close()
@@ -211,7 +218,8 @@ export class DedupStore {
    */
   commit(index: DedupIndex): number {
     const pending = this.pendingBatch
-    if (!pending || pending.id !== index.batch) throw new Error('dedup store: call beginBatch() and build the index with that batch number before commit()')
+    if (!pending || pending.id !== index.batch)
+      throw new Error('dedup store: call beginBatch() and build the index with that batch number before commit()')
     const db = this.db
     const decisions = index.decisions()
     const ids = index.idsOfBatch()
@@ -228,7 +236,12 @@ export class DedupStore {
         db.prepare('DELETE FROM docs WHERE batch = ?').run(pending.id)
         db.prepare('UPDATE batches SET documents = ?, created = ? WHERE id = ?').run(ids.length, new Date().toISOString(), pending.id)
       } else {
-        db.prepare('INSERT INTO batches (id, label, created, documents) VALUES (?, ?, ?, ?)').run(pending.id, pending.label, new Date().toISOString(), ids.length)
+        db.prepare('INSERT INTO batches (id, label, created, documents) VALUES (?, ?, ?, ?)').run(
+          pending.id,
+          pending.label,
+          new Date().toISOString(),
+          ids.length
+        )
       }
       for (const id of ids) {
         const sig = index.signatureOf(id)
