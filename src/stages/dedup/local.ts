@@ -46,19 +46,39 @@ export function findLocalDuplicates(
       else postings.set(gram, [id])
     }
   }
-  // Union-find over near-duplicate pairs.
+  // Union-find over near-duplicate pairs. Prefix filtering: if A (the smaller
+  // set) has a share t of its 3-grams in B, B has at least one of any
+  // |A| - ceil(t|A|) + 1 grams of A. Grams found in no other block come first in
+  // that order: when A has that many, it has no partner; otherwise A probes with
+  // its shared grams, and every candidate found is verified exactly.
   const parent = candidates.map((_, i) => i)
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)))
+  const seen = new Int32Array(candidates.length).fill(-1)
   for (let a = 0; a < candidates.length; a++) {
-    const shared = new Map<number, number>()
-    for (const gram of candidates[a]!.grams) {
-      for (const b of postings.get(gram)!) if (b > a) shared.set(b, (shared.get(b) ?? 0) + 1)
+    const grams = candidates[a]!.grams
+    const size = grams.size
+    let need = Math.ceil(options.containment * size - 1e-9)
+    while (need > 0 && (need - 1) / size >= options.containment) need--
+    const probes: number[][] = []
+    for (const gram of grams) {
+      const list = postings.get(gram)!
+      if (list.length > 1) probes.push(list)
     }
-    for (const [b, count] of shared) {
-      const smaller = Math.min(candidates[a]!.grams.size, candidates[b]!.grams.size)
-      const containment = count / smaller
-      if (containment >= options.containment) {
-        parent[find(b)] = find(a)
+    if (size - probes.length >= size - need + 1) continue
+    for (const list of probes) {
+      for (const b of list) {
+        const other = candidates[b]!.grams
+        if (seen[b] === a || other.size < size || (other.size === size && b <= a)) continue
+        seen[b] = a
+        // Stop as soon as the answer is known: `need` found, or too many missing.
+        let shared = 0
+        let missing = 0
+        for (const g of grams) {
+          if (other.has(g)) {
+            if (++shared >= need) break
+          } else if (++missing > size - need) break
+        }
+        if (shared >= need) parent[find(b)] = find(a)
       }
     }
   }
