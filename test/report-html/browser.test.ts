@@ -18,23 +18,33 @@ const CHROMIUM = '/usr/bin/chromium'
 const HAVE_CHROMIUM = existsSync(CHROMIUM)
 const ARTIFACTS = path.resolve('test-artifacts')
 
-
-
 type Fixture = FixtureDoc
 
-
-const HOSTILE = 'Headline\n<script>window.__pwned = 1; alert(1)</script>\nBody </textarea> text </script><img src=x onerror="window.__pwned=2">\n'
+const HOSTILE =
+  'Headline\n<script>window.__pwned = 1; alert(1)</script>\nBody </textarea> text </script><img src=x onerror="window.__pwned=2">\n'
 
 function fixtures(): Fixture[] {
   const heatwave = doc(
     'news/heatwave.txt',
     'Valencia\nCoastal Wire\n\u2014\nSpain\u2019s weather agency issued its highest  heat alert on Monday.\n\n\n\nTemperatures climbed past 44C\u200b for the first time.Hospitals reported a sharp rise in admissions.\nSubscribe\u00a0now to our newsletter!\nShare this article\n',
     [
-      {find: 'Coastal Wire\n\u2014\n', after: '', stage: 'boilerplate', rule: 'dateline-byline', reason: 'byline and separator above the story'},
+      {
+        find: 'Coastal Wire\n\u2014\n',
+        after: '',
+        stage: 'boilerplate',
+        rule: 'dateline-byline',
+        reason: 'byline and separator above the story'
+      },
       {find: '  ', after: ' ', stage: 'normalize', rule: 'collapse-spaces', reason: 'repeated spaces inside a line'},
       {find: '\n\n\n\n', after: '\n\n', stage: 'normalize', rule: 'blank-lines', reason: 'more than one blank line'},
       {find: '\u200b', after: '', stage: 'normalize', rule: 'zero-width', reason: 'zero-width space'},
-      {find: 'time.Hospitals', after: 'time. Hospitals', stage: 'repair', rule: 'glued-full-stop', reason: 'sentence glued to the next one'},
+      {
+        find: 'time.Hospitals',
+        after: 'time. Hospitals',
+        stage: 'repair',
+        rule: 'glued-full-stop',
+        reason: 'sentence glued to the next one'
+      },
       {
         find: 'Subscribe\u00a0now to our newsletter!\n',
         after: '',
@@ -61,27 +71,39 @@ function fixtures(): Fixture[] {
   const hostile = doc(
     'site-b/<img src=x onerror=alert(3)>.txt',
     HOSTILE,
-    [{find: '<script>window.__pwned = 1; alert(1)</script>\n', after: '', stage: 'boilerplate', rule: 'markup', reason: 'leftover </script> markup'}],
+    [
+      {
+        find: '<script>window.__pwned = 1; alert(1)</script>\n',
+        after: '',
+        stage: 'boilerplate',
+        rule: 'markup',
+        reason: 'leftover </script> markup'
+      }
+    ],
     12
   )
   return [heatwave, council, council2, hostile]
 }
 
 function reportOf(docs: Fixture[]): Report {
-  const documents = docs.map(d => d.report)
+  const documents = docs.map((d) => d.report)
   const sum = (f: (d: DocumentReport) => number): number => documents.reduce((n, d) => n + f(d), 0)
   return {
     version: REPORT_VERSION,
-    pipeline: {source: 'pipelines/default.yaml', hash: 'e3b0c442', stages: [{name: 'normalize'}, {name: 'boilerplate'}, {name: 'repair'}, {name: 'dedup'}]},
+    pipeline: {
+      source: 'pipelines/default.yaml',
+      hash: 'e3b0c442',
+      stages: [{name: 'normalize'}, {name: 'boilerplate'}, {name: 'repair'}, {name: 'dedup'}]
+    },
     totals: {
       files: documents.length,
-      changed: documents.filter(d => d.edits.length > 0).length,
+      changed: documents.filter((d) => d.edits.length > 0).length,
       failed: 0,
       skipped: 0,
-      bytesIn: sum(d => d.bytesIn),
-      bytesOut: sum(d => d.bytesOut),
-      edits: sum(d => d.edits.length),
-      ms: sum(d => d.ms)
+      bytesIn: sum((d) => d.bytesIn),
+      bytesOut: sum((d) => d.bytesOut),
+      edits: sum((d) => d.edits.length),
+      ms: sum((d) => d.ms)
     },
     stats: {boilerplate: {'share-prompt': 2}, dedup: {clusters: 1}},
     documents,
@@ -119,7 +141,7 @@ interface PageGlobals {
 }
 
 async function goHash(p: Page, hash: string): Promise<void> {
-  await p.evaluate(h => {
+  await p.evaluate((h) => {
     ;(globalThis as unknown as PageGlobals).location.hash = h
   }, hash)
 }
@@ -128,7 +150,7 @@ async function goHash(p: Page, hash: string): Promise<void> {
 async function optionValue(p: Page, testid: string, match: (label: string) => boolean): Promise<string> {
   const options: Array<[string, string]> = await p
     .locator(`[data-testid=${testid}] option`)
-    .evaluateAll(els => els.map(o => [o.getAttribute('value') ?? '', o.textContent ?? ''] as [string, string]))
+    .evaluateAll((els) => els.map((o) => [o.getAttribute('value') ?? '', o.textContent ?? ''] as [string, string]))
   const found = options.find(([, label]) => match(label))
   if (!found) throw new Error(`no option in ${testid} matches`)
   return found[0]
@@ -159,15 +181,22 @@ describe.skipIf(!HAVE_CHROMIUM && !process.env.CI)('report.html in Chromium', ()
     url = pathToFileURL(path.join(out, 'report.html')).href
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync'
+      ]
     })
     page = await browser.newPage({viewport: {width: 1440, height: 900}})
-    page.on('dialog', dialog => {
+    page.on('dialog', (dialog) => {
       dialogs.push(dialog.message())
       void dialog.dismiss()
     })
-    page.on('pageerror', error => errors.push(String(error)))
-    page.on('console', message => {
+    page.on('pageerror', (error) => errors.push(String(error)))
+    page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text())
     })
     await page.goto(`${url}#/files`)
@@ -182,7 +211,7 @@ describe.skipIf(!HAVE_CHROMIUM && !process.env.CI)('report.html in Chromium', ()
   async function open(p: string): Promise<void> {
     await goHash(page, fileHash(p))
     await page.waitForFunction(
-      p => (globalThis as unknown as PageGlobals).document.querySelector('[data-testid=view-path]')?.textContent === p,
+      (p) => (globalThis as unknown as PageGlobals).document.querySelector('[data-testid=view-path]')?.textContent === p,
       p
     )
   }
@@ -197,23 +226,26 @@ describe.skipIf(!HAVE_CHROMIUM && !process.env.CI)('report.html in Chromium', ()
       await open(d.report.path)
       expect(await page.textContent('[data-testid=change-count]')).toBe(String(d.report.edits.length))
       await expect.poll(() => page.locator('[data-testid=file-view] [data-testid=change]').count()).toBe(d.report.edits.length)
-      const rules = await page.$$eval('[data-testid=file-view] [data-testid=change]', els => els.map(e => e.getAttribute('data-rule')))
-      expect(rules).toEqual(d.report.edits.map(e => e.rule))
+      const rules = await page.$$eval('[data-testid=file-view] [data-testid=change]', (els) => els.map((e) => e.getAttribute('data-rule')))
+      expect(rules).toEqual(d.report.edits.map((e) => e.rule))
     }
   })
 
   it('narrows the file list when filtering by rule, stage, search and removed share', async () => {
     const rows = page.locator('[data-testid=file-row]')
-    await page.selectOption('[data-testid=filter-rule]', await optionValue(page, 'filter-rule', l => l.startsWith('share-prompt ')))
+    await page.selectOption('[data-testid=filter-rule]', await optionValue(page, 'filter-rule', (l) => l.startsWith('share-prompt ')))
     await expect.poll(() => rows.count()).toBe(2)
-    expect((await rows.evaluateAll(els => els.map(e => e.getAttribute('data-path')))).sort()).toEqual(['news/council-vote.txt', 'news/heatwave.txt'])
+    expect((await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-path')))).sort()).toEqual([
+      'news/council-vote.txt',
+      'news/heatwave.txt'
+    ])
 
     // A rule that only fired folded inside another edit still finds its file.
-    await page.selectOption('[data-testid=filter-rule]', await optionValue(page, 'filter-rule', l => l.startsWith('nbsp ')))
+    await page.selectOption('[data-testid=filter-rule]', await optionValue(page, 'filter-rule', (l) => l.startsWith('nbsp ')))
     await expect.poll(() => rows.count()).toBe(1)
     await page.selectOption('[data-testid=filter-rule]', '')
 
-    await page.selectOption('[data-testid=filter-stage]', await optionValue(page, 'filter-stage', l => l === 'repair'))
+    await page.selectOption('[data-testid=filter-stage]', await optionValue(page, 'filter-stage', (l) => l === 'repair'))
     await expect.poll(() => rows.count()).toBe(2)
     await page.selectOption('[data-testid=filter-stage]', '')
 
@@ -227,7 +259,7 @@ describe.skipIf(!HAVE_CHROMIUM && !process.env.CI)('report.html in Chromium', ()
     await page.selectOption('[data-testid=filter-dup]', '')
 
     await page.fill('[data-testid=filter-removed-number]', '30')
-    const expected = report.documents.filter(d => ((d.bytesIn - d.bytesOut) / d.bytesIn) * 100 >= 30).length
+    const expected = report.documents.filter((d) => ((d.bytesIn - d.bytesOut) / d.bytesIn) * 100 >= 30).length
     await expect.poll(() => rows.count()).toBe(expected)
     await page.fill('[data-testid=filter-removed-number]', '0')
     await expect.poll(() => rows.count()).toBe(docs.length)
@@ -256,14 +288,18 @@ describe.skipIf(!HAVE_CHROMIUM && !process.env.CI)('report.html in Chromium', ()
     await page.locator('[data-testid=file-view]').click({position: {x: 5, y: 5}})
     await page.keyboard.press('j')
     await expect.poll(() => page.locator('[data-testid=change-pos]').textContent()).toBe(`1 / ${heatwave.report.edits.length}`)
-    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.getAttribute('data-rule'))).toBe('dateline-byline')
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.getAttribute('data-rule'))).toBe(
+      'dateline-byline'
+    )
     await tooltip.waitFor({state: 'visible'})
     await expect.poll(() => tooltip.textContent()).toContain('dateline-byline')
     await page.keyboard.press('j')
     await page.keyboard.press('j')
     await expect.poll(() => page.locator('[data-testid=change-pos]').textContent()).toBe(`3 / ${heatwave.report.edits.length}`)
     await page.keyboard.press('k')
-    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.getAttribute('data-rule'))).toBe('collapse-spaces')
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.getAttribute('data-rule'))).toBe(
+      'collapse-spaces'
+    )
 
     // The folded nbsp edit is listed in the newsletter prompt's tooltip.
     await page.focus('[data-testid=change][data-rule=newsletter-prompt]')
@@ -298,7 +334,8 @@ describe.skipIf(!HAVE_CHROMIUM && !process.env.CI)('report.html in Chromium', ()
     await goHash(page, '#/dups')
     await page.click('[data-testid=cluster] a[href*=mirror]')
     await page.waitForFunction(
-      () => (globalThis as unknown as PageGlobals).document.querySelector('[data-testid=view-path]')?.textContent === 'mirror/council-vote.txt'
+      () =>
+        (globalThis as unknown as PageGlobals).document.querySelector('[data-testid=view-path]')?.textContent === 'mirror/council-vote.txt'
     )
     await expect.poll(() => page.locator('[data-testid=file-view] .note.dup').textContent()).toContain('96.0%')
 
@@ -348,7 +385,7 @@ describe.skipIf(!HAVE_CHROMIUM && !process.env.CI)('report.html in Chromium', ()
         const l = document.querySelector('[data-testid=pane-original]')!
         const r = document.querySelector('[data-testid=pane-cleaned]')!
         const top = l.getBoundingClientRect().top
-        const a = [...l.querySelectorAll('[data-testid=change]')].find(e => e.getBoundingClientRect().top >= top)!
+        const a = [...l.querySelectorAll('[data-testid=change]')].find((e) => e.getBoundingClientRect().top >= top)!
         const b = r.querySelector(`[data-testid=change-after][data-i="${a.getAttribute('data-i')}"]`)!
         return Math.abs(a.getBoundingClientRect().top - b.getBoundingClientRect().top)
       })
@@ -370,13 +407,19 @@ describe.skipIf(!HAVE_CHROMIUM && !process.env.CI)('report.html in Chromium', ()
           ? []
           : [
               {find: '  ', after: ' ', stage: 'normalize', rule: 'collapse-spaces', reason: 'repeated spaces'},
-              {find: 'Share this article\n', after: '', stage: 'boilerplate', rule: i % 2 ? 'share-prompt' : 'share-footer', reason: 'social sharing prompt'}
+              {
+                find: 'Share this article\n',
+                after: '',
+                stage: 'boilerplate',
+                rule: i % 2 ? 'share-prompt' : 'share-footer',
+                reason: 'social sharing prompt'
+              }
             ]
       many.push(doc(`site-${i % 50}/article-${String(i).padStart(5, '0')}.txt`, body, changes, i % 97))
     }
     const big = reportOf(many)
     const file = path.join(out, 'big.html')
-    await writeFile(file, renderReportHtml(big, new Map(many.map(d => [d.report.path, d.original]))))
+    await writeFile(file, renderReportHtml(big, new Map(many.map((d) => [d.report.path, d.original]))))
     const bigPage = await browser.newPage({viewport: {width: 1440, height: 900}})
     const t0 = Date.now()
     await bigPage.goto(`${pathToFileURL(file).href}#/files`)
@@ -389,16 +432,16 @@ describe.skipIf(!HAVE_CHROMIUM && !process.env.CI)('report.html in Chromium', ()
 
     // Filtering and scrolling to the end keep the DOM small and answer quickly.
     const t1 = Date.now()
-    await bigPage.selectOption('[data-testid=filter-rule]', await optionValue(bigPage, 'filter-rule', l => l.startsWith('share-prompt ')))
+    await bigPage.selectOption('[data-testid=filter-rule]', await optionValue(bigPage, 'filter-rule', (l) => l.startsWith('share-prompt ')))
     await bigPage.waitForFunction(() =>
       (globalThis as unknown as PageGlobals).document.querySelector('[data-testid=file-count]')?.textContent?.startsWith('3,333 of')
     )
     const filterMs = Date.now() - t1
-    await bigPage.$eval('#list', el => {
+    await bigPage.$eval('#list', (el) => {
       el.scrollTop = el.scrollHeight
     })
     await bigPage.waitForFunction(() =>
-      [...(globalThis as unknown as PageGlobals).document.querySelectorAll('[data-testid=file-row]')].some(r =>
+      [...(globalThis as unknown as PageGlobals).document.querySelectorAll('[data-testid=file-row]')].some((r) =>
         r.getAttribute('data-path')?.endsWith('article-09997.txt')
       )
     )

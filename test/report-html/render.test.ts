@@ -8,9 +8,8 @@ import type {PageData} from '../../src/report/html/model.js'
 import {doc} from './fixture-doc.js'
 import {REPORT_CSS} from '../../src/report/html/styles.js'
 import {REPORT_VERSION, type Report} from '../../src/report/schema.js'
-
-
-
+import {writeReportJson} from '../../src/report/build-report.js'
+import {summarize} from '../../src/report/summarize.js'
 
 const EVIL = 'Intro </textarea> and <script>alert(1)</script> and </script><img src=x onerror=alert(2)> <!-- end'
 
@@ -19,9 +18,12 @@ function fixture() {
     {find: '  ', after: ' ', stage: 'normalize', rule: 'collapse-spaces', reason: 'repeated spaces'},
     {find: 'Share this article!\n', after: '', stage: 'boilerplate', rule: 'share-prompt', reason: 'social sharing prompt'}
   ])
-  const b = doc('news/<b>&evil".txt', EVIL, [
-    {find: '<script>alert(1)</script>', after: '', stage: 'boilerplate', rule: 'script-tag', reason: 'markup </script> left in text'}
-  ], 40)
+  const b = doc(
+    'news/<b>&evil".txt',
+    EVIL,
+    [{find: '<script>alert(1)</script>', after: '', stage: 'boilerplate', rule: 'script-tag', reason: 'markup </script> left in text'}],
+    40
+  )
   const c = doc('news/c.txt', 'Hello world.\nThe end', [])
   const documents = [a.report, b.report, c.report]
   const bytesIn = documents.reduce((n, d) => n + d.bytesIn, 0)
@@ -34,12 +36,17 @@ function fixture() {
     documents,
     failures: [{path: 'news/broken.txt', error: 'invalid UTF-8 </script>'}],
     clusters: [
-      {id: 'c1', kind: 'document', kept: {path: 'news/a.txt', reason: 'first seen'}, members: [{path: 'news/c.txt', similarity: 0.93, containment: 0.97}]}
+      {
+        id: 'c1',
+        kind: 'document',
+        kept: {path: 'news/a.txt', reason: 'first seen'},
+        members: [{path: 'news/c.txt', similarity: 0.93, containment: 0.97}]
+      }
     ],
     conflicts: []
   }
-  const texts = new Map([a, b, c].map(x => [x.report.path, x.original]))
-  const cleaned = new Map([a, b, c].map(x => [x.report.path, x.cleaned]))
+  const texts = new Map([a, b, c].map((x) => [x.report.path, x.original]))
+  const cleaned = new Map([a, b, c].map((x) => [x.report.path, x.cleaned]))
   return {report, texts, cleaned, bytesIn, bytesOut}
 }
 
@@ -69,7 +76,7 @@ describe('renderReportHtml', () => {
     expect(outside).not.toContain('textarea')
     // The blob still parses back to the exact text.
     const data = JSON.parse(json) as PageData
-    expect(data.docs.find(d => d.p === 'news/<b>&evil".txt')?.t).toBe(EVIL)
+    expect(data.docs.find((d) => d.p === 'news/<b>&evil".txt')?.t).toBe(EVIL)
     // Paths are escaped in the static HTML.
     expect(outside).toContain('news/&lt;b&gt;&amp;evil&quot;.txt')
   })
@@ -103,24 +110,24 @@ describe('renderReportHtml', () => {
   it('encodes edits compactly and leaves text out past the budget', () => {
     const {report, texts} = fixture()
     const full = JSON.parse(blob(renderReportHtml(report, texts))) as PageData
-    const a = full.docs.find(d => d.p === 'news/a.txt')!
+    const a = full.docs.find((d) => d.p === 'news/a.txt')!
     expect(a.e).toHaveLength(2)
     expect(a.e[1]![6]).toBeNull() // before is sliced from the embedded text
-    expect(full.docs.find(d => d.p === 'news/c.txt')!.dm).toEqual([0])
+    expect(full.docs.find((d) => d.p === 'news/c.txt')!.dm).toEqual([0])
     expect(a.dk).toEqual([0])
-    expect(full.docs.find(d => d.p === 'news/broken.txt')!.f).toContain('invalid UTF-8')
+    expect(full.docs.find((d) => d.p === 'news/broken.txt')!.f).toContain('invalid UTF-8')
 
     const small = JSON.parse(blob(renderReportHtml(report, texts, {maxTextChars: 50}))) as PageData
-    const withText = small.docs.filter(d => d.t !== null).map(d => d.p)
+    const withText = small.docs.filter((d) => d.t !== null).map((d) => d.p)
     expect(withText).toEqual(['news/a.txt']) // changed documents get the budget first
-    const b = small.docs.find(d => d.p === 'news/<b>&evil".txt')!
+    const b = small.docs.find((d) => d.p === 'news/<b>&evil".txt')!
     expect(b.tn).toMatch(/left out/)
     expect(b.e[0]![6]).toBe('<script>alert(1)</script>')
 
     // Text that contradicts the edits is not embedded.
     const wrong = new Map(texts).set('news/a.txt', 'something else entirely, long enough')
     const data = JSON.parse(blob(renderReportHtml(report, wrong))) as PageData
-    expect(data.docs.find(d => d.p === 'news/a.txt')!.tn).toBe('original text does not match the edits')
+    expect(data.docs.find((d) => d.p === 'news/a.txt')!.tn).toBe('original text does not match the edits')
   })
 
   it('renders an empty report', () => {
@@ -171,11 +178,43 @@ describe('writeReportHtml', () => {
     await writeReportHtml(out)
     expect((await readdir(out)).sort()).toEqual(['cleaned', 'report.html', 'report.json', 'secret.txt'])
     const data = JSON.parse(blob(await readFile(path.join(out, 'report.html'), 'utf8'))) as PageData
-    const text = (p: string): string | null | undefined => data.docs.find(d => d.p === p)?.t
+    const text = (p: string): string | null | undefined => data.docs.find((d) => d.p === p)?.t
     expect(text('news/a.txt')).toBe(texts.get('news/a.txt'))
     expect(text('news/<b>&evil".txt')).toBe(EVIL)
     expect(text('news/c.txt')).toBeNull()
-    expect(data.docs.find(d => d.p === 'news/c.txt')!.tn).toBe('original text not available')
+    expect(data.docs.find((d) => d.p === 'news/c.txt')!.tn).toBe('original text not available')
     expect(text('../secret.txt')).toBeNull()
+  })
+
+  it('streams report.json and, past the edit budget, keeps only the counts of a document', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'rinse-html-'))
+    dirs.push(out)
+    const {report, cleaned} = fixture()
+    for (const [p, text] of cleaned) {
+      const file = path.join(out, 'cleaned', ...p.split('/'))
+      await mkdir(path.dirname(file), {recursive: true})
+      await writeFile(file, text)
+    }
+    // The layout rinse writes: one document per line.
+    const {documents, ...rest} = report
+    const run = {...rest, documents: documents.map(summarize)}
+    const json = new Map(documents.map((d) => [d.path, JSON.stringify(d)]))
+    await writeReportJson(path.join(out, 'report.json'), run, async (summary) => json.get(summary.path)!)
+    const written = await readFile(path.join(out, 'report.json'), 'utf8')
+    expect(JSON.parse(written)).toEqual(report)
+    for (const d of documents) expect(written).toContain(`\n    ${JSON.stringify(d)}`)
+
+    await writeReportHtml(out, {maxEdits: 2})
+    const data = JSON.parse(blob(await readFile(path.join(out, 'report.html'), 'utf8'))) as PageData
+    const a = data.docs.find((d) => d.p === 'news/a.txt')!
+    const b = data.docs.find((d) => d.p === 'news/<b>&evil".txt')!
+    // a (2 edits) fits the budget; b (1 more) does not: its count, rules and a note remain.
+    expect(a.e).toHaveLength(2)
+    expect(a.n).toBeUndefined()
+    expect(b.e).toHaveLength(0)
+    expect(b.n).toBe(1)
+    expect(b.t).toBeNull()
+    expect(b.tn).toBe('edits left out to keep the page small')
+    expect(b.rs.map((r) => data.rules[r]![1])).toEqual(['script-tag'])
   })
 })

@@ -88,13 +88,15 @@ export const CLIENT_JS = String.raw`
   var filtered = [];
   var selected = -1;
   function numOrNull(v) { return v === '' ? null : Number(v); }
+  // Edits of a document; past the page's budget only their number is carried (n).
+  function edits(d) { return d.n != null ? d.n : d.e.length; }
   function docMatches(d, f) {
     if (f.text && d.lp.indexOf(f.text) === -1) return false;
     if (f.stage !== null && d.ss.indexOf(f.stage) === -1) return false;
     if (f.rule !== null && d.rs.indexOf(f.rule) === -1) return false;
     switch (f.status) {
-      case 'changed': if (!(d.e.length > 0)) return false; break;
-      case 'unchanged': if (d.e.length > 0 || d.f) return false; break;
+      case 'changed': if (!(edits(d) > 0)) return false; break;
+      case 'unchanged': if (edits(d) > 0 || d.f) return false; break;
       case 'failed': if (!d.f) return false; break;
       case 'issues': if (!(d.w || d.c || d.f || d.tn === 'original text does not match the edits')) return false; break;
     }
@@ -119,7 +121,7 @@ export const CLIENT_JS = String.raw`
   }
   var sorters = {
     path: function (a, b) { return docs[a].p < docs[b].p ? -1 : docs[a].p > docs[b].p ? 1 : 0; },
-    edits: function (a, b) { return docs[b].e.length - docs[a].e.length || a - b; },
+    edits: function (a, b) { return edits(docs[b]) - edits(docs[a]) || a - b; },
     removed: function (a, b) { return docs[b].rm - docs[a].rm || a - b; },
     ms: function (a, b) { return docs[b].ms - docs[a].ms || a - b; },
     size: function (a, b) { return docs[b].bi - docs[a].bi || a - b; }
@@ -154,7 +156,7 @@ export const CLIENT_JS = String.raw`
   function badge(cls, text, title) { var b = el('span', 'badge ' + cls, text); if (title) b.title = title; return b; }
   function makeRow(pos) {
     var i = filtered[pos], d = docs[i];
-    var a = el('a', 'row' + (d.e.length ? '' : ' unchanged'));
+    var a = el('a', 'row' + (edits(d) ? '' : ' unchanged'));
     a.href = fileHref(d.p);
     a.style.top = pos * ROW + 'px';
     a.setAttribute('data-testid', 'file-row');
@@ -166,7 +168,7 @@ export const CLIENT_JS = String.raw`
     if (d.dm) p.appendChild(badge('dup', 'dup', 'member of a duplicate cluster'));
     if (d.dk) p.appendChild(badge('kept', 'kept', 'kept copy of a duplicate cluster'));
     if (d.w || d.c) p.appendChild(badge('warn', '!', (d.w ? d.w.length + ' warning(s) ' : '') + (d.c ? d.c.length + ' conflict(s)' : '')));
-    add(a, p, el('span', 'num', d.f ? '-' : int(d.e.length)), el('span', 'num', d.f ? '-' : pct(d.rm)));
+    add(a, p, el('span', 'num', d.f ? '-' : int(edits(d))), el('span', 'num', d.f ? '-' : pct(d.rm)));
     return a;
   }
   function renderRows() {
@@ -323,11 +325,11 @@ export const CLIENT_JS = String.raw`
     var head = el('div', 'view-head');
     var title = el('div', 'view-title', d.p);
     title.setAttribute('data-testid', 'view-path');
-    var count = el('strong', null, String(d.e.length));
+    var count = el('strong', null, String(edits(d)));
     count.setAttribute('data-testid', 'change-count');
     var match = el('span', null);
     match.setAttribute('data-testid', 'change-match-count');
-    var meta = add(el('div', 'view-meta'), add(el('span'), count, d.e.length === 1 ? ' change' : ' changes'), match);
+    var meta = add(el('div', 'view-meta'), add(el('span'), count, edits(d) === 1 ? ' change' : ' changes'), match);
     if (!d.f) add(meta,
       add(el('span'), el('strong', null, bytes(d.bi)), ' \u2192 ', el('strong', null, bytes(d.bo))),
       add(el('span'), el('strong', null, pct(d.rm)), ' removed'),
@@ -355,7 +357,8 @@ export const CLIENT_JS = String.raw`
 
     var notes = el('div', 'notes');
     if (d.f) notes.appendChild(el('div', 'note error', 'Failed: ' + d.f));
-    if (d.tn) notes.appendChild(el('div', 'note', 'Text not shown: ' + d.tn + '. Changes are listed with their original text.'));
+    if (d.n != null) notes.appendChild(el('div', 'note', 'Changes not shown: ' + d.tn + '. They are in diffs/' + d.p + '.diff and report.json.'));
+    else if (d.tn) notes.appendChild(el('div', 'note', 'Text not shown: ' + d.tn + '. Changes are listed with their original text.'));
     (d.w || []).forEach(function (w) { notes.appendChild(el('div', 'note', 'Warning: ' + w)); });
     (d.c || []).forEach(function (c) {
       notes.appendChild(el('div', 'note', 'Conflict in ' + c[0] + ': kept ' + c[1] + ', dropped ' + c[2] + ' at ' + c[5] + '..' + c[6] + ' (' + c[3] + ') - ' + c[4]));
@@ -373,7 +376,7 @@ export const CLIENT_JS = String.raw`
         add(row, el('span', 'where', 'line ' + e[5]), changeEl(d, k, 'both'));
         listEl.appendChild(row);
       });
-      if (!d.e.length) listEl.appendChild(el('div', 'muted', d.f ? 'No output.' : 'No changes.'));
+      if (!edits(d)) listEl.appendChild(el('div', 'muted', d.f ? 'No output.' : 'No changes.'));
       body.appendChild(listEl);
     } else if (sbs) {
       var left = labelled('original', textPane(d, 'before'), 'pane-original');

@@ -2,7 +2,7 @@
  * The data behind the HTML report: aggregates for the static summary and a
  * compact JSON payload for the browser script (strings interned, edits as tuples).
  */
-import type {Report} from '../schema.js'
+import type {PageReportInput as Report} from './read-report.js'
 import {editsMatch} from '../../core/apply-edits.js'
 import {removedShare} from './util.js'
 
@@ -36,6 +36,8 @@ export interface PageDoc {
   t: string | null
   /** Why the text is missing. */
   tn?: string
+  /** How many edits, when they were left out of the page (\`e\` is then empty). */
+  n?: number
   /** Error, for a failed document. */
   f?: string
   w?: string[]
@@ -141,7 +143,7 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
   // what a reviewer reads), then unchanged ones, within the character budget.
   let budget = options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS
   const embed = new Set<string>()
-  const byPriority = [...report.documents].sort((a, b) => Number(b.edits.length > 0) - Number(a.edits.length > 0))
+  const byPriority = report.documents.filter((doc) => !doc.omitted).sort((a, b) => Number(b.edits.length > 0) - Number(a.edits.length > 0))
   for (const doc of byPriority) {
     const text = texts.get(doc.path)
     if (text === undefined || text.length > budget) continue
@@ -188,6 +190,15 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
         folded
       ]
     })
+    if (doc.omitted) {
+      for (const [key, count] of Object.entries(doc.omitted.rules)) {
+        const slash = key.indexOf('/')
+        const ri = ruleIndex(key.slice(0, slash), key.slice(slash + 1))
+        rules[ri]!.edits += count
+        ruleSet.add(ri)
+        stageSet.add(rules[ri]!.stageIndex)
+      }
+    }
     for (const ri of ruleSet) rules[ri]!.files++
     const page: PageDoc = {
       p: doc.path,
@@ -200,7 +211,10 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
       e,
       t: hasText ? texts.get(doc.path)! : null
     }
-    if (!hasText) {
+    if (doc.omitted) {
+      page.n = doc.omitted.edits
+      page.tn = note('edits left out to keep the page small')
+    } else if (!hasText) {
       const text = texts.get(doc.path)
       page.tn = note(
         text === undefined

@@ -2,12 +2,14 @@
 import {randomBytes} from 'node:crypto'
 import {readFile, rename, unlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import type {Report} from '../schema.js'
+import {readReportForPage, type PageReportInput} from './read-report.js'
 import {DEFAULT_MAX_TEXT_CHARS} from './model.js'
 import {reconstructOriginal} from '../../core/apply-edits.js'
 import {renderReportHtml, type RenderOptions} from './render.js'
 
 export interface WriteOptions extends RenderOptions {
+  /** Edits carried in full by the page; documents past it show their counts only. */
+  maxEdits?: number
   /** How many cleaned files to read at once. */
   concurrency?: number
 }
@@ -24,11 +26,12 @@ function cleanedFile(cleanedDir: string, docPath: string): string | undefined {
  * the character budget runs out. A document whose cleaned file is missing or
  * disagrees with its edits is simply left out (the page says so).
  */
-export async function loadOriginals(outDir: string, report: Report, options: WriteOptions = {}): Promise<Map<string, string>> {
+export async function loadOriginals(outDir: string, report: PageReportInput, options: WriteOptions = {}): Promise<Map<string, string>> {
   const cleanedDir = path.resolve(outDir, 'cleaned')
   const texts = new Map<string, string>()
   let budget = options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS
-  const queue = [...report.documents].sort((a, b) => Number(b.edits.length > 0) - Number(a.edits.length > 0))
+  // A document without its edits on the page cannot be rebuilt (nor shown).
+  const queue = report.documents.filter((doc) => !doc.omitted).sort((a, b) => Number(b.edits.length > 0) - Number(a.edits.length > 0))
   const concurrency = Math.max(1, options.concurrency ?? 16)
   for (let i = 0; i < queue.length && budget > 0; i += concurrency) {
     const batch = queue.slice(i, i + concurrency)
@@ -68,7 +71,7 @@ async function writeAtomic(file: string, data: string): Promise<void> {
 
 /** Read `OUT/report.json` and `OUT/cleaned/*`, and write `OUT/report.html` atomically. */
 export async function writeReportHtml(outDir: string, options: WriteOptions = {}): Promise<void> {
-  const report = JSON.parse(await readFile(path.join(outDir, 'report.json'), 'utf8')) as Report
+  const report = await readReportForPage(path.join(outDir, 'report.json'), options.maxEdits)
   const texts = await loadOriginals(outDir, report, options)
   await writeAtomic(path.join(outDir, 'report.html'), renderReportHtml(report, texts, options))
 }
