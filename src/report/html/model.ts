@@ -93,7 +93,7 @@ export interface ModelOptions {
   maxTextChars?: number
 }
 
-export const DEFAULT_MAX_TEXT_CHARS = 64 * 1024 * 1024
+export const DEFAULT_MAX_TEXT_CHARS = 16 * 1024 * 1024
 
 class Interner {
   readonly values: string[] = []

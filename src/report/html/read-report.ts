@@ -20,7 +20,7 @@ export type PageDocumentInput = DocumentReport & {omitted?: OmittedEdits}
 export type PageReportInput = Omit<Report, 'documents'> & {documents: PageDocumentInput[]}
 
 /** Edits the page carries in full; a 100,000-file batch would otherwise make a page no browser opens. */
-export const DEFAULT_MAX_PAGE_EDITS = 300_000
+export const DEFAULT_MAX_PAGE_EDITS = 150_000
 
 export async function readReportForPage(file: string, maxEdits = DEFAULT_MAX_PAGE_EDITS): Promise<PageReportInput> {
   let budget = maxEdits
