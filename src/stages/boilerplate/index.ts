@@ -10,7 +10,7 @@ import type {ConfiguredStage, StageInput} from '../../core/stage.js'
 import {isProse, type BlockContext, type BlockRule} from './block-rule.js'
 import {authorBox, commentForm, commentThread} from './rules/comments.js'
 import {archiveLine, copyright, disclaimer, postFooter, subscriptionNag, tagLine} from './rules/footer.js'
-import {photoCaption, photoCredit, slideshow, videoCaption} from './rules/media.js'
+import {imageAlt, photoCaption, photoCredit, slideshow, videoCaption} from './rules/media.js'
 import {DEFAULT_RECURRING, RecurringLines, type RecurringOptions} from './recurring.js'
 import {classifyBlocks, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions} from './classifier/index.js'
 import {DEFAULT_KEEP, findElements, type KeepOptions} from './elements.js'
@@ -53,6 +53,7 @@ export const BOILERPLATE_RULES: readonly BlockRule[] = [
   slideshow,
   photoCredit,
   photoCaption,
+  imageAlt,
   archiveLine,
   copyright,
   disclaimer,
