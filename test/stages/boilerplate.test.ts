@@ -49,6 +49,49 @@ describe('boilerplate', () => {
     ])
   })
 
+  it('removes slideshows, photo captions, footer notes and announced comment threads', () => {
+    const page = [
+      prose(1),
+      'A crowd outside the town hall on Monday (Photo: Jane Doe/AP)',
+      prose(2),
+      'PHOTO: Officials inspect the new bridge before it opens.',
+      prose(3),
+      'A version of this article appeared in print on May 2, 2024, on page A9 of the New York edition.',
+      'This entry was posted in News and tagged bridges. Bookmark the permalink.',
+      'Media requires JavaScript and Adobe Flash to play.',
+      'Harbour at dawn from the pier Harbour at dawn from the pier',
+      'Also on Harbour Post:',
+      'Loading Slideshow...',
+      '  • The old bridge',
+      'The old bridge stood for ninety years before the council decided that it had to be replaced.',
+      '  • The new bridge',
+      'The new bridge opened in May after two years of work, and the ferry will stop running in June.',
+      '[widget]',
+      '{ 3 comments… read them below or add one }',
+      'Jermaine 07 Nov 12',
+      'Great piece, thanks for writing it up, I had no idea the old bridge was that old.',
+      'Ana Ruiz 07 Nov 12',
+      'I walked across it on Sunday and the view from the middle is wonderful at sunset.',
+      'Tom B 08 Nov 12',
+      'Does anyone know whether the ferry will keep running on weekends during the summer?'
+    ].join('\n\n')
+    const rules = removedRules(page)
+    expect(rules.slice(0, 8)).toEqual([
+      'photo-caption',
+      'photo-caption',
+      'post-footer',
+      'post-footer',
+      'site-notice',
+      'image-alt',
+      'related-header',
+      'slideshow'
+    ])
+    expect(rules.filter((rule) => rule === 'slideshow')).toHaveLength(5)
+    expect(rules.filter((rule) => rule === 'comment-thread')).toHaveLength(6)
+    const kept = pipeline.clean(page).text
+    for (const n of [1, 2, 3]) expect(kept).toContain(prose(n))
+  })
+
   it('keeps content that resembles boilerplate', () => {
     const page = [
       'ANALYSIS | The tram depot vote was closer than ever... and that is a problem',

@@ -9,8 +9,8 @@ import {deleteBlocks, type BlockDeletion} from '../../blocks/delete-blocks.js'
 import type {ConfiguredStage, StageInput} from '../../core/stage.js'
 import {isProse, type BlockContext, type BlockRule} from './block-rule.js'
 import {authorBox, commentForm, commentThread} from './rules/comments.js'
-import {archiveLine, copyright, disclaimer, subscriptionNag, tagLine} from './rules/footer.js'
-import {photoCredit, videoCaption} from './rules/media.js'
+import {archiveLine, copyright, disclaimer, postFooter, subscriptionNag, tagLine} from './rules/footer.js'
+import {imageAlt, photoCaption, photoCredit, slideshow, videoCaption} from './rules/media.js'
 import {DEFAULT_RECURRING, RecurringLines, type RecurringOptions} from './recurring.js'
 import {classifyBlocks, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions} from './classifier/index.js'
 import {DEFAULT_KEEP, findElements, type KeepOptions} from './elements.js'
@@ -50,10 +50,14 @@ export const BOILERPLATE_RULES: readonly BlockRule[] = [
   sourceLink,
   relatedHeader,
   videoCaption,
+  slideshow,
   photoCredit,
+  photoCaption,
+  imageAlt,
   archiveLine,
   copyright,
   disclaimer,
+  postFooter,
   subscriptionNag,
   masthead,
   authorBox,

@@ -65,7 +65,7 @@ const COMMENT_META = [
   /^.{1,40}\s(?:says|said|wrote|writes|replied):?$/iu,
   // `Mike 07.18.12 at 21:12`, `Jane Doe November 8, 2012 at 10:38 pm`
   new RegExp(
-    `^[\\p{L}][\\p{L}\\d .'’_-]{0,40}?\\s+(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|${MONTHS}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}\\s+${MONTHS},?\\s+\\d{4})(?:,?\\s+(?:at\\s+)?\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?)?$`,
+    `^[\\p{L}][\\p{L}\\d .'’_-]{0,40}?\\s+(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|${MONTHS}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}\\s+${MONTHS},?\\s+(?:\\d{4}|\\d{2}))(?:,?\\s+(?:at\\s+)?\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?)?$`,
     'iu'
   ),
   // A bare comment time stamp: `November 8, 2012 at 10:38 pm`
@@ -94,10 +94,26 @@ function isCommentMeta(blocks: readonly Block[], index: number): boolean {
   return NAME_BULLET.test(block.text) && named && Boolean(next && isProse(next))
 }
 
+// `14 comments… read them below`, `{ 4 comments }`, `There are 12 comments.`: a count that opens a thread.
+const COUNT_MARKER =
+  /^[{(\[]?\s*(?:\d+|no|one|two|three|four|five)\s+(?:comments?|responses?|replies|thoughts|reactions)\b|\bThere (?:are|is) (?:\d+|one) (?:comments?|responses?|replies)\b/iu
+
+/** A comment count or a comment form prompt among the few blocks before `index`. */
+function markedThread(blocks: readonly Block[], index: number): boolean {
+  for (let k = index - 1; k >= 0 && k >= index - 6; k--) {
+    const block = blocks[k]!
+    if (block.words <= 25 && (COUNT_MARKER.test(block.text) || FORM.test(block.text))) return true
+    if (isProse(block)) return false
+  }
+  return false
+}
+
 /**
  * A comment thread under the article: from the first commenter line (`Name says:`,
  * a name and a time stamp, `Reply`) when at least three follow and most of the
- * page's prose comes before it, to the end of the page.
+ * page's prose comes before it, to the end of the page. A thread that a comment
+ * count announces (`14 comments`, `There are 12 comments.`) only needs some
+ * article before it: comments can outweigh a short post.
  */
 export const commentThread: BlockRule = {
   id: 'comment-thread',
@@ -118,7 +134,7 @@ export const commentThread: BlockRule = {
       total += other.words
       if (other.index < block.index) before += other.words
     }
-    if (before < total * 0.3 || before < 150) return false
+    if (markedThread(blocks, block.index) ? before < 50 : before < total * 0.3 || before < 150) return false
     return {extend: blocks.length - 1 - block.index}
   }
 }

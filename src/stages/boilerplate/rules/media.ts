@@ -45,3 +45,64 @@ export const photoCredit: BlockRule = {
     return AGENCY_ONLY.test(text)
   }
 }
+
+const SLIDESHOW_LOADER =
+  /^(?:Loading (?:the )?(?:slideshow|gallery|photos|images)|This (?:slideshow|gallery) requires JavaScript|(?:Launch|Start|Play|Open|View) (?:the )?(?:full )?(?:photo |image )?(?:slideshow|gallery))(?:\s*(?:\.\.\.|…|\.|»|→))?$/i
+
+/**
+ * `Loading Slideshow...` and the slides under it: a slide's title as a list item,
+ * then its caption, up to the first short line that is neither (the page's next
+ * widget). Slideshows sit beside or under the article; their captions read like
+ * prose, so the classifier alone keeps them.
+ */
+export const slideshow: BlockRule = {
+  id: 'slideshow',
+  reason: 'slideshow and its captions',
+  example: '`Loading Slideshow...` and the slides that follow',
+  match(block, context) {
+    if (block.words > 8 || !SLIDESHOW_LOADER.test(block.text)) return false
+    const {blocks} = context
+    let extend = 0
+    let slides = 0
+    for (let k = block.index + 1; k < blocks.length; k++) {
+      const next = blocks[k]!
+      if (next.kind === 'list-item' && next.words <= 20) slides++
+      else if (next.words < 8 || slides === 0) break
+      extend++
+    }
+    return {extend}
+  }
+}
+
+const CAPTION_LABEL = /^(?:PHOTO|Photo|IMAGE|Image|PICTURE|Picture|Pictured|CAPTION|Caption)\s*:\s+\S/u
+const CREDIT_END =
+  /(?:\((?:Copyright|Photo|Image|Credit|Picture|Photograph|Courtesy)s?\s*:\s*[^()]{1,60}\)|\b(?:Photo|Image|Credit)s?\s*:\s*[\p{L}\d.&' -]{1,40}\s?\/\s?[\p{L}\d.&' -]{1,40})$/u
+
+/** `PHOTO: Officials at the site on Monday.`, `A crowd outside (Credit: Jane Doe/AP)`: a photo caption. */
+export const photoCaption: BlockRule = {
+  id: 'photo-caption',
+  reason: 'photo caption',
+  example: '`The bridge at dawn (Photo: Jane Doe/AP)`',
+  match(block) {
+    if (block.words > 60) return false
+    return CAPTION_LABEL.test(block.text) || CREDIT_END.test(block.text)
+  }
+}
+
+/** The line is one phrase of two or more words written twice, with or without a space between. */
+function isDoubled(text: string): boolean {
+  const n = text.length
+  if (n < 24) return false
+  const half = n >> 1
+  const first = text.slice(0, half)
+  const second = n % 2 === 0 ? text.slice(half) : text[half] === ' ' ? text.slice(half + 1) : undefined
+  return second !== undefined && first === second && first.includes(' ')
+}
+
+/** `Harbour at dawn Harbour at dawn`: an image's alt and title text, printed one after the other. */
+export const imageAlt: BlockRule = {
+  id: 'image-alt',
+  reason: 'image text printed twice (alt and title)',
+  example: '`Harbour at dawn Harbour at dawn`',
+  match: (block) => block.words <= 60 && isDoubled(block.text)
+}

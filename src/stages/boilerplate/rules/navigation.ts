@@ -58,7 +58,11 @@ const NOTICES = [
   String.raw`Accept(?: all)? cookies`,
   String.raw`Toggle (?:navigation|menu)`,
   String.raw`(?:Open|Close) (?:menu|navigation)`,
-  String.raw`Menu`
+  String.raw`Menu`,
+  String.raw`(?:Please (?:turn on|enable) JavaScript\.? )?(?:Media|This (?:site|page|video|content|feature)) requires? (?:JavaScript|(?:Adobe )?Flash)\b.*`,
+  String.raw`This (?:story|article|page) contains (?:a piece of )?media that requires\b.*`,
+  String.raw`If these are available but disabled, please enable them\b.*`,
+  String.raw`Please enable JavaScript to view\b.*`
 ]
 const NOTICE = wholeLine(NOTICES)
 

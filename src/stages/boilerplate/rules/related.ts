@@ -29,6 +29,7 @@ const HEADERS = [
   String.raw`Related(?: (?:Articles?|Posts?|Stories|Story|News|Content|Coverage|Topics|Reading|Links))?`,
   String.raw`Read (?:more|next|also)`,
   String.raw`More (?:from|on|in) [\p{L} ]{1,30}`,
+  String.raw`(?:Also|Related) on [\p{L}\d .'’&-]{1,30}:`,
   String.raw`More (?:stories|news|articles|like this)`,
   String.raw`Recommended(?: for you| stories| articles)?`,
   String.raw`Trending(?: now| stories| today)?`,
