@@ -10,9 +10,8 @@
  */
 import type {ClassifierBlock} from './types.js'
 
-const WORD_RE = /[\p{L}\p{N}_]+/gu
 const LETTER = /\p{L}/u
-const WORD_CHAR = /[\p{L}\p{N}]/u
+const WORD_CHAR = /^[\p{L}\p{N}]$/u
 
 /** English function words: their share separates prose from link text. */
 const STOP_WORDS = new Set(
@@ -107,35 +106,80 @@ export function lineStats(text: string): LineStats {
   return stats
 }
 
-function computeLineStats(text: string): LineStats {
-  const tokens = text.match(WORD_RE) ?? []
-  const nTok = tokens.length
-  const words = text.split(' ').filter((w) => w.length > 0)
+/**
+ * Word tokens (runs of letters, digits and underscores), counted,
+ * checked against the stop words and joined lower-cased into the line's key:
+ * one scan with an ASCII fast path, since this runs over every line of a batch.
+ */
+function scanTokens(text: string): {tokens: number; stop: number; key: string} {
   let stop = 0
-  for (const token of tokens) if (STOP_WORDS.has(token.toLowerCase())) stop++
+  const lower: string[] = []
+  let start = -1
+  const n = text.length
+  for (let i = 0; i <= n; i++) {
+    let word = false
+    let width = 1
+    if (i < n) {
+      const c = text.charCodeAt(i)
+      if (c < 128) word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95
+      else if (c >= 0xd800 && c <= 0xdbff) {
+        const low = text.charCodeAt(i + 1)
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          word = WORD_CHAR.test(text.slice(i, i + 2))
+          width = 2
+        }
+      } else word = WORD_CHAR.test(text[i]!)
+    }
+    if (word) {
+      if (start === -1) start = i
+      i += width - 1
+    } else if (start !== -1) {
+      const token = text.slice(start, i).toLowerCase()
+      if (STOP_WORDS.has(token)) stop++
+      lower.push(token)
+      start = -1
+    }
+  }
+  return {tokens: lower.length, stop, key: lower.join(' ')}
+}
+
+function computeLineStats(text: string): LineStats {
+  const {tokens: nTok, stop, key} = scanTokens(text)
+  // Space-separated words, scanned in place rather than split out.
+  let wordCount = 0
   let title = 0
   let caps = 0
   let alphaWords = 0
   let wordLetters = 0
-  for (const word of words) {
+  for (let ws = 0; ws < text.length;) {
+    let we = text.indexOf(' ', ws)
+    if (we === -1) we = text.length
+    if (we === ws) {
+      ws++
+      continue
+    }
+    wordCount++
     // First letter of the word (ASCII fast path, Unicode fallback).
-    let first = ''
-    for (let j = 0; j < word.length; j++) {
-      const c = word.charCodeAt(j)
-      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
-        first = word[j]!
-        break
-      }
-      if (c > 127 && LETTER.test(word[j]!)) {
-        first = word[j]!
+    let first = -1
+    for (let j = ws; j < we; j++) {
+      const c = text.charCodeAt(j)
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && LETTER.test(text[j]!))) {
+        first = j
         break
       }
     }
-    if (!first) continue
-    alphaWords++
-    wordLetters += word.length
-    if (first !== first.toLowerCase()) title++
-    if (word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase()) caps++
+    if (first !== -1) {
+      alphaWords++
+      wordLetters += we - ws
+      const code = text.charCodeAt(first)
+      // An ASCII lower-case first letter rules out both (no case conversions needed).
+      if (code < 97 || code > 122) {
+        if (code <= 90 || text[first] !== text[first]!.toLowerCase()) title++
+        const word = text.slice(ws, we)
+        if (word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase()) caps++
+      }
+    }
+    ws = we + 1
   }
   let digits = 0
   let symbols = 0
@@ -156,7 +200,7 @@ function computeLineStats(text: string): LineStats {
   const terminal = TERMINAL_END.test(text)
   return {
     tokens: nTok,
-    words: words.length,
+    words: wordCount,
     chars: text.length,
     stop,
     stopRatio,
@@ -195,7 +239,7 @@ function computeLineStats(text: string): LineStats {
     commentCue: nTok <= 20 && nTok > 0 && COMMENT_CUE.test(text.replace(BULLET_START, '').trim()),
     quoteStart: /^["“‘'«]/.test(text),
     prose: nTok >= 10 && stopRatio >= 0.2 && (terminal || nTok >= 25) && !/^\s*[•◦□▪■]/u.test(text),
-    key: tokens.join(' ').toLowerCase()
+    key
   }
 }
 
