@@ -1,4 +1,5 @@
 /** Read one input file as text, or say precisely why it cannot be cleaned. */
+import {isUtf8} from 'node:buffer'
 import {readFileSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 
@@ -49,7 +50,8 @@ export function decodeDocument(bytes: Uint8Array, label: string): string {
   if (bytes.length > MAX_FILE_BYTES) throw new InputError(label, `file too large (${bytes.length} bytes; the limit is ${MAX_FILE_BYTES})`)
   const nul = bytes.subarray(0, 8192).indexOf(0)
   if (nul !== -1) throw new InputError(label, `binary file, not text (NUL byte at offset ${nul})`)
-  const invalid = firstInvalidUtf8(bytes)
+  // The native check first; the byte offset is only looked for in a file that fails it.
+  const invalid = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes)
   if (invalid !== -1)
     throw new InputError(label, `invalid UTF-8 at byte ${invalid}; convert the file to UTF-8 first (e.g. iconv -f windows-1252 -t utf-8)`)
   // Keep a byte order mark in the text: normalize removes it as an edit, so the diff applies to the file as it is.

@@ -7,7 +7,7 @@
  * that reads like prose is kept and flagged, not removed.
  */
 import type {Block} from '../../blocks/block.js'
-import {hashString, normalizedTokens, shingleHashes} from '../../blocks/words.js'
+import {normalizedTokens, shingleHashes} from '../../blocks/words.js'
 import type {CorpusHooks, StageInput} from '../../core/stage.js'
 import {isProse, type BlockRule} from './block-rule.js'
 
@@ -29,16 +29,54 @@ interface LineSignature {
 const SAME_DOCUMENT = 0.5
 const SKETCH_SIZE = 16
 
-/** Case, digits and punctuation do not make a footer line different. */
+/**
+ * Case, digits and punctuation do not make a footer line different: the FNV-1a
+ * hash of the line lower-cased, with every run of ASCII digits as `0` and every
+ * run of other characters than letters and numbers as one space, trimmed. One
+ * scan without building that string: this runs over every short line of a batch.
+ */
 export function lineKey(text: string): number {
-  return hashString(
-    text
-      .toLowerCase()
-      .replace(/\d+/g, '0')
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim()
-  )
+  const lower = text.toLowerCase()
+  let hash = 0x811c9dc5
+  const emit = (code: number): void => {
+    hash ^= code
+    hash = Math.imul(hash, 0x01000193)
+  }
+  let started = false
+  let space = false
+  let digits = false
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i)
+    let width = 1
+    let kind: 'digit' | 'word' | 'other'
+    if (c >= 48 && c <= 57) kind = 'digit'
+    else if (c < 128) kind = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 'word' : 'other'
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < lower.length && (lower.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      width = 2
+      kind = LETTER_OR_NUMBER.test(lower.slice(i, i + 2)) ? 'word' : 'other'
+    } else kind = LETTER_OR_NUMBER.test(lower[i]!) ? 'word' : 'other'
+    if (kind === 'other') {
+      space = started
+      digits = false
+      i += width - 1
+      continue
+    }
+    if (space) emit(32)
+    space = false
+    started = true
+    if (kind === 'digit') {
+      if (!digits) emit(48)
+      digits = true
+      continue
+    }
+    digits = false
+    for (let k = 0; k < width; k++) emit(lower.charCodeAt(i + k))
+    i += width - 1
+  }
+  return hash >>> 0
 }
+
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u
 
 export class RecurringLines implements CorpusHooks<LineSignature> {
   private documents = new Map<number, number>()
