@@ -1,20 +1,19 @@
 /**
  * Corpus collection for one input file, in a worker thread or in process: read
  * it, run the stages before the corpus stage, and return the stage's signature
- * (and, for the last corpus stage, where the trace of those stages was spooled).
+ * (and, for the last corpus stage, the trace of those stages, serialized for the spool).
  */
 import {InputError, readDocumentSync} from '../io/read-document.js'
 import type {InputFile} from '../io/walk.js'
 import {traceTo} from './clean-document.js'
 import type {Collected} from './corpus.js'
 import type {Pipeline} from './pipeline.js'
-import {spoolIn} from './trace-spool.js'
 
 export interface CollectFileTask {
   stage: number
   file: InputFile
-  /** Spool folder for the trace, when the final pass is to replay it. */
-  spool?: string | undefined
+  /** Send back the trace, serialized, when the final pass is to replay it. */
+  trace?: boolean | undefined
 }
 
 /** Undefined for a file that cannot be read: it is reported when it is cleaned. */
@@ -28,5 +27,5 @@ export function collectFile(pipeline: Pipeline, task: CollectFileTask): Collecte
   }
   const {input, trace} = traceTo(text, pipeline.stages.slice(0, task.stage), task.file.relative)
   const signature = pipeline.stages[task.stage]!.corpus!.collect(input)
-  return {signature, trace: task.spool ? spoolIn(task.spool).write(trace) : undefined}
+  return {signature, trace: task.trace ? JSON.stringify(trace) : undefined}
 }

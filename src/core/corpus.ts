@@ -8,7 +8,6 @@ import {createHash} from 'node:crypto'
 import type {Cluster} from '../report/schema.js'
 import {traceTo, type Trace} from './clean-document.js'
 import type {ConfiguredStage, DropDecision} from './stage.js'
-import type {TraceRef} from './trace-spool.js'
 
 export interface CorpusDocument {
   path: string
@@ -19,10 +18,10 @@ export function hasCorpusStages(stages: readonly ConfiguredStage[]): boolean {
   return stages.some((stage) => stage.corpus)
 }
 
-/** One document's signature for a corpus stage, and the trace of the stages before it (or where it was spooled). */
+/** One document's signature for a corpus stage, and the trace of the stages before it (or that trace serialized). */
 export interface Collected {
   signature: unknown
-  trace?: Trace | TraceRef | undefined
+  trace?: Trace | string | undefined
 }
 
 /**
@@ -53,8 +52,8 @@ export async function buildCorpus<Source extends {path: string} = CorpusDocument
     close: async () => {}
   }),
   concurrency = 1,
-  /** Filled with each document's trace up to the last corpus stage, for the final pass to replay. */
-  traces?: Map<string, Trace | TraceRef>
+  /** Given each document's trace up to the last corpus stage, for the final pass to replay. */
+  onTrace?: (path: string, trace: Trace | string) => void
 ): Promise<void> {
   for (let k = 0; k < stages.length; k++) {
     const corpus = stages[k]!.corpus
@@ -67,7 +66,7 @@ export async function buildCorpus<Source extends {path: string} = CorpusDocument
         const task = collect(k, document).then((collected) => {
           if (!collected) return
           signatures.set(document.path, collected.signature)
-          if (collected.trace) traces?.set(document.path, collected.trace)
+          if (collected.trace) onTrace?.(document.path, collected.trace)
         })
         inFlight.add(task)
         void task.finally(() => inFlight.delete(task)).catch(() => {})

@@ -14,8 +14,7 @@ import {listInputFiles, type InputFile} from '../io/walk.js'
 import {writeReports, type DocumentSource} from '../report/write-reports.js'
 import type {DocumentSummary, FailedDocument, RunReport} from '../report/schema.js'
 import {buildCorpus, corpusClusters, fingerprintCorpus, hasCorpusStages} from './corpus.js'
-import type {Trace} from './clean-document.js'
-import type {TraceRef} from './trace-spool.js'
+import {TraceSpool, type TraceRef} from './trace-spool.js'
 import {createPipeline} from './pipeline.js'
 import type {ConfiguredStage} from './stage.js'
 import {cleanerFor, defaultWorkers} from './pool.js'
@@ -110,9 +109,9 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   let finished = candidates
   const workers = Math.max(1, options.workers ?? (files.length >= AUTO_POOL_FILES ? defaultWorkers() : 1))
   // Traces let the final pass replay what collection already did; they wait on disk.
-  const spool = join(out, '.rinse', 'traces')
-  await rm(spool, {recursive: true, force: true})
-  const traces = new Map<string, Trace | TraceRef>()
+  const spoolFile = join(out, '.rinse', 'traces.jsonl')
+  const spool = new TraceSpool(spoolFile)
+  const traces = new Map<string, TraceRef>()
   if (corpus && !candidates.every((entry) => entry?.batch === batch)) {
     const last = pipeline.stages.findLastIndex((stage) => stage.corpus)
     await buildCorpus(
@@ -122,13 +121,14 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
       async () => {
         const cleaner = cleanerFor(pipeline, workers)
         return {
-          collect: (stage, {file}) => cleaner.collectFile({stage, file, spool: stage === last ? spool : undefined}),
+          collect: (stage, {file}) => cleaner.collectFile({stage, file, trace: stage === last}),
           close: () => cleaner.close()
         }
       },
       concurrency,
-      traces
+      (path, trace) => traces.set(path, spool.append(typeof trace === 'string' ? trace : JSON.stringify(trace)))
     )
+    await spool.flush()
     corpusFingerprint = fingerprintCorpus(pipeline.stages)
     finished = candidates.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
   }
@@ -189,7 +189,8 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
       )
     )
     await cleaner.close()
-    await rm(spool, {recursive: true, force: true})
+    await spool.close()
+    await rm(spoolFile, {force: true})
     const source = {summaries: documents, read: (summary: DocumentSummary) => manifest.read(summary as LocatedSummary)}
     const result = await finishRun(out, options, pipeline.stages, source, failures, resumed, started)
     if (options.signal?.aborted) result.interrupted = true
@@ -197,6 +198,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   } finally {
     await cleaner.close()
     await manifest.close()
+    await spool.close()
   }
 }
 

@@ -1,11 +1,13 @@
 /**
  * Traces recorded during corpus collection wait on disk, not in memory, for the
- * final pass: each thread appends to its own file in the spool folder and hands
- * back where the trace is. Memory stays flat however large the batch.
+ * final pass. Workers send each trace back serialized; the main thread appends
+ * it to one spool file in large writes and keeps only where it is; the worker
+ * that cleans the file reads it back from there. Memory stays flat however large
+ * the batch, and the disk sees a few big writes rather than one per document.
  */
-import {appendFileSync, closeSync, mkdirSync, openSync, readSync} from 'node:fs'
-import {dirname, join} from 'node:path'
-import {threadId} from 'node:worker_threads'
+import {closeSync, openSync, readSync} from 'node:fs'
+import {mkdir, open, type FileHandle} from 'node:fs/promises'
+import {dirname} from 'node:path'
 import type {Trace} from './clean-document.js'
 
 export interface TraceRef {
@@ -14,29 +16,50 @@ export interface TraceRef {
   length: number
 }
 
-export class TraceSpool {
-  private readonly file: string
-  private size = 0
+/** Bytes gathered before a write. */
+const CHUNK = 4 << 20
 
-  constructor(folder: string) {
-    mkdirSync(folder, {recursive: true})
-    this.file = join(folder, `${process.pid}-${threadId}-${Date.now().toString(36)}.jsonl`)
+export class TraceSpool {
+  private handle: Promise<FileHandle> | undefined
+  private pending: Buffer[] = []
+  private pendingBytes = 0
+  private size = 0
+  private writes: Promise<void> = Promise.resolve()
+
+  constructor(readonly file: string) {}
+
+  append(json: string): TraceRef {
+    const bytes = Buffer.from(json)
+    const ref = {file: this.file, offset: this.size, length: bytes.length}
+    this.size += bytes.length
+    this.pending.push(bytes)
+    this.pendingBytes += bytes.length
+    if (this.pendingBytes >= CHUNK) this.write()
+    return ref
   }
 
-  write(trace: Trace): TraceRef {
-    const bytes = Buffer.from(JSON.stringify(trace) + '\n')
-    try {
-      appendFileSync(this.file, bytes)
-    } catch (error) {
-      // The folder of an earlier run in this thread was cleared: start the file afresh.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-      mkdirSync(dirname(this.file), {recursive: true})
-      this.size = 0
-      appendFileSync(this.file, bytes)
-    }
-    const ref = {file: this.file, offset: this.size, length: bytes.length - 1}
-    this.size += bytes.length
-    return ref
+  /** Everything appended is on disk once this resolves. */
+  async flush(): Promise<void> {
+    this.write()
+    await this.writes
+  }
+
+  async close(): Promise<void> {
+    await this.flush()
+    if (this.handle) await (await this.handle).close()
+    this.handle = undefined
+  }
+
+  private write(): void {
+    if (this.pendingBytes === 0) return
+    const chunk = Buffer.concat(this.pending)
+    this.pending = []
+    this.pendingBytes = 0
+    this.handle ??= mkdir(dirname(this.file), {recursive: true}).then(() => open(this.file, 'w'))
+    const handle = this.handle
+    this.writes = this.writes.then(async () => {
+      await (await handle).write(chunk)
+    })
   }
 }
 
@@ -49,13 +72,4 @@ export function readTrace(ref: TraceRef): Trace {
   } finally {
     closeSync(fd)
   }
-}
-
-/** One spool per folder per thread. */
-const spools = new Map<string, TraceSpool>()
-
-export function spoolIn(folder: string): TraceSpool {
-  let spool = spools.get(folder)
-  if (!spool) spools.set(folder, (spool = new TraceSpool(folder)))
-  return spool
 }
