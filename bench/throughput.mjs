@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Throughput of the default pipeline: `npm run bench [-- --docs 20000 --min-kb 2 --max-kb 20] [--from DIR --mb 20]`.
+// Throughput of the default pipeline:
+//   npm run bench [-- --docs 20000 --min-kb 2 --max-kb 20] [--from DIR --mb 20]
+//   npm run bench -- --docs 10000,100000 --workers 2     (growth from one size to the next)
 // 1. Time per stage in process, on a sample of the corpus.
-// 2. Whole `rinse run` (read, clean, diffs, report.json) with 1 worker and with all cores:
-//    MB/s, documents/s and peak RSS.
+// 2. Whole `rinse run` (read, clean, corpus stages, diffs, report.json) with 1 worker and with
+//    all cores (or --workers): MB/s, documents/s and peak RSS, per corpus size.
 // The corpus is generated (bench/generate-corpus.mjs) or, with --from, built by repeating
 // the texts of a folder until it holds --mb megabytes.
 import {execFileSync} from 'node:child_process'
@@ -20,64 +22,79 @@ const {values} = parseArgs({
     'max-kb': {type: 'string', default: '20'},
     from: {type: 'string'},
     mb: {type: 'string', default: '20'},
+    workers: {type: 'string'},
     keep: {type: 'boolean'}
   }
 })
 const work = mkdtempSync(join(tmpdir(), 'rinse-bench-'))
-const input = join(work, 'in')
-let bytes
-if (values.from) {
+const workerCounts = values.workers ? values.workers.split(',').map(Number) : [...new Set([1, availableParallelism()])]
+
+function buildCorpus(input, docs) {
+  if (!values.from) return writeCorpus(input, docs, {minKb: Number(values['min-kb']), maxKb: Number(values['max-kb'])})
   const sources = readdirSync(values.from, {recursive: true})
     .filter((name) => /\.(txt|md)$/.test(String(name)))
     .map((name) => readFileSync(join(values.from, String(name)), 'utf8'))
   mkdirSync(input)
-  bytes = 0
+  let bytes = 0
   for (let i = 0; bytes < Number(values.mb) * 1e6; i++) {
     const text = sources[i % sources.length].replace(/\b(the|a)\b/, `$1 ${i}`)
     writeFileSync(join(input, `doc-${String(i).padStart(6, '0')}.txt`), text)
     bytes += Buffer.byteLength(text)
   }
-} else {
-  bytes = writeCorpus(input, Number(values.docs), {minKb: Number(values['min-kb']), maxKb: Number(values['max-kb'])})
+  return bytes
 }
-const names = readdirSync(input)
-console.log(`corpus: ${names.length} documents, ${(bytes / 1e6).toFixed(1)} MB ${values.from ? `(from ${values.from})` : '(generated)'}`)
 
-// Per stage, in process, on up to 20 MB of the corpus.
-const sample = []
-let sampleBytes = 0
-for (const name of names) {
-  if (sampleBytes > 20e6) break
-  const text = readFileSync(join(input, name), 'utf8')
-  sample.push(text)
-  sampleBytes += Buffer.byteLength(text)
+// Per stage, in process, on up to 20 MB of a corpus.
+function stageTimes(input, names) {
+  const sample = []
+  let sampleBytes = 0
+  for (const name of names) {
+    if (sampleBytes > 20e6) break
+    const text = readFileSync(join(input, name), 'utf8')
+    sample.push(text)
+    sampleBytes += Buffer.byteLength(text)
+  }
+  const time = (label, pipeline) => {
+    for (const text of sample.slice(0, 20)) pipeline.clean(text)
+    const t0 = performance.now()
+    for (const text of sample) pipeline.clean(text)
+    const seconds = (performance.now() - t0) / 1000
+    console.log(
+      `  ${label.padEnd(20)} ${(sampleBytes / 1e6 / seconds).toFixed(1).padStart(6)} MB/s ${(sample.length / seconds).toFixed(0).padStart(7)} docs/s  ${((seconds * 1000) / sample.length).toFixed(2)} ms/doc`
+    )
+  }
+  console.log(`in process, 1 thread, ${(sampleBytes / 1e6).toFixed(1)} MB sample (corpus stages idle here):`)
+  time('default pipeline', createPipeline())
+  for (const stage of ['normalize', 'boilerplate', 'repair', 'dedup']) time(`${stage} alone`, createPipeline({stages: [stage]}))
 }
-const time = (label, pipeline) => {
-  for (const text of sample.slice(0, 20)) pipeline.clean(text)
-  const t0 = performance.now()
-  for (const text of sample) pipeline.clean(text)
-  const seconds = (performance.now() - t0) / 1000
-  console.log(
-    `  ${label.padEnd(20)} ${(sampleBytes / 1e6 / seconds).toFixed(1).padStart(6)} MB/s ${(sample.length / seconds).toFixed(0).padStart(7)} docs/s  ${((seconds * 1000) / sample.length).toFixed(2)} ms/doc`
-  )
-}
-console.log(`in process, 1 thread, ${(sampleBytes / 1e6).toFixed(1)} MB sample (corpus stages idle here):`)
-time('default pipeline', createPipeline())
-for (const stage of ['normalize', 'boilerplate', 'repair', 'dedup']) time(`${stage} alone`, createPipeline({stages: [stage]}))
 
-console.log('rinse run, end to end (read, clean, corpus stages, diffs, report.json):')
-for (const workers of [1, availableParallelism()]) {
-  const out = join(work, `out-${workers}`)
-  const figures = JSON.parse(
-    execFileSync(process.execPath, [new URL('./run-once.mjs', import.meta.url).pathname, input, out, String(workers)], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 26
-    })
-  )
-  const seconds = figures.ms / 1000
-  console.log(
-    `  ${String(workers).padStart(2)} worker(s): ${(figures.bytes / 1e6 / seconds).toFixed(1).padStart(6)} MB/s ${(figures.files / seconds).toFixed(0).padStart(6)} docs/s  ${seconds.toFixed(1)} s  peak RSS ${figures.maxRssMb.toFixed(0)} MB`
-  )
-  rmSync(out, {recursive: true, force: true})
+const sizes = values.from ? [0] : values.docs.split(',').map(Number)
+const perDocument = new Map()
+for (const [i, docs] of sizes.entries()) {
+  const input = join(work, `in-${docs}`)
+  const bytes = buildCorpus(input, docs)
+  const names = readdirSync(input)
+  console.log(`corpus: ${names.length} documents, ${(bytes / 1e6).toFixed(1)} MB ${values.from ? `(from ${values.from})` : '(generated)'}`)
+  if (i === 0) stageTimes(input, names)
+  console.log('rinse run, end to end (read, clean, corpus stages, diffs, report.json):')
+  for (const workers of workerCounts) {
+    const out = join(work, `out-${docs}-${workers}`)
+    const figures = JSON.parse(
+      execFileSync(process.execPath, [new URL('./run-once.mjs', import.meta.url).pathname, input, out, String(workers)], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26
+      })
+    )
+    const seconds = figures.ms / 1000
+    console.log(
+      `  ${String(workers).padStart(2)} worker(s): ${(figures.bytes / 1e6 / seconds).toFixed(1).padStart(6)} MB/s ${(figures.files / seconds).toFixed(0).padStart(6)} docs/s  ${seconds.toFixed(1)} s  peak RSS ${figures.maxRssMb.toFixed(0)} MB`
+    )
+    const ms = figures.ms / figures.files
+    const first = perDocument.get(workers)
+    if (first) console.log(`     time per document ×${(ms / first.ms).toFixed(2)} against ${first.docs} documents (1.00 is linear)`)
+    else perDocument.set(workers, {ms, docs: figures.files})
+    rmSync(out, {recursive: true, force: true})
+  }
+  if (!values.keep) rmSync(input, {recursive: true, force: true})
 }
 if (!values.keep) rmSync(work, {recursive: true, force: true})

@@ -40,16 +40,33 @@ export function inProcessCleaner(pipeline: Pipeline): Cleaner {
  * the corpus indexes built so far as snapshots, or the main thread for one worker.
  * Asked for anew after each corpus barrier, so workers see the latest indexes.
  */
-export function cleanerFor(pipeline: Pipeline, workers: number): Cleaner {
-  return workers > 1 ? poolCleaner(pipeline.config, corpusSnapshots(pipeline.stages), workers) : inProcessCleaner(pipeline)
+export function cleanerFor(pipeline: Pipeline, workers: number, batchFiles = 0): Cleaner {
+  return workers > 1 ? poolCleaner(pipeline.config, corpusSnapshots(pipeline.stages), workers, batchFiles) : inProcessCleaner(pipeline)
 }
 
-export function poolCleaner(config: PipelineConfig, snapshots: WorkerSetup['snapshots'], workers: number): Cleaner {
+/**
+ * Files above this size are cleaned in the main thread, whose heap is not
+ * capped: a worker's heap limit is sized for ordinary documents.
+ */
+export const LARGE_FILE_BYTES = 8 * 1024 * 1024
+
+/**
+ * A worker's old-generation heap limit: room for one ordinary document in
+ * flight plus the corpus indexes it restores, which grow with the batch. Without
+ * a limit V8 lets each thread's heap grow with garbage it has not yet collected,
+ * and the threads of a long run add up to gigabytes.
+ */
+export function workerHeapMb(batchFiles: number): number {
+  return 256 + Math.ceil(batchFiles / 1000)
+}
+
+export function poolCleaner(config: PipelineConfig, snapshots: WorkerSetup['snapshots'], workers: number, batchFiles = 0): Cleaner {
   const pool = new Piscina({
     filename: workerFile(),
     workerData: {config, snapshots} satisfies WorkerSetup,
     minThreads: workers,
-    maxThreads: workers
+    maxThreads: workers,
+    resourceLimits: {maxOldGenerationSizeMb: workerHeapMb(batchFiles)}
   })
   const run = (task: WorkerTask): Promise<unknown> => pool.run(task)
   return {

@@ -17,7 +17,7 @@ import {buildCorpus, corpusClusters, fingerprintCorpus, hasCorpusStages} from '.
 import {TraceSpool, type TraceRef} from './trace-spool.js'
 import {createPipeline} from './pipeline.js'
 import type {ConfiguredStage} from './stage.js'
-import {cleanerFor, defaultWorkers} from './pool.js'
+import {cleanerFor, defaultWorkers, inProcessCleaner, LARGE_FILE_BYTES} from './pool.js'
 
 export interface RunOptions {
   input: string
@@ -112,16 +112,18 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   const spoolFile = join(out, '.rinse', 'traces.jsonl')
   const spool = new TraceSpool(spoolFile)
   const traces = new Map<string, TraceRef>()
+  // Large files are cleaned in the main thread (see LARGE_FILE_BYTES).
+  const large = inProcessCleaner(pipeline)
   if (corpus && !candidates.every((entry) => entry?.batch === batch)) {
     const last = pipeline.stages.findLastIndex((stage) => stage.corpus)
     await buildCorpus(
       pipeline.stages,
       // Documents are known by their path relative to the input folder.
-      () => files.map((file) => ({path: file.relative, file})),
+      () => files.map((file, i) => ({path: file.relative, file, size: stats[i]?.size ?? 0})),
       async () => {
-        const cleaner = cleanerFor(pipeline, workers)
+        const cleaner = cleanerFor(pipeline, workers, files.length)
         return {
-          collect: (stage, {file}) => cleaner.collectFile({stage, file, trace: stage === last}),
+          collect: (stage, {file, size}) => (size > LARGE_FILE_BYTES ? large : cleaner).collectFile({stage, file, trace: stage === last}),
           close: () => cleaner.close()
         }
       },
@@ -133,7 +135,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     finished = candidates.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
   }
 
-  const cleaner = cleanerFor(pipeline, workers)
+  const cleaner = cleanerFor(pipeline, workers, files.length)
   try {
     await Promise.all(
       files.map((file, i) =>

@@ -69,12 +69,10 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
     }
     await runJobs(shards.map((part) => ({run, kind: 'clean', files: part})))
 
-    // Workers store each document's entry as JSON: summarized here, written out as stored.
-    const entries = new Map(
-      Object.values(await redis.hgetall(keys.documents(run))).map((json) => [json, summarize(JSON.parse(json) as DocumentReport)])
-    )
-    const byPath = new Map([...entries].map(([json, summary]) => [summary.path, json]))
-    const source = {summaries: [...entries.values()], read: async (summary: DocumentSummary) => byPath.get(summary.path)!}
+    // Workers store each document's entry as JSON (path → entry): summarized here, written out as stored.
+    const stored = await redis.hgetall(keys.documents(run))
+    const summaries = Object.values(stored).map((json) => summarize(JSON.parse(json) as DocumentReport))
+    const source = {summaries, read: async (summary: DocumentSummary) => stored[summary.path]!}
     const failures: FailedDocument[] = Object.entries(await redis.hgetall(keys.failures(run))).map(([path, error]) => ({path, error}))
     return await finishRun(out, options, pipeline.stages, source, failures, 0, started)
   } finally {

@@ -21,6 +21,8 @@ export const DEFAULT_LOCAL_DEDUP: LocalDedupOptions = {minWords: 4, containment:
 interface Candidate {
   block: Block
   tokens: string[]
+  /** The tokens joined: equal keys are exact copies. */
+  key: string
   grams: Set<number>
 }
 
@@ -34,12 +36,27 @@ export function findLocalDuplicates(
 ): BlockDeletion[] {
   const candidates: Candidate[] = []
   const postings = new Map<number, number[]>()
+  const parent: number[] = []
+  // Exact copies join their first occurrence at once and are not compared again:
+  // a page dumped 800 times stays linear.
+  const firstOf = new Map<string, number>()
+  const representatives: number[] = []
   for (const block of blocks) {
     const tokens = normalizedTokens(block.text)
     if (tokens.length < options.minWords) continue
-    const grams = shingleHashes(tokens, 3)
+    const key = tokens.join(' ')
     const id = candidates.length
-    candidates.push({block, tokens, grams})
+    const first = firstOf.get(key)
+    if (first !== undefined) {
+      candidates.push({block, tokens, key, grams: candidates[first]!.grams})
+      parent.push(first)
+      continue
+    }
+    const grams = shingleHashes(tokens, 3)
+    candidates.push({block, tokens, key, grams})
+    parent.push(id)
+    firstOf.set(key, id)
+    representatives.push(id)
     for (const gram of grams) {
       const list = postings.get(gram)
       if (list) list.push(id)
@@ -51,10 +68,14 @@ export function findLocalDuplicates(
   // |A| - ceil(t|A|) + 1 grams of A. Grams found in no other block come first in
   // that order: when A has that many, it has no partner; otherwise A probes with
   // its shared grams, and every candidate found is verified exactly.
-  const parent = candidates.map((_, i) => i)
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)))
+  const find = (i: number): number => {
+    let root = i
+    while (parent[root] !== root) root = parent[root]!
+    while (parent[i] !== root) [i, parent[i]] = [parent[i]!, root]
+    return root
+  }
   const seen = new Int32Array(candidates.length).fill(-1)
-  for (let a = 0; a < candidates.length; a++) {
+  for (const a of representatives) {
     const grams = candidates[a]!.grams
     const size = grams.size
     let need = Math.ceil(options.containment * size - 1e-9)
@@ -70,6 +91,7 @@ export function findLocalDuplicates(
         const other = candidates[b]!.grams
         if (seen[b] === a || other.size < size || (other.size === size && b <= a)) continue
         seen[b] = a
+        if (find(a) === find(b)) continue
         // Stop as soon as the answer is known: `need` found, or too many missing.
         let shared = 0
         let missing = 0
@@ -96,7 +118,7 @@ export function findLocalDuplicates(
     for (const i of members) {
       const member = candidates[i]!
       if (member === kept) continue
-      const exact = member.tokens.join(' ') === kept.tokens.join(' ')
+      const exact = member.key === kept.key
       deletions.push({
         block: member.block,
         rule: exact ? 'repeated-block' : 'contained-block',
