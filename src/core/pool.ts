@@ -48,7 +48,7 @@ export function cleanerFor(pipeline: Pipeline, workers: number, batchFiles = 0):
  * Files above this size are cleaned in the main thread, whose heap is not
  * capped: a worker's heap limit is sized for ordinary documents.
  */
-export const LARGE_FILE_BYTES = 8 * 1024 * 1024
+export const LARGE_FILE_BYTES = 2 * 1024 * 1024
 
 /**
  * A worker's old-generation heap limit: room for one ordinary document in
@@ -57,7 +57,7 @@ export const LARGE_FILE_BYTES = 8 * 1024 * 1024
  * and the threads of a long run add up to gigabytes.
  */
 export function workerHeapMb(batchFiles: number): number {
-  return 256 + Math.ceil(batchFiles / 1000)
+  return 128 + Math.ceil(batchFiles / 1000)
 }
 
 export function poolCleaner(config: PipelineConfig, snapshots: WorkerSetup['snapshots'], workers: number, batchFiles = 0): Cleaner {

@@ -93,7 +93,17 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   // With corpus stages a file's result depends on the whole batch. An unchanged
   // batch resumes without looking at it; otherwise the corpus is collected again
   // and a finished file is reused only if the corpus index came out the same.
-  const statted = await Promise.all(files.map((file) => limit(() => stat(file.path).catch((error: NodeJS.ErrnoException) => error))))
+  // Only size and mtime are kept: a full fs.Stats is about 900 bytes, 90 MB for 100,000 files.
+  const statted = await Promise.all(
+    files.map((file) =>
+      limit(() =>
+        stat(file.path).then(
+          (info) => ({size: info.size, mtimeMs: info.mtimeMs}),
+          (error: NodeJS.ErrnoException) => error
+        )
+      )
+    )
+  )
   const stats = statted.map((info) => (info instanceof Error ? undefined : info))
   const corpus = hasCorpusStages(pipeline.stages)
   const batch = corpus ? batchKey(files.map((file, i) => [file.relative, stats[i]?.size, stats[i]?.mtimeMs])) : undefined
