@@ -18,7 +18,7 @@ import type {DocumentReport, DocumentSummary, FailedDocument} from '../report/sc
 import {serializeDocument, type SerializedDocument} from '../report/summarize.js'
 import {buildCorpus, dropDecision, hasCorpusStages, type CorpusDocument} from './corpus.js'
 import {createPipeline} from './pipeline.js'
-import {cleanerFor, defaultWorkers} from './pool.js'
+import {cleanerFor, defaultWorkers, inProcessCleaner, LARGE_FILE_BYTES} from './pool.js'
 import {finishRun, UsageError, type RunOptions, type RunResult} from './run-folder.js'
 
 export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunResult> {
@@ -47,7 +47,14 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
     await buildCorpus(
       pipeline.stages,
       () => corpusDocuments(files, options, docPath),
-      async () => cleanerFor(pipeline, workers),
+      async () => {
+        const cleaner = cleanerFor(pipeline, workers)
+        const large = inProcessCleaner(pipeline)
+        return {
+          collect: (stage, document) => (document.text.length > LARGE_FILE_BYTES ? large : cleaner).collect(stage, document),
+          close: () => cleaner.close()
+        }
+      },
       width
     )
   }
@@ -56,6 +63,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
   let done = 0
   let bytes = 0
   const cleaner = cleanerFor(pipeline, workers)
+  const large = inProcessCleaner(pipeline)
   try {
     for (const [i, file] of files.entries()) {
       if (options.signal?.aborted) break
@@ -77,7 +85,8 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
         async (record) => {
           if (record.text === undefined) return {record}
           const t0 = performance.now()
-          const result = await cleaner.clean(record.text, docPath(file, record))
+          // A record too large for a worker's heap is cleaned in the main thread.
+          const result = await (record.text.length > LARGE_FILE_BYTES ? large : cleaner).clean(record.text, docPath(file, record))
           return {record, result, ms: performance.now() - t0}
         },
         width
