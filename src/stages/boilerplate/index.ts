@@ -151,7 +151,7 @@ export function boilerplate(options: BoilerplateOptions = {}): ConfiguredStage {
           const deletions: BlockDeletion[] = []
           let remaining: Block[] = [...blocks]
           for (let round = 0; round < MAX_ROUNDS && remaining.length > 0; round++) {
-            const view = renumber(remaining)
+            const view = renumber(remaining, blocks)
             const found = decide(view, {rules, keep, classifier})
             if (found.length === 0) break
             const gone = new Set(found.map((deletion) => view.indexOf(deletion.block)))
@@ -206,13 +206,19 @@ function worthClassifying(blocks: readonly Block[], ruled: number, minBlocks: nu
   return ruled >= 2 && short >= 5 && short >= blocks.length * 0.4
 }
 
-/** The blocks as if the others were gone: consecutive indexes, blank lines carried over. */
-function renumber(blocks: readonly Block[]): Block[] {
-  return blocks.map((block, index) => {
-    const previous = blocks[index - 1]
-    // A removed block between two kept ones leaves the blank line it had.
-    const gap = previous !== undefined && block.index - previous.index > 1
-    return {...block, index, blankBefore: block.blankBefore || gap}
+/**
+ * The blocks as if the others were gone: consecutive indexes, and the blank lines
+ * that `deleteBlocks` leaves, so that a round sees what cleaning the output again
+ * would see. The first block follows a blank (the start of the text); a block after
+ * a removed run follows one if the run or the block itself was set apart by one.
+ */
+function renumber(remaining: readonly Block[], all: readonly Block[]): Block[] {
+  return remaining.map((block, index) => {
+    const previous = remaining[index - 1]
+    let blankBefore = block.blankBefore || previous === undefined
+    if (!blankBefore && block.index - previous!.index > 1)
+      for (let k = previous!.index + 1; k < block.index && !blankBefore; k++) blankBefore = all[k]!.blankBefore
+    return {...block, index, blankBefore}
   })
 }
 
