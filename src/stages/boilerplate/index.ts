@@ -166,19 +166,22 @@ export function boilerplate(options: BoilerplateOptions = {}, context: Boilerpla
           // nothing in that view.
           const deletions: BlockDeletion[] = []
           let remaining: Block[] = [...blocks]
-          let hideCopies = false
+          // The view without copies, once the plain rounds are done; undefined before.
+          let withoutCopiesView: Block[] | undefined
           for (let round = 0; round < MAX_ROUNDS && remaining.length > 0; round++) {
-            const visible = hideCopies ? withoutCopies(remaining, localDedup!) : remaining
+            const visible = withoutCopiesView ?? remaining
             const view = renumber(visible, blocks)
             const found = decide(view, {rules, keep, classifier})
             if (found.length === 0) {
-              if (hideCopies || !localDedup || withoutCopies(remaining, localDedup).length === remaining.length) break
-              hideCopies = true
+              if (withoutCopiesView || !localDedup) break
+              withoutCopiesView = withoutCopies(remaining, localDedup)
+              if (withoutCopiesView.length === remaining.length) break
               continue
             }
             const gone = new Set(found.map((deletion) => visible[deletion.block.index]!))
             for (const deletion of found) deletions.push({...deletion, block: visible[deletion.block.index]!})
             remaining = remaining.filter((block) => !gone.has(block))
+            if (withoutCopiesView) withoutCopiesView = withoutCopies(remaining, localDedup!)
           }
           if (recurring) flagRecurringProse(input, blocks, deletions, recurring)
           return deleteBlocks(
