@@ -13,6 +13,8 @@ import {readFile} from 'node:fs/promises'
 import {fileURLToPath} from 'node:url'
 import {parse as parseYaml} from 'yaml'
 import type {ConfiguredStage} from '../core/stage.js'
+import {boilerplate, type BoilerplateOptions} from '../stages/boilerplate/index.js'
+import {localCopies, type DedupOptions} from '../stages/dedup/index.js'
 import {STAGES} from './stages.js'
 
 export interface StageEntry {
@@ -119,7 +121,12 @@ export function withDedupIndex(config: PipelineConfig, index: string, batch: str
 }
 
 export function buildStages(config: PipelineConfig): ConfiguredStage[] {
-  return config.stages.map((entry) => STAGES[entry.stage]!.create(entry.options as never))
+  return config.stages.map((entry, i) => {
+    if (entry.stage !== 'boilerplate') return STAGES[entry.stage]!.create(entry.options as never)
+    // Boilerplate's fixed point looks past the in-document copies a later dedup removes.
+    const later = config.stages.slice(i + 1).find((next) => next.stage === 'dedup')
+    return boilerplate(entry.options as BoilerplateOptions, {localDedup: later ? localCopies(later.options as DedupOptions) : undefined})
+  })
 }
 
 function describe(

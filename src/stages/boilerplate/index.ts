@@ -14,6 +14,7 @@ import {imageAlt, photoCaption, photoCredit, slideshow, videoCaption} from './ru
 import {DEFAULT_RECURRING, RecurringLines, type RecurringOptions} from './recurring.js'
 import {classifyBlocks, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions} from './classifier/index.js'
 import {DEFAULT_KEEP, findElements, type KeepOptions} from './elements.js'
+import {findLocalDuplicates, type LocalDedupOptions} from '../dedup/local.js'
 import {breadcrumb, formWidget, masthead, menuLine, shareBar, siteNotice} from './rules/navigation.js'
 import {readOriginal, relatedBullet, relatedHeader, sourceLink, truncatedTeaser} from './rules/related.js'
 
@@ -115,7 +116,19 @@ export function findBoilerplate(blocks: readonly Block[], rules: readonly BlockR
   return [...claimed.values()].sort((a, b) => a.block.index - b.block.index)
 }
 
-export function boilerplate(options: BoilerplateOptions = {}): ConfiguredStage {
+/** What a later stage of the pipeline removes that the fixed point must account for. */
+export interface BoilerplateContext {
+  /** In-document dedup after this stage: its options and the rules switched on. */
+  localDedup?: LocalCopies
+}
+
+export interface LocalCopies {
+  options: LocalDedupOptions
+  rules: ReadonlySet<string>
+}
+
+export function boilerplate(options: BoilerplateOptions = {}, context: BoilerplateContext = {}): ConfiguredStage {
+  const localDedup = context.localDedup
   const switches = options.rules ?? {}
   const recurring =
     options.recurring === false || switches['recurring-line'] === false
@@ -147,16 +160,28 @@ export function boilerplate(options: BoilerplateOptions = {}): ConfiguredStage {
           const blocks = input.blocks()
           // Decide again on what is left until nothing more goes: removing a menu can make
           // its neighbour look different, and the output must be a fixed point, so that
-          // cleaning it again changes nothing.
+          // cleaning it again changes nothing. Once a round finds nothing, the blocks that a
+          // later dedup stage will remove as in-document copies are left out of the view
+          // (a re-run sees the text without them), and the rounds go on until one finds
+          // nothing in that view.
           const deletions: BlockDeletion[] = []
           let remaining: Block[] = [...blocks]
+          // The view without copies, once the plain rounds are done; undefined before.
+          let withoutCopiesView: Block[] | undefined
           for (let round = 0; round < MAX_ROUNDS && remaining.length > 0; round++) {
-            const view = renumber(remaining)
+            const visible = withoutCopiesView ?? remaining
+            const view = renumber(visible, blocks)
             const found = decide(view, {rules, keep, classifier})
-            if (found.length === 0) break
-            const gone = new Set(found.map((deletion) => view.indexOf(deletion.block)))
-            deletions.push(...found.map((deletion) => ({...deletion, block: remaining[view.indexOf(deletion.block)]!})))
-            remaining = remaining.filter((_, i) => !gone.has(i))
+            if (found.length === 0) {
+              if (withoutCopiesView || !localDedup) break
+              withoutCopiesView = withoutCopies(remaining, localDedup)
+              if (withoutCopiesView.length === remaining.length) break
+              continue
+            }
+            const gone = new Set(found.map((deletion) => visible[deletion.block.index]!))
+            for (const deletion of found) deletions.push({...deletion, block: visible[deletion.block.index]!})
+            remaining = remaining.filter((block) => !gone.has(block))
+            if (withoutCopiesView) withoutCopiesView = withoutCopies(remaining, localDedup!)
           }
           if (recurring) flagRecurringProse(input, blocks, deletions, recurring)
           return deleteBlocks(
@@ -172,7 +197,21 @@ export function boilerplate(options: BoilerplateOptions = {}): ConfiguredStage {
   return stage
 }
 
-const MAX_ROUNDS = 4
+/**
+ * Rounds end when one finds nothing (the output is then a fixed point); this only
+ * bounds the work on a page whose removals keep changing what is left.
+ */
+const MAX_ROUNDS = 16
+
+/** The blocks a later in-document dedup would leave: its removed copies left out. */
+function withoutCopies(blocks: readonly Block[], local: LocalCopies): Block[] {
+  const copies = new Set(
+    findLocalDuplicates(blocks, local.options)
+      .filter((deletion) => local.rules.has(deletion.rule))
+      .map((deletion) => deletion.block)
+  )
+  return copies.size === 0 ? (blocks as Block[]) : blocks.filter((block) => !copies.has(block))
+}
 
 /** One round over a list of blocks: rules, article elements, then the classifier. */
 function decide(
@@ -206,13 +245,19 @@ function worthClassifying(blocks: readonly Block[], ruled: number, minBlocks: nu
   return ruled >= 2 && short >= 5 && short >= blocks.length * 0.4
 }
 
-/** The blocks as if the others were gone: consecutive indexes, blank lines carried over. */
-function renumber(blocks: readonly Block[]): Block[] {
-  return blocks.map((block, index) => {
-    const previous = blocks[index - 1]
-    // A removed block between two kept ones leaves the blank line it had.
-    const gap = previous !== undefined && block.index - previous.index > 1
-    return {...block, index, blankBefore: block.blankBefore || gap}
+/**
+ * The blocks as if the others were gone: consecutive indexes, and the blank lines
+ * that `deleteBlocks` leaves, so that a round sees what cleaning the output again
+ * would see. The first block follows a blank (the start of the text); a block after
+ * a removed run follows one if the run or the block itself was set apart by one.
+ */
+function renumber(remaining: readonly Block[], all: readonly Block[]): Block[] {
+  return remaining.map((block, index) => {
+    const previous = remaining[index - 1]
+    let blankBefore = block.blankBefore || previous === undefined
+    if (!blankBefore && block.index - previous!.index > 1)
+      for (let k = previous!.index + 1; k < block.index && !blankBefore; k++) blankBefore = all[k]!.blankBefore
+    return {...block, index, blankBefore}
   })
 }
 

@@ -31,6 +31,20 @@ export const DEDUP_RULES = [
   }
 ]
 
+/** The in-document copies this stage removes, as an earlier stage needs to know them; undefined when off. */
+export function localCopies(options: DedupOptions = {}): {options: LocalDedupOptions; rules: ReadonlySet<string>} | undefined {
+  const switches = options.rules ?? {}
+  const rules = new Set(['repeated-block', 'contained-block'].filter((rule) => switches[rule] !== false))
+  if (rules.size === 0) return undefined
+  return {
+    options: {
+      minWords: options.minWords ?? DEFAULT_LOCAL_DEDUP.minWords,
+      containment: options.containment ?? DEFAULT_LOCAL_DEDUP.containment
+    },
+    rules
+  }
+}
+
 export function dedup(options: DedupOptions = {}): ConfiguredStage {
   const local: LocalDedupOptions = {
     minWords: options.minWords ?? DEFAULT_LOCAL_DEDUP.minWords,

@@ -19,7 +19,10 @@ export interface RepairOptions {
 export const REPAIR_PASSES: ReadonlyArray<ReadonlyArray<TextRule<GluedWordsOptions>>> = [
   // Removals first, so the insertions that follow see settled punctuation.
   [doubledPunctuation, doubledDash, spaceBeforePunctuation],
-  [gluedWords, gluedFullStop, bracketSpacing]
+  // The missing space after a sentence end first: glued-words leaves `WordWord.Next` alone
+  // (it may be a domain) but splits `WordWord. Next`, as it would on a re-run.
+  [gluedFullStop],
+  [gluedWords, bracketSpacing]
 ]
 
 export function repair(options: RepairOptions = {}): ConfiguredStage {

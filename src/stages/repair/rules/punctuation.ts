@@ -63,13 +63,13 @@ export const bracketSpacing: TextRule = {
   }
 }
 
-/** `Beijing , he said` → `Beijing, he said`. */
+/** `Beijing , he said` → `Beijing, he said`; a spaced ellipsis (`imagine . . . well`) stays. */
 export const spaceBeforePunctuation: TextRule = {
   id: 'space-before-punctuation',
   reason: 'space before a punctuation mark',
   example: '`said , adding` → `said, adding`',
   propose: (input) =>
-    editsForMatches(input.text, /[ \t]+(?=[,;:!?.](?:[ \t\n]|$))/g, spaceBeforePunctuation, (match) =>
+    editsForMatches(input.text, /[ \t]+(?=[,;:!?.](?:[ \t\n]|$))(?![.][ \t]+[.])/g, spaceBeforePunctuation, (match) =>
       afterWord(input.text, match.index, true) ? '' : undefined
     )
 }
