@@ -281,18 +281,14 @@ function classify(
       block,
       rule: 'block-classifier',
       reason: `${decision.reason} (content probability ${decision.score.toFixed(2)})`,
-      detail: {label: decision.label, score: round(decision.score), features: topFeatures(decision.features)}
+      detail: {label: decision.label, score: round(decision.score), features: topFeatures(decision.leadingFeatures(12))}
     })
   }
   return deletions
 }
 
 function topFeatures(features: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(
-    Object.entries(features)
-      .slice(0, 12)
-      .map(([name, value]) => [name, round(value)])
-  )
+  return Object.fromEntries(Object.entries(features).map(([name, value]) => [name, round(value)]))
 }
 
 function round(value: number): number {

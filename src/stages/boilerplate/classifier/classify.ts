@@ -210,34 +210,44 @@ function featureRecord(v: Float64Array, ctx: Float64Array | undefined, stage1: n
 /** A decision whose feature record is built on first read (most callers never look). */
 class Decision implements BlockDecision {
   #features: Record<string, number> | undefined
+  #explained: {label: string; reason: string} | undefined
+  readonly #explain: () => {label: string; reason: string}
   readonly #vector: Float64Array
   readonly #ctx: Float64Array | undefined
   readonly #stage1: number
   boilerplate: boolean
   score: number
-  label: string
-  reason: string
   constructor(
     boilerplate: boolean,
     score: number,
-    label: string,
-    reason: string,
+    explain: () => {label: string; reason: string},
     vector: Float64Array,
     ctx: Float64Array | undefined,
     stage1: number
   ) {
     this.boilerplate = boilerplate
     this.score = score
-    this.label = label
-    this.reason = reason
+    this.#explain = explain
     this.#vector = vector
     this.#ctx = ctx
     this.#stage1 = stage1
   }
+  get label(): string {
+    return (this.#explained ??= this.#explain()).label
+  }
+  get reason(): string {
+    return (this.#explained ??= this.#explain()).reason
+  }
+  /** The first `count` stage-1 features, without building the whole record. */
+  leadingFeatures(count: number): Record<string, number> {
+    const features: Record<string, number> = {}
+    for (let j = 0; j < Math.min(count, LINE_FEATURES.length); j++) features[LINE_FEATURES[j]!] = this.#vector[j]!
+    return features
+  }
   get features(): Record<string, number> {
     return (this.#features ??= featureRecord(this.#vector, this.#ctx, this.#stage1))
   }
-  toJSON(): BlockDecision {
+  toJSON(): Omit<BlockDecision, 'leadingFeatures'> {
     return {boilerplate: this.boilerplate, score: this.score, label: this.label, reason: this.reason, features: this.features}
   }
 }
@@ -289,52 +299,48 @@ export function classifyWithModel(
       boilerplate = false
       guarded = true
     }
-    // Explanation: which feature group pulled this line furthest below a typical content line.
-    let label = 'low-content-score'
-    if (boilerplate) {
-      const contrib = new Float64Array(CONTEXT_NAMES.length)
-      if (w.contextTrees && ctx) contextLogit(i, contrib)
-      else if (w.lineTrees) evalTrees(w.lineTrees, v, contrib)
-      else for (let j = 0; j < nLine; j++) contrib[j] = w.line[j]! * (v[j]! - w.reference[j]!)
-      let worst = 0
-      for (const [group, indices] of GROUP_INDICES) {
-        let c = 0
-        for (const j of indices) c += contrib[j]!
-        if (c < worst) {
-          worst = c
-          label = group
+    // The explanation is worked out only when asked for (a removal's message):
+    // most decisions of a round are never explained.
+    const explain = (): {label: string; reason: string} => {
+      // Which feature group pulled this line furthest below a typical content line.
+      let label = 'low-content-score'
+      if (boilerplate) {
+        const contrib = new Float64Array(CONTEXT_NAMES.length)
+        if (w.contextTrees && ctx) contextLogit(i, contrib)
+        else if (w.lineTrees) evalTrees(w.lineTrees, v, contrib)
+        else for (let j = 0; j < nLine; j++) contrib[j] = w.line[j]! * (v[j]! - w.reference[j]!)
+        let worst = 0
+        for (const [group, indices] of GROUP_INDICES) {
+          let c = 0
+          for (const j of indices) c += contrib[j]!
+          if (c < worst) {
+            worst = c
+            label = group
+          }
         }
+        let ctxSum = 0
+        for (let j = nLine; j < contrib.length; j++) ctxSum += contrib[j]!
+        if (ctxSum < worst) label = 'boilerplate-neighbourhood'
       }
-      let ctxSum = 0
-      for (let j = nLine; j < contrib.length; j++) ctxSum += contrib[j]!
-      if (ctxSum < worst) label = 'boilerplate-neighbourhood'
-    }
-    let neighbourhood: string | undefined
-    if (boilerplate && ctx && logits1[i]! > 0 && logit < 0) {
-      label = 'boilerplate-neighbourhood'
-      neighbourhood = 'among boilerplate blocks'
-    } else if (ctx) {
-      const prev = i > 0 ? logits1[i - 1]! : -1
-      const next = i + 1 < n ? logits1[i + 1]! : -1
-      if (prev < 0 && next < 0) neighbourhood = i === 0 || i === n - 1 ? 'next to boilerplate' : 'between two boilerplate blocks'
-    }
-    const ctxRow = ctx?.[i]
-    const stage1 = logits1[i]!
-    decisions.push(
-      new Decision(
-        boilerplate,
-        score,
-        boilerplate ? label : guarded ? 'protected-prose' : 'content',
-        boilerplate
+      let neighbourhood: string | undefined
+      if (boilerplate && ctx && logits1[i]! > 0 && logit < 0) {
+        label = 'boilerplate-neighbourhood'
+        neighbourhood = 'among boilerplate blocks'
+      } else if (ctx) {
+        const prev = i > 0 ? logits1[i - 1]! : -1
+        const next = i + 1 < n ? logits1[i + 1]! : -1
+        if (prev < 0 && next < 0) neighbourhood = i === 0 || i === n - 1 ? 'next to boilerplate' : 'between two boilerplate blocks'
+      }
+      return {
+        label: boilerplate ? label : guarded ? 'protected-prose' : 'content',
+        reason: boilerplate
           ? describe(stats, label, neighbourhood)
           : guarded
             ? 'long prose line, kept despite a low score'
-            : 'reads as main content',
-        v,
-        ctxRow,
-        stage1
-      )
-    )
+            : 'reads as main content'
+      }
+    }
+    decisions.push(new Decision(boilerplate, score, explain, v, ctx?.[i], logits1[i]!))
   }
   return decisions
 }

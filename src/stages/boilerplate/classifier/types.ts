@@ -44,4 +44,6 @@ export interface BlockDecision {
   reason: string
   /** The feature values the model saw (stage-1 and context features). */
   features: Record<string, number>
+  /** The first `count` stage-1 features (cheaper than `features`). */
+  leadingFeatures(count: number): Record<string, number>
 }
