@@ -31,9 +31,13 @@ const flag = (name: string): boolean => args.includes(name)
 const value = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined)
 
 function output(page: Page, decisions: readonly BlockDecision[]): string {
-  return page.blocks.filter((_, i) => !decisions[i]!.boilerplate).map((b) => b.text).join('\n') + '\n'
+  return (
+    page.blocks
+      .filter((_, i) => !decisions[i]!.boilerplate)
+      .map((b) => b.text)
+      .join('\n') + '\n'
+  )
 }
-
 
 /** Write outputs and run score.py; returns its token lines. */
 function score(part: Part, outputs: Map<string, string>, label: string): string {
@@ -98,7 +102,10 @@ function benchPages(options: ClassifierOptions): void {
   const dir = 'bench/quality/pages'
   let names: string[] = []
   try {
-    names = readdirSync(dir).filter((f) => f.endsWith('.raw.txt')).map((f) => f.slice(0, -'.raw.txt'.length)).sort()
+    names = readdirSync(dir)
+      .filter((f) => f.endsWith('.raw.txt'))
+      .map((f) => f.slice(0, -'.raw.txt'.length))
+      .sort()
   } catch {
     return
   }
@@ -107,7 +114,10 @@ function benchPages(options: ClassifierOptions): void {
     const {blocks} = toBlocks(readFileSync(join(dir, `${name}.raw.txt`), 'utf8'))
     const gold = readFileSync(join(dir, `${name}.gold.txt`), 'utf8')
     const d = classifyBlocks(blocks, options)
-    const kept = blocks.filter((_, i) => !d[i]!.boilerplate).map((b) => b.text).join('\n')
+    const kept = blocks
+      .filter((_, i) => !d[i]!.boilerplate)
+      .map((b) => b.text)
+      .join('\n')
     const c = tokenScores(gold, kept)
     total.tp += c.tp
     total.fp += c.fp
@@ -117,7 +127,8 @@ function benchPages(options: ClassifierOptions): void {
     if (flag('--verbose'))
       blocks.forEach((b, i) => {
         const inGold = gold.includes(b.text)
-        if (inGold === d[i]!.boilerplate) console.log(`      ${inGold ? 'LOST' : 'KEPT'} ${d[i]!.score.toFixed(2)} ${d[i]!.label}: ${b.text.slice(0, 90)}`)
+        if (inGold === d[i]!.boilerplate)
+          console.log(`      ${inGold ? 'LOST' : 'KEPT'} ${d[i]!.score.toFixed(2)} ${d[i]!.label}: ${b.text.slice(0, 90)}`)
       })
   }
   const r = prf(total)
@@ -180,7 +191,13 @@ function main(): void {
   ] as const) {
     const model = train(labelled.get(trainPart)!)
     console.log(`cross-part: trained on ${trainPart}, threshold ${model.threshold}`)
-    console.log(score(testPart, runModel(byPart.get(testPart)!, model, {...options, threshold: options.threshold ?? model.threshold}), `train ${trainPart}`))
+    console.log(
+      score(
+        testPart,
+        runModel(byPart.get(testPart)!, model, {...options, threshold: options.threshold ?? model.threshold}),
+        `train ${trainPart}`
+      )
+    )
   }
   // (b) 5-fold by page over both parts.
   const k = 5

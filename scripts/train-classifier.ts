@@ -18,7 +18,13 @@
 import {readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {CONTEXT_FEATURES, LINE_FEATURES, contextVectors, documentFeatures, type LineStats} from '../src/stages/boilerplate/classifier/features.js'
+import {
+  CONTEXT_FEATURES,
+  LINE_FEATURES,
+  contextVectors,
+  documentFeatures,
+  type LineStats
+} from '../src/stages/boilerplate/classifier/features.js'
 import type {ClassifierModel, TreeNode} from '../src/stages/boilerplate/classifier/model.js'
 import {classifyWithModel} from '../src/stages/boilerplate/classifier/classify.js'
 import {prf, tokenScores, type TokenCounts} from '../src/stages/boilerplate/classifier/score.js'
@@ -263,7 +269,8 @@ export function fitTrees(samples: readonly Sample[], names: readonly string[], o
   }
   const nameIndex = new Map(names.map((name, i) => [name, i]))
   const applyTree = (node: TreeNode, x: Float64Array): number => {
-    while (node.left && node.right && node.feature !== undefined) node = x[nameIndex.get(node.feature)!]! < node.threshold! ? node.left : node.right
+    while (node.left && node.right && node.feature !== undefined)
+      node = x[nameIndex.get(node.feature)!]! < node.threshold! ? node.left : node.right
     return node.value
   }
   for (let t = 0; t < nTrees; t++) {
@@ -311,7 +318,7 @@ export function fitLogistic(samples: readonly Sample[], dims: number, l2 = 1, it
       for (let j = 0; j < dims; j++) {
         const xj = x[j]!
         if (xj === 0) continue
-        grad[j] = grad[j]! + (g * xj)
+        grad[j] = grad[j]! + g * xj
         const hx = h * xj
         const row = j * dims
         for (let k = j; k < dims; k++) hess[row + k] = hess[row + k]! + hx * x[k]!
@@ -320,13 +327,13 @@ export function fitLogistic(samples: readonly Sample[], dims: number, l2 = 1, it
     for (let j = 0; j < dims; j++) {
       for (let k = 0; k < j; k++) hess[j * dims + k] = hess[k * dims + j]!
       const pen = j === 0 ? 1e-6 * lambda : lambda
-      grad[j] = grad[j]! + (pen * beta[j]!)
-      hess[j * dims + j] = hess[j * dims + j]! + (pen)
+      grad[j] = grad[j]! + pen * beta[j]!
+      hess[j * dims + j] = hess[j * dims + j]! + pen
     }
     const step = solve(hess, grad, dims)
     let change = 0
     for (let j = 0; j < dims; j++) {
-      beta[j] = beta[j]! - (step[j]!)
+      beta[j] = beta[j]! - step[j]!
       change = Math.max(change, Math.abs(step[j]!))
     }
     if (change < 1e-6) break
@@ -368,7 +375,8 @@ const dot = (w: Float64Array, x: Float64Array): number => {
 
 function partWeights(pages: readonly LabelledPage[]): Map<Part, number> {
   const tot = new Map<Part, number>()
-  for (const p of pages) for (let i = 0; i < p.labels.length; i++) if (p.labels[i]! >= 0) tot.set(p.part, (tot.get(p.part) ?? 0) + p.stats[i]!.tokens)
+  for (const p of pages)
+    for (let i = 0; i < p.labels.length; i++) if (p.labels[i]! >= 0) tot.set(p.part, (tot.get(p.part) ?? 0) + p.stats[i]!.tokens)
   const out = new Map<Part, number>()
   const mean = [...tot.values()].reduce((a, b) => a + b, 0) / Math.max(1, tot.size)
   for (const [part, t] of tot) out.set(part, mean / t)
@@ -448,7 +456,12 @@ export function train(pages: readonly LabelledPage[], opts: TrainOptions = {}): 
   const oof = new Map<LabelledPage, Float64Array>()
   for (let f = 0; f < k; f++) {
     const score = k > 1 ? fitLine(pages.filter((p) => foldOf(p.name, k) !== f)) : line
-    for (const p of pages) if (foldOf(p.name, k) === f || k <= 1) oof.set(p, Float64Array.from(p.vectors, (v) => score(v)))
+    for (const p of pages)
+      if (foldOf(p.name, k) === f || k <= 1)
+        oof.set(
+          p,
+          Float64Array.from(p.vectors, (v) => score(v))
+        )
   }
   const pw = partWeights(pages)
   const ctxSamples: Sample[] = []
@@ -491,7 +504,10 @@ export function train(pages: readonly LabelledPage[], opts: TrainOptions = {}): 
 
 /** Threshold maximising the mean over parts of token micro F-beta on the given pages. */
 export function pickThreshold(pages: readonly Page[], model: ClassifierModel, beta = 1): number {
-  const scored = pages.map((p) => ({page: p, scores: classifyWithModel(p.blocks, model, {threshold: 0, protectProseTokens: 0}).map((d) => d.score)}))
+  const scored = pages.map((p) => ({
+    page: p,
+    scores: classifyWithModel(p.blocks, model, {threshold: 0, protectProseTokens: 0}).map((d) => d.score)
+  }))
   let best = 0.5
   let bestValue = -1
   for (let t = 0.05; t <= 0.8001; t += 0.025) {
@@ -550,7 +566,12 @@ function main(): void {
   if (kind === 'logistic') {
     const sorted = Object.entries(model.line).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
     console.log('stage 1:', sorted.map(([k, v]) => `${k}=${v}`).join(' '))
-    console.log('stage 2:', Object.entries(model.context).map(([k, v]) => `${k}=${v}`).join(' '))
+    console.log(
+      'stage 2:',
+      Object.entries(model.context)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')
+    )
   } else console.log(`stage 1: ${model.lineTrees!.length} trees, stage 2: ${model.contextTrees!.length} trees`)
   if (!args.includes('--dry-run')) {
     writeWeights(model, out)

@@ -11,7 +11,8 @@ import {fileURLToPath} from 'node:url'
 import {seededRandom} from '../../src/stages/dedup/corpus/hash.js'
 import {ORIGIN, SITES, type SiteTemplate} from './templates.js'
 
-export type Kind = 'original' | 'exact' | 'normalized' | 'template' | 'edits' | 'truncated' | 'reflow' | 'moved' | 'teaser' | 'mixed' | 'brief'
+export type Kind =
+  'original' | 'exact' | 'normalized' | 'template' | 'edits' | 'truncated' | 'reflow' | 'moved' | 'teaser' | 'mixed' | 'brief'
 /**
  * Variation kinds. Every copy except exact/normalized mirrors sits in another
  * site's template. `teaser` is the hard end of truncation (first paragraph
@@ -53,15 +54,22 @@ function textsDir(): string {
 }
 
 function parse(text: string, slug: string): Article {
-  const [title, ...paragraphs] = text.trim().split(/\n\s*\n/).map((p) => p.trim())
+  const [title, ...paragraphs] = text
+    .trim()
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
   return {slug, title: title!, paragraphs}
 }
 
 export function loadArticles(): {articles: Article[]; briefs: Article[]} {
   const dir = textsDir()
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
   const articles = files.filter((f) => f !== 'briefs.txt').map((f) => parse(readFileSync(join(dir, f), 'utf8'), f.replace(/\.txt$/, '')))
-  const briefBlocks = readFileSync(join(dir, 'briefs.txt'), 'utf8').trim().split(/\n\s*\n/)
+  const briefBlocks = readFileSync(join(dir, 'briefs.txt'), 'utf8')
+    .trim()
+    .split(/\n\s*\n/)
   const briefs: Article[] = []
   for (let i = 0; i + 1 < briefBlocks.length; i += 2) {
     const title = briefBlocks[i]!.trim()
@@ -174,12 +182,7 @@ export function moveParagraphs(paragraphs: string[], random: Random): string[] {
 }
 
 function normalizedVariant(text: string): string {
-  return text
-    .replace(/'/g, '’')
-    .replace(/"/g, '”')
-    .replace(/\. /g, '.  ')
-    .replace(/\n/g, '\r\n')
-    .toUpperCase()
+  return text.replace(/'/g, '’').replace(/"/g, '”').replace(/\. /g, '.  ').replace(/\n/g, '\r\n').toUpperCase()
 }
 
 /** Originals are dated before their copies (March 1–14, copies a day or two later). */
@@ -192,7 +195,17 @@ function dateFor(i: number, offset: number): string {
 export function buildBenchmark(seed = 7, copiesPerKind = 2): BenchDoc[] {
   const {articles, briefs} = loadArticles()
   const random = makeRandom(seed)
-  const vocabulary = [...new Set(articles.flatMap((a) => a.paragraphs.join(' ').toLowerCase().match(/[a-z]+/g) ?? []))]
+  const vocabulary = [
+    ...new Set(
+      articles.flatMap(
+        (a) =>
+          a.paragraphs
+            .join(' ')
+            .toLowerCase()
+            .match(/[a-z]+/g) ?? []
+      )
+    )
+  ]
   const docs: BenchDoc[] = []
   articles.forEach((article, i) => {
     const date = dateFor(i, 0)
@@ -227,17 +240,35 @@ export function buildBenchmark(seed = 7, copiesPerKind = 2): BenchDoc[] {
             break
           case 'teaser': {
             const first = article.paragraphs[0]!
-            text = page(site, article.title, copyDate, [random() < 0.5 ? first : `${first.split(' ').slice(0, -4).join(' ')}…`, site.readMore(article.title)])
+            text = page(site, article.title, copyDate, [
+              random() < 0.5 ? first : `${first.split(' ').slice(0, -4).join(' ')}…`,
+              site.readMore(article.title)
+            ])
             break
           }
           case 'mixed':
-            text = page(site, article.title, copyDate, reflow(moveParagraphs(lightEdits(article.paragraphs, random, vocabulary, 0.02), random), 50 + Math.floor(random() * 30), false))
+            text = page(
+              site,
+              article.title,
+              copyDate,
+              reflow(
+                moveParagraphs(lightEdits(article.paragraphs, random, vocabulary, 0.02), random),
+                50 + Math.floor(random() * 30),
+                false
+              )
+            )
             break
           default:
             throw new Error(kind)
         }
         const folder = kind === 'exact' || kind === 'normalized' ? `mirror${c + 1}` : site.slug
-        docs.push({path: `${folder}/${copyDate.replace(/-/g, '')}-${article.slug}-${kind}.txt`, text, article: i, kind, site: kind === 'exact' || kind === 'normalized' ? ORIGIN.slug : site.slug})
+        docs.push({
+          path: `${folder}/${copyDate.replace(/-/g, '')}-${article.slug}-${kind}.txt`,
+          text,
+          article: i,
+          kind,
+          site: kind === 'exact' || kind === 'normalized' ? ORIGIN.slug : site.slug
+        })
       }
     }
   })
@@ -245,7 +276,13 @@ export function buildBenchmark(seed = 7, copiesPerKind = 2): BenchDoc[] {
   const sites = [ORIGIN, ...SITES]
   briefs.forEach((brief, b) => {
     const site = sites[b % sites.length]!
-    docs.push({path: `${site.slug}/${brief.slug}.txt`, text: page(site, brief.title, dateFor(b, 3), brief.paragraphs), article: null, kind: 'brief', site: site.slug})
+    docs.push({
+      path: `${site.slug}/${brief.slug}.txt`,
+      text: page(site, brief.title, dateFor(b, 3), brief.paragraphs),
+      article: null,
+      kind: 'brief',
+      site: site.slug
+    })
   })
   return docs
 }

@@ -8,8 +8,27 @@
 import {rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {collect, DedupIndex, DedupStore, resolveOptions, sCurve, type CorpusDedupOptions, type KeepPolicy} from '../../src/stages/dedup/corpus/index.js'
-import {buildBenchmark, COPY_KINDS, lightEdits, loadArticles, makeRandom, page, reflow, truncate, type BenchDoc, type Kind} from './corpus.js'
+import {
+  collect,
+  DedupIndex,
+  DedupStore,
+  resolveOptions,
+  sCurve,
+  type CorpusDedupOptions,
+  type KeepPolicy
+} from '../../src/stages/dedup/corpus/index.js'
+import {
+  buildBenchmark,
+  COPY_KINDS,
+  lightEdits,
+  loadArticles,
+  makeRandom,
+  page,
+  reflow,
+  truncate,
+  type BenchDoc,
+  type Kind
+} from './corpus.js'
 import {SITES} from './templates.js'
 import {corpusClusters} from '../../src/core/corpus.js'
 import {createPipeline, DEFAULT_PIPELINE} from '../../src/core/pipeline.js'
@@ -122,9 +141,15 @@ async function labelled(): Promise<void> {
   const recall = tp / Math.max(1, tp + fn)
   const f1 = (2 * precision * recall) / Math.max(1e-9, precision + recall)
   const articles = new Set(docs.filter((d) => d.article !== null).map((d) => d.article)).size
-  console.log(`Labelled benchmark: ${docs.length} documents (${articles} articles written for it, ${docs.filter((d) => d.kind === 'brief').length} briefs), ${fmt(ms, 0)} ms`)
-  console.log(`options: shingles ${options.shingleSize}, ${options.numHashes} hashes (b-bit 8), LSH ${options.bands}×${options.rows}, Jaccard ≥ ${options.threshold}, containment ≥ ${options.containmentThreshold}, policy ${policy}`)
-  console.log(`S-curve P(candidate | J): ${[0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8].map((s) => `${s}→${fmt(sCurve(s, options.bands, options.rows), 2)}`).join('  ')}`)
+  console.log(
+    `Labelled benchmark: ${docs.length} documents (${articles} articles written for it, ${docs.filter((d) => d.kind === 'brief').length} briefs), ${fmt(ms, 0)} ms`
+  )
+  console.log(
+    `options: shingles ${options.shingleSize}, ${options.numHashes} hashes (b-bit 8), LSH ${options.bands}×${options.rows}, Jaccard ≥ ${options.threshold}, containment ≥ ${options.containmentThreshold}, policy ${policy}`
+  )
+  console.log(
+    `S-curve P(candidate | J): ${[0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8].map((s) => `${s}→${fmt(sCurve(s, options.bands, options.rows), 2)}`).join('  ')}`
+  )
   console.log(`pairwise: TP ${tp}  FP ${fp}  FN ${fn}   precision ${fmt(precision)}  recall ${fmt(recall)}  F1 ${fmt(f1)}`)
   console.log(`hard negatives (same site template, different text): ${hardMerged} merged of ${hardNegatives} pairs`)
   console.log('recall per variation kind (pairs with ≥ 1 document of that kind | copies clustered with their original):')
@@ -152,23 +177,49 @@ async function labelled(): Promise<void> {
   }
   const again = await runEngine(shuffled, options, policy)
   const reversed = await runEngine([...docs].reverse(), options, policy)
-  console.log(`same clusters for shuffled and reversed input: ${again.clustersJson === out.clustersJson && reversed.clustersJson === out.clustersJson}`)
+  console.log(
+    `same clusters for shuffled and reversed input: ${again.clustersJson === out.clustersJson && reversed.clustersJson === out.clustersJson}`
+  )
   // Sensitivity: how much editing a copy survives (template copy + edits at each rate, vs the original).
   const texts = loadArticles().articles
-  const vocabulary = [...new Set(texts.flatMap((a) => a.paragraphs.join(' ').toLowerCase().match(/[a-z]+/g) ?? []))]
+  const vocabulary = [
+    ...new Set(
+      texts.flatMap(
+        (a) =>
+          a.paragraphs
+            .join(' ')
+            .toLowerCase()
+            .match(/[a-z]+/g) ?? []
+      )
+    )
+  ]
   const sweep: string[] = []
   for (const rate of [0.02, 0.04, 0.06, 0.08, 0.1, 0.15]) {
     const sweepDocs: BenchDoc[] = []
     const r = makeRandom(1234)
     texts.forEach((a, i) => {
-      sweepDocs.push({path: `o/${a.slug}`, text: page(SITES[0]!, a.title, '2024-01-01', a.paragraphs), article: i, kind: 'original', site: 'o'})
+      sweepDocs.push({
+        path: `o/${a.slug}`,
+        text: page(SITES[0]!, a.title, '2024-01-01', a.paragraphs),
+        article: i,
+        kind: 'original',
+        site: 'o'
+      })
       for (let c = 0; c < 4; c++) {
         const site = SITES[1 + (c % 4)]!
-        sweepDocs.push({path: `c${c}/${a.slug}`, text: page(site, a.title, '2024-01-02', lightEdits(a.paragraphs, r, vocabulary, rate)), article: i, kind: 'edits', site: site.slug})
+        sweepDocs.push({
+          path: `c${c}/${a.slug}`,
+          text: page(site, a.title, '2024-01-02', lightEdits(a.paragraphs, r, vocabulary, rate)),
+          article: i,
+          kind: 'edits',
+          site: site.slug
+        })
       }
     })
     const res = await runEngine(sweepDocs, options, policy)
-    const hit = sweepDocs.filter((d) => d.kind === 'edits' && res.clusterOf.get(d.path) === res.clusterOf.get(`o/${texts[d.article!]!.slug}`)).length
+    const hit = sweepDocs.filter(
+      (d) => d.kind === 'edits' && res.clusterOf.get(d.path) === res.clusterOf.get(`o/${texts[d.article!]!.slug}`)
+    ).length
     sweep.push(`${Math.round(rate * 100)}%→${fmt(hit / (texts.length * 4), 2)}`)
   }
   console.log(`edit-rate sweep (share of words edited → copies found, other site template): ${sweep.join('  ')}`)
@@ -186,7 +237,13 @@ interface Synth {
 
 function synthesizer(duplicateShare: number): Synth {
   const {articles} = loadArticles()
-  const words = articles.flatMap((a) => a.paragraphs.join(' ').toLowerCase().match(/[a-z']+/g) ?? [])
+  const words = articles.flatMap(
+    (a) =>
+      a.paragraphs
+        .join(' ')
+        .toLowerCase()
+        .match(/[a-z']+/g) ?? []
+  )
   const vocabulary = [...new Set(words)]
   const bag = words // sampling from the running text = frequency-weighted
   const makeDoc = (i: number): string[] => {
@@ -219,7 +276,8 @@ function synthesizer(duplicateShare: number): Synth {
         const body = makeDoc(source)
         const site = SITES[i % SITES.length]!
         const r = random()
-        const variant = r < 0.25 ? body : r < 0.5 ? lightEdits(body, random, vocabulary) : r < 0.75 ? truncate(body, random) : reflow(body, 60, false)
+        const variant =
+          r < 0.25 ? body : r < 0.5 ? lightEdits(body, random, vocabulary) : r < 0.75 ? truncate(body, random) : reflow(body, 60, false)
         return {path: `synthetic/${site.slug}/doc-${i}.txt`, text: page(site, `Document ${source}`, '2024-01-01', variant), family: source}
       }
       families[i] = i
@@ -234,7 +292,7 @@ function memoryNow(): number {
 }
 
 function throughput(n: number, withStore: boolean): void {
-  const options = resolveOptions(JSON.parse(process.env.DEDUP_OPTIONS ?? "{}") as object)
+  const options = resolveOptions(JSON.parse(process.env.DEDUP_OPTIONS ?? '{}') as object)
   const synth = synthesizer(0.1)
   global.gc?.()
   const baseline = memoryNow()
@@ -296,16 +354,24 @@ function throughput(n: number, withStore: boolean): void {
   const mem = index.memory()
   const stageMs = collectMs + addMs + decideMs
   const dropped = [...index.decisions().values()].filter((d) => d.action === 'drop').length
-  console.log(`--docs ${n}: ${fmt(bytes / n / 1024, 1)} KB/doc average, ${fmt(bytes / 1e6, 0)} MB text (generation ${fmt(genMs / 1000, 1)} s, not counted)`)
-  console.log(`  signatures (collect): ${fmt(collectMs / 1000, 2)} s = ${fmt(n / (collectMs / 1000), 0)} docs/s (${fmt(bytes / 1e6 / (collectMs / 1000), 1)} MB/s)`)
+  console.log(
+    `--docs ${n}: ${fmt(bytes / n / 1024, 1)} KB/doc average, ${fmt(bytes / 1e6, 0)} MB text (generation ${fmt(genMs / 1000, 1)} s, not counted)`
+  )
+  console.log(
+    `  signatures (collect): ${fmt(collectMs / 1000, 2)} s = ${fmt(n / (collectMs / 1000), 0)} docs/s (${fmt(bytes / 1e6 / (collectMs / 1000), 1)} MB/s)`
+  )
   console.log(`  index add: ${fmt(addMs, 0)} ms; decide (exact + LSH + verify + clusters + passages): ${fmt(decideMs, 0)} ms`)
   console.log(`  whole stage: ${fmt(stageMs / 1000, 2)} s = ${fmt(n / (stageMs / 1000), 0)} docs/s, single thread`)
-  console.log(`  candidates ${stats.candidatePairs}, verified ${stats.verifiedPairs}, jaccard edges ${stats.jaccardEdges}, containment edges ${stats.containmentEdges}, exact groups ${stats.exactGroups}`)
+  console.log(
+    `  candidates ${stats.candidatePairs}, verified ${stats.verifiedPairs}, jaccard edges ${stats.jaccardEdges}, containment edges ${stats.containmentEdges}, exact groups ${stats.exactGroups}`
+  )
   console.log(`  clusters: ${stats.documentClusters} document, ${stats.passageClusters} passage; dropped ${dropped}`)
   console.log(
     `  index memory: ${fmt(mem.bytesPerDoc, 0)} B/doc in use (${fmt(mem.passagesPerDoc, 1)} passages/doc), ${fmt(mem.allocatedPerDoc, 0)} B/doc allocated, + path strings ~${fmt(mem.pathBytesPerDoc, 0)} B/doc`
   )
-  console.log(`  heap+arrayBuffers: peak ${fmt(peak / 1e6, 1)} MB, growth over baseline ${fmt((peak - baseline) / 1e6, 1)} MB (${fmt((peak - baseline) / n, 0)} B/doc incl. decision maps and garbage)`)
+  console.log(
+    `  heap+arrayBuffers: peak ${fmt(peak / 1e6, 1)} MB, growth over baseline ${fmt((peak - baseline) / 1e6, 1)} MB (${fmt((peak - baseline) / n, 0)} B/doc incl. decision maps and garbage)`
+  )
   if (!withStore) {
     // Ground truth of the synthetic corpus: copies should share their source's cluster, nothing else should.
     const decisions = index.decisions()
@@ -326,7 +392,9 @@ function throughput(n: number, withStore: boolean): void {
       }
     }
     const mixed = [...familiesIn.values()].filter((set) => set.size > 1).length
-    console.log(`  synthetic truth: ${found}/${copies} copies clustered with their source (recall ${fmt(found / Math.max(1, copies))}); clusters mixing different sources: ${mixed}`)
+    console.log(
+      `  synthetic truth: ${found}/${copies} copies clustered with their source (recall ${fmt(found / Math.max(1, copies))}); clusters mixing different sources: ${mixed}`
+    )
   }
   if (withStore) {
     const s = store!.stats()

@@ -15,7 +15,12 @@ export interface SiteTemplate {
 export const ORIGIN: SiteTemplate = {
   name: 'The Coastline Gazette',
   slug: 'gazette',
-  header: (title, date) => ['THE COASTLINE GAZETTE', 'News | Sport | Opinion | Weather | Letters', title, `Published ${date} by the newsroom`],
+  header: (title, date) => [
+    'THE COASTLINE GAZETTE',
+    'News | Sport | Opinion | Weather | Letters',
+    title,
+    `Published ${date} by the newsroom`
+  ],
   footer: () => [
     'Share this story: Facebook · Email · Print',
     'The Coastline Gazette is an independent newspaper owned by its readers, and every subscription pays for local reporting across the whole region.',
@@ -41,7 +46,11 @@ export const SITES: SiteTemplate[] = [
     name: 'Valley Voice',
     slug: 'valleyvoice',
     header: (title) => ['VALLEY VOICE — your neighbourhood online', 'Menu  Search  Subscribe', `» ${title}`],
-    footer: () => ['Comments are closed for this article.', 'Advertise with us | Contact | Privacy policy | Cookie settings', 'Valley Voice'],
+    footer: () => [
+      'Comments are closed for this article.',
+      'Advertise with us | Contact | Privacy policy | Cookie settings',
+      'Valley Voice'
+    ],
     readMore: (title) => `Continue reading “${title}” on The Coastline Gazette →`
   },
   {

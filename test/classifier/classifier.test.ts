@@ -78,7 +78,13 @@ describe('classifyBlocks', () => {
   it('keeps the article and drops menus, widgets, share bars, lists and footers', () => {
     const out = kept(NEWS_PAGE)
     for (const p of ARTICLE) expect(out).toContain(p)
-    for (const junk of ['Home | News | Sport | Business | What\'s On | Jobs', '[Search ] [Go]', '[Facebook] [Twitter] [Email]', '© 2025 Valley Gazette. All rights reserved.', 'About us | Contact | Privacy | Terms'])
+    for (const junk of [
+      "Home | News | Sport | Business | What's On | Jobs",
+      '[Search ] [Go]',
+      '[Facebook] [Twitter] [Email]',
+      '© 2025 Valley Gazette. All rights reserved.',
+      'About us | Contact | Privacy | Terms'
+    ])
       expect(out).not.toContain(junk)
   })
 

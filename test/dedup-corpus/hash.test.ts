@@ -1,5 +1,15 @@
 import {describe, expect, it} from 'vitest'
-import {fmix32, fnv1a32, hex32, MERSENNE_31, mulAddModPrime, murmur3, murmur3Bytes, murmur3Words, seededRandom} from '../../src/stages/dedup/corpus/hash.js'
+import {
+  fmix32,
+  fnv1a32,
+  hex32,
+  MERSENNE_31,
+  mulAddModPrime,
+  murmur3,
+  murmur3Bytes,
+  murmur3Words,
+  seededRandom
+} from '../../src/stages/dedup/corpus/hash.js'
 
 describe('32-bit hashes', () => {
   it('FNV-1a matches the reference vectors', () => {

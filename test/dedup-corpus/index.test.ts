@@ -54,7 +54,10 @@ describe('document clusters', () => {
       {path: 'b.txt', similarity: 1, containment: 1}
     ])
     // The id depends on the kept copy's content only.
-    const renamed = run([{path: 'a.txt', text: body(3)}, {path: 'z.txt', text: body(3)}]).clusters
+    const renamed = run([
+      {path: 'a.txt', text: body(3)},
+      {path: 'z.txt', text: body(3)}
+    ]).clusters
     expect(renamed[0]!.id).toBe(c.id)
   })
 
@@ -103,7 +106,13 @@ describe('document clusters', () => {
       const loser = kept === 'x.txt' ? 'y.txt' : 'x.txt'
       expect(passages[0]!.members.map((m) => m.path)).toEqual([kept, loser])
       expect(decisions.get(loser)!.passages).toEqual([
-        {block: articles[loser === 'x.txt' ? 9 : 10]!.paragraphs.length, words: expect.any(Number), clusterId: passages[0]!.id, keptPath: passages[0]!.kept.path, action}
+        {
+          block: articles[loser === 'x.txt' ? 9 : 10]!.paragraphs.length,
+          words: expect.any(Number),
+          clusterId: passages[0]!.id,
+          keptPath: passages[0]!.kept.path,
+          action
+        }
       ])
       expect(decisions.get(loser)!.action).toBe('keep')
     }

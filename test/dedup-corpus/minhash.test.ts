@@ -2,7 +2,15 @@ import {describe, expect, it} from 'vitest'
 import {collect, signature} from '../../src/stages/dedup/corpus/collect.js'
 import {seededRandom} from '../../src/stages/dedup/corpus/hash.js'
 import {bandKey, forEachRun, lshThreshold, sCurve} from '../../src/stages/dedup/corpus/lsh.js'
-import {containmentFromJaccard, estimateJaccard, estimateJaccardBytes, exactJaccard, minhashInto, permutations, toBBit} from '../../src/stages/dedup/corpus/minhash.js'
+import {
+  containmentFromJaccard,
+  estimateJaccard,
+  estimateJaccardBytes,
+  exactJaccard,
+  minhashInto,
+  permutations,
+  toBBit
+} from '../../src/stages/dedup/corpus/minhash.js'
 import {resolveOptions} from '../../src/stages/dedup/corpus/options.js'
 import {shingles, tokenHashes} from '../../src/stages/dedup/corpus/shingles.js'
 
@@ -108,7 +116,10 @@ describe('LSH banding', () => {
     const ranks = Uint32Array.from([5, 1, 2, 3, 4, 0])
     const runs: number[][] = []
     forEachRun(keys, ranks, 6, new Float64Array(6), (rk, s, e) => runs.push(Array.from(rk.slice(s, e))))
-    expect(runs).toEqual([[0, 1, 4], [2, 5]])
+    expect(runs).toEqual([
+      [0, 1, 4],
+      [2, 5]
+    ])
   })
 })
 

@@ -27,7 +27,11 @@ describe('persistent index', () => {
   it('dedupes a new batch against earlier ones; earlier batches win', () => {
     const file = join(dir, 'rinse.db')
     let store = DedupStore.open(file, o)
-    const first = batch(store, 'jan', articles.slice(0, 5).map((a, i) => ({path: `jan/${i}.txt`, text: a.paragraphs.join('\n\n')})))
+    const first = batch(
+      store,
+      'jan',
+      articles.slice(0, 5).map((a, i) => ({path: `jan/${i}.txt`, text: a.paragraphs.join('\n\n')}))
+    )
     expect(first.loaded).toBe(0)
     store.commit(first.index)
     store.close()
