@@ -8,6 +8,7 @@
 import {rmSync} from 'node:fs'
 import {join} from 'node:path'
 import {writeFileAtomicSync} from '../io/atomic-write.js'
+import {manifestLine, type ManifestLine, type ManifestMeta} from '../io/manifest.js'
 import {InputError, readDocumentSync} from '../io/read-document.js'
 import type {InputFile} from '../io/walk.js'
 import type {DocumentReport} from '../report/schema.js'
@@ -24,10 +25,12 @@ export interface CleanFileTask {
   duplicates?: 'skip' | 'write' | undefined
   /** What corpus collection did to this file, replayed instead of run again. */
   replay?: TraceRef | undefined
+  /** Return the resume manifest's line for the file (as bytes) instead of the document. */
+  manifest?: ManifestMeta | undefined
 }
 
-/** The document, or the problem that kept the file from being cleaned (named for the report). */
-export type CleanedFile = {document: SerializedDocument} | {problem: string}
+/** The document (or its manifest line), or the problem that kept the file from being cleaned (named for the report). */
+export type CleanedFile = {document: SerializedDocument} | {line: ManifestLine} | {problem: string}
 
 export function cleanFile(pipeline: Pipeline, task: CleanFileTask): CleanedFile {
   const {file, out} = task
@@ -64,5 +67,6 @@ export function cleanFile(pipeline: Pipeline, task: CleanFileTask): CleanedFile 
   }
   if (result.warnings.length > 0) document.warnings = result.warnings
   if (dropped) document.dropped = dropped
-  return {document: serializeDocument(document)}
+  const serialized = serializeDocument(document)
+  return task.manifest ? {line: manifestLine(task.manifest, [serialized])} : {document: serialized}
 }

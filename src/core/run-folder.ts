@@ -166,26 +166,24 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
               bytes += info.size
               return
             }
-            const replay = traces.get(file.relative)
-            const cleaned = await cleaner.cleanFile({
+            const meta = {
+              path: file.relative,
+              size: info.size,
+              mtimeMs: info.mtimeMs,
+              pipeline: options.pipeline.hash,
+              batch,
+              corpus: corpusFingerprint
+            }
+            const cleaned = await (info.size > LARGE_FILE_BYTES ? large : cleaner).cleanFile({
               file,
               out,
               duplicates: options.duplicates,
-              replay: replay && 'file' in replay ? replay : undefined
+              replay: traces.get(file.relative),
+              manifest: meta
             })
             if ('problem' in cleaned) throw new InputError(file.relative, cleaned.problem)
-            bytes += cleaned.document.summary.bytesIn
-            const entry = await manifest.record(
-              {
-                path: file.relative,
-                size: info.size,
-                mtimeMs: info.mtimeMs,
-                pipeline: options.pipeline.hash,
-                batch,
-                corpus: corpusFingerprint
-              },
-              [cleaned.document]
-            )
+            const entry = 'line' in cleaned ? await manifest.append(cleaned.line) : await manifest.record(meta, [cleaned.document])
+            bytes += entry.documents[0]!.bytesIn
             documents.push(...entry.documents)
           } catch (error) {
             failed = true

@@ -79,30 +79,23 @@ export class Manifest {
   }
 
   /** Append one finished file. Lines are written in order through one open handle. */
-  async record(meta: ManifestMeta, documents: readonly SerializedDocument[], failures: FailedDocument[] = []): Promise<ManifestEntry> {
+  record(meta: ManifestMeta, documents: readonly SerializedDocument[], failures: FailedDocument[] = []): Promise<ManifestEntry> {
+    return this.append(manifestLine(meta, documents, failures))
+  }
+
+  /** Append a line built elsewhere (by the worker that cleaned the file). */
+  async append(line: ManifestLine): Promise<ManifestEntry> {
     const lineStart = this.size
-    let offset = Buffer.byteLength(PREFIX)
-    const located = documents.map(({summary, json}, i) => {
-      const length = Buffer.byteLength(json)
-      const at: [number, number] = [offset, length]
-      offset += length + (i < documents.length - 1 ? 1 : 0)
-      return {...summary, at}
-    })
-    const line = `${PREFIX}${documents.map((document) => document.json).join(',')}],${JSON.stringify({
-      ...meta,
-      summaries: located,
-      failures
-    }).slice(1)}\n`
-    this.size += Buffer.byteLength(line)
+    this.size += line.bytes.length
     const entry: ManifestEntry = {
-      ...meta,
-      documents: located.map((summary) => ({...summary, at: [lineStart + summary.at[0], summary.at[1]]})),
-      failures
+      ...line.meta,
+      documents: line.documents.map((summary) => ({...summary, at: [lineStart + summary.at[0], summary.at[1]]})),
+      failures: line.failures
     }
-    this.entries.set(meta.path, entry)
+    this.entries.set(line.meta.path, entry)
     this.appender ??= open(this.file, 'a')
     const handle = await this.appender
-    this.queue = this.queue.then(() => handle.write(line)).then(() => undefined)
+    this.queue = this.queue.then(() => handle.write(line.bytes)).then(() => undefined)
     await this.queue
     return entry
   }
@@ -123,6 +116,33 @@ export class Manifest {
     if (this.reader) await (await this.reader).close()
     this.appender = this.reader = undefined
   }
+}
+
+/**
+ * One manifest line as bytes, with each document's byte range within the line:
+ * built where the file was cleaned, so the main thread handles bytes, not text.
+ */
+export interface ManifestLine {
+  meta: ManifestMeta
+  bytes: Uint8Array
+  documents: LocatedSummary[]
+  failures: FailedDocument[]
+}
+
+export function manifestLine(meta: ManifestMeta, documents: readonly SerializedDocument[], failures: FailedDocument[] = []): ManifestLine {
+  let offset = Buffer.byteLength(PREFIX)
+  const located = documents.map(({summary, json}, i): LocatedSummary => {
+    const length = Buffer.byteLength(json)
+    const at: [number, number] = [offset, length]
+    offset += length + (i < documents.length - 1 ? 1 : 0)
+    return {...summary, at}
+  })
+  const line = `${PREFIX}${documents.map((document) => document.json).join(',')}],${JSON.stringify({
+    ...meta,
+    summaries: located,
+    failures
+  }).slice(1)}\n`
+  return {meta, bytes: Buffer.from(line), documents: located, failures}
 }
 
 function parseLine(bytes: Buffer, lineStart: number): ManifestEntry | undefined {

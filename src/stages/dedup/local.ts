@@ -26,25 +26,6 @@ interface Candidate {
   grams: Set<number>
 }
 
-/**
- * A block's words, key and 3-grams. The boilerplate stage looks for the copies
- * this stage will remove, and this stage then sees mostly the same blocks, so
- * recent ones are remembered (the grams are only read).
- */
-const WORDS_CACHE = new Map<string, {tokens: string[]; key: string; grams: Set<number>}>()
-const WORDS_CACHE_SIZE = 4096
-
-function wordsOf(text: string): {tokens: string[]; key: string; grams: Set<number>} {
-  let words = WORDS_CACHE.get(text)
-  if (!words) {
-    const tokens = normalizedTokens(text)
-    words = {tokens, key: tokens.join(' '), grams: shingleHashes(tokens, 3)}
-    if (WORDS_CACHE.size >= WORDS_CACHE_SIZE) WORDS_CACHE.clear()
-    WORDS_CACHE.set(text, words)
-  }
-  return words
-}
-
 /** A few junk words beyond the shared text are a suffix or prefix, not more content. */
 const JUNK_EXTRA = 2
 
@@ -61,8 +42,9 @@ export function findLocalDuplicates(
   const firstOf = new Map<string, number>()
   const representatives: number[] = []
   for (const block of blocks) {
-    const {tokens, key, grams} = wordsOf(block.text)
+    const tokens = normalizedTokens(block.text)
     if (tokens.length < options.minWords) continue
+    const key = tokens.join(' ')
     const id = candidates.length
     const first = firstOf.get(key)
     if (first !== undefined) {
@@ -70,6 +52,7 @@ export function findLocalDuplicates(
       parent.push(first)
       continue
     }
+    const grams = shingleHashes(tokens, 3)
     candidates.push({block, tokens, key, grams})
     parent.push(id)
     firstOf.set(key, id)
