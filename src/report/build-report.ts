@@ -48,7 +48,7 @@ export function summarizeRun(
       edits,
       ms: Math.round(extra.ms)
     },
-    stats,
+    stats: inStageOrder(stats),
     documents: sorted,
     failures: [...failures].sort((a, b) => compare(a.path, b.path)),
     clusters: extra.clusters ?? [],
@@ -86,6 +86,14 @@ export async function writeReportJson(file: string, report: RunReport, read: (su
     await rm(temp, {force: true})
     throw error
   }
+}
+
+const STAGE_ORDER = ['normalize', 'boilerplate', 'repair', 'dedup']
+
+/** Counters listed in the order the stages run, not the order edits happened to be seen. */
+function inStageOrder(stats: Record<string, Record<string, number>>): Record<string, Record<string, number>> {
+  const rank = (stage: string): number => (STAGE_ORDER.includes(stage) ? STAGE_ORDER.indexOf(stage) : STAGE_ORDER.length)
+  return Object.fromEntries(Object.entries(stats).sort(([a], [b]) => rank(a) - rank(b) || compare(a, b)))
 }
 
 function compare(a: string, b: string): number {
