@@ -64,10 +64,10 @@ export function findLocalDuplicates(
     }
   }
   // Union-find over near-duplicate pairs. Prefix filtering: if A (the smaller
-  // set) has a share t of its 3-grams in B, B has at least one of any
-  // |A| - ceil(t|A|) + 1 grams of A. Grams found in no other block come first in
-  // that order: when A has that many, it has no partner; otherwise A probes with
-  // its shared grams, and every candidate found is verified exactly.
+  // set) has a share t of its 3-grams in B, then B holds at least one of ANY
+  // |A| - ceil(t|A|) + 1 grams of A. Grams no other block has count among them
+  // without a lookup; the rest of that many are probed, shortest posting lists
+  // first, and every candidate found is verified exactly.
   const find = (i: number): number => {
     let root = i
     while (parent[root] !== root) root = parent[root]!
@@ -80,12 +80,16 @@ export function findLocalDuplicates(
     const size = grams.size
     let need = Math.ceil(options.containment * size - 1e-9)
     while (need > 0 && (need - 1) / size >= options.containment) need--
+    const prefix = size - need + 1
     const probes: number[][] = []
     for (const gram of grams) {
       const list = postings.get(gram)!
       if (list.length > 1) probes.push(list)
     }
-    if (size - probes.length >= size - need + 1) continue
+    const own = size - probes.length
+    if (own >= prefix) continue
+    probes.sort((x, y) => x.length - y.length)
+    probes.length = prefix - own
     for (const list of probes) {
       for (const b of list) {
         const other = candidates[b]!.grams
