@@ -77,12 +77,11 @@ function runPasses(original: string, stages: readonly ConfiguredStage[], path: s
   return {log, conflicts, warnings, point}
 }
 
-/** The text a document has at a stage's place in the pipeline, as a stage input (for corpus collection). */
-export function inputAt(original: string, stages: readonly ConfiguredStage[], path: string): StageInput {
-  return traceTo(original, stages, path).input
-}
-
-/** The same, with the trace of what those stages did, for the final pass to replay. */
+/**
+ * The text a document has at a stage's place in the pipeline, as a stage input
+ * (for corpus collection), with the trace of what those stages did, for the
+ * final pass to replay.
+ */
 export function traceTo(original: string, stages: readonly ConfiguredStage[], path: string): {input: StageInput; trace: Trace} {
   const passes: ProposedEdit[][] = []
   // Only the text is needed here: no report of the edits.
