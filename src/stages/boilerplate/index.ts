@@ -216,7 +216,11 @@ function withoutCopies(blocks: readonly Block[], local: LocalCopies): Block[] {
 /** One round over a list of blocks: rules, article elements, then the classifier. */
 function decide(
   blocks: readonly Block[],
-  settings: {rules: readonly BlockRule[]; keep: KeepOptions; classifier: Required<ClassifierOptions> | undefined}
+  settings: {
+    rules: readonly BlockRule[]
+    keep: KeepOptions
+    classifier: (Required<Omit<ClassifierOptions, 'model'>> & Pick<ClassifierOptions, 'model'>) | undefined
+  }
 ): BlockDeletion[] {
   const deletions = findBoilerplate(blocks, settings.rules)
   const removed = new Set(deletions.map((deletion) => deletion.block.index))

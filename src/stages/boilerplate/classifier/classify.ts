@@ -9,7 +9,7 @@ import type {ClassifierModel, TreeNode} from './model.js'
 import type {BlockDecision, ClassifierBlock, ClassifierOptions} from './types.js'
 import {MODEL} from './weights.js'
 
-export const DEFAULT_CLASSIFIER_OPTIONS: Required<ClassifierOptions> = {
+export const DEFAULT_CLASSIFIER_OPTIONS: Required<Omit<ClassifierOptions, 'model'>> = {
   threshold: MODEL.threshold,
   protectProseTokens: 12,
   protectMargin: 0.2,
@@ -347,5 +347,5 @@ export function classifyWithModel(
 
 /** Decide for each block whether it is boilerplate. Pure; O(blocks). */
 export function classifyBlocks(blocks: readonly ClassifierBlock[], options: ClassifierOptions = {}): BlockDecision[] {
-  return classifyWithModel(blocks, MODEL, options)
+  return classifyWithModel(blocks, options.model ?? MODEL, options)
 }

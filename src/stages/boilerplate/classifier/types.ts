@@ -1,4 +1,5 @@
 /** Public types of the boilerplate block classifier. */
+import type {ClassifierModel} from './model.js'
 
 /** One non-blank line of a document, whitespace-normalized (single spaces, trimmed). */
 export interface ClassifierBlock {
@@ -8,6 +9,11 @@ export interface ClassifierBlock {
 }
 
 export interface ClassifierOptions {
+  /**
+   * A model trained elsewhere instead of the shipped weights: for held-out
+   * evaluation from code (`scripts/devset-holdout.ts`), not a pipeline-file option.
+   */
+  model?: ClassifierModel
   /**
    * Probability of being main content below which a block is boilerplate.
    * Lower keeps more (precision of removal first).
