@@ -75,18 +75,36 @@ export class EditLog {
     const widened: Widened[] = []
     const foldedInto = new Map<Piece, Widened>()
 
+    const collides = (x: Widened, previous: Widened | undefined): boolean =>
+      (previous !== undefined &&
+        (x.start < previous.end || (x.start === previous.end && x.start === x.end && previous.start === previous.end))) ||
+      x.pieces.some((piece) => foldedInto.has(piece))
     for (const edit of proposed) {
-      const x = this.widen(stage, edit, text)
+      const x = this.widen(stage, [edit], text)
       const previous = widened.at(-1)
-      const collides =
-        (previous && (x.start < previous.end || (x.start === previous.end && x.start === x.end && previous.start === previous.end))) ||
-        x.pieces.some((piece) => foldedInto.has(piece))
-      if (collides) {
-        rejected.push(edit)
+      if (!collides(x, previous)) {
+        for (const piece of x.pieces) foldedInto.set(piece, x)
+        widened.push(x)
         continue
       }
-      for (const piece of x.pieces) foldedInto.set(piece, x)
-      widened.push(x)
+      // Neighbouring edits of one rule over the same earlier product (three
+      // no-break spaces a mojibake fix produced, each made a plain space) become
+      // one edit rather than a conflict.
+      if (
+        previous &&
+        previous.group.at(-1)!.rule === edit.rule &&
+        x.pieces.every((piece) => !foldedInto.has(piece) || foldedInto.get(piece) === previous)
+      ) {
+        for (const piece of previous.pieces) foldedInto.delete(piece)
+        const merged = this.widen(stage, [...previous.group, edit], text)
+        if (!collides(merged, widened.at(-2))) {
+          for (const piece of merged.pieces) foldedInto.set(piece, merged)
+          widened[widened.length - 1] = merged
+          continue
+        }
+        for (const piece of previous.pieces) foldedInto.set(piece, previous)
+      }
+      rejected.push(edit)
     }
 
     const pieces: Piece[] = []
@@ -140,8 +158,12 @@ export class EditLog {
     return rejected
   }
 
-  /** Widen a proposed edit over every earlier edit's product that it touches. */
-  private widen(stage: StageName, edit: ProposedEdit, text: string): Widened {
+  /**
+   * Widen proposed edits (one, or neighbours of one rule taken as one) over every
+   * earlier edit's product they touch.
+   */
+  private widen(stage: StageName, group: readonly ProposedEdit[], text: string): Widened {
+    const edit = group.length === 1 ? group[0]! : spanOf(group, text)
     let start = edit.start
     let end = edit.end
     const touched = new Set<Piece>()
@@ -165,7 +187,7 @@ export class EditLog {
     const folded = pieces.flatMap((piece) => foldedOf(piece.edit!, this.original))
     const logged: LoggedEdit = {stage, rule: edit.rule, reason: edit.reason, o0, o1, after, folded}
     if (edit.detail) logged.detail = edit.detail
-    return {start, end, pieces, logged}
+    return {start, end, pieces, logged, group}
   }
 
   private firstPieceEndingAtOrAfter(position: number): number {
@@ -209,6 +231,19 @@ interface Widened {
   end: number
   pieces: Piece[]
   logged: LoggedEdit
+  /** The proposed edits it stands for (more than one when neighbours were merged). */
+  group: readonly ProposedEdit[]
+}
+
+/** Sorted, non-overlapping edits of one rule as one edit over the span they cover. */
+function spanOf(group: readonly ProposedEdit[], text: string): ProposedEdit {
+  let replacement = ''
+  let position = group[0]!.start
+  for (const edit of group) {
+    replacement += text.slice(position, edit.start) + edit.replacement
+    position = edit.end
+  }
+  return {...group[0]!, end: group.at(-1)!.end, replacement}
 }
 
 /** Whether a widened edit goes before an old piece in the new piece list. */

@@ -20,6 +20,26 @@ function edit(start: number, end: number, replacement: string, rule = 'r'): Prop
 }
 
 describe('EditLog', () => {
+  it('takes neighbouring edits of one rule over the same earlier product as one edit, not a conflict', () => {
+    const log = new EditLog('1.A_A_A_Myth')
+    // An earlier pass turned the whole run into three odd spaces…
+    log.apply('normalize', [edit(2, 8, '~~~', 'mojibake')])
+    expect(log.text).toBe('1.~~~Myth')
+    // …and a later one makes each a plain space: three edits inside that one product.
+    const rejected = log.apply('normalize', [edit(2, 3, ' ', 'odd-space'), edit(3, 4, ' ', 'odd-space'), edit(4, 5, ' ', 'odd-space')])
+    expect(rejected).toEqual([])
+    expect(log.text).toBe('1.   Myth')
+    expect(log.edits()).toHaveLength(1)
+    expect(log.edits()[0]).toMatchObject({rule: 'odd-space', o0: 2, o1: 8, after: '   '})
+    expect(log.edits()[0]!.folded.map((folded) => folded.rule)).toEqual(['mojibake'])
+    expect(replay(log)).toBe(log.text)
+    // Edits of different rules over one product still collide, and are reported.
+    const other = new EditLog('ab__cd')
+    other.apply('normalize', [edit(2, 4, '~~', 'first')])
+    expect(other.apply('normalize', [edit(2, 3, 'x', 'second'), edit(3, 4, 'y', 'third')])).toHaveLength(1)
+    expect(replay(other)).toBe(other.text)
+  })
+
   it('maps a later stage back to original offsets', () => {
     const log = new EditLog('ab  cd\n\n\nef')
     log.apply('normalize', [edit(2, 4, ' ', 'spaces'), edit(6, 9, '\n\n', 'blank-lines')])
