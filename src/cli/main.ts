@@ -4,7 +4,7 @@ import {readFile} from 'node:fs/promises'
 import {basename, join, resolve} from 'node:path'
 import {Command, InvalidArgumentError} from 'commander'
 import {reporter} from 'vfile-reporter'
-import {ConfigError, DEFAULT_PIPELINE_PATH, loadPipelineFile, withDedupIndex} from '../config/pipeline-file.js'
+import {ConfigError, DEFAULT_PIPELINE_PATH, forRecords, loadPipelineFile, withDedupIndex} from '../config/pipeline-file.js'
 import {createPipeline} from '../core/pipeline.js'
 import {once} from 'node:events'
 import {runFolder, UsageError, type Progress} from '../core/run-folder.js'
@@ -173,7 +173,8 @@ program
   .option('--format <format>', 'txt (the whole input is one document) or jsonl (one record per line, streamed)', format, 'txt')
   .option('--text-field <name>', 'with --format jsonl: the field to clean', 'text')
   .action(async (options: {pipeline: string; format: 'txt' | 'jsonl'; textField: string}) => {
-    const pipeline = createPipeline(await loadPipelineFile(options.pipeline))
+    const loaded = await loadPipelineFile(options.pipeline)
+    const pipeline = createPipeline(options.format === 'jsonl' ? forRecords(loaded) : loaded)
     if (options.format === 'jsonl') {
       for await (const record of readJsonl(process.stdin, {textField: options.textField})) {
         if (record.text === undefined || !record.record) {

@@ -120,6 +120,21 @@ export function withDedupIndex(config: PipelineConfig, index: string, batch: str
   return parsePipeline({stages: stages.map((entry) => ({[entry.stage]: entry.options}))}, config.source)
 }
 
+/**
+ * The pipeline for records of a JSONL file: a text field is not a file, so unless
+ * the pipeline says otherwise, normalize leaves the end of the text as it is
+ * instead of ending it with a newline (which would change every record).
+ */
+export function forRecords(config: PipelineConfig): PipelineConfig {
+  if (!config.stages.some((entry) => entry.stage === 'normalize' && entry.options.finalNewline === undefined)) return config
+  const stages = config.stages.map((entry) =>
+    entry.stage === 'normalize' && entry.options.finalNewline === undefined
+      ? {...entry, options: {...entry.options, finalNewline: false}}
+      : entry
+  )
+  return parsePipeline({stages: stages.map((entry) => ({[entry.stage]: entry.options}))}, config.source)
+}
+
 export function buildStages(config: PipelineConfig): ConfiguredStage[] {
   return config.stages.map((entry, i) => {
     if (entry.stage !== 'boilerplate') return STAGES[entry.stage]!.create(entry.options as never)

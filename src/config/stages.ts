@@ -47,7 +47,8 @@ export const STAGES: Record<string, StageSpec> = {
     schema: z
       .object({
         rules: switches(normalizeRules),
-        hardWrap: z.object({minWidth: z.number().int().positive(), maxWidth: z.number().int().positive()}).partial().strict().optional()
+        hardWrap: z.object({minWidth: z.number().int().positive(), maxWidth: z.number().int().positive()}).partial().strict().optional(),
+        finalNewline: z.boolean().optional()
       })
       .strict(),
     create: normalize

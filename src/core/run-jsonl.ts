@@ -17,6 +17,7 @@ import {listInputFiles, type InputFile} from '../io/walk.js'
 import type {DocumentReport, DocumentSummary, FailedDocument} from '../report/schema.js'
 import {serializeDocument, type SerializedDocument} from '../report/summarize.js'
 import {buildCorpus, dropDecision, hasCorpusStages, type CorpusDocument} from './corpus.js'
+import {forRecords} from '../config/pipeline-file.js'
 import {createPipeline} from './pipeline.js'
 import {cleanerFor, defaultWorkers, inProcessCleaner, LARGE_FILE_BYTES} from './pool.js'
 import {finishRun, UsageError, type RunOptions, type RunResult} from './run-folder.js'
@@ -32,7 +33,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
     ? (await listInputFiles(input, {extensions: options.extensions ?? ['.jsonl', '.ndjson'], exclude: out})).files
     : [{path: input, relative: basename(input)}]
   if (files.some((file) => resolve(out, 'cleaned', file.relative) === file.path)) throw new UsageError('--out must not hold the input file')
-  const pipeline = createPipeline(options.pipeline)
+  const pipeline = createPipeline(forRecords(options.pipeline))
   const manifest = await Manifest.open(join(out, '.rinse', 'manifest.jsonl'), {fresh: options.force ?? false})
   const documents: LocatedSummary[] = []
   const failures: FailedDocument[] = []
@@ -42,7 +43,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
     options.idField ? `${file.relative}#${record.id}` : `${file.relative}:${record.line}`
 
   const stats = await Promise.all(files.map((file) => stat(file.path)))
-  const finished = files.map((file, i) => manifest.done(file.relative, stats[i]!.size, stats[i]!.mtimeMs, options.pipeline.hash))
+  const finished = files.map((file, i) => manifest.done(file.relative, stats[i]!.size, stats[i]!.mtimeMs, pipeline.config.hash))
   if (hasCorpusStages(pipeline.stages) && finished.some((entry) => !entry)) {
     await buildCorpus(
       pipeline.stages,
@@ -120,7 +121,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
       await cleaned.commit()
       await duplicates?.commit()
       const entry = await manifest.record(
-        {path: file.relative, size: stats[i]!.size, mtimeMs: stats[i]!.mtimeMs, pipeline: options.pipeline.hash},
+        {path: file.relative, size: stats[i]!.size, mtimeMs: stats[i]!.mtimeMs, pipeline: pipeline.config.hash},
         fileDocuments,
         fileFailures
       )
@@ -129,7 +130,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
     }
     await cleaner.close()
     const source = {summaries: documents, read: (summary: DocumentSummary) => manifest.read(summary as LocatedSummary)}
-    return await finishRun(out, options, pipeline.stages, source, failures, resumed, started)
+    return await finishRun(out, {...options, pipeline: pipeline.config}, pipeline.stages, source, failures, resumed, started)
   } finally {
     await cleaner.close()
     await manifest.close()

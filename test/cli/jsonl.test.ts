@@ -50,6 +50,18 @@ describe('JSONL', () => {
     expect(again.stdout).toContain('1 resumed')
   })
 
+  it('leaves the end of a text field as it is: a record is not a file', async () => {
+    const input = JSON.stringify({id: 'e5', text: 'A plain sentence without a final newline.'}) + '\n'
+    const result = await rinse(['clean', '--format', 'jsonl'], {input})
+    expect(result.stdout).toBe(input)
+    const work = tempDir()
+    writeFileSync(join(work, 'one.jsonl'), input)
+    await rinse(['run', join(work, 'one.jsonl'), '--out', join(work, 'out'), '--format', 'jsonl'])
+    expect(readFileSync(join(work, 'out', 'cleaned', 'one.jsonl'), 'utf8')).toBe(input)
+    const report = JSON.parse(readFileSync(join(work, 'out', 'report.json'), 'utf8')) as Report
+    expect(report.totals).toMatchObject({files: 1, changed: 0})
+  })
+
   it('streams JSONL from standard input to standard output', async () => {
     const result = await rinse(['clean', '--format', 'jsonl'], {input: jsonl})
     const lines = result.stdout.trimEnd().split('\n')

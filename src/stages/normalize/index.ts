@@ -21,9 +21,17 @@ import {unicodeNfc} from './rules/unicode-nfc.js'
 export interface NormalizeOptions {
   rules?: Record<string, boolean>
   hardWrap?: Partial<HardWrapOptions>
+  /**
+   * End the text with exactly one newline, as a text file should (default). JSONL
+   * runs turn it off: a record's text field is not a file, and its end is left as it is.
+   */
+  finalNewline?: boolean
 }
 
-export const NORMALIZE_PASSES: ReadonlyArray<ReadonlyArray<TextRule<HardWrapOptions>>> = [
+/** What the rules of the normalize stage are given. */
+export type NormalizeRuleOptions = HardWrapOptions & {finalNewline: boolean}
+
+export const NORMALIZE_PASSES: ReadonlyArray<ReadonlyArray<TextRule<NormalizeRuleOptions>>> = [
   [lineEndings],
   [mojibake],
   [htmlEntity],
@@ -31,7 +39,7 @@ export const NORMALIZE_PASSES: ReadonlyArray<ReadonlyArray<TextRule<HardWrapOpti
   [htmlTag],
   [lineTrim, spaceRun],
   [blankLines],
-  [hardWrap as TextRule<HardWrapOptions>]
+  [hardWrap as TextRule<NormalizeRuleOptions>]
 ]
 
 /** Rule ids that a hard-wrap join can report besides its own. */
@@ -41,8 +49,16 @@ export const NORMALIZE_EXTRA_RULES = [
 
 export function normalize(options: NormalizeOptions = {}): ConfiguredStage {
   const hardWrapOptions = {...DEFAULT_HARD_WRAP, ...options.hardWrap}
-  return ruleStage('normalize', NORMALIZE_PASSES, options.rules ?? {}, hardWrapOptions, {
-    rules: options.rules ?? {},
-    hardWrap: hardWrapOptions
-  })
+  const finalNewline = options.finalNewline ?? true
+  return ruleStage(
+    'normalize',
+    NORMALIZE_PASSES,
+    options.rules ?? {},
+    {...hardWrapOptions, finalNewline},
+    {
+      rules: options.rules ?? {},
+      hardWrap: hardWrapOptions,
+      finalNewline
+    }
+  )
 }

@@ -1,4 +1,7 @@
-/** Paragraph separators: at most one blank line between blocks, none at the start, one newline at the end. */
+/**
+ * Paragraph separators: at most one blank line between blocks, none at the start,
+ * one newline at the end (unless `finalNewline` is off: then the end stays as it is).
+ */
 import type {ProposedEdit} from '../../../core/types.js'
 import type {TextRule} from '../../rule.js'
 
@@ -6,7 +9,7 @@ export const blankLines: TextRule = {
   id: 'blank-lines',
   reason: 'run of blank lines',
   example: '`a\\n\\n\\n\\nb` → `a\\n\\nb`',
-  propose(input) {
+  propose(input, options?: {finalNewline?: boolean}) {
     const text = input.text
     const edits: ProposedEdit[] = []
     const edit = (start: number, end: number, replacement: string, reason: string): void => {
@@ -21,7 +24,7 @@ export const blankLines: TextRule = {
       if (match.index > 0 && match.index + match[0].length < end)
         edit(match.index, match.index + match[0].length, '\n\n', blankLines.reason)
     }
-    if (text.trim().length > 0) {
+    if (text.trim().length > 0 && options?.finalNewline !== false) {
       edit(end, text.length, '\n', end === text.length ? 'no newline at the end of the file' : 'blank lines at the end of the file')
     }
     return edits
