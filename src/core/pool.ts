@@ -1,17 +1,25 @@
 /** The worker pool for CPU-bound stages (piscina), or the same interface in process for small batches. */
 import {existsSync} from 'node:fs'
+import {serialize} from 'node:v8'
 import {availableParallelism} from 'node:os'
 import {fileURLToPath} from 'node:url'
 import {Piscina} from 'piscina'
-import type {PipelineConfig} from '../config/pipeline-file.js'
 import type {DocumentResult, Trace} from './clean-document.js'
 import {cleanFile, type CleanedFile, type CleanFileTask} from './clean-file.js'
 import {collectFile, type CollectFileTask} from './collect-file.js'
 import {collectInProcess, corpusSnapshots, type Collected, type Collector} from './corpus.js'
 import type {Pipeline} from './pipeline.js'
-import type {WorkerSetup, WorkerTask} from './worker.js'
+import type {WorkerMessage, WorkerSetup, WorkerTask} from './worker.js'
+
+/** The corpus indexes as they stand, serialized once into shared memory that every task can point to. */
+export interface CorpusShare {
+  version: number
+  snapshots: Array<[stageIndex: number, bytes: SharedArrayBuffer]>
+}
 
 export interface Cleaner {
+  /** Let the workers see the corpus indexes as they now stand (after a corpus barrier). */
+  refresh(): void
   /** Clean a text (JSONL records, streams). */
   clean(text: string, path: string, replay?: Trace): Promise<DocumentResult>
   collect: Collector
@@ -31,17 +39,19 @@ export function inProcessCleaner(pipeline: Pipeline): Cleaner {
     collect: collectInProcess(pipeline.stages),
     cleanFile: async (task) => cleanFile(pipeline, task),
     collectFile: async (task) => collectFile(pipeline, task),
+    // The main thread's own stages hold the indexes.
+    refresh: () => {},
     close: async () => {}
   }
 }
 
 /**
- * The cleaner for the pipeline as it stands: a pool of `workers` threads that get
- * the corpus indexes built so far as snapshots, or the main thread for one worker.
- * Asked for anew after each corpus barrier, so workers see the latest indexes.
+ * The cleaner for a pipeline: a pool of `workers` threads, or the main thread for
+ * one worker. One pool serves a whole run: after each corpus barrier `refresh()`
+ * shares the new indexes, and each worker restores them before its next task.
  */
 export function cleanerFor(pipeline: Pipeline, workers: number, batchFiles = 0): Cleaner {
-  return workers > 1 ? poolCleaner(pipeline.config, corpusSnapshots(pipeline.stages), workers, batchFiles) : inProcessCleaner(pipeline)
+  return workers > 1 ? poolCleaner(pipeline, workers, batchFiles) : inProcessCleaner(pipeline)
 }
 
 /**
@@ -60,21 +70,37 @@ export function workerHeapMb(batchFiles: number): number {
   return 128 + Math.ceil(batchFiles / 1000)
 }
 
-export function poolCleaner(config: PipelineConfig, snapshots: WorkerSetup['snapshots'], workers: number, batchFiles = 0): Cleaner {
+export function poolCleaner(pipeline: Pipeline, workers: number, batchFiles = 0): Cleaner {
   const pool = new Piscina({
     filename: workerFile(),
-    workerData: {config, snapshots} satisfies WorkerSetup,
+    workerData: {config: pipeline.config} satisfies WorkerSetup,
     minThreads: workers,
     maxThreads: workers,
     resourceLimits: {maxOldGenerationSizeMb: workerHeapMb(batchFiles)}
   })
-  const run = (task: WorkerTask): Promise<unknown> => pool.run(task)
+  let corpus = shareCorpus(pipeline, 0)
+  const run = (task: WorkerTask): Promise<unknown> => pool.run({...task, corpus} satisfies WorkerMessage)
   return {
     clean: (text, path, replay) => run({kind: 'clean', text, path, replay}) as Promise<DocumentResult>,
     collect: (stage, document) => run({kind: 'collect', stage, path: document.path, text: document.text}) as Promise<Collected>,
     cleanFile: (task) => run({kind: 'clean-file', task}) as Promise<CleanedFile>,
     collectFile: (task) => run({kind: 'collect-file', task}) as Promise<Collected | undefined>,
+    refresh: () => {
+      corpus = shareCorpus(pipeline, corpus.version + 1)
+    },
     close: () => pool.destroy()
+  }
+}
+
+function shareCorpus(pipeline: Pipeline, version: number): CorpusShare {
+  return {
+    version,
+    snapshots: corpusSnapshots(pipeline.stages).map(([index, snapshot]) => {
+      const bytes = serialize(snapshot)
+      const shared = new SharedArrayBuffer(bytes.length)
+      new Uint8Array(shared).set(bytes)
+      return [index, shared]
+    })
   }
 }
 

@@ -124,29 +124,31 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   const traces = new Map<string, TraceRef>()
   // Large files are cleaned in the main thread (see LARGE_FILE_BYTES).
   const large = inProcessCleaner(pipeline)
-  if (corpus && !candidates.every((entry) => entry?.batch === batch)) {
-    const last = pipeline.stages.findLastIndex((stage) => stage.corpus)
-    await buildCorpus(
-      pipeline.stages,
-      // Documents are known by their path relative to the input folder.
-      () => files.map((file, i) => ({path: file.relative, file, size: stats[i]?.size ?? 0})),
-      async () => {
-        const cleaner = cleanerFor(pipeline, workers, files.length)
-        return {
-          collect: (stage, {file, size}) => (size > LARGE_FILE_BYTES ? large : cleaner).collectFile({stage, file, trace: stage === last}),
-          close: () => cleaner.close()
-        }
-      },
-      concurrency,
-      (path, trace) => traces.set(path, spool.append(typeof trace === 'string' ? trace : JSON.stringify(trace)))
-    )
-    await spool.flush()
-    corpusFingerprint = fingerprintCorpus(pipeline.stages)
-    finished = candidates.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
-  }
-
+  // One worker pool for the whole run; it is told when the corpus indexes change.
   const cleaner = cleanerFor(pipeline, workers, files.length)
   try {
+    if (corpus && !candidates.every((entry) => entry?.batch === batch)) {
+      const last = pipeline.stages.findLastIndex((stage) => stage.corpus)
+      await buildCorpus(
+        pipeline.stages,
+        // Documents are known by their path relative to the input folder.
+        () => files.map((file, i) => ({path: file.relative, file, size: stats[i]?.size ?? 0})),
+        async () => {
+          cleaner.refresh()
+          return {
+            collect: (stage, {file, size}) => (size > LARGE_FILE_BYTES ? large : cleaner).collectFile({stage, file, trace: stage === last}),
+            close: async () => {}
+          }
+        },
+        concurrency,
+        (path, trace) => traces.set(path, spool.append(typeof trace === 'string' ? trace : JSON.stringify(trace)))
+      )
+      await spool.flush()
+      corpusFingerprint = fingerprintCorpus(pipeline.stages)
+      finished = candidates.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
+    }
+    cleaner.refresh()
+
     await Promise.all(
       files.map((file, i) =>
         limit(async () => {

@@ -44,28 +44,28 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
 
   const stats = await Promise.all(files.map((file) => stat(file.path)))
   const finished = files.map((file, i) => manifest.done(file.relative, stats[i]!.size, stats[i]!.mtimeMs, pipeline.config.hash))
-  if (hasCorpusStages(pipeline.stages) && finished.some((entry) => !entry)) {
-    await buildCorpus(
-      pipeline.stages,
-      () => corpusDocuments(files, options, docPath),
-      async () => {
-        const cleaner = cleanerFor(pipeline, workers)
-        const large = inProcessCleaner(pipeline)
-        return {
-          collect: (stage, document) => (document.text.length > LARGE_FILE_BYTES ? large : cleaner).collect(stage, document),
-          close: () => cleaner.close()
-        }
-      },
-      width
-    )
-  }
-
+  // One worker pool for the whole run; it is told when the corpus indexes change.
+  const cleaner = cleanerFor(pipeline, workers)
+  const large = inProcessCleaner(pipeline)
   let resumed = 0
   let done = 0
   let bytes = 0
-  const cleaner = cleanerFor(pipeline, workers)
-  const large = inProcessCleaner(pipeline)
   try {
+    if (hasCorpusStages(pipeline.stages) && finished.some((entry) => !entry)) {
+      await buildCorpus(
+        pipeline.stages,
+        () => corpusDocuments(files, options, docPath),
+        async () => {
+          cleaner.refresh()
+          return {
+            collect: (stage, document) => (document.text.length > LARGE_FILE_BYTES ? large : cleaner).collect(stage, document),
+            close: async () => {}
+          }
+        },
+        width
+      )
+    }
+    cleaner.refresh()
     for (const [i, file] of files.entries()) {
       if (options.signal?.aborted) break
       const previous = finished[i]

@@ -3,6 +3,7 @@
  * given, takes the corpus indexes built in the main thread, and then cleans
  * (or collects signatures for) one document or one input file per task.
  */
+import {deserialize} from 'node:v8'
 import {workerData} from 'node:worker_threads'
 import type {PipelineConfig} from '../config/pipeline-file.js'
 import type {Trace} from './clean-document.js'
@@ -10,11 +11,10 @@ import {cleanFile, type CleanFileTask} from './clean-file.js'
 import {collectFile, type CollectFileTask} from './collect-file.js'
 import {collectInProcess} from './corpus.js'
 import {createPipeline} from './pipeline.js'
+import type {CorpusShare} from './pool.js'
 
 export interface WorkerSetup {
   config: PipelineConfig
-  /** Snapshots of the corpus stages built so far, by stage index. */
-  snapshots: Array<[number, unknown]>
 }
 
 export type WorkerTask =
@@ -23,12 +23,20 @@ export type WorkerTask =
   | {kind: 'clean-file'; task: CleanFileTask}
   | {kind: 'collect-file'; task: CollectFileTask}
 
+/** A task with the corpus indexes it must see. */
+export type WorkerMessage = WorkerTask & {corpus: CorpusShare}
+
 const setup = workerData as WorkerSetup
 const pipeline = createPipeline(setup.config)
-for (const [index, snapshot] of setup.snapshots) pipeline.stages[index]!.corpus!.restore(snapshot)
 const collect = collectInProcess(pipeline.stages)
+let restored = -1
 
-export default async function run(task: WorkerTask): Promise<unknown> {
+export default async function run(task: WorkerMessage): Promise<unknown> {
+  // A new version of the indexes (after a corpus barrier) is restored once per thread.
+  if (task.corpus.version !== restored) {
+    for (const [index, bytes] of task.corpus.snapshots) pipeline.stages[index]!.corpus!.restore(deserialize(new Uint8Array(bytes)))
+    restored = task.corpus.version
+  }
   switch (task.kind) {
     case 'collect':
       return collect(task.stage, task)
