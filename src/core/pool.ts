@@ -73,12 +73,14 @@ export function workerHeapMb(batchFiles: number): number {
 export function poolCleaner(pipeline: Pipeline, workers: number, batchFiles = 0): Cleaner {
   const pool = new Piscina({
     filename: workerFile(),
-    workerData: {config: pipeline.config} satisfies WorkerSetup,
+    // The indexes as they stand go with the threads' start (copied, not kept here);
+    // later versions are shared through memory.
+    workerData: {config: pipeline.config, snapshots: corpusSnapshots(pipeline.stages)} satisfies WorkerSetup,
     minThreads: workers,
     maxThreads: workers,
     resourceLimits: {maxOldGenerationSizeMb: workerHeapMb(batchFiles)}
   })
-  let corpus = shareCorpus(pipeline, 0)
+  let corpus: CorpusShare = {version: 0, snapshots: []}
   const run = (task: WorkerTask): Promise<unknown> => pool.run({...task, corpus} satisfies WorkerMessage)
   return {
     clean: (text, path, replay) => run({kind: 'clean', text, path, replay}) as Promise<DocumentResult>,

@@ -124,8 +124,9 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   const traces = new Map<string, TraceRef>()
   // Large files are cleaned in the main thread (see LARGE_FILE_BYTES).
   const large = inProcessCleaner(pipeline)
-  // One worker pool for the whole run; it is told when the corpus indexes change.
-  const cleaner = cleanerFor(pipeline, workers, files.length)
+  // One worker pool collects for every corpus stage (told when an index changes);
+  // a fresh one cleans, so the collection passes' garbage goes with the first.
+  let cleaner = cleanerFor(pipeline, workers, files.length)
   try {
     if (corpus && !candidates.every((entry) => entry?.batch === batch)) {
       const last = pipeline.stages.findLastIndex((stage) => stage.corpus)
@@ -146,8 +147,9 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
       await spool.flush()
       corpusFingerprint = fingerprintCorpus(pipeline.stages)
       finished = candidates.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
+      await cleaner.close()
+      cleaner = cleanerFor(pipeline, workers, files.length)
     }
-    cleaner.refresh()
 
     await Promise.all(
       files.map((file, i) =>

@@ -15,6 +15,8 @@ import type {CorpusShare} from './pool.js'
 
 export interface WorkerSetup {
   config: PipelineConfig
+  /** The corpus indexes when the pool started (version 0), by stage index. */
+  snapshots: Array<[number, unknown]>
 }
 
 export type WorkerTask =
@@ -29,7 +31,8 @@ export type WorkerMessage = WorkerTask & {corpus: CorpusShare}
 const setup = workerData as WorkerSetup
 const pipeline = createPipeline(setup.config)
 const collect = collectInProcess(pipeline.stages)
-let restored = -1
+for (const [index, snapshot] of setup.snapshots) pipeline.stages[index]!.corpus!.restore(snapshot)
+let restored = 0
 
 export default async function run(task: WorkerMessage): Promise<unknown> {
   // A new version of the indexes (after a corpus barrier) is restored once per thread.
