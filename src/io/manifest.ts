@@ -89,7 +89,7 @@ export class Manifest {
     this.size += line.bytes.length
     const entry: ManifestEntry = {
       ...line.meta,
-      documents: line.documents.map((summary) => ({...summary, at: [lineStart + summary.at[0], summary.at[1]]})),
+      documents: inFile(line.documents, lineStart),
       failures: line.failures
     }
     this.entries.set(line.meta.path, entry)
@@ -145,6 +145,11 @@ export function manifestLine(meta: ManifestMeta, documents: readonly SerializedD
   return {meta, bytes: Buffer.from(line), documents: located, failures}
 }
 
+/** Byte ranges within a line, made ranges within the file. */
+function inFile(summaries: readonly LocatedSummary[], lineStart: number): LocatedSummary[] {
+  return summaries.map((summary) => ({...summary, at: [lineStart + summary.at[0], summary.at[1]]}))
+}
+
 function parseLine(bytes: Buffer, lineStart: number): ManifestEntry | undefined {
   try {
     const line = JSON.parse(bytes.toString('utf8')) as ManifestMeta & {summaries: LocatedSummary[]; failures?: FailedDocument[]}
@@ -152,7 +157,7 @@ function parseLine(bytes: Buffer, lineStart: number): ManifestEntry | undefined 
     if (!Array.isArray(summaries)) return undefined
     return {
       ...meta,
-      documents: summaries.map((summary) => ({...summary, at: [lineStart + summary.at[0], summary.at[1]]})),
+      documents: inFile(summaries, lineStart),
       failures: failures ?? []
     }
   } catch {

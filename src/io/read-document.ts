@@ -1,7 +1,6 @@
 /** Read one input file as text, or say precisely why it cannot be cleaned. */
 import {isUtf8} from 'node:buffer'
 import {readFileSync} from 'node:fs'
-import {readFile} from 'node:fs/promises'
 
 export class InputError extends Error {
   constructor(
@@ -16,33 +15,19 @@ export class InputError extends Error {
 /** Larger files are refused: one runaway file must not exhaust memory for the batch. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024
 
-export async function readDocument(path: string, label = path): Promise<{text: string; bytes: number}> {
-  let bytes: Buffer
-  try {
-    bytes = await readFile(path)
-  } catch (error) {
-    throw unreadable(label, error)
-  }
-  return {text: decodeDocument(bytes, label), bytes: bytes.length}
-}
-
-/** The same, blocking: for worker threads, which have nothing else to do meanwhile. */
+/** Blocking: the worker threads that read inputs have nothing else to do meanwhile. */
 export function readDocumentSync(path: string, label = path): {text: string; bytes: number} {
   let bytes: Buffer
   try {
     bytes = readFileSync(path)
   } catch (error) {
-    throw unreadable(label, error)
+    const code = (error as NodeJS.ErrnoException).code
+    throw new InputError(
+      label,
+      code === 'EACCES' ? 'cannot read the file: permission denied' : `cannot read the file (${code ?? String(error)})`
+    )
   }
   return {text: decodeDocument(bytes, label), bytes: bytes.length}
-}
-
-function unreadable(label: string, error: unknown): InputError {
-  const code = (error as NodeJS.ErrnoException).code
-  return new InputError(
-    label,
-    code === 'EACCES' ? 'cannot read the file: permission denied' : `cannot read the file (${code ?? String(error)})`
-  )
 }
 
 export function decodeDocument(bytes: Uint8Array, label: string): string {
