@@ -20,6 +20,8 @@ import {readTrace, type TraceRef} from './trace-spool.js'
 
 export interface CleanFileTask {
   file: InputFile
+  /** The file's size, when known: a worker pool cleans very large files in the main thread. */
+  size?: number | undefined
   out: string
   /** Duplicates dropped by a corpus stage: not written, or written to OUT/duplicates/. */
   duplicates?: 'skip' | 'write' | undefined
@@ -29,10 +31,13 @@ export interface CleanFileTask {
   manifest?: ManifestMeta | undefined
 }
 
-/** The document (or its manifest line), or the problem that kept the file from being cleaned (named for the report). */
-export type CleanedFile = {document: SerializedDocument} | {line: ManifestLine} | {problem: string}
+/** The problem that kept a file from being cleaned (named for the report). */
+export type Unclean = {problem: string}
 
-export function cleanFile(pipeline: Pipeline, task: CleanFileTask): CleanedFile {
+/** The document, or with `task.manifest` its manifest line, or why the file could not be cleaned. */
+export function cleanFile(pipeline: Pipeline, task: CleanFileTask & {manifest: ManifestMeta}): {line: ManifestLine} | Unclean
+export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: SerializedDocument} | Unclean
+export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: SerializedDocument} | {line: ManifestLine} | Unclean {
   const {file, out} = task
   const t0 = performance.now()
   let input

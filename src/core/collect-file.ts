@@ -12,6 +12,8 @@ import type {Pipeline} from './pipeline.js'
 export interface CollectFileTask {
   stage: number
   file: InputFile
+  /** The file's size, when known: a worker pool collects from very large files in the main thread. */
+  size?: number | undefined
   /** Send back the trace, serialized, when the final pass is to replay it. */
   trace?: boolean | undefined
 }

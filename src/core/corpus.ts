@@ -40,17 +40,14 @@ export function collectInProcess(stages: readonly ConfiguredStage[]): Collector 
 
 /**
  * `documents` is called once per corpus stage and must yield the same documents
- * each time. `collector(stageIndex)` gives the collector to use for a stage:
- * it must see the indexes of the corpus stages before it (workers get them via
- * snapshots, which is why it is asked for anew per stage).
+ * each time. The collector must see the indexes of the corpus stages before the
+ * one it collects for: its `refresh()` is called before each corpus stage (a
+ * worker pool shares the indexes built so far with its threads).
  */
 export async function buildCorpus<Source extends {path: string} = CorpusDocument>(
   stages: readonly ConfiguredStage[],
   documents: () => AsyncIterable<Source> | Iterable<Source>,
-  collector: (stageIndex: number) => Promise<{collect: Collector<Source>; close(): Promise<void>}> = async () => ({
-    collect: collectInProcess(stages) as unknown as Collector<Source>,
-    close: async () => {}
-  }),
+  collector: {collect: Collector<Source>; refresh?(): void} = {collect: collectInProcess(stages) as unknown as Collector<Source>},
   concurrency = 1,
   /** Given each document's trace up to the last corpus stage, for the final pass to replay. */
   onTrace?: (path: string, trace: Trace | string) => void
@@ -58,24 +55,20 @@ export async function buildCorpus<Source extends {path: string} = CorpusDocument
   for (let k = 0; k < stages.length; k++) {
     const corpus = stages[k]!.corpus
     if (!corpus) continue
-    const {collect, close} = await collector(k)
+    collector.refresh?.()
     const signatures = new Map<string, unknown>()
     const inFlight = new Set<Promise<void>>()
-    try {
-      for await (const document of documents()) {
-        const task = collect(k, document).then((collected) => {
-          if (!collected) return
-          signatures.set(document.path, collected.signature)
-          if (collected.trace) onTrace?.(document.path, collected.trace)
-        })
-        inFlight.add(task)
-        void task.finally(() => inFlight.delete(task)).catch(() => {})
-        if (inFlight.size >= concurrency) await Promise.race(inFlight)
-      }
-      await Promise.all(inFlight)
-    } finally {
-      await close()
+    for await (const document of documents()) {
+      const task = collector.collect(k, document).then((collected) => {
+        if (!collected) return
+        signatures.set(document.path, collected.signature)
+        if (collected.trace) onTrace?.(document.path, collected.trace)
+      })
+      inFlight.add(task)
+      void task.finally(() => inFlight.delete(task)).catch(() => {})
+      if (inFlight.size >= concurrency) await Promise.race(inFlight)
     }
+    await Promise.all(inFlight)
     corpus.build(signatures)
   }
 }

@@ -5,7 +5,8 @@ import {availableParallelism} from 'node:os'
 import {fileURLToPath} from 'node:url'
 import {Piscina} from 'piscina'
 import type {DocumentResult, Trace} from './clean-document.js'
-import {cleanFile, type CleanedFile, type CleanFileTask} from './clean-file.js'
+import type {ManifestLine, ManifestMeta} from '../io/manifest.js'
+import {cleanFile, type CleanFileTask, type Unclean} from './clean-file.js'
 import {collectFile, type CollectFileTask} from './collect-file.js'
 import {collectInProcess, corpusSnapshots, type Collected, type Collector} from './corpus.js'
 import type {Pipeline} from './pipeline.js'
@@ -23,8 +24,8 @@ export interface Cleaner {
   /** Clean a text (JSONL records, streams). */
   clean(text: string, path: string, replay?: Trace): Promise<DocumentResult>
   collect: Collector
-  /** Read, clean and write one input file where the work is done, so texts never cross threads. */
-  cleanFile(task: CleanFileTask): Promise<CleanedFile>
+  /** Read, clean and write one input file where the work is done (texts never cross threads); its manifest line back. */
+  cleanFile(task: CleanFileTask & {manifest: ManifestMeta}): Promise<{line: ManifestLine} | Unclean>
   collectFile(task: CollectFileTask): Promise<Collected | undefined>
   close(): Promise<void>
 }
@@ -55,8 +56,8 @@ export function cleanerFor(pipeline: Pipeline, workers: number, batchFiles = 0):
 }
 
 /**
- * Files above this size are cleaned in the main thread, whose heap is not
- * capped: a worker's heap limit is sized for ordinary documents.
+ * A pool cleans files (and JSONL records) above this size in the main thread,
+ * whose heap is not capped: a worker's heap limit is sized for ordinary documents.
  */
 export const LARGE_FILE_BYTES = 2 * 1024 * 1024
 
@@ -82,11 +83,20 @@ export function poolCleaner(pipeline: Pipeline, workers: number, batchFiles = 0)
   })
   let corpus: CorpusShare = {version: 0, snapshots: []}
   const run = (task: WorkerTask): Promise<unknown> => pool.run({...task, corpus} satisfies WorkerMessage)
+  // A worker's heap is capped for ordinary documents: larger ones go to the main thread.
+  const main = inProcessCleaner(pipeline)
+  const large = (size: number | undefined): boolean => (size ?? 0) > LARGE_FILE_BYTES
   return {
-    clean: (text, path, replay) => run({kind: 'clean', text, path, replay}) as Promise<DocumentResult>,
-    collect: (stage, document) => run({kind: 'collect', stage, path: document.path, text: document.text}) as Promise<Collected>,
-    cleanFile: (task) => run({kind: 'clean-file', task}) as Promise<CleanedFile>,
-    collectFile: (task) => run({kind: 'collect-file', task}) as Promise<Collected | undefined>,
+    clean: (text, path, replay) =>
+      large(text.length) ? main.clean(text, path, replay) : (run({kind: 'clean', text, path, replay}) as Promise<DocumentResult>),
+    collect: (stage, document) =>
+      large(document.text.length)
+        ? main.collect(stage, document)
+        : (run({kind: 'collect', stage, path: document.path, text: document.text}) as Promise<Collected>),
+    cleanFile: (task) =>
+      large(task.size) ? main.cleanFile(task) : (run({kind: 'clean-file', task}) as Promise<{line: ManifestLine} | Unclean>),
+    collectFile: (task) =>
+      large(task.size) ? main.collectFile(task) : (run({kind: 'collect-file', task}) as Promise<Collected | undefined>),
     refresh: () => {
       corpus = shareCorpus(pipeline, corpus.version + 1)
     },

@@ -17,7 +17,7 @@ import {buildCorpus, corpusClusters, fingerprintCorpus, hasCorpusStages} from '.
 import {TraceSpool, type TraceRef} from './trace-spool.js'
 import {createPipeline} from './pipeline.js'
 import type {ConfiguredStage} from './stage.js'
-import {cleanerFor, defaultWorkers, inProcessCleaner, LARGE_FILE_BYTES} from './pool.js'
+import {cleanerFor, defaultWorkers} from './pool.js'
 
 export interface RunOptions {
   input: string
@@ -122,8 +122,6 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   const spoolFile = join(out, '.rinse', 'traces.jsonl')
   const spool = new TraceSpool(spoolFile)
   const traces = new Map<string, TraceRef>()
-  // Large files are cleaned in the main thread (see LARGE_FILE_BYTES).
-  const large = inProcessCleaner(pipeline)
   // One worker pool collects for every corpus stage (told when an index changes);
   // a fresh one cleans, so the collection passes' garbage goes with the first.
   let cleaner = cleanerFor(pipeline, workers, files.length)
@@ -134,12 +132,9 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
         pipeline.stages,
         // Documents are known by their path relative to the input folder.
         () => files.map((file, i) => ({path: file.relative, file, size: stats[i]?.size ?? 0})),
-        async () => {
-          cleaner.refresh()
-          return {
-            collect: (stage, {file, size}) => (size > LARGE_FILE_BYTES ? large : cleaner).collectFile({stage, file, trace: stage === last}),
-            close: async () => {}
-          }
+        {
+          collect: (stage, {file, size}) => cleaner.collectFile({stage, file, size, trace: stage === last}),
+          refresh: () => cleaner.refresh()
         },
         concurrency,
         (path, trace) => traces.set(path, spool.append(typeof trace === 'string' ? trace : JSON.stringify(trace)))
@@ -178,15 +173,16 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
               batch,
               corpus: corpusFingerprint
             }
-            const cleaned = await (info.size > LARGE_FILE_BYTES ? large : cleaner).cleanFile({
+            const cleaned = await cleaner.cleanFile({
               file,
+              size: info.size,
               out,
               duplicates: options.duplicates,
               replay: traces.get(file.relative),
               manifest: meta
             })
             if ('problem' in cleaned) throw new InputError(file.relative, cleaned.problem)
-            const entry = 'line' in cleaned ? await manifest.append(cleaned.line) : await manifest.record(meta, [cleaned.document])
+            const entry = await manifest.append(cleaned.line)
             bytes += entry.documents[0]!.bytesIn
             documents.push(...entry.documents)
           } catch (error) {

@@ -19,7 +19,7 @@ import {serializeDocument, type SerializedDocument} from '../report/summarize.js
 import {buildCorpus, dropDecision, hasCorpusStages, type CorpusDocument} from './corpus.js'
 import {forRecords} from '../config/pipeline-file.js'
 import {createPipeline} from './pipeline.js'
-import {cleanerFor, defaultWorkers, inProcessCleaner, LARGE_FILE_BYTES} from './pool.js'
+import {cleanerFor, defaultWorkers} from './pool.js'
 import {finishRun, UsageError, type RunOptions, type RunResult} from './run-folder.js'
 
 export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunResult> {
@@ -46,24 +46,12 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
   const finished = files.map((file, i) => manifest.done(file.relative, stats[i]!.size, stats[i]!.mtimeMs, pipeline.config.hash))
   // One worker pool for the whole run; it is told when the corpus indexes change.
   const cleaner = cleanerFor(pipeline, workers)
-  const large = inProcessCleaner(pipeline)
   let resumed = 0
   let done = 0
   let bytes = 0
   try {
     if (hasCorpusStages(pipeline.stages) && finished.some((entry) => !entry)) {
-      await buildCorpus(
-        pipeline.stages,
-        () => corpusDocuments(files, options, docPath),
-        async () => {
-          cleaner.refresh()
-          return {
-            collect: (stage, document) => (document.text.length > LARGE_FILE_BYTES ? large : cleaner).collect(stage, document),
-            close: async () => {}
-          }
-        },
-        width
-      )
+      await buildCorpus(pipeline.stages, () => corpusDocuments(files, options, docPath), cleaner, width)
     }
     cleaner.refresh()
     for (const [i, file] of files.entries()) {
@@ -86,8 +74,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
         async (record) => {
           if (record.text === undefined) return {record}
           const t0 = performance.now()
-          // A record too large for a worker's heap is cleaned in the main thread.
-          const result = await (record.text.length > LARGE_FILE_BYTES ? large : cleaner).clean(record.text, docPath(file, record))
+          const result = await cleaner.clean(record.text, docPath(file, record))
           return {record, result, ms: performance.now() - t0}
         },
         width

@@ -92,7 +92,7 @@ export async function startWorker(options: WorkerOptions): Promise<{close(): Pro
             cleaned = {problem: String((error as Error).message ?? error)}
           }
           if ('problem' in cleaned) await redis.hset(keys.failures(data.run), file.relative, cleaned.problem)
-          else if ('document' in cleaned) await redis.hset(keys.documents(data.run), file.relative, cleaned.document.json)
+          else await redis.hset(keys.documents(data.run), file.relative, cleaned.document.json)
         }
       }
       options.onJob?.(data, performance.now() - t0)
