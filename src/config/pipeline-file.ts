@@ -112,12 +112,11 @@ export function parsePipeline(data: unknown, source = '<inline>'): PipelineConfi
 
 /** The same pipeline with a persistent dedup index (the CLI's --index): set on every dedup stage. */
 export function withDedupIndex(config: PipelineConfig, index: string, batch: string): PipelineConfig {
-  const stages = config.stages.map((entry) => {
-    if (entry.stage !== 'dedup' || entry.options.documents === false) return entry
-    const documents = {...((entry.options.documents as Record<string, unknown> | undefined) ?? {}), index, batch}
-    return {stage: entry.stage, options: {...entry.options, documents}}
-  })
-  return parsePipeline({stages: stages.map((entry) => ({[entry.stage]: entry.options}))}, config.source)
+  return withOptions(config, 'dedup', (options) =>
+    options.documents === false
+      ? undefined
+      : {...options, documents: {...((options.documents as Record<string, unknown> | undefined) ?? {}), index, batch}}
+  )
 }
 
 /**
@@ -126,12 +125,20 @@ export function withDedupIndex(config: PipelineConfig, index: string, batch: str
  * instead of ending it with a newline (which would change every record).
  */
 export function forRecords(config: PipelineConfig): PipelineConfig {
-  if (!config.stages.some((entry) => entry.stage === 'normalize' && entry.options.finalNewline === undefined)) return config
-  const stages = config.stages.map((entry) =>
-    entry.stage === 'normalize' && entry.options.finalNewline === undefined
-      ? {...entry, options: {...entry.options, finalNewline: false}}
-      : entry
-  )
+  return withOptions(config, 'normalize', (options) => (options.finalNewline === undefined ? {...options, finalNewline: false} : undefined))
+}
+
+/** The pipeline with one stage's options changed wherever `change` gives new ones, checked again. */
+function withOptions(
+  config: PipelineConfig,
+  stage: string,
+  change: (options: Record<string, unknown>) => Record<string, unknown> | undefined
+): PipelineConfig {
+  const stages = config.stages.map((entry) => ({
+    stage: entry.stage,
+    options: (entry.stage === stage && change(entry.options)) || entry.options
+  }))
+  if (stages.every((entry, i) => entry.options === config.stages[i]!.options)) return config
   return parsePipeline({stages: stages.map((entry) => ({[entry.stage]: entry.options}))}, config.source)
 }
 

@@ -285,13 +285,13 @@ function classify(
       block,
       rule: 'block-classifier',
       reason: `${decision.reason} (content probability ${decision.score.toFixed(2)})`,
-      detail: {label: decision.label, score: round(decision.score), features: topFeatures(decision.leadingFeatures(12))}
+      detail: {label: decision.label, score: round(decision.score), features: rounded(decision.leadingFeatures(12))}
     })
   }
   return deletions
 }
 
-function topFeatures(features: Record<string, number>): Record<string, number> {
+function rounded(features: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(features).map(([name, value]) => [name, round(value)]))
 }
 
