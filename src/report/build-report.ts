@@ -11,6 +11,7 @@ import {rename, rm} from 'node:fs/promises'
 import {randomBytes} from 'node:crypto'
 import {basename, dirname, join} from 'node:path'
 import type {PipelineConfig} from '../config/pipeline-file.js'
+import {splitRuleKey, stageRank} from './summarize.js'
 import {REPORT_VERSION, type Cluster, type DocumentSummary, type FailedDocument, type RunReport} from './schema.js'
 
 export function summarizeRun(
@@ -29,10 +30,9 @@ export function summarizeRun(
     bytesIn += document.bytesIn
     bytesOut += document.bytesOut
     for (const [key, count] of Object.entries(document.rules)) {
-      const slash = key.indexOf('/')
-      const stage = (stats[key.slice(0, slash)] ??= {})
-      const rule = key.slice(slash + 1)
-      stage[rule] = (stage[rule] ?? 0) + count
+      const {stage, rule} = splitRuleKey(key)
+      const counters = (stats[stage] ??= {})
+      counters[rule] = (counters[rule] ?? 0) + count
     }
   }
   return {
@@ -88,12 +88,9 @@ export async function writeReportJson(file: string, report: RunReport, read: (su
   }
 }
 
-const STAGE_ORDER = ['normalize', 'boilerplate', 'repair', 'dedup']
-
 /** Counters listed in the order the stages run, not the order edits happened to be seen. */
 function inStageOrder(stats: Record<string, Record<string, number>>): Record<string, Record<string, number>> {
-  const rank = (stage: string): number => (STAGE_ORDER.includes(stage) ? STAGE_ORDER.indexOf(stage) : STAGE_ORDER.length)
-  return Object.fromEntries(Object.entries(stats).sort(([a], [b]) => rank(a) - rank(b) || compare(a, b)))
+  return Object.fromEntries(Object.entries(stats).sort(([a], [b]) => stageRank(a) - stageRank(b) || compare(a, b)))
 }
 
 function compare(a: string, b: string): number {

@@ -1,12 +1,33 @@
 /** The in-memory summary of one document's report entry. */
+import type {Edit} from '../core/types.js'
 import type {DocumentReport, DocumentSummary} from './schema.js'
 
-export function summarize(document: DocumentReport): DocumentSummary {
+/** Edits counted per `stage/rule`. */
+export function ruleCounts(edits: readonly Edit[]): Record<string, number> {
   const rules: Record<string, number> = {}
-  for (const edit of document.edits) {
+  for (const edit of edits) {
     const key = `${edit.stage}/${edit.rule}`
     rules[key] = (rules[key] ?? 0) + 1
   }
+  return rules
+}
+
+/** A `stage/rule` key taken apart. */
+export function splitRuleKey(key: string): {stage: string; rule: string} {
+  const slash = key.indexOf('/')
+  return {stage: key.slice(0, slash), rule: key.slice(slash + 1)}
+}
+
+const STAGE_ORDER = ['normalize', 'boilerplate', 'repair', 'dedup']
+
+/** Where a stage goes when stages are listed: the built-in ones in the order they run, others after. */
+export function stageRank(stage: string): number {
+  const i = STAGE_ORDER.indexOf(stage)
+  return i === -1 ? STAGE_ORDER.length : i
+}
+
+export function summarize(document: DocumentReport): DocumentSummary {
+  const rules = ruleCounts(document.edits)
   const summary: DocumentSummary = {
     path: document.path,
     bytesIn: document.bytesIn,

@@ -5,6 +5,7 @@
 import type {PageReportInput as Report} from './read-report.js'
 import {editsMatch} from '../../core/apply-edits.js'
 import {removedShare} from './util.js'
+import {splitRuleKey, stageRank} from '../summarize.js'
 
 /** `[ruleIndex, reasonIndex, before, after]` of an edit folded into a later one. */
 export type FoldedTuple = [number, number, string, string]
@@ -109,9 +110,6 @@ class Interner {
   }
 }
 
-/** Known stages first in their usual order, then the others as the pipeline lists them. */
-const STAGE_ORDER = ['normalize', 'boilerplate', 'repair', 'dedup']
-
 function pipelineStageNames(report: Report): string[] {
   const names: string[] = []
   for (const stage of report.pipeline.stages) {
@@ -192,8 +190,8 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
     })
     if (doc.omitted) {
       for (const [key, count] of Object.entries(doc.omitted.rules)) {
-        const slash = key.indexOf('/')
-        const ri = ruleIndex(key.slice(0, slash), key.slice(slash + 1))
+        const {stage, rule} = splitRuleKey(key)
+        const ri = ruleIndex(stage, rule)
         rules[ri]!.edits += count
         ruleSet.add(ri)
         stageSet.add(rules[ri]!.stageIndex)
@@ -274,11 +272,6 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
     stageCounts,
     textNotes
   }
-}
-
-function stageRank(stage: string): number {
-  const i = STAGE_ORDER.indexOf(stage)
-  return i === -1 ? STAGE_ORDER.length : i
 }
 
 /** Stage colours: the built-in stages keep theirs, others take from a palette. */

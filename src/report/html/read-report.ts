@@ -8,6 +8,7 @@ import {createReadStream} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import {createInterface} from 'node:readline'
 import type {DocumentReport, Report} from '../schema.js'
+import {ruleCounts} from '../summarize.js'
 
 /** What is left of a document whose edits did not fit in the page. */
 export interface OmittedEdits {
@@ -29,9 +30,7 @@ export async function readReportForPage(file: string, maxEdits = DEFAULT_MAX_PAG
       budget -= document.edits.length
       return document
     }
-    const rules: Record<string, number> = {}
-    for (const edit of document.edits) rules[`${edit.stage}/${edit.rule}`] = (rules[`${edit.stage}/${edit.rule}`] ?? 0) + 1
-    return {...document, edits: [], omitted: {edits: document.edits.length, rules}}
+    return {...document, edits: [], omitted: {edits: document.edits.length, rules: ruleCounts(document.edits)}}
   }
   const streamed = await readByLine(file, fit)
   if (streamed) return streamed
