@@ -1,6 +1,6 @@
 /** Writing `OUT/report.html` from `OUT/report.json` and `OUT/cleaned/`. */
-import {randomBytes} from 'node:crypto'
-import {readFile, rename, unlink, writeFile} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
+import {writeFileAtomicSync} from '../../io/atomic-write.js'
 import path from 'node:path'
 import {readReportForPage, type PageReportInput} from './read-report.js'
 import {DEFAULT_MAX_TEXT_CHARS} from './model.js'
@@ -57,21 +57,9 @@ export async function loadOriginals(outDir: string, report: PageReportInput, opt
   return texts
 }
 
-/** Write `data` to `file` through a temporary file in the same folder and a rename. */
-async function writeAtomic(file: string, data: string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
-  try {
-    await writeFile(temp, data, 'utf8')
-    await rename(temp, file)
-  } catch (error) {
-    await unlink(temp).catch(() => {})
-    throw error
-  }
-}
-
 /** Read `OUT/report.json` and `OUT/cleaned/*`, and write `OUT/report.html` atomically. */
 export async function writeReportHtml(outDir: string, options: WriteOptions = {}): Promise<void> {
   const report = await readReportForPage(path.join(outDir, 'report.json'), options.maxEdits)
   const texts = await loadOriginals(outDir, report, options)
-  await writeAtomic(path.join(outDir, 'report.html'), renderReportHtml(report, texts, options))
+  writeFileAtomicSync(path.join(outDir, 'report.html'), renderReportHtml(report, texts, options))
 }
