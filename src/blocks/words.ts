@@ -58,13 +58,16 @@ export function normalizedTokens(text: string): string[] {
   return tokens
 }
 
+/** FNV-1a: the starting value, and one step over a UTF-16 unit (take `>>> 0` of the end result). */
+export const FNV_OFFSET = 0x811c9dc5
+export function fnvStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193)
+}
+
 /** FNV-1a over a string, unsigned 32-bit. */
 export function hashString(text: string): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193)
-  }
+  let hash = FNV_OFFSET
+  for (let i = 0; i < text.length; i++) hash = fnvStep(hash, text.charCodeAt(i))
   return hash >>> 0
 }
 

@@ -7,7 +7,7 @@
  * that reads like prose is kept and flagged, not removed.
  */
 import type {Block} from '../../blocks/block.js'
-import {normalizedTokens, shingleHashes} from '../../blocks/words.js'
+import {FNV_OFFSET, fnvStep, normalizedTokens, shingleHashes} from '../../blocks/words.js'
 import type {CorpusHooks, StageInput} from '../../core/stage.js'
 import {isProse, type BlockRule} from './block-rule.js'
 
@@ -37,10 +37,9 @@ const SKETCH_SIZE = 16
  */
 export function lineKey(text: string): number {
   const lower = text.toLowerCase()
-  let hash = 0x811c9dc5
+  let hash = FNV_OFFSET
   const emit = (code: number): void => {
-    hash ^= code
-    hash = Math.imul(hash, 0x01000193)
+    hash = fnvStep(hash, code)
   }
   let started = false
   let space = false
