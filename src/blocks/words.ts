@@ -31,33 +31,6 @@ export function words(text: string): string[] {
   return text.match(WORD) ?? []
 }
 
-/**
- * Lower-cased word tokens, apostrophes inside words kept as `'`: the key for
- * comparing passages. A hand-written scan: this runs over every document.
- */
-export function normalizedTokens(text: string): string[] {
-  const lower = text.toLowerCase()
-  const tokens: string[] = []
-  let start = -1
-  for (let i = 0; i <= lower.length; i++) {
-    const code = i < lower.length ? lower.charCodeAt(i) : 32
-    if (isWordUnit(code, lower[i] ?? ' ')) {
-      if (start === -1) start = i
-    } else if (
-      start !== -1 &&
-      (code === 39 || code === 0x2019 || code === 0x2018) &&
-      i + 1 < lower.length &&
-      isWordUnit(lower.charCodeAt(i + 1), lower[i + 1]!)
-    ) {
-      // an apostrophe inside a word
-    } else if (start !== -1) {
-      tokens.push(lower.slice(start, i).replace(/[’‘]/g, "'"))
-      start = -1
-    }
-  }
-  return tokens
-}
-
 /** FNV-1a: the starting value, and one step over a UTF-16 unit (take `>>> 0` of the end result). */
 export const FNV_OFFSET = 0x811c9dc5
 export function fnvStep(hash: number, code: number): number {
@@ -71,14 +44,56 @@ export function hashString(text: string): number {
   return hash >>> 0
 }
 
-/** Hashes of consecutive word n-grams, for containment tests without building strings. */
-export function shingleHashes(tokens: readonly string[], size: number): Set<number> {
-  const hashes = tokens.map(hashString)
-  const shingles = new Set<number>()
-  for (let i = 0; i + size <= hashes.length; i++) {
-    let hash = 0x9e3779b9
-    for (let k = 0; k < size; k++) hash = Math.imul(hash ^ hashes[i + k]!, 0x85ebca6b) >>> 0
-    shingles.add(hash)
+/**
+ * The comparison key of a passage: FNV-1a hashes of its lower-cased word tokens
+ * (an apostrophe inside a word kept, curly ones as `'`). One scan that hashes
+ * each word as it goes, without building the token strings: this runs over
+ * every document.
+ */
+export function tokenHashes(text: string): number[] {
+  const lower = text.toLowerCase()
+  const hashes: number[] = []
+  let hash = FNV_OFFSET
+  let inWord = false
+  const n = lower.length
+  for (let i = 0; i < n; i++) {
+    const code = lower.charCodeAt(i)
+    if (
+      code < 128 ? (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) : isWordUnit(code, lower[i]!)
+    ) {
+      hash = fnvStep(hash, code)
+      inWord = true
+    } else if (
+      inWord &&
+      (code === 39 || code === 0x2019 || code === 0x2018) &&
+      i + 1 < n &&
+      isWordUnit(lower.charCodeAt(i + 1), lower[i + 1]!)
+    ) {
+      hash = fnvStep(hash, 39)
+    } else if (inWord) {
+      hashes.push(hash >>> 0)
+      hash = FNV_OFFSET
+      inWord = false
+    }
   }
-  return shingles
+  if (inWord) hashes.push(hash >>> 0)
+  return hashes
+}
+
+/** Hash of `size` consecutive token hashes starting at `at`. */
+export function shingleAt(hashes: ArrayLike<number>, at: number, size: number): number {
+  let hash = 0x9e3779b9
+  for (let k = 0; k < size; k++) hash = Math.imul(hash ^ hashes[at + k]!, 0x85ebca6b) >>> 0
+  return hash
+}
+
+/** The n-gram hashes of a sequence of token hashes, sorted and without repeats. */
+export function sortedShingles(hashes: ArrayLike<number>, size: number): Uint32Array {
+  const count = Math.max(0, hashes.length - size + 1)
+  const all = new Uint32Array(count)
+  for (let i = 0; i < count; i++) all[i] = shingleAt(hashes, i, size)
+  all.sort()
+  let unique = 0
+  for (let i = 0; i < count; i++) if (i === 0 || all[i] !== all[unique - 1]) all[unique++] = all[i]!
+  return unique === count ? all : all.slice(0, unique)
 }

@@ -7,7 +7,7 @@
  * that reads like prose is kept and flagged, not removed.
  */
 import type {Block} from '../../blocks/block.js'
-import {FNV_OFFSET, fnvStep, normalizedTokens, shingleHashes} from '../../blocks/words.js'
+import {FNV_OFFSET, fnvStep, shingleAt, tokenHashes} from '../../blocks/words.js'
 import type {CorpusHooks, StageInput} from '../../core/stage.js'
 import {isProse, type BlockRule} from './block-rule.js'
 
@@ -86,7 +86,7 @@ export class RecurringLines implements CorpusHooks<LineSignature> {
   collect(input: StageInput): LineSignature {
     const lines = new Set<number>()
     for (const block of input.blocks()) if (block.words <= this.options.maxWords) lines.add(lineKey(block.text))
-    return {lines: Uint32Array.from(lines), sketch: sketch(normalizedTokens(input.text))}
+    return {lines: Uint32Array.from(lines), sketch: sketch(tokenHashes(input.text))}
   }
 
   build(signatures: ReadonlyMap<string, LineSignature>): void {
@@ -147,10 +147,11 @@ export class RecurringLines implements CorpusHooks<LineSignature> {
   }
 }
 
-/** A MinHash sketch of a document's word 3-grams. */
-function sketch(tokens: readonly string[]): Uint32Array {
+/** A MinHash sketch of a document's word 3-grams (a repeated 3-gram changes no minimum). */
+function sketch(tokens: readonly number[]): Uint32Array {
   const result = new Uint32Array(SKETCH_SIZE).fill(0xffffffff)
-  for (const shingle of shingleHashes(tokens, 3)) {
+  for (let at = 0; at + 3 <= tokens.length; at++) {
+    const shingle = shingleAt(tokens, at, 3)
     for (let i = 0; i < SKETCH_SIZE; i++) {
       // One cheap 32-bit permutation per slot.
       let x = Math.imul(shingle ^ SEEDS[i]!, 0x9e3779b1)

@@ -7,7 +7,7 @@
  */
 import type {Block} from '../../blocks/block.js'
 import type {BlockDeletion} from '../../blocks/delete-blocks.js'
-import {normalizedTokens, shingleHashes} from '../../blocks/words.js'
+import {tokenHashes, sortedShingles} from '../../blocks/words.js'
 
 export interface LocalDedupOptions {
   /** Blocks with fewer words are never treated as duplicates (`Share`, `Reply`). */
@@ -20,10 +20,10 @@ export const DEFAULT_LOCAL_DEDUP: LocalDedupOptions = {minWords: 4, containment:
 
 interface Candidate {
   block: Block
-  tokens: string[]
-  /** The tokens joined: equal keys are exact copies. */
-  key: string
-  grams: Set<number>
+  /** Hashes of the lower-cased word tokens. */
+  tokens: number[]
+  /** Word 3-gram hashes, sorted, without repeats. */
+  grams: Uint32Array
 }
 
 /** A few junk words beyond the shared text are a suffix or prefix, not more content. */
@@ -35,82 +35,110 @@ export function findLocalDuplicates(
   lineOf: (block: Block) => number = (block) => block.index + 1
 ): BlockDeletion[] {
   const candidates: Candidate[] = []
-  const postings = new Map<number, number[]>()
   const parent: number[] = []
   // Exact copies join their first occurrence at once and are not compared again:
   // a page dumped 800 times stays linear.
-  const firstOf = new Map<string, number>()
+  const firstOf = new Map<number, number>()
   const representatives: number[] = []
+  let gramCount = 0
+  let maxGrams = 0
   for (const block of blocks) {
-    const tokens = normalizedTokens(block.text)
+    const {tokens, key, grams} = wordsOf(block.text)
     if (tokens.length < options.minWords) continue
-    const key = tokens.join(' ')
     const id = candidates.length
     const first = firstOf.get(key)
-    if (first !== undefined) {
-      candidates.push({block, tokens, key, grams: candidates[first]!.grams})
+    if (first !== undefined && sameTokens(candidates[first]!.tokens, tokens)) {
+      candidates.push({block, tokens, grams: candidates[first]!.grams})
       parent.push(first)
       continue
     }
-    const grams = shingleHashes(tokens, 3)
-    candidates.push({block, tokens, key, grams})
+    candidates.push({block, tokens, grams})
     parent.push(id)
-    firstOf.set(key, id)
+    if (first === undefined) firstOf.set(key, id)
     representatives.push(id)
-    for (const gram of grams) {
-      const list = postings.get(gram)
-      if (list) list.push(id)
-      else postings.set(gram, [id])
-    }
+    gramCount += grams.length
+    maxGrams = Math.max(maxGrams, grams.length)
   }
+  if (representatives.length < 2) return groupDeletions(candidates, parent, lineOf)
+  const postings = new Postings(gramCount)
+  for (const id of representatives) for (const gram of candidates[id]!.grams) postings.add(gram, id)
   // Union-find over near-duplicate pairs. Prefix filtering: if A (the smaller
   // set) has a share t of its 3-grams in B, then B holds at least one of ANY
   // |A| - ceil(t|A|) + 1 grams of A. Grams no other block has count among them
   // without a lookup; the rest of that many are probed, shortest posting lists
   // first, and every candidate found is verified exactly.
-  const find = (i: number): number => {
-    let root = i
-    while (parent[root] !== root) root = parent[root]!
-    while (parent[i] !== root) [i, parent[i]] = [parent[i]!, root]
-    return root
-  }
+  const find = (i: number): number => findRoot(parent, i)
   const seen = new Int32Array(candidates.length).fill(-1)
+  const probes = new Int32Array(maxGrams)
   for (const a of representatives) {
     const grams = candidates[a]!.grams
-    const size = grams.size
+    const size = grams.length
     let need = Math.ceil(options.containment * size - 1e-9)
     while (need > 0 && (need - 1) / size >= options.containment) need--
     const prefix = size - need + 1
-    const probes: number[][] = []
+    let shared = 0
     for (const gram of grams) {
-      const list = postings.get(gram)!
-      if (list.length > 1) probes.push(list)
+      const slot = postings.slotOf(gram)
+      if (postings.count[slot]! > 1) probes[shared++] = slot
     }
-    const own = size - probes.length
+    const own = size - shared
     if (own >= prefix) continue
-    probes.sort((x, y) => x.length - y.length)
-    probes.length = prefix - own
-    for (const list of probes) {
-      for (const b of list) {
-        const other = candidates[b]!.grams
-        if (seen[b] === a || other.size < size || (other.size === size && b <= a)) continue
-        seen[b] = a
-        if (find(a) === find(b)) continue
-        // Stop as soon as the answer is known: `need` found, or too many missing.
-        let shared = 0
-        let missing = 0
-        for (const g of grams) {
-          if (other.has(g)) {
-            if (++shared >= need) break
-          } else if (++missing > size - need) break
+    // Any `prefix - own` shared grams will do; grams only one other block has come
+    // first, so common phrases add few candidates (a full sort cost more than it saved).
+    let probed = 0
+    for (let pairsOnly = 1; pairsOnly >= 0 && probed < prefix - own; pairsOnly--) {
+      for (let k = 0; k < shared && probed < prefix - own; k++) {
+        const slot = probes[k]!
+        if ((postings.count[slot] === 2) !== (pairsOnly === 1)) continue
+        probed++
+        for (let at = postings.head[slot]!; at !== -1; at = postings.next[at]!) {
+          const b = postings.block[at]!
+          const other = candidates[b]!.grams
+          if (seen[b] === a || other.length < size || (other.length === size && b <= a)) continue
+          seen[b] = a
+          if (find(a) === find(b)) continue
+          if (sharesAtLeast(grams, other, need)) parent[find(b)] = find(a)
         }
-        if (shared >= need) parent[find(b)] = find(a)
       }
     }
   }
+  return groupDeletions(candidates, parent, lineOf)
+}
+
+interface BlockWords {
+  tokens: number[]
+  /** Equal token sequences, equal keys. */
+  key: number
+  grams: Uint32Array
+}
+
+// The boilerplate stage looks for copies after each of its rounds and the dedup
+// stage again on nearly the same lines: recent lines are remembered.
+const WORDS_CACHE = new Map<string, BlockWords>()
+const WORDS_CACHE_SIZE = 4096
+
+function wordsOf(text: string): BlockWords {
+  const cached = WORDS_CACHE.get(text)
+  if (cached) return cached
+  const tokens = tokenHashes(text)
+  const words = {tokens, key: sequenceKey(tokens), grams: sortedShingles(tokens, 3)}
+  if (WORDS_CACHE.size >= WORDS_CACHE_SIZE) WORDS_CACHE.clear()
+  WORDS_CACHE.set(text, words)
+  return words
+}
+
+function findRoot(parent: number[], i: number): number {
+  let root = i
+  while (parent[root] !== root) root = parent[root]!
+  while (parent[i] !== root) [i, parent[i]] = [parent[i]!, root]
+  return root
+}
+
+/** One removal per member of each group but its most complete copy. */
+function groupDeletions(candidates: readonly Candidate[], parent: number[], lineOf: (block: Block) => number): BlockDeletion[] {
   const groups = new Map<number, number[]>()
   for (let i = 0; i < candidates.length; i++) {
-    const root = find(i)
+    const root = findRoot(parent, i)
     const group = groups.get(root)
     if (group) group.push(i)
     else groups.set(root, [i])
@@ -122,7 +150,7 @@ export function findLocalDuplicates(
     for (const i of members) {
       const member = candidates[i]!
       if (member === kept) continue
-      const exact = member.key === kept.key
+      const exact = sameTokens(member.tokens, kept.tokens)
       deletions.push({
         block: member.block,
         rule: exact ? 'repeated-block' : 'contained-block',
@@ -134,6 +162,102 @@ export function findLocalDuplicates(
     }
   }
   return deletions.sort((a, b) => a.block.index - b.block.index)
+}
+
+/**
+ * Gram → the blocks holding it, as typed arrays: an open-addressing table of
+ * grams, each with a count and a linked list of occurrences. A Map of arrays
+ * cost more than the rest of the search on long pages.
+ */
+class Postings {
+  readonly keys: Uint32Array
+  readonly count: Int32Array
+  readonly head: Int32Array
+  readonly block: Int32Array
+  readonly next: Int32Array
+  private readonly mask: number
+  private used = 0
+
+  constructor(capacity: number) {
+    let size = 16
+    while (size < capacity * 2) size *= 2
+    this.mask = size - 1
+    this.keys = new Uint32Array(size)
+    this.count = new Int32Array(size)
+    this.head = new Int32Array(size).fill(-1)
+    this.block = new Int32Array(capacity)
+    this.next = new Int32Array(capacity)
+  }
+
+  /** The slot of a gram: where it is, or the empty slot where it would go. */
+  slotOf(gram: number): number {
+    let slot = (Math.imul(gram, 0x9e3779b1) >>> 0) & this.mask
+    while (this.count[slot] !== 0 && this.keys[slot] !== gram) slot = (slot + 1) & this.mask
+    return slot
+  }
+
+  add(gram: number, id: number): void {
+    const slot = this.slotOf(gram)
+    this.keys[slot] = gram
+    this.count[slot]!++
+    this.block[this.used] = id
+    this.next[this.used] = this.head[slot]!
+    this.head[slot] = this.used++
+  }
+}
+
+/**
+ * Whether sorted `small` has at least `need` of its grams in sorted `large`;
+ * stops as soon as the answer is known.
+ */
+function sharesAtLeast(small: Uint32Array, large: Uint32Array, need: number): boolean {
+  const allowedMissing = small.length - need
+  let shared = 0
+  let missing = 0
+  let j = 0
+  for (let i = 0; i < small.length; i++) {
+    const gram = small[i]!
+    while (j < large.length && large[j]! < gram) j++
+    if (j < large.length && large[j] === gram) {
+      if (++shared >= need) return true
+      j++
+    } else if (++missing > allowedMissing) return false
+  }
+  return shared >= need
+}
+
+function sharedCount(a: Uint32Array, b: Uint32Array): number {
+  let shared = 0
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) {
+    if (a[i]! < b[j]!) i++
+    else if (a[i]! > b[j]!) j++
+    else {
+      shared++
+      i++
+      j++
+    }
+  }
+  return shared
+}
+
+/** Two independent hashes of a token sequence in one number: equal sequences, equal keys. */
+function sequenceKey(tokens: readonly number[]): number {
+  let high = 0x811c9dc5
+  let low = 0x9747b28c
+  for (const token of tokens) {
+    high = Math.imul(high ^ token, 0x01000193)
+    low = Math.imul(low ^ token, 0x5bd1e995) ^ (low >>> 13)
+  }
+  return (high >>> 0) * 0x200000 + ((low >>> 0) & 0x1fffff)
+}
+
+function sameTokens(a: readonly number[], b: readonly number[]): boolean {
+  if (a === b) return true
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }
 
 // A site name or section stuck to a title: `Title - Metro Desk | Local`, `SPORT | Title`.
@@ -148,11 +272,11 @@ const SITE_PREFIX = /^[^.!?]{1,40}?\s+[|]\s+/
 function mostComplete(members: Candidate[]): Candidate {
   const core = members.reduce((a, b) => (b.tokens.length < a.tokens.length ? b : a))
   const coreWords = new Set(core.tokens)
-  const extraOf = (tokens: string[]): number => tokens.filter((token) => !coreWords.has(token)).length
+  const extraOf = (tokens: readonly number[]): number => tokens.filter((token) => !coreWords.has(token)).length
   const score = (member: Candidate): number => {
     const extra = extraOf(member.tokens)
     if (extra <= JUNK_EXTRA) return -extra
-    const withoutAffixes = normalizedTokens(member.block.text.replace(SITE_SUFFIX, '').replace(SITE_PREFIX, ''))
+    const withoutAffixes = tokenHashes(member.block.text.replace(SITE_SUFFIX, '').replace(SITE_PREFIX, ''))
     return extraOf(withoutAffixes) <= JUNK_EXTRA ? -extra : extra
   }
   return members.reduce((best, member) => (score(member) > score(best) ? member : best))
@@ -160,10 +284,8 @@ function mostComplete(members: Candidate[]): Candidate {
 
 /** Share of the smaller block's 3-grams found in the other. */
 function containment(a: Candidate, b: Candidate): number {
-  const [small, large] = a.grams.size <= b.grams.size ? [a, b] : [b, a]
-  let shared = 0
-  for (const gram of small.grams) if (large.grams.has(gram)) shared++
-  return small.grams.size === 0 ? 1 : shared / small.grams.size
+  const small = a.grams.length <= b.grams.length ? a.grams : b.grams
+  return small.length === 0 ? 1 : sharedCount(a.grams, b.grams) / small.length
 }
 
 function preview(text: string): string {

@@ -1,0 +1,31 @@
+import {describe, expect, it} from 'vitest'
+import {hashString, sortedShingles, tokenHashes} from '../../src/blocks/words.js'
+
+describe('tokenHashes', () => {
+  it('hashes lower-cased words, so case and punctuation do not matter', () => {
+    expect(tokenHashes('The Summit, in BEIJING!')).toEqual(['the', 'summit', 'in', 'beijing'].map(hashString))
+    expect(tokenHashes('the summit in beijing')).toEqual(tokenHashes('THE — summit... in "Beijing"'))
+  })
+
+  it("keeps an apostrophe inside a word and treats curly ones as '", () => {
+    expect(tokenHashes('Xi’s plan')).toEqual(["xi's", 'plan'].map(hashString))
+    expect(tokenHashes("Xi's plan")).toEqual(tokenHashes('Xi‘s plan'))
+    expect(tokenHashes("rock 'n' roll")).toEqual(['rock', 'n', 'roll'].map(hashString))
+  })
+
+  it('splits at symbols and keeps letters of other scripts and digits', () => {
+    expect(tokenHashes('Путин/Си 2024年')).toEqual(['путин', 'си', '2024年'].map(hashString))
+    expect(tokenHashes('')).toEqual([])
+  })
+})
+
+describe('sortedShingles', () => {
+  it('returns each word 3-gram hash once, in ascending order', () => {
+    const tokens = tokenHashes('a b c a b c a b c')
+    const grams = sortedShingles(tokens, 3)
+    // abc, bca, cab: three distinct 3-grams among seven.
+    expect(grams.length).toBe(3)
+    expect([...grams]).toEqual([...grams].sort((x, y) => x - y))
+    expect(sortedShingles(tokenHashes('too short'), 3).length).toBe(0)
+  })
+})
