@@ -1,12 +1,12 @@
 /** Word-level helpers shared by the block stages: cheap tokenizing without a parser. */
+import {isLetterOrNumberUnit} from './chars.js'
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
 
-/** Whether a UTF-16 unit belongs to a word; ASCII is decided without a regex. */
-function isWordUnit(code: number, char: string): boolean {
+/** Whether a UTF-16 unit belongs to a word (a surrogate does: astral letters are rare, symbols rarer). */
+function isWordUnit(code: number): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
-  return LETTER_OR_DIGIT.test(char) || (code >= 0xd800 && code <= 0xdfff)
+  return (code >= 0xd800 && code <= 0xdfff) || isLetterOrNumberUnit(code)
 }
 
 /** Number of words: runs of letters and digits (an apostrophe inside a word does not split it). */
@@ -15,10 +15,10 @@ export function countWords(text: string): number {
   let inWord = false
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)
-    if (isWordUnit(code, text[i]!)) {
+    if (isWordUnit(code)) {
       if (!inWord) count++
       inWord = true
-    } else if (inWord && (code === 39 || code === 0x2019) && i + 1 < text.length && isWordUnit(text.charCodeAt(i + 1), text[i + 1]!)) {
+    } else if (inWord && (code === 39 || code === 0x2019) && i + 1 < text.length && isWordUnit(text.charCodeAt(i + 1))) {
       // don't, Xi’s: one word
     } else {
       inWord = false
@@ -58,17 +58,10 @@ export function tokenHashes(text: string): number[] {
   const n = lower.length
   for (let i = 0; i < n; i++) {
     const code = lower.charCodeAt(i)
-    if (
-      code < 128 ? (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) : isWordUnit(code, lower[i]!)
-    ) {
+    if (isWordUnit(code)) {
       hash = fnvStep(hash, code)
       inWord = true
-    } else if (
-      inWord &&
-      (code === 39 || code === 0x2019 || code === 0x2018) &&
-      i + 1 < n &&
-      isWordUnit(lower.charCodeAt(i + 1), lower[i + 1]!)
-    ) {
+    } else if (inWord && (code === 39 || code === 0x2019 || code === 0x2018) && i + 1 < n && isWordUnit(lower.charCodeAt(i + 1))) {
       hash = fnvStep(hash, 39)
     } else if (inWord) {
       hashes.push(hash >>> 0)

@@ -89,7 +89,7 @@ function dot(w: Float64Array, v: Float64Array): number {
 
 /** A tree ensemble flattened into arrays: feature index -1 marks a leaf. */
 interface FlatTrees {
-  roots: number[]
+  roots: Int32Array
   feature: Int32Array
   threshold: Float64Array
   left: Int32Array
@@ -119,7 +119,7 @@ function flatten(trees: readonly TreeNode[], names: readonly string[]): FlatTree
   }
   const roots = trees.map(add)
   return {
-    roots,
+    roots: Int32Array.from(roots),
     feature: Int32Array.from(feature),
     threshold: Float64Array.from(threshold),
     left: Int32Array.from(left),
@@ -129,17 +129,20 @@ function flatten(trees: readonly TreeNode[], names: readonly string[]): FlatTree
 }
 
 /** Sum of leaf values; with `contrib`, also credit each split's change in value to its feature. */
-function evalTrees(t: FlatTrees, x: ArrayLike<number>, contrib?: Float64Array): number {
+function evalTrees(t: FlatTrees, x: Float64Array, contrib?: Float64Array): number {
+  // Locals, not property reads: this runs for every tree, block and round.
+  const {roots, feature, threshold, left, right, value} = t
   let sum = 0
-  for (const root of t.roots) {
-    let node = root
-    while (t.feature[node]! >= 0) {
-      const f = t.feature[node]!
-      const next = x[f]! < t.threshold[node]! ? t.left[node]! : t.right[node]!
-      if (contrib) contrib[f] = contrib[f]! + t.value[next]! - t.value[node]!
+  for (let r = 0; r < roots.length; r++) {
+    let node = roots[r]!
+    let f = feature[node]!
+    while (f >= 0) {
+      const next = x[f]! < threshold[node]! ? left[node]! : right[node]!
+      if (contrib) contrib[f] = contrib[f]! + value[next]! - value[node]!
       node = next
+      f = feature[node]!
     }
-    sum += t.value[node]!
+    sum += value[node]!
   }
   return sum
 }

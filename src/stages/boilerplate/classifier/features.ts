@@ -8,6 +8,8 @@
  * position). All feature values are plain numbers so the model stays a
  * readable weighted sum.
  */
+import {isLetterOrNumberUnit, lowerUnit} from '../../../blocks/chars.js'
+import {FNV_OFFSET, fnvStep, hashString} from '../../../blocks/words.js'
 import type {ClassifierBlock} from './types.js'
 
 const LETTER = /\p{L}/u
@@ -89,7 +91,8 @@ export interface LineStats {
   commentCue: boolean
   quoteStart: boolean
   prose: boolean
-  key: string
+  /** The line's lower-cased words hashed: equal lines, equal keys; 0 without words. */
+  key: number
 }
 
 // Line statistics depend on the text alone; the boilerplate stage classifies a
@@ -107,40 +110,62 @@ export function lineStats(text: string): LineStats {
 }
 
 /**
- * Word tokens (runs of letters, digits and underscores), counted,
- * checked against the stop words and joined lower-cased into the line's key:
- * one scan with an ASCII fast path, since this runs over every line of a batch.
+ * Word tokens (runs of letters, digits and underscores): counted, checked
+ * against the stop words, and hashed lower-cased into the line's key (equal
+ * word sequences, equal keys; 0 for a line without words). One scan that
+ * builds no strings, since this runs over every line of a batch.
  */
-function scanTokens(text: string): {tokens: number; stop: number; key: string} {
+function scanTokens(text: string): {tokens: number; stop: number; key: number} {
+  let tokens = 0
   let stop = 0
-  const lower: string[] = []
+  let keyHigh = FNV_OFFSET
+  let keyLow = 0x9747b28c
   let start = -1
+  let hash = FNV_OFFSET
   const n = text.length
   for (let i = 0; i <= n; i++) {
-    let word = false
-    let width = 1
-    if (i < n) {
-      const c = text.charCodeAt(i)
-      if (c < 128) word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95
-      else if (c >= 0xd800 && c <= 0xdbff) {
-        const low = text.charCodeAt(i + 1)
-        if (low >= 0xdc00 && low <= 0xdfff) {
-          word = WORD_CHAR.test(text.slice(i, i + 2))
-          width = 2
-        }
-      } else word = WORD_CHAR.test(text[i]!)
-    }
-    if (word) {
-      if (start === -1) start = i
+    const c = i < n ? text.charCodeAt(i) : 32
+    let width = 0
+    if (c < 128) width = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 ? 1 : 0
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const low = text.charCodeAt(i + 1)
+      if (low >= 0xdc00 && low <= 0xdfff && WORD_CHAR.test(text.slice(i, i + 2))) width = 2
+    } else if (isLetterOrNumberUnit(c)) width = 1
+    if (width > 0) {
+      if (start === -1) {
+        start = i
+        hash = FNV_OFFSET
+      }
+      const lower = width === 1 ? lowerUnit(c) : -1
+      if (lower >= 0) hash = fnvStep(hash, lower)
+      else {
+        const mapped = text.slice(i, i + width).toLowerCase()
+        for (let k = 0; k < mapped.length; k++) hash = fnvStep(hash, mapped.charCodeAt(k))
+      }
       i += width - 1
     } else if (start !== -1) {
-      const token = text.slice(start, i).toLowerCase()
-      if (STOP_WORDS.has(token)) stop++
-      lower.push(token)
+      const token = hash >>> 0
+      tokens++
+      if (isStopWord(token, text, start, i)) stop++
+      keyHigh = Math.imul(keyHigh ^ token, 0x01000193)
+      keyLow = Math.imul(keyLow ^ token, 0x5bd1e995) ^ (keyLow >>> 13)
       start = -1
     }
   }
-  return {tokens: lower.length, stop, key: lower.join(' ')}
+  return {tokens, stop, key: tokens === 0 ? 0 : (keyHigh >>> 0) * 0x200000 + ((keyLow >>> 0) & 0x1fffff) + 1}
+}
+
+/** Stop words by the hash of their text; a hit is confirmed letter by letter. */
+const STOP_WORD_HASHES = new Map([...STOP_WORDS].map((word) => [hashString(word), word]))
+
+function isStopWord(hash: number, text: string, start: number, end: number): boolean {
+  const word = STOP_WORD_HASHES.get(hash)
+  if (word === undefined || word.length !== end - start) return false
+  for (let k = 0; k < word.length; k++) {
+    const c = text.charCodeAt(start + k)
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== word.charCodeAt(k)) return false
+  }
+  return true
 }
 
 function computeLineStats(text: string): LineStats {
@@ -347,7 +372,7 @@ export function mainRegion(stats: readonly LineStats[], excluded?: ArrayLike<num
 export function documentFeatures(blocks: readonly ClassifierBlock[]): DocumentFeatures {
   const n = blocks.length
   const stats = blocks.map((b) => lineStats(b.text))
-  const keyCount = new Map<string, number>()
+  const keyCount = new Map<number, number>()
   let totalTokens = 0
   for (const s of stats) {
     totalTokens += s.tokens

@@ -88,10 +88,10 @@ function isCommentMeta(blocks: readonly Block[], index: number): boolean {
   if (block.words > 12) return false
   if (COMMENT_META.some((pattern) => pattern.test(block.text))) return true
   const next = blocks[index + 1]
+  if (!NAME_BULLET.test(block.text) || !next || !isProse(next)) return false
   const handle = block.text.replace(/^[•·]\s+/, '')
   // A name has a token no dictionary knows (Terri, sweetiepotato); `Sound Quality` is a list item.
-  const named = handle.startsWith('http') || handle.split(/\s+/).some((token) => !isEnglishWord(token))
-  return NAME_BULLET.test(block.text) && named && Boolean(next && isProse(next))
+  return handle.startsWith('http') || handle.split(/\s+/).some((token) => !isEnglishWord(token))
 }
 
 // `14 comments… read them below`, `{ 4 comments }`, `There are 12 comments.`: a count that opens a thread.
