@@ -32,10 +32,13 @@ export interface Collected {
 export type Collector<Source = CorpusDocument> = (stageIndex: number, source: Source) => Promise<Collected | undefined>
 
 export function collectInProcess(stages: readonly ConfiguredStage[]): Collector {
-  return async (stageIndex, document) => {
-    const {input, trace} = traceTo(document.text, stages.slice(0, stageIndex), document.path)
-    return {signature: stages[stageIndex]!.corpus!.collect(input), trace}
-  }
+  return async (stageIndex, document) => collectDocument(stages, stageIndex, document)
+}
+
+/** One document's signature for the corpus stage at `stageIndex`, with the trace of the stages before it. */
+export function collectDocument(stages: readonly ConfiguredStage[], stageIndex: number, document: CorpusDocument): Collected {
+  const {input, trace} = traceTo(document.text, stages.slice(0, stageIndex), document.path)
+  return {signature: stages[stageIndex]!.corpus!.collect(input), trace}
 }
 
 /**

@@ -9,7 +9,7 @@ import type {PipelineConfig} from '../config/pipeline-file.js'
 import type {Trace} from './clean-document.js'
 import {cleanFile, type CleanFileTask} from './clean-file.js'
 import {collectFile, type CollectFileTask} from './collect-file.js'
-import {collectInProcess} from './corpus.js'
+import {collectDocument} from './corpus.js'
 import {createPipeline} from './pipeline.js'
 import type {CorpusShare} from './pool.js'
 
@@ -25,24 +25,39 @@ export type WorkerTask =
   | {kind: 'clean-file'; task: CleanFileTask}
   | {kind: 'collect-file'; task: CollectFileTask}
 
-/** A task with the corpus indexes it must see. */
-export type WorkerMessage = WorkerTask & {corpus: CorpusShare}
+/** A batch of tasks with the corpus indexes they must see. */
+export interface WorkerMessage {
+  tasks: WorkerTask[]
+  corpus: CorpusShare
+}
+
+/** Each task of a batch succeeds or fails on its own. */
+export type BatchResult = {value: unknown} | {error: string}
 
 const setup = workerData as WorkerSetup
 const pipeline = createPipeline(setup.config)
-const collect = collectInProcess(pipeline.stages)
 for (const [index, snapshot] of setup.snapshots) pipeline.stages[index]!.corpus!.restore(snapshot)
 let restored = 0
 
-export default async function run(task: WorkerMessage): Promise<unknown> {
+export default function run(message: WorkerMessage): BatchResult[] {
   // A new version of the indexes (after a corpus barrier) is restored once per thread.
-  if (task.corpus.version !== restored) {
-    for (const [index, bytes] of task.corpus.snapshots) pipeline.stages[index]!.corpus!.restore(deserialize(new Uint8Array(bytes)))
-    restored = task.corpus.version
+  if (message.corpus.version !== restored) {
+    for (const [index, bytes] of message.corpus.snapshots) pipeline.stages[index]!.corpus!.restore(deserialize(new Uint8Array(bytes)))
+    restored = message.corpus.version
   }
+  return message.tasks.map((task) => {
+    try {
+      return {value: runTask(task)}
+    } catch (error) {
+      return {error: error instanceof Error ? error.message : String(error)}
+    }
+  })
+}
+
+function runTask(task: WorkerTask): unknown {
   switch (task.kind) {
     case 'collect':
-      return collect(task.stage, task)
+      return collectDocument(pipeline.stages, task.stage, task)
     case 'clean-file':
       return cleanFile(pipeline, task.task)
     case 'collect-file':
