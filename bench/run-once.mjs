@@ -1,19 +1,28 @@
 // One `rinse run` in this process, printing its figures as JSON: used by bench/throughput.mjs.
+// CPU seconds cover every thread of the process (the workers too): on a shared machine they
+// vary less than wall time, and MB per CPU-second is what more cores would multiply.
 import {loadPipelineFile, runFolder, DEFAULT_PIPELINE_PATH} from '../dist/index.js'
 
 const [input, out, workers] = process.argv.slice(2)
 const t0 = performance.now()
+const cpu0 = process.cpuUsage()
+// The first finished file marks the end of corpus collection (the runs before the final pass).
+let firstCleaned
 const result = await runFolder({
   input,
   out,
   pipeline: await loadPipelineFile(DEFAULT_PIPELINE_PATH),
   workers: Number(workers),
   force: true,
-  html: false
+  html: false,
+  onProgress: () => (firstCleaned ??= performance.now())
 })
+const cpu = process.cpuUsage(cpu0)
 console.log(
   JSON.stringify({
     ms: performance.now() - t0,
+    collectMs: (firstCleaned ?? t0) - t0,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     files: result.report.totals.files,
     bytes: result.report.totals.bytesIn

@@ -86,8 +86,9 @@ for (const [i, docs] of sizes.entries()) {
       })
     )
     const seconds = figures.ms / 1000
+    const mb = figures.bytes / 1e6
     console.log(
-      `  ${String(workers).padStart(2)} worker(s): ${(figures.bytes / 1e6 / seconds).toFixed(1).padStart(6)} MB/s ${(figures.files / seconds).toFixed(0).padStart(6)} docs/s  ${seconds.toFixed(1)} s  peak RSS ${figures.maxRssMb.toFixed(0)} MB`
+      `  ${String(workers).padStart(2)} worker(s): ${(mb / seconds).toFixed(1).padStart(6)} MB/s ${(figures.files / seconds).toFixed(0).padStart(6)} docs/s  ${seconds.toFixed(1)} s (corpus collection ${(figures.collectMs / 1000).toFixed(1)} s)  peak RSS ${figures.maxRssMb.toFixed(0)} MB  CPU ${figures.cpuSeconds.toFixed(1)} s = ${(mb / figures.cpuSeconds).toFixed(1)} MB per CPU-second`
     )
     const ms = figures.ms / figures.files
     const first = perDocument.get(workers)

@@ -2,6 +2,12 @@
 import {randomBytes} from 'node:crypto'
 import {mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
+import {threadId} from 'node:worker_threads'
+
+// Temp names unique to this process and thread (and machine, for an OUT that several
+// share), with a counter: cheaper than random bytes for every file.
+const WRITER = `${process.pid}.${threadId}.${randomBytes(4).toString('hex')}`
+let written = 0
 
 /**
  * `tempDir` (on the same file system) keeps unfinished files out of the output
@@ -10,7 +16,7 @@ import {basename, dirname, join} from 'node:path'
  * to do meanwhile). Folders are made only when a write finds them missing.
  */
 export function writeFileAtomicSync(path: string, data: string | Uint8Array, tempDir?: string): void {
-  const temp = join(tempDir ?? dirname(path), `${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  const temp = join(tempDir ?? dirname(path), `${basename(path)}.${WRITER}.${(written++).toString(36)}.tmp`)
   try {
     inFolder(temp, () => writeFileSync(temp, data))
     inFolder(path, () => renameSync(temp, path))
