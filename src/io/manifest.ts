@@ -39,6 +39,10 @@ export class Manifest {
   private appender: Promise<FileHandle> | undefined
   private reader: Promise<FileHandle> | undefined
   private queue: Promise<void> = Promise.resolve()
+  /** Lines queued for the next write. */
+  private pending: Uint8Array[] = []
+  /** The first write that failed: later appends and close() report it. */
+  private failed: Error | undefined
 
   private constructor(
     readonly file: string,
@@ -83,8 +87,14 @@ export class Manifest {
     return this.append(manifestLine(meta, documents, failures))
   }
 
-  /** Append a line built elsewhere (by the worker that cleaned the file). */
+  /**
+   * Append a line built elsewhere (by the worker that cleaned the file). The
+   * line is queued, not waited for: lines that queue up while one write is on
+   * its way go out together in the next, in order. A line lost to a crash only
+   * means that file is cleaned again; `close()` (and `read()`) wait for them all.
+   */
   async append(line: ManifestLine): Promise<ManifestEntry> {
+    if (this.failed) throw this.failed
     const lineStart = this.size
     this.size += line.bytes.length
     const entry: ManifestEntry = {
@@ -93,11 +103,22 @@ export class Manifest {
       failures: line.failures
     }
     this.entries.set(line.meta.path, entry)
-    this.appender ??= open(this.file, 'a')
-    const handle = await this.appender
-    this.queue = this.queue.then(() => handle.write(line.bytes)).then(() => undefined)
-    await this.queue
+    this.pending.push(line.bytes)
+    if (this.pending.length === 1) this.queue = this.queue.then(() => this.writePending())
     return entry
+  }
+
+  private async writePending(): Promise<void> {
+    const lines = this.pending
+    this.pending = []
+    if (lines.length === 0 || this.failed) return
+    try {
+      this.appender ??= open(this.file, 'a')
+      const handle = await this.appender
+      await handle.write(lines.length === 1 ? lines[0]! : Buffer.concat(lines))
+    } catch (error) {
+      this.failed = error as Error
+    }
   }
 
   /** A document's full report entry, as JSON. */
@@ -112,6 +133,7 @@ export class Manifest {
 
   async close(): Promise<void> {
     await this.queue
+    if (this.failed) throw this.failed
     if (this.appender) await (await this.appender).close()
     if (this.reader) await (await this.reader).close()
     this.appender = this.reader = undefined
