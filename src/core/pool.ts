@@ -84,7 +84,7 @@ export function poolCleaner(pipeline: Pipeline, workers: number, batchFiles = 0)
   let corpus: CorpusShare = {version: 0, snapshots: []}
   // Each task costs the main thread about 0.08 ms to send and settle: tasks that come
   // in together go to a worker together, a few at a time.
-  const run = coalesce(
+  const run = coalesce<WorkerTask>(
     (tasks) => pool.run({tasks, corpus} satisfies WorkerMessage) as Promise<BatchResult[]>,
     Math.max(1, Math.floor(BATCH_IN_FLIGHT / (2 * workers)))
   )
@@ -116,8 +116,8 @@ const BATCH_IN_FLIGHT = 16
  * Collect the tasks submitted in one turn of the event loop and send them in
  * batches of at most `size`; each task still settles on its own.
  */
-function coalesce(send: (tasks: WorkerTask[]) => Promise<BatchResult[]>, size: number): (task: WorkerTask) => Promise<unknown> {
-  let pending: Array<{task: WorkerTask; resolve: (value: unknown) => void; reject: (error: Error) => void}> = []
+export function coalesce<Task>(send: (tasks: Task[]) => Promise<BatchResult[]>, size: number): (task: Task) => Promise<unknown> {
+  let pending: Array<{task: Task; resolve: (value: unknown) => void; reject: (error: Error) => void}> = []
   const flush = (): void => {
     const queued = pending
     pending = []

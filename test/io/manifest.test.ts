@@ -65,4 +65,21 @@ describe('the resume manifest', () => {
     expect(last.done('c.txt', 1, 1, 'p')).toBeDefined()
     expect(last.done('a.txt', 1, 1, 'p')).toBeDefined()
   })
+
+  it('writes lines appended without waiting in order, each readable at its byte range', async () => {
+    const file = join(tempDir(), 'manifest.jsonl')
+    const manifest = await Manifest.open(file, {fresh: false})
+    const documents = Array.from({length: 50}, (_, i) => document(`doc-${i}.txt`, `line ${i} ${'é'.repeat(i)}\n`))
+    // Appended in one go, as worker results arrive: writes go out together, in order.
+    const entries = await Promise.all(
+      documents.map((doc, i) => manifest.record({path: doc.path, size: i, mtimeMs: i, pipeline: 'p'}, [serializeDocument(doc)]))
+    )
+    for (const [i, entry] of entries.entries()) expect(JSON.parse(await manifest.read(entry.documents[0]!))).toEqual(documents[i])
+    await manifest.close()
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n')
+    expect(lines.map((line) => JSON.parse(line).path)).toEqual(documents.map((doc) => doc.path))
+    const reopened = await Manifest.open(file, {fresh: false})
+    expect(reopened.done('doc-49.txt', 49, 49, 'p')).toBeDefined()
+    await reopened.close()
+  })
 })
