@@ -73,6 +73,17 @@ export function tokenHashes(text: string): number[] {
   return hashes
 }
 
+/** Two independent hashes of a token sequence in one number: equal sequences, equal keys. */
+export function sequenceKey(tokens: readonly number[]): number {
+  let high = 0x811c9dc5
+  let low = 0x9747b28c
+  for (const token of tokens) {
+    high = Math.imul(high ^ token, 0x01000193)
+    low = Math.imul(low ^ token, 0x5bd1e995) ^ (low >>> 13)
+  }
+  return (high >>> 0) * 0x200000 + ((low >>> 0) & 0x1fffff)
+}
+
 /** Hash of `size` consecutive token hashes starting at `at`. */
 export function shingleAt(hashes: ArrayLike<number>, at: number, size: number): number {
   let hash = 0x9e3779b9

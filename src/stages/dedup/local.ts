@@ -7,7 +7,7 @@
  */
 import type {Block} from '../../blocks/block.js'
 import type {BlockDeletion} from '../../blocks/delete-blocks.js'
-import {tokenHashes, sortedShingles} from '../../blocks/words.js'
+import {sequenceKey, sortedShingles, tokenHashes} from '../../blocks/words.js'
 
 export interface LocalDedupOptions {
   /** Blocks with fewer words are never treated as duplicates (`Share`, `Reply`). */
@@ -240,17 +240,6 @@ function sharedCount(a: Uint32Array, b: Uint32Array): number {
     }
   }
   return shared
-}
-
-/** Two independent hashes of a token sequence in one number: equal sequences, equal keys. */
-function sequenceKey(tokens: readonly number[]): number {
-  let high = 0x811c9dc5
-  let low = 0x9747b28c
-  for (const token of tokens) {
-    high = Math.imul(high ^ token, 0x01000193)
-    low = Math.imul(low ^ token, 0x5bd1e995) ^ (low >>> 13)
-  }
-  return (high >>> 0) * 0x200000 + ((low >>> 0) & 0x1fffff)
 }
 
 function sameTokens(a: readonly number[], b: readonly number[]): boolean {

@@ -9,7 +9,7 @@
  * readable weighted sum.
  */
 import {isLetterOrNumberUnit, lowerUnit} from '../../../blocks/chars.js'
-import {FNV_OFFSET, fnvStep, hashString} from '../../../blocks/words.js'
+import {FNV_OFFSET, fnvStep, hashString, sequenceKey} from '../../../blocks/words.js'
 import type {ClassifierBlock} from './types.js'
 
 const LETTER = /\p{L}/u
@@ -116,10 +116,9 @@ export function lineStats(text: string): LineStats {
  * builds no strings, since this runs over every line of a batch.
  */
 function scanTokens(text: string): {tokens: number; stop: number; key: number} {
-  let tokens = 0
   let stop = 0
-  let keyHigh = FNV_OFFSET
-  let keyLow = 0x9747b28c
+  const tokens = lineTokens
+  tokens.length = 0
   let start = -1
   let hash = FNV_OFFSET
   const n = text.length
@@ -145,15 +144,16 @@ function scanTokens(text: string): {tokens: number; stop: number; key: number} {
       i += width - 1
     } else if (start !== -1) {
       const token = hash >>> 0
-      tokens++
+      tokens.push(token)
       if (isStopWord(token, text, start, i)) stop++
-      keyHigh = Math.imul(keyHigh ^ token, 0x01000193)
-      keyLow = Math.imul(keyLow ^ token, 0x5bd1e995) ^ (keyLow >>> 13)
       start = -1
     }
   }
-  return {tokens, stop, key: tokens === 0 ? 0 : (keyHigh >>> 0) * 0x200000 + ((keyLow >>> 0) & 0x1fffff) + 1}
+  return {tokens: tokens.length, stop, key: tokens.length === 0 ? 0 : sequenceKey(tokens) + 1}
 }
+
+// The token hashes of the line being scanned, reused from line to line.
+const lineTokens: number[] = []
 
 /** Stop words by the hash of their text; a hit is confirmed letter by letter. */
 const STOP_WORD_HASHES = new Map([...STOP_WORDS].map((word) => [hashString(word), word]))
@@ -163,7 +163,7 @@ function isStopWord(hash: number, text: string, start: number, end: number): boo
   if (word === undefined || word.length !== end - start) return false
   for (let k = 0; k < word.length; k++) {
     const c = text.charCodeAt(start + k)
-    if ((c >= 65 && c <= 90 ? c + 32 : c) !== word.charCodeAt(k)) return false
+    if (lowerUnit(c) !== word.charCodeAt(k)) return false
   }
   return true
 }
