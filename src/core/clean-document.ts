@@ -26,6 +26,8 @@ export interface Trace {
   passes: ProposedEdit[][]
   conflicts: Conflict[]
   warnings: string[]
+  /** What the first pass of the next stage prepared on the traced text (see `Pass.prepare`). */
+  prepared?: unknown
 }
 
 export function cleanDocument(original: string, stages: readonly ConfiguredStage[], path = '<text>', replay?: Trace): DocumentResult {
@@ -42,7 +44,7 @@ function runPasses(original: string, stages: readonly ConfiguredStage[], path: s
   const point = (offset: number): Point => (finder ??= pointFinder(original))(offset)
   let passIndex = 0
   for (const [stageIndex, stage] of stages.entries()) {
-    for (const pass of stage.passes) {
+    for (const [passOfStage, pass] of stage.passes.entries()) {
       if (replay && stageIndex < replay.stages) {
         // Same text, same edits: what the recorded run rejected is already in its conflicts.
         log.apply(stage.name, replay.passes[passIndex++]!)
@@ -61,7 +63,8 @@ function runPasses(original: string, stages: readonly ConfiguredStage[], path: s
           warnings.push(`${at.line}:${at.column} ${stage.name}/${warning.rule}: ${warning.reason}`)
         }
       }
-      const {accepted, conflicts: overlapping} = resolveOverlaps(stage.name, pass.propose(input))
+      const prepared = replay && stageIndex === replay.stages && passOfStage === 0 ? replay.prepared : undefined
+      const {accepted, conflicts: overlapping} = resolveOverlaps(stage.name, pass.propose(input, prepared))
       record?.push(accepted)
       conflicts.push(...overlapping)
       for (const edit of log.apply(stage.name, accepted)) {
@@ -78,14 +81,21 @@ function runPasses(original: string, stages: readonly ConfiguredStage[], path: s
 }
 
 /**
- * The text a document has at a stage's place in the pipeline, as a stage input
- * (for corpus collection), with the trace of what those stages did, for the
- * final pass to replay.
+ * The text a document has before the stage at `stageIndex`, as a stage input
+ * (for corpus collection), with the trace of what the stages before it did and
+ * what that stage's first pass prepared, for the final pass to replay.
  */
-export function traceTo(original: string, stages: readonly ConfiguredStage[], path: string): {input: StageInput; trace: Trace} {
+export function traceTo(
+  original: string,
+  stages: readonly ConfiguredStage[],
+  stageIndex: number,
+  path: string,
+  /** Run the stage's `prepare` too (only worth it when the final pass will replay the trace). */
+  prepare = true
+): {input: StageInput; trace: Trace} {
   const passes: ProposedEdit[][] = []
   // Only the text is needed here: no report of the edits.
-  const {log, conflicts, warnings} = runPasses(original, stages, path, undefined, passes)
+  const {log, conflicts, warnings} = runPasses(original, stages.slice(0, stageIndex), path, undefined, passes)
   const text = log.text
   let blocks: Block[] | undefined
   const input: StageInput = {
@@ -95,7 +105,10 @@ export function traceTo(original: string, stages: readonly ConfiguredStage[], pa
     originalPoint: (offset) => ({line: 0, column: 0, offset}),
     warn: () => {}
   }
-  return {input, trace: {stages: stages.length, passes, conflicts, warnings}}
+  const trace: Trace = {stages: stageIndex, passes, conflicts, warnings}
+  const prepared = prepare ? stages[stageIndex]?.passes[0]?.prepare?.(input) : undefined
+  if (prepared !== undefined) trace.prepared = prepared
+  return {input, trace}
 }
 
 /** Offsets to line and column in a text, through vfile-location. */

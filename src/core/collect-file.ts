@@ -27,7 +27,7 @@ export function collectFile(pipeline: Pipeline, task: CollectFileTask): Collecte
     if (error instanceof InputError) return undefined
     throw error
   }
-  const {input, trace} = traceTo(text, pipeline.stages.slice(0, task.stage), task.file.relative)
+  const {input, trace} = traceTo(text, pipeline.stages, task.stage, task.file.relative, task.trace ?? false)
   const signature = pipeline.stages[task.stage]!.corpus!.collect(input)
   return {signature, trace: task.trace ? JSON.stringify(trace) : undefined}
 }

@@ -37,7 +37,7 @@ export function collectInProcess(stages: readonly ConfiguredStage[]): Collector 
 
 /** One document's signature for the corpus stage at `stageIndex`, with the trace of the stages before it. */
 export function collectDocument(stages: readonly ConfiguredStage[], stageIndex: number, document: CorpusDocument): Collected {
-  const {input, trace} = traceTo(document.text, stages.slice(0, stageIndex), document.path)
+  const {input, trace} = traceTo(document.text, stages, stageIndex, document.path)
   return {signature: stages[stageIndex]!.corpus!.collect(input), trace}
 }
 

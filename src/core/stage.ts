@@ -57,7 +57,14 @@ export interface CorpusHooks<Signature = unknown> {
 
 /** One sweep over a document. Edits of a pass are applied before the next pass looks. */
 export interface Pass {
-  propose(input: StageInput): ProposedEdit[]
+  /** `prepared` is what `prepare` returned for this same text, when corpus collection recorded it. */
+  propose(input: StageInput, prepared?: unknown): ProposedEdit[]
+  /**
+   * The part of the first pass of a corpus stage that does not depend on the
+   * corpus index. Collection runs it on the text it already has (with warm
+   * caches) and records the result, as plain data, for the final pass.
+   */
+  prepare?(input: StageInput): unknown
 }
 
 /** Documentation of a rule: feeds the README's Messages table and option validation. */

@@ -2,7 +2,7 @@
 import {deleteBlocks} from '../../blocks/delete-blocks.js'
 import type {ConfiguredStage} from '../../core/stage.js'
 import {DocumentDedup, type DocumentDedupOptions} from './documents.js'
-import {DEFAULT_LOCAL_DEDUP, findLocalDuplicates, type LocalDedupOptions} from './local.js'
+import {DEFAULT_LOCAL_DEDUP, describeCopies, findLocalCopies, type LocalCopy, type LocalDedupOptions} from './local.js'
 
 export interface DedupOptions {
   rules?: Record<string, boolean>
@@ -63,10 +63,13 @@ export function dedup(options: DedupOptions = {}): ConfiguredStage {
     },
     passes: [
       {
-        propose(input) {
+        // In-document copies depend on the text alone: collection finds them while the words are hashed.
+        prepare: (input): LocalCopy[] => findLocalCopies(input.blocks(), local),
+        propose(input, prepared) {
           const blocks = input.blocks()
+          const copies = (prepared as LocalCopy[] | undefined) ?? findLocalCopies(blocks, local)
           const deletions = [
-            ...findLocalDuplicates(blocks, local, (block) => input.originalPoint(block.start).line),
+            ...describeCopies(copies, blocks, (block) => input.originalPoint(block.start).line),
             ...(documents && switches['duplicate-passage'] !== false ? documents.passages(input) : [])
           ].filter((deletion) => switches[deletion.rule] !== false)
           const unique = new Map(deletions.map((deletion) => [deletion.block.index, deletion]))

@@ -20,6 +20,8 @@ export const DEFAULT_LOCAL_DEDUP: LocalDedupOptions = {minWords: 4, containment:
 
 interface Candidate {
   block: Block
+  /** Position in the list searched. */
+  at: number
   /** Hashes of the lower-cased word tokens. */
   tokens: number[]
   /** Word 3-gram hashes, sorted, without repeats. */
@@ -29,11 +31,46 @@ interface Candidate {
 /** A few junk words beyond the shared text are a suffix or prefix, not more content. */
 const JUNK_EXTRA = 2
 
+/**
+ * One in-document copy, by position in the list of blocks searched. Plain data:
+ * corpus collection finds the copies where the words are already hashed and the
+ * final pass only describes them.
+ */
+export interface LocalCopy {
+  block: number
+  kept: number
+  exact: boolean
+  containment: number
+}
+
 export function findLocalDuplicates(
   blocks: readonly Block[],
   options: LocalDedupOptions,
   lineOf: (block: Block) => number = (block) => block.index + 1
 ): BlockDeletion[] {
+  return describeCopies(findLocalCopies(blocks, options), blocks, lineOf)
+}
+
+/** Each copy as a block deletion that names the kept copy's line. */
+export function describeCopies(
+  copies: readonly LocalCopy[],
+  blocks: readonly Block[],
+  lineOf: (block: Block) => number = (block) => block.index + 1
+): BlockDeletion[] {
+  return copies.map((copy) => {
+    const kept = blocks[copy.kept]!
+    return {
+      block: blocks[copy.block]!,
+      rule: copy.exact ? 'repeated-block' : 'contained-block',
+      reason: copy.exact
+        ? `repeats the block kept at line ${lineOf(kept)}`
+        : `near copy of the more complete block kept at line ${lineOf(kept)}`,
+      detail: {keptLine: lineOf(kept), keptText: preview(kept.text), containment: copy.containment}
+    }
+  })
+}
+
+export function findLocalCopies(blocks: readonly Block[], options: LocalDedupOptions): LocalCopy[] {
   const candidates: Candidate[] = []
   const parent: number[] = []
   // Exact copies join their first occurrence at once and are not compared again:
@@ -42,24 +79,24 @@ export function findLocalDuplicates(
   const representatives: number[] = []
   let gramCount = 0
   let maxGrams = 0
-  for (const block of blocks) {
+  for (const [at, block] of blocks.entries()) {
     const {tokens, key, grams} = wordsOf(block.text)
     if (tokens.length < options.minWords) continue
     const id = candidates.length
     const first = firstOf.get(key)
     if (first !== undefined && sameTokens(candidates[first]!.tokens, tokens)) {
-      candidates.push({block, tokens, grams: candidates[first]!.grams})
+      candidates.push({block, at, tokens, grams: candidates[first]!.grams})
       parent.push(first)
       continue
     }
-    candidates.push({block, tokens, grams})
+    candidates.push({block, at, tokens, grams})
     parent.push(id)
     if (first === undefined) firstOf.set(key, id)
     representatives.push(id)
     gramCount += grams.length
     maxGrams = Math.max(maxGrams, grams.length)
   }
-  if (representatives.length < 2) return groupDeletions(candidates, parent, lineOf)
+  if (representatives.length < 2) return groupCopies(candidates, parent)
   const postings = new Postings(gramCount)
   for (const id of representatives) for (const gram of candidates[id]!.grams) postings.add(gram, id)
   // Union-find over near-duplicate pairs. Prefix filtering: if A (the smaller
@@ -102,7 +139,7 @@ export function findLocalDuplicates(
       }
     }
   }
-  return groupDeletions(candidates, parent, lineOf)
+  return groupCopies(candidates, parent)
 }
 
 interface BlockWords {
@@ -134,8 +171,8 @@ function findRoot(parent: number[], i: number): number {
   return root
 }
 
-/** One removal per member of each group but its most complete copy. */
-function groupDeletions(candidates: readonly Candidate[], parent: number[], lineOf: (block: Block) => number): BlockDeletion[] {
+/** One copy per member of each group but its most complete one, in block order. */
+function groupCopies(candidates: readonly Candidate[], parent: number[]): LocalCopy[] {
   const groups = new Map<number, number[]>()
   for (let i = 0; i < candidates.length; i++) {
     const root = findRoot(parent, i)
@@ -143,25 +180,22 @@ function groupDeletions(candidates: readonly Candidate[], parent: number[], line
     if (group) group.push(i)
     else groups.set(root, [i])
   }
-  const deletions: BlockDeletion[] = []
+  const copies: LocalCopy[] = []
   for (const members of groups.values()) {
     if (members.length < 2) continue
     const kept = mostComplete(members.map((i) => candidates[i]!))
     for (const i of members) {
       const member = candidates[i]!
       if (member === kept) continue
-      const exact = sameTokens(member.tokens, kept.tokens)
-      deletions.push({
-        block: member.block,
-        rule: exact ? 'repeated-block' : 'contained-block',
-        reason: exact
-          ? `repeats the block kept at line ${lineOf(kept.block)}`
-          : `near copy of the more complete block kept at line ${lineOf(kept.block)}`,
-        detail: {keptLine: lineOf(kept.block), keptText: preview(kept.block.text), containment: round(containment(member, kept))}
+      copies.push({
+        block: member.at,
+        kept: kept.at,
+        exact: sameTokens(member.tokens, kept.tokens),
+        containment: round(containment(member, kept))
       })
     }
   }
-  return deletions.sort((a, b) => a.block.index - b.block.index)
+  return copies.sort((a, b) => a.block - b.block)
 }
 
 /**

@@ -1,0 +1,49 @@
+import {readFileSync, readdirSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import type {Trace} from '../../src/core/clean-document.js'
+import {collectDocument} from '../../src/core/corpus.js'
+import {createPipeline} from '../../src/core/pipeline.js'
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures')
+const documents = readdirSync(FIXTURES, {withFileTypes: true})
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => ({path: `${entry.name}.txt`, text: readFileSync(join(FIXTURES, entry.name, 'input.txt'), 'utf8')}))
+
+describe('replaying what corpus collection recorded', () => {
+  const pipeline = createPipeline()
+  const dedup = pipeline.stages.findIndex((stage) => stage.name === 'dedup')
+  const traceOf = (document: {path: string; text: string}): Trace => collectDocument(pipeline.stages, dedup, document).trace as Trace
+
+  it('records the in-document copies that the dedup stage would find', () => {
+    const trace = traceOf(documents.find((document) => document.path === 'repeated-title.txt')!)
+    expect(trace.stages).toBe(dedup)
+    const copies = trace.prepared as Array<{block: number; kept: number; exact: boolean}> | undefined
+    // The title printed four times: one exact copy and two near copies (a stray word, the
+    // site name), all kept at the first block.
+    expect(copies?.map((copy) => [copy.block, copy.kept, copy.exact])).toEqual([
+      [1, 0, true],
+      [2, 0, false],
+      [3, 0, false]
+    ])
+  })
+
+  it('gives every fixture the same text, edits and warnings as cleaning it afresh', () => {
+    for (const document of documents) {
+      const trace = traceOf(document)
+      const fresh = pipeline.clean(document.text, document.path)
+      // Through JSON, as the spool keeps it between collection and the final pass.
+      const replayed = pipeline.clean(document.text, document.path, JSON.parse(JSON.stringify(trace)))
+      expect(replayed, document.path).toEqual(fresh)
+    }
+  })
+
+  it('finds the copies itself when the trace holds none', () => {
+    const document = documents.find((candidate) => candidate.path === 'repeated-summary.txt')!
+    const {prepared, ...withoutCopies} = traceOf(document)
+    expect(prepared).toBeDefined()
+    const replayed = pipeline.clean(document.text, document.path, withoutCopies)
+    expect(replayed.edits.some((edit) => edit.stage === 'dedup')).toBe(true)
+    expect(replayed).toEqual(pipeline.clean(document.text, document.path))
+  })
+})
