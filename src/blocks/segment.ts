@@ -16,22 +16,16 @@ export function segment(text: string): Block[] {
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart)
     if (lineEnd === -1) lineEnd = text.length
-    const raw = text.slice(lineStart, lineEnd)
-    const leading = raw.length - raw.trimStart().length
-    const body = raw.trim()
-    if (body.length === 0) {
+    // The line trimmed as String.prototype.trim would, without slicing it first.
+    let start = lineStart
+    while (start < lineEnd && isTrimmed(text.charCodeAt(start))) start++
+    let end = lineEnd
+    while (end > start && isTrimmed(text.charCodeAt(end - 1))) end--
+    if (start === end) {
       blankBefore = true
     } else {
-      const start = lineStart + leading
-      blocks.push({
-        index: blocks.length,
-        start,
-        end: start + body.length,
-        text: body,
-        kind: 'paragraph',
-        words: countWords(body),
-        blankBefore
-      })
+      const body = text.slice(start, end)
+      blocks.push({index: blocks.length, start, end, text: body, kind: 'paragraph', words: countWords(body), blankBefore})
       blankBefore = false
     }
     if (lineEnd === text.length) break
@@ -39,6 +33,23 @@ export function segment(text: string): Block[] {
   }
   for (const block of blocks) block.kind = kindOf(block, blocks)
   return blocks
+}
+
+/** The white space and line terminators that `trim()` removes. */
+function isTrimmed(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13)
+  if (code < 0xa0) return false
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
 }
 
 function kindOf(block: Block, blocks: readonly Block[]): BlockKind {
