@@ -1,5 +1,5 @@
 /** Word-level helpers shared by the block stages: cheap tokenizing without a parser. */
-import {isLetterOrNumberUnit} from './chars.js'
+import {isLetterOrNumberUnit, lowerUnit} from './chars.js'
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
 
@@ -50,22 +50,39 @@ export function hashString(text: string): number {
 
 /**
  * The comparison key of a passage: FNV-1a hashes of its lower-cased word tokens
- * (an apostrophe inside a word kept, curly ones as `'`). One scan that hashes
- * each word as it goes, without building the token strings: this runs over
- * every document.
+ * (an apostrophe inside a word kept, curly ones as `'`). One scan that lowers
+ * and hashes each unit as it goes, without building strings: this runs over
+ * every line of every document.
  */
 export function tokenHashes(text: string): number[] {
-  const lower = text.toLowerCase()
+  return hashTokens(text, false) ?? (hashTokens(text.toLowerCase(), true) as number[])
+}
+
+/**
+ * Undefined when the text needs `toLowerCase` on the whole string: a capital
+ * sigma (its lower case depends on where it stands), an astral character, or a
+ * unit whose lower case is several units.
+ */
+function hashTokens(text: string, lowered: boolean): number[] | undefined {
   const hashes: number[] = []
   let hash = FNV_OFFSET
   let inWord = false
-  const n = lower.length
+  const n = text.length
   for (let i = 0; i < n; i++) {
-    const code = lower.charCodeAt(i)
+    let code = text.charCodeAt(i)
+    if (lowered) {
+      // already lower case
+    } else if (code < 128) {
+      if (code >= 65 && code <= 90) code += 32
+    } else {
+      if (code === 0x3a3 || (code >= 0xd800 && code <= 0xdfff)) return undefined
+      code = lowerUnit(code)
+      if (code === -1) return undefined
+    }
     if (isWordUnit(code)) {
       hash = fnvStep(hash, code)
       inWord = true
-    } else if (inWord && (code === 39 || code === 0x2019 || code === 0x2018) && i + 1 < n && isWordUnit(lower.charCodeAt(i + 1))) {
+    } else if (inWord && (code === 39 || code === 0x2019 || code === 0x2018) && i + 1 < n && isWordUnit(text.charCodeAt(i + 1))) {
       hash = fnvStep(hash, 39)
     } else if (inWord) {
       hashes.push(hash >>> 0)

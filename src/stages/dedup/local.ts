@@ -70,7 +70,32 @@ export function describeCopies(
   })
 }
 
+/**
+ * The copies among a list of blocks. The boilerplate stage's last look is at
+ * the blocks it keeps, and the dedup stage then looks at the same lines when
+ * repair changed none of them: the last answer is remembered.
+ */
 export function findLocalCopies(blocks: readonly Block[], options: LocalDedupOptions): LocalCopy[] {
+  const last = lastSearch
+  if (last && sameOptions(last.options, options) && sameTexts(last.texts, blocks)) return last.copies
+  const copies = searchCopies(blocks, options)
+  lastSearch = {texts: blocks.map((block) => block.text), options, copies}
+  return copies
+}
+
+let lastSearch: {texts: string[]; options: LocalDedupOptions; copies: LocalCopy[]} | undefined
+
+function sameOptions(a: LocalDedupOptions, b: LocalDedupOptions): boolean {
+  return a.minWords === b.minWords && a.containment === b.containment
+}
+
+function sameTexts(texts: readonly string[], blocks: readonly Block[]): boolean {
+  if (texts.length !== blocks.length) return false
+  for (let i = 0; i < texts.length; i++) if (texts[i] !== blocks[i]!.text) return false
+  return true
+}
+
+function searchCopies(blocks: readonly Block[], options: LocalDedupOptions): LocalCopy[] {
   const candidates: Candidate[] = []
   const parent: number[] = []
   // Exact copies join their first occurrence at once and are not compared again:
@@ -80,6 +105,8 @@ export function findLocalCopies(blocks: readonly Block[], options: LocalDedupOpt
   let gramCount = 0
   let maxGrams = 0
   for (const [at, block] of blocks.entries()) {
+    // A block has no more tokens than words (an apostrophe joins at least as much): short ones need no hashing.
+    if (block.words < options.minWords) continue
     const {tokens, key, grams} = wordsOf(block.text)
     if (tokens.length < options.minWords) continue
     const id = candidates.length
