@@ -94,11 +94,12 @@ function hashTokens(text: string, lowered: boolean): number[] | undefined {
   return hashes
 }
 
-/** Two independent hashes of a token sequence in one number: equal sequences, equal keys. */
-export function sequenceKey(tokens: readonly number[]): number {
+/** Two independent hashes of a token sequence (its first `count` tokens) in one number: equal sequences, equal keys. */
+export function sequenceKey(tokens: ArrayLike<number>, count = tokens.length): number {
   let high = 0x811c9dc5
   let low = 0x9747b28c
-  for (const token of tokens) {
+  for (let i = 0; i < count; i++) {
+    const token = tokens[i]!
     high = Math.imul(high ^ token, 0x01000193)
     low = Math.imul(low ^ token, 0x5bd1e995) ^ (low >>> 13)
   }

@@ -117,8 +117,7 @@ export function lineStats(text: string): LineStats {
  */
 function scanTokens(text: string): {tokens: number; stop: number; key: number} {
   let stop = 0
-  const tokens = lineTokens
-  tokens.length = 0
+  let count = 0
   let start = -1
   let hash = FNV_OFFSET
   const n = text.length
@@ -144,16 +143,22 @@ function scanTokens(text: string): {tokens: number; stop: number; key: number} {
       i += width - 1
     } else if (start !== -1) {
       const token = hash >>> 0
-      tokens.push(token)
+      if (count === lineTokens.length) {
+        const grown = new Uint32Array(count * 2)
+        grown.set(lineTokens)
+        lineTokens = grown
+      }
+      lineTokens[count++] = token
       if (isStopWord(token, text, start, i)) stop++
       start = -1
     }
   }
-  return {tokens: tokens.length, stop, key: tokens.length === 0 ? 0 : sequenceKey(tokens) + 1}
+  return {tokens: count, stop, key: count === 0 ? 0 : sequenceKey(lineTokens, count) + 1}
 }
 
-// The token hashes of the line being scanned, reused from line to line.
-const lineTokens: number[] = []
+// The token hashes of the line being scanned, reused from line to line (an array
+// emptied by `length = 0` gives up its storage and grows again for every line).
+let lineTokens = new Uint32Array(64)
 
 /** Stop words by the hash of their text; a hit is confirmed letter by letter. */
 const STOP_WORD_HASHES = new Map([...STOP_WORDS].map((word) => [hashString(word), word]))
