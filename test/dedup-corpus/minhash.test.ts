@@ -133,7 +133,7 @@ describe('collect', () => {
     // The repeated paragraph counts once; its first block index is kept.
     expect(sig.passageHash0.length).toBe(1)
     expect(Array.from(sig.passageBlocks)).toEqual([1])
-    const viaBlocks = collect({path: 'a.txt', text: '', blocks: ['Title', para, 'Short line.', para]}, o)
+    const viaBlocks = collect({path: 'a.txt', blocks: ['Title', para, 'Short line.', para]}, o)
     expect(Array.from(viaBlocks.minhash)).toEqual(Array.from(sig.minhash))
     expect(viaBlocks.exact0).toBe(sig.exact0)
     expect(Array.from(viaBlocks.passageHash0)).toEqual(Array.from(sig.passageHash0))

@@ -55,10 +55,7 @@ export class DocumentDedup implements CorpusHooks<DocSignature> {
     // Sign the paragraphs, not the short lines: leftover menus and link lists of a
     // shared site template must not make two different articles look alike.
     const signed = signedBlocks(input.blocks())
-    return collect(
-      {path: this.prefix + input.path, text: signed.map((block) => block.text).join('\n\n'), blocks: signed.map((block) => block.text)},
-      this.options
-    )
+    return collect({path: this.prefix + input.path, blocks: signed.map((block) => block.text)}, this.options)
   }
 
   build(signatures: ReadonlyMap<string, DocSignature>): void {

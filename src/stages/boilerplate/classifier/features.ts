@@ -451,6 +451,10 @@ export function documentFeatures(blocks: readonly ClassifierBlock[]): DocumentFe
   for (let i = 0; i < n; i++) proseTok[i + 1] = proseTok[i]! + (stats[i]!.prose ? stats[i]!.tokens : 0)
 
   const vectors: Float64Array[] = []
+  // One buffer for the page, a view per line: a typed array of its own per line
+  // would cost a separate allocation outside the heap each.
+  const width = LINE_FEATURES.length
+  const buffer = new Float64Array(n * width)
   for (let i = 0; i < n; i++) {
     const s = stats[i]!
     const short = s.tokens <= 8 ? 1 : 0
@@ -464,7 +468,7 @@ export function documentFeatures(blocks: readonly ClassifierBlock[]): DocumentFe
     const linesFrom = ms < 0 ? n : inMain ? 0 : beforeMain ? ms - i : i - me
     const tokensFrom = ms < 0 ? totalTokens : inMain ? 0 : beforeMain ? before[ms]! - before[i + 1]! : before[i]! - before[me + 1]!
     const repeated = s.key ? (keyCount.get(s.key) ?? 1) - 1 : 0
-    const v = new Float64Array(LINE_FEATURES.length)
+    const v = buffer.subarray(i * width, (i + 1) * width)
     let k = 0
     v[k++] = 1
     v[k++] = Math.log1p(s.tokens)
@@ -575,6 +579,8 @@ export function contextVectors(logits: ArrayLike<number>, stats: readonly LineSt
   for (let i = 0; i < n; i++) contentPrefix[i + 1] = contentPrefix[i]! + (logits[i]! > 0 ? 1 : 0)
   const total = contentPrefix[n]!
   const out: Float64Array[] = []
+  const width = CONTEXT_FEATURES.length
+  const buffer = new Float64Array(n * width)
   for (let i = 0; i < n; i++) {
     const s = stats[i]!
     let p3 = 0
@@ -593,7 +599,7 @@ export function contextVectors(logits: ArrayLike<number>, stats: readonly LineSt
     const nextC = at(i + 1) > 0 ? 1 : 0
     const long = s.tokens >= 15 ? 1 : 0
     const own = clip(logits[i]!)
-    const v = new Float64Array(CONTEXT_FEATURES.length)
+    const v = buffer.subarray(i * width, (i + 1) * width)
     let k = 0
     v[k++] = 1
     v[k++] = own

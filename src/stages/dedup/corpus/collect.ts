@@ -7,17 +7,15 @@ import {minhashInto, permutations, toBBit} from './minhash.js'
 import {resolveOptions, type CorpusDedupInput, type CorpusDedupOptions} from './options.js'
 import {exactHash, shingleSet, TokenBuffer} from './shingles.js'
 
-export interface CorpusDocument {
+/**
+ * A document as its text, split here at blank lines, or as the blocks
+ * (paragraphs) a runner already segmented it into. Tokens and shingles are the
+ * same either way; blocks matter only for passages.
+ */
+export type CorpusDocument = {
   /** Identifies the document in clusters and decisions; unique within a batch. */
   path: string
-  text: string
-  /**
-   * The document's blocks (paragraphs) if the runner already segmented it;
-   * otherwise `text` is split at blank lines. Tokens and shingles are the same
-   * either way; blocks matter only for passages.
-   */
-  blocks?: readonly string[]
-}
+} & ({text: string; blocks?: undefined} | {blocks: readonly string[]; text?: string})
 
 /** What the index keeps of a document: ~150 bytes + 10 per passage + the path. */
 export interface DocSignature {
