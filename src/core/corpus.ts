@@ -5,8 +5,10 @@
  * corpus stages already cleaned. Only signatures are kept, never texts.
  */
 import {createHash} from 'node:crypto'
+import pLimit from 'p-limit'
 import type {Cluster} from '../report/schema.js'
 import {traceTo, type Trace} from './clean-document.js'
+import {forEachLimited} from './limited.js'
 import type {ConfiguredStage, DropDecision} from './stage.js'
 
 export interface CorpusDocument {
@@ -60,18 +62,12 @@ export async function buildCorpus<Source extends {path: string} = CorpusDocument
     if (!corpus) continue
     collector.refresh?.()
     const signatures = new Map<string, unknown>()
-    const inFlight = new Set<Promise<void>>()
-    for await (const document of documents()) {
-      const task = collector.collect(k, document).then((collected) => {
-        if (!collected) return
-        signatures.set(document.path, collected.signature)
-        if (collected.trace) onTrace?.(document.path, collected.trace)
-      })
-      inFlight.add(task)
-      void task.finally(() => inFlight.delete(task)).catch(() => {})
-      if (inFlight.size >= concurrency) await Promise.race(inFlight)
-    }
-    await Promise.all(inFlight)
+    await forEachLimited(documents(), pLimit(concurrency), async (document) => {
+      const collected = await collector.collect(k, document)
+      if (!collected) return
+      signatures.set(document.path, collected.signature)
+      if (collected.trace) onTrace?.(document.path, collected.trace)
+    })
     corpus.build(signatures)
   }
 }

@@ -76,7 +76,11 @@ export class Manifest {
     return new Manifest(file, entries, size)
   }
 
-  /** The finished entry for a file, if its input and the pipeline are unchanged. */
+  /**
+   * The entry an earlier run finished for a file, if its input and the pipeline
+   * are unchanged. Lines appended by this run are not looked up again, so they
+   * are not kept here (100,000 entries would stay in memory for nothing).
+   */
   done(path: string, size: number, mtimeMs: number, pipeline: string): ManifestEntry | undefined {
     const entry = this.entries.get(path)
     return entry && entry.size === size && entry.mtimeMs === mtimeMs && entry.pipeline === pipeline ? entry : undefined
@@ -102,7 +106,6 @@ export class Manifest {
       documents: inFile(line.documents, lineStart),
       failures: line.failures
     }
-    this.entries.set(line.meta.path, entry)
     this.pending.push(line.bytes)
     if (this.pending.length === 1) this.queue = this.queue.then(() => this.writePending())
     return entry

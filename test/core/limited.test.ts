@@ -1,0 +1,54 @@
+import pLimit from 'p-limit'
+import {describe, expect, it} from 'vitest'
+import {forEachLimited, mapLimited} from '../../src/core/limited.js'
+
+const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1))
+
+describe('bounded concurrency over a long list', () => {
+  it('keeps at most the bound in flight and takes items only as slots free up', async () => {
+    let running = 0
+    let most = 0
+    let pulled = 0
+    let pulledWhileFirstRan = 0
+    function* items(): Generator<number> {
+      for (let i = 0; i < 50; i++) {
+        pulled++
+        yield i
+      }
+    }
+    await forEachLimited(items(), pLimit(4), async (item) => {
+      running++
+      most = Math.max(most, running)
+      if (item === 0) pulledWhileFirstRan = pulled
+      await tick()
+      running--
+    })
+    expect(most).toBe(4)
+    expect(pulled).toBe(50)
+    // Not every item was taken before the first one ran.
+    expect(pulledWhileFirstRan).toBeLessThanOrEqual(4)
+  })
+
+  it('returns results in item order whatever order they finish in', async () => {
+    const results = await mapLimited([30, 10, 20, 0], pLimit(2), async (ms, index) => {
+      await new Promise((resolve) => setTimeout(resolve, ms))
+      return `${index}:${ms}`
+    })
+    expect(results).toEqual(['0:30', '1:10', '2:20', '3:0'])
+  })
+
+  it('stops starting new items after a failure and reports it', async () => {
+    const started: number[] = []
+    const run = forEachLimited(
+      Array.from({length: 20}, (_, i) => i),
+      pLimit(2),
+      async (item) => {
+        started.push(item)
+        await tick()
+        if (item === 3) throw new Error('item 3 failed')
+      }
+    )
+    await expect(run).rejects.toThrow('item 3 failed')
+    expect(started.length).toBeLessThan(20)
+  })
+})
