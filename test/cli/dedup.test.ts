@@ -66,6 +66,34 @@ describe('near-duplicate documents across a batch', () => {
     expect(kept[1]).toBe(kept[0])
   })
 
+  it('reports a paragraph quoted from another kept document the same in process and in worker threads', async () => {
+    const work = tempDir()
+    const quoted = paragraphs.find((paragraph) => paragraph.split(/\s+/).length >= 25)!
+    const input = batch(join(work, 'in'), {
+      'a-original.txt': ferry,
+      'f-quotes.txt': `${article('09-night-market.txt').trim()}\n\n${quoted}\n`,
+      'g-other.txt': article('14-lost-dog.txt'),
+      // Unrelated documents, so the run is big enough for a worker pool to be worth checking.
+      ...Object.fromEntries(['02-sourdough.txt', '03-library-fines.txt', '04-bees-rooftop.txt'].map((name) => [name, article(name)]))
+    })
+    const warnings: string[][] = []
+    for (const [i, workers] of ['1', '2'].entries()) {
+      const result = await rinse(['run', input, '--out', join(work, `out${i}`), '--no-html', '--workers', workers])
+      expect(result.code).toBe(0)
+      const report = JSON.parse(readFileSync(join(work, `out${i}`, 'report.json'), 'utf8')) as Report
+      const passages = report.documents.flatMap((document) =>
+        (document.warnings ?? [])
+          .filter((warning) => warning.includes('dedup/duplicate-passage'))
+          .map((warning) => `${document.path} ${warning}`)
+      )
+      warnings.push(passages)
+    }
+    // One of the two documents holding the paragraph is told the other one keeps it.
+    expect(warnings[0]).toHaveLength(1)
+    expect(warnings[0]![0]).toMatch(/passage also in (a-original|f-quotes)\.txt/)
+    expect(warnings[1]).toEqual(warnings[0])
+  })
+
   it('remembers earlier batches in a persistent index, where they win', async () => {
     const work = tempDir()
     const index = join(work, 'rinse.db')
