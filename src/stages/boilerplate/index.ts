@@ -14,7 +14,7 @@ import {imageAlt, photoCaption, photoCredit, slideshow, videoCaption} from './ru
 import {DEFAULT_RECURRING, RecurringLines, type RecurringOptions} from './recurring.js'
 import {classifyBlocks, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions} from './classifier/index.js'
 import {DEFAULT_KEEP, findElements, type KeepOptions} from './elements.js'
-import {findLocalDuplicates, type LocalDedupOptions} from '../dedup/local.js'
+import {copyRule, findLocalCopies, type LocalDedupOptions} from '../dedup/local.js'
 import {breadcrumb, formWidget, masthead, menuLine, shareBar, siteNotice} from './rules/navigation.js'
 import {readOriginal, relatedBullet, relatedHeader, sourceLink, truncatedTeaser} from './rules/related.js'
 
@@ -205,12 +205,13 @@ const MAX_ROUNDS = 16
 
 /** The blocks a later in-document dedup would leave: its removed copies left out. */
 function withoutCopies(blocks: readonly Block[], local: LocalCopies): Block[] {
+  // Positions only: the reasons a dedup stage would give are not needed here.
   const copies = new Set(
-    findLocalDuplicates(blocks, local.options)
-      .filter((deletion) => local.rules.has(deletion.rule))
-      .map((deletion) => deletion.block)
+    findLocalCopies(blocks, local.options)
+      .filter((copy) => local.rules.has(copyRule(copy)))
+      .map((copy) => copy.block)
   )
-  return copies.size === 0 ? (blocks as Block[]) : blocks.filter((block) => !copies.has(block))
+  return copies.size === 0 ? (blocks as Block[]) : blocks.filter((_, at) => !copies.has(at))
 }
 
 /** One round over a list of blocks: rules, article elements, then the classifier. */

@@ -43,12 +43,9 @@ export interface LocalCopy {
   containment: number
 }
 
-export function findLocalDuplicates(
-  blocks: readonly Block[],
-  options: LocalDedupOptions,
-  lineOf: (block: Block) => number = (block) => block.index + 1
-): BlockDeletion[] {
-  return describeCopies(findLocalCopies(blocks, options), blocks, lineOf)
+/** The rule a copy is removed under: an exact repeat, or a near copy of a more complete block. */
+export function copyRule(copy: LocalCopy): 'repeated-block' | 'contained-block' {
+  return copy.exact ? 'repeated-block' : 'contained-block'
 }
 
 /** Each copy as a block deletion that names the kept copy's line. */
@@ -61,7 +58,7 @@ export function describeCopies(
     const kept = blocks[copy.kept]!
     return {
       block: blocks[copy.block]!,
-      rule: copy.exact ? 'repeated-block' : 'contained-block',
+      rule: copyRule(copy),
       reason: copy.exact
         ? `repeats the block kept at line ${lineOf(kept)}`
         : `near copy of the more complete block kept at line ${lineOf(kept)}`,
