@@ -5,8 +5,7 @@
  */
 import {InputError, readDocumentSync} from '../io/read-document.js'
 import type {InputFile} from '../io/walk.js'
-import {traceTo} from './clean-document.js'
-import type {Collected} from './corpus.js'
+import {collectDocument, type Collected} from './corpus.js'
 import type {Pipeline} from './pipeline.js'
 
 export interface CollectFileTask {
@@ -27,7 +26,6 @@ export function collectFile(pipeline: Pipeline, task: CollectFileTask): Collecte
     if (error instanceof InputError) return undefined
     throw error
   }
-  const {input, trace} = traceTo(text, pipeline.stages, task.stage, task.file.relative, task.trace ?? false)
-  const signature = pipeline.stages[task.stage]!.corpus!.collect(input)
-  return {signature, trace: task.trace ? JSON.stringify(trace) : undefined}
+  const {signature, trace} = collectDocument(pipeline.stages, task.stage, {path: task.file.relative, text}, task.trace ?? false)
+  return {signature, trace: trace && JSON.stringify(trace)}
 }

@@ -37,10 +37,19 @@ export function collectInProcess(stages: readonly ConfiguredStage[]): Collector 
   return async (stageIndex, document) => collectDocument(stages, stageIndex, document)
 }
 
-/** One document's signature for the corpus stage at `stageIndex`, with the trace of the stages before it. */
-export function collectDocument(stages: readonly ConfiguredStage[], stageIndex: number, document: CorpusDocument): Collected {
-  const {input, trace} = traceTo(document.text, stages, stageIndex, document.path)
-  return {signature: stages[stageIndex]!.corpus!.collect(input), trace}
+/**
+ * One document's signature for the corpus stage at `stageIndex`, with the trace
+ * of the stages before it (left out with `withTrace` false: the stage's
+ * `prepare` is then not run either).
+ */
+export function collectDocument(
+  stages: readonly ConfiguredStage[],
+  stageIndex: number,
+  document: CorpusDocument,
+  withTrace = true
+): Collected {
+  const {input, trace} = traceTo(document.text, stages, stageIndex, document.path, withTrace)
+  return {signature: stages[stageIndex]!.corpus!.collect(input), trace: withTrace ? trace : undefined}
 }
 
 /**
