@@ -6,7 +6,7 @@ import {loadPipelineFile, runFolder, DEFAULT_PIPELINE_PATH} from '../dist/index.
 const [input, out, workers] = process.argv.slice(2)
 const t0 = performance.now()
 const cpu0 = process.cpuUsage()
-// The first finished file marks the end of corpus collection (the runs before the final pass).
+// The first cleaned file marks the end of corpus collection (the passes before the cleaning pass).
 let firstCleaned
 const result = await runFolder({
   input,
@@ -15,7 +15,9 @@ const result = await runFolder({
   workers: Number(workers),
   force: true,
   html: false,
-  onProgress: () => (firstCleaned ??= performance.now())
+  onProgress: (progress) => {
+    if (progress.phase === 'clean') firstCleaned ??= performance.now()
+  }
 })
 const cpu = process.cpuUsage(cpu0)
 console.log(

@@ -90,7 +90,7 @@ Example:
       duplicates: options.duplicates,
       signal: stop.signal,
       extensions: options.ext?.split(',').map((ext) => (ext.startsWith('.') ? ext : `.${ext}`)),
-      onProgress: (progress: Progress) => bar?.update(progress.done, progress.total, progress.bytes)
+      onProgress: (progress: Progress) => bar?.update(progress)
     }
     const result = options.queue
       ? await runDistributed({...run, queue: options.queue, shardSize: options.shardSize})

@@ -1,23 +1,47 @@
 /** A one-line progress bar on a terminal's stderr; silent when stderr is not a TTY. */
+import type {Progress} from '../core/run-folder.js'
+
 export function progressBar(stream: NodeJS.WriteStream = process.stderr): {
-  update(done: number, total: number, bytes: number): void
+  update(progress: Progress): void
   end(): void
 } {
   if (!stream.isTTY) return {update() {}, end() {}}
-  const started = performance.now()
+  let passStarted = performance.now()
+  let pass = 0
   let last = 0
   return {
-    update(done, total, bytes) {
+    update(progress) {
       const now = performance.now()
-      if (now - last < 100 && done < total) return
+      // Rates and the estimate are per pass: collecting reads far faster than cleaning writes.
+      if (progress.pass !== pass) {
+        pass = progress.pass
+        passStarted = now
+      } else if (now - last < 100 && progress.done < progress.total) return
       last = now
-      const width = 30
-      const filled = total === 0 ? width : Math.round((done / total) * width)
-      const rate = bytes / 1e6 / Math.max((now - started) / 1000, 1e-3)
-      stream.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} files  ${rate.toFixed(1)} MB/s `)
+      stream.write(`\r${progressLine(progress, (now - passStarted) / 1000)}\x1b[K`)
     },
     end() {
       stream.write('\r\x1b[K')
     }
   }
+}
+
+/** `pass 1/3 collecting for boilerplate [####      ] 120/400 files  8.1 MB/s  0:12 left` */
+export function progressLine(progress: Progress, seconds: number, width = 30): string {
+  const {done, total} = progress
+  const filled = total === 0 ? width : Math.min(width, Math.round((done / total) * width))
+  const rate = progress.bytes / 1e6 / Math.max(seconds, 1e-3)
+  const what = progress.phase === 'collect' ? `collecting for ${progress.stage ?? 'a corpus stage'}` : 'cleaning'
+  // An estimate from the first second of a pass says little.
+  const left = done > 0 && done < total && seconds >= 1 ? `  ${clock((seconds * (total - done)) / done)} left` : ''
+  const speed = progress.bytes > 0 ? `  ${rate.toFixed(1)} MB/s` : ''
+  return `pass ${progress.pass}/${progress.passes} ${what} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} files${speed}${left}`
+}
+
+function clock(seconds: number): string {
+  const s = Math.round(seconds)
+  const h = Math.floor(s / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  const rest = String(s % 60).padStart(2, '0')
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`
 }

@@ -52,33 +52,52 @@ export function collectDocument(
   return {signature: stages[stageIndex]!.corpus!.collect(input), trace: withTrace ? trace : undefined}
 }
 
+/** How a batch is collected: by whom, how many at once, and what the caller hears. */
+export interface CorpusRun<Source extends {path: string}> {
+  /**
+   * Collects each source. It must see the indexes of the corpus stages before the
+   * one it collects for: its `refresh()` is called before each corpus stage (a
+   * worker pool shares the indexes built so far with its threads).
+   */
+  collector?: {collect: Collector<Source>; refresh?(): void}
+  concurrency?: number
+  /** Given each document's trace up to the last corpus stage, for the final pass to replay. */
+  onTrace?: (path: string, trace: Trace | string) => void
+  /** After each source is collected (or found unreadable), for progress. */
+  onCollected?: (stageIndex: number, source: Source) => void
+  /** Stop starting sources when it aborts; no index is then built. */
+  signal?: AbortSignal | undefined
+}
+
 /**
  * `documents` is called once per corpus stage and must yield the same documents
- * each time. The collector must see the indexes of the corpus stages before the
- * one it collects for: its `refresh()` is called before each corpus stage (a
- * worker pool shares the indexes built so far with its threads).
+ * each time. True when every corpus index was built; false when the signal
+ * stopped collection first.
  */
 export async function buildCorpus<Source extends {path: string} = CorpusDocument>(
   stages: readonly ConfiguredStage[],
   documents: () => AsyncIterable<Source> | Iterable<Source>,
-  collector: {collect: Collector<Source>; refresh?(): void} = {collect: collectInProcess(stages) as unknown as Collector<Source>},
-  concurrency = 1,
-  /** Given each document's trace up to the last corpus stage, for the final pass to replay. */
-  onTrace?: (path: string, trace: Trace | string) => void
-): Promise<void> {
+  run: CorpusRun<Source> = {}
+): Promise<boolean> {
+  const collector = run.collector ?? {collect: collectInProcess(stages) as unknown as Collector<Source>}
   for (let k = 0; k < stages.length; k++) {
     const corpus = stages[k]!.corpus
     if (!corpus) continue
     collector.refresh?.()
     const signatures = new Map<string, unknown>()
-    await forEachLimited(documents(), pLimit(concurrency), async (document) => {
+    await forEachLimited(documents(), pLimit(run.concurrency ?? 1), async (document) => {
+      if (run.signal?.aborted) return
       const collected = await collector.collect(k, document)
+      run.onCollected?.(k, document)
       if (!collected) return
       signatures.set(document.path, collected.signature)
-      if (collected.trace) onTrace?.(document.path, collected.trace)
+      if (collected.trace) run.onTrace?.(document.path, collected.trace)
     })
+    // A partial batch would make a wrong index (and a persistent one would keep it).
+    if (run.signal?.aborted) return false
     corpus.build(signatures)
   }
+  return true
 }
 
 /** Snapshots of every built corpus stage, by stage index. */

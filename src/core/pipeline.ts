@@ -86,7 +86,9 @@ export function createPipeline(pipeline: PipelineConfig | {stages: unknown[]} = 
     config,
     stages,
     clean,
-    prepare: (documents) => buildCorpus(stages, documents),
+    prepare: async (documents) => {
+      await buildCorpus(stages, documents)
+    },
     async *cleanStream(documents) {
       for await (const document of documents) yield {...document, result: clean(document.text, document.path)}
     }

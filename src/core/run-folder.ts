@@ -35,7 +35,7 @@ export interface RunOptions {
   duplicates?: 'skip' | 'write'
   /** Write OUT/report.html (default true). */
   html?: boolean
-  /** Called after each file, for progress display. */
+  /** Called after each file of each pass, for progress display. */
   onProgress?: (progress: Progress) => void
   /**
    * Stop early (Ctrl-C): files not yet started are left for a re-run, files in
@@ -45,6 +45,17 @@ export interface RunOptions {
 }
 
 export interface Progress {
+  /**
+   * `collect`: reading the batch for a corpus stage's index (nothing is written
+   * yet); `clean`: cleaning files and writing their outputs.
+   */
+  phase: 'collect' | 'clean'
+  /** The corpus stage whose index is being collected (phase `collect`). */
+  stage?: string | undefined
+  /** This pass's number from 1, of `passes`: one per corpus stage collected, then the cleaning pass. */
+  pass: number
+  passes: number
+  /** Files (or records) this pass has done, of `total`. */
   done: number
   total: number
   bytes: number
@@ -121,20 +132,50 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   // a fresh one cleans, so the collection passes' garbage goes with the first.
   let cleaner = cleanerFor(pipeline, workers, files.length)
   try {
-    if (corpus && !candidates.every((entry) => entry?.batch === batch)) {
+    const collecting = corpus && !candidates.every((entry) => entry?.batch === batch)
+    const passes = passCounter(pipeline.stages, collecting ?? false)
+    if (collecting) {
       const last = pipeline.stages.findLastIndex((stage) => stage.corpus)
-      await buildCorpus(
+      const collected = new Map<number, {done: number; bytes: number}>()
+      const built = await buildCorpus(
         pipeline.stages,
         // Documents are known by their path relative to the input folder.
         () => files.map((file, i) => ({path: file.relative, file, size: stats[i]?.size ?? 0})),
         {
-          collect: (stage, {file, size}) => cleaner.collectFile({stage, file, size, trace: stage === last}),
-          refresh: () => cleaner.refresh()
-        },
-        concurrency,
-        (path, trace) => traces.set(path, spool.append(typeof trace === 'string' ? trace : JSON.stringify(trace)))
+          collector: {
+            collect: (stage, {file, size}) => cleaner.collectFile({stage, file, size, trace: stage === last}),
+            refresh: () => cleaner.refresh()
+          },
+          concurrency,
+          onTrace: (path, trace) => traces.set(path, spool.append(typeof trace === 'string' ? trace : JSON.stringify(trace))),
+          onCollected: (stage, {path, size}) => {
+            const count = collected.get(stage) ?? {done: 0, bytes: 0}
+            count.done++
+            count.bytes += size
+            collected.set(stage, count)
+            options.onProgress?.({
+              phase: 'collect',
+              stage: pipeline.stages[stage]!.name,
+              ...passes.of(stage),
+              ...count,
+              total: files.length,
+              path,
+              failed: false
+            })
+          },
+          signal: options.signal
+        }
       )
       await spool.flush()
+      if (!built) {
+        // Stopped while collecting: nothing was cleaned, and an index of part of the batch is not built.
+        await cleaner.close()
+        await spool.close()
+        await rm(spoolFile, {force: true})
+        const result = await finishRun(out, options, pipeline.stages, {summaries: [], read: async () => ''}, [], 0, started)
+        result.interrupted = true
+        return result
+      }
       corpusFingerprint = fingerprintCorpus(pipeline.stages)
       finished = candidates.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
       await cleaner.close()
@@ -183,7 +224,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
         })
       } finally {
         done++
-        options.onProgress?.({done, total: files.length, bytes, path: file.relative, failed})
+        options.onProgress?.({phase: 'clean', ...passes.cleaning, done, total: files.length, bytes, path: file.relative, failed})
       }
     })
     await cleaner.close()
@@ -218,6 +259,22 @@ export async function finishRun(
     html: options.html
   })
   return {report, resumed, ms}
+}
+
+/**
+ * Pass numbers for progress: one pass per corpus stage when the batch is
+ * collected (`collecting`), then the cleaning pass.
+ */
+export function passCounter(
+  stages: readonly ConfiguredStage[],
+  collecting: boolean
+): {of(stageIndex: number): {pass: number; passes: number}; cleaning: {pass: number; passes: number}} {
+  const corpusStages = collecting ? stages.flatMap((stage, index) => (stage.corpus ? [index] : [])) : []
+  const passes = corpusStages.length + 1
+  return {
+    of: (stageIndex) => ({pass: corpusStages.indexOf(stageIndex) + 1, passes}),
+    cleaning: {pass: passes, passes}
+  }
 }
 
 /** Refuse an OUT that is IN, lies inside IN, or holds IN: rinse never writes among its input. */

@@ -13,7 +13,7 @@ import {resolve} from 'node:path'
 import {Queue, QueueEvents} from 'bullmq'
 import {Redis} from 'ioredis'
 import {createPipeline} from '../core/pipeline.js'
-import {finishRun, folderRun, type RunOptions, type RunResult} from '../core/run-folder.js'
+import {finishRun, folderRun, passCounter, type RunOptions, type RunResult} from '../core/run-folder.js'
 import type {DocumentReport, DocumentSummary, FailedDocument} from '../report/schema.js'
 import {summarize} from '../report/summarize.js'
 import {connectionOptions, keys, QUEUE_NAME, type JobData, type RunSettings} from './keys.js'
@@ -38,9 +38,10 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
     const settings: RunSettings = {input: resolve(options.input), out, config: options.pipeline, duplicates: options.duplicates ?? 'skip'}
     await redis.set(keys.settings(run), JSON.stringify(settings))
     const shards = shard(files, options.shardSize ?? 50)
-    let done = 0
 
+    const passes = passCounter(pipeline.stages, true)
     const runJobs = async (jobs: JobData[]): Promise<void> => {
+      let jobsDone = 0
       const added = await queue.addBulk(
         jobs.map((data, i) => ({
           name: `${data.kind}-${i}`,
@@ -51,10 +52,20 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
       await Promise.all(
         added.map(async (job) => {
           await job.waitUntilFinished(events)
-          if (job.data.kind === 'clean') {
-            done += job.data.files.length
-            options.onProgress?.({done, total: files.length, bytes: 0, path: job.data.files.at(-1)?.relative ?? '', failed: false})
-          }
+          const {data} = job
+          const phase =
+            data.kind === 'clean'
+              ? ({phase: 'clean', ...passes.cleaning} as const)
+              : ({phase: 'collect', stage: pipeline.stages[data.stage]!.name, ...passes.of(data.stage)} as const)
+          jobsDone += data.files.length
+          options.onProgress?.({
+            ...phase,
+            done: jobsDone,
+            total: files.length,
+            bytes: 0,
+            path: data.files.at(-1)?.relative ?? '',
+            failed: false
+          })
         })
       )
     }

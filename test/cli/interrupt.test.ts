@@ -1,5 +1,5 @@
 /** Ctrl-C: a run stopped on its signal records what it finished, and a re-run completes it as if never stopped. */
-import {readdirSync, readFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {DEFAULT_PIPELINE_PATH, loadPipelineFile, runFolder} from '../../src/index.js'
@@ -25,7 +25,7 @@ describe('interrupting a run', () => {
       ...base,
       out: join(work, 'stopped'),
       signal: stop.signal,
-      onProgress: (progress) => progress.done >= 2 && stop.abort()
+      onProgress: (progress) => progress.phase === 'clean' && progress.done >= 2 && stop.abort()
     })
     expect(first.interrupted).toBe(true)
     expect(first.report.documents).toHaveLength(2)
@@ -38,5 +38,35 @@ describe('interrupting a run', () => {
     await runFolder({...base, out: join(work, 'straight')})
     expect(tree(join(work, 'stopped', 'cleaned'))).toEqual(tree(join(work, 'straight', 'cleaned')))
     expect(tree(join(work, 'stopped', 'diffs'))).toEqual(tree(join(work, 'straight', 'diffs')))
+  })
+
+  it('stops while collecting the corpus without cleaning anything, and a re-run gives the same result', async () => {
+    const pipeline = await loadPipelineFile(DEFAULT_PIPELINE_PATH)
+    const work = tempDir()
+    const stop = new AbortController()
+    const base = {input: SAMPLE, pipeline, workers: 1, concurrency: 1, html: false}
+    const seen: string[] = []
+    const first = await runFolder({
+      ...base,
+      out: join(work, 'stopped'),
+      signal: stop.signal,
+      onProgress: (progress) => {
+        seen.push(`${progress.phase}:${progress.pass}/${progress.passes}`)
+        if (progress.done >= 2) stop.abort()
+      }
+    })
+    expect(first.interrupted).toBe(true)
+    // The first corpus stage's collection was cut short: no later pass started.
+    expect(new Set(seen)).toEqual(new Set(['collect:1/3']))
+    expect(first.report.documents).toHaveLength(0)
+    expect(existsSync(join(work, 'stopped', 'cleaned'))).toBe(false)
+    // No trace spool is left behind, and no manifest line was written.
+    expect(readdirSync(join(work, 'stopped', '.rinse'))).toEqual([])
+
+    const second = await runFolder({...base, out: join(work, 'stopped')})
+    expect(second.interrupted).toBeUndefined()
+    expect(second.report.documents).toHaveLength(6)
+    await runFolder({...base, out: join(work, 'straight')})
+    expect(tree(join(work, 'stopped', 'cleaned'))).toEqual(tree(join(work, 'straight', 'cleaned')))
   })
 })
