@@ -13,7 +13,8 @@ import {InputError} from '../io/read-document.js'
 import {listInputFiles, type InputFile} from '../io/walk.js'
 import {writeReports, type DocumentSource} from '../report/write-reports.js'
 import type {DocumentSummary, FailedDocument, RunReport} from '../report/schema.js'
-import {buildCorpus, corpusClusters, fingerprintCorpus, hasCorpusStages} from './corpus.js'
+import {buildCorpus, corpusClusters, corpusSnapshots, fingerprintCorpus, hasCorpusStages} from './corpus.js'
+import {loadCorpus, restoreCorpus, saveCorpus} from './corpus-state.js'
 import {TraceSpool, type TraceRef} from './trace-spool.js'
 import {createPipeline} from './pipeline.js'
 import type {ConfiguredStage} from './stage.js'
@@ -126,13 +127,26 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   const workers = Math.max(1, options.workers ?? (files.length >= AUTO_POOL_FILES ? defaultWorkers() : 1))
   // Traces let the final pass replay what collection already did; they wait on disk.
   const spoolFile = join(out, '.rinse', 'traces.jsonl')
+  const corpusFile = join(out, '.rinse', 'corpus.v8')
+  if (options.force) await rm(corpusFile, {force: true})
   const spool = new TraceSpool(spoolFile)
   const traces = new Map<string, TraceRef>()
   // One worker pool collects for every corpus stage (told when an index changes);
   // a fresh one cleans, so the collection passes' garbage goes with the first.
   let cleaner = cleanerFor(pipeline, workers, files.length)
   try {
-    const collecting = corpus && !candidates.every((entry) => entry?.batch === batch)
+    // The same batch was collected before (a run stopped in its cleaning pass, or a
+    // finished one run again): its indexes are taken as saved, for the files left and
+    // for the report's clusters.
+    const saved = corpus ? await loadCorpus(corpusFile, batch!, options.pipeline.hash) : undefined
+    if (saved) {
+      restoreCorpus(pipeline.stages, saved.snapshots)
+      // The pool's threads started with the indexes unbuilt.
+      cleaner.refresh()
+      corpusFingerprint = saved.fingerprint
+      finished = candidates.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
+    }
+    const collecting = corpus && !saved && !candidates.every((entry) => entry?.batch === batch)
     const passes = passCounter(pipeline.stages, collecting ?? false)
     if (collecting) {
       const last = pipeline.stages.findLastIndex((stage) => stage.corpus)
@@ -178,6 +192,12 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
       }
       corpusFingerprint = fingerprintCorpus(pipeline.stages)
       finished = candidates.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
+      saveCorpus(corpusFile, {
+        batch: batch!,
+        pipeline: options.pipeline.hash,
+        fingerprint: corpusFingerprint,
+        snapshots: corpusSnapshots(pipeline.stages)
+      })
       await cleaner.close()
       cleaner = cleanerFor(pipeline, workers, files.length)
     }

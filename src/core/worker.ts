@@ -10,6 +10,7 @@ import type {Trace} from './clean-document.js'
 import {cleanFile, type CleanFileTask} from './clean-file.js'
 import {collectFile, type CollectFileTask} from './collect-file.js'
 import {collectDocument} from './corpus.js'
+import {restoreCorpus} from './corpus-state.js'
 import {createPipeline} from './pipeline.js'
 import type {CorpusShare} from './pool.js'
 
@@ -36,7 +37,7 @@ export type BatchResult = {value: unknown} | {error: string}
 
 const setup = workerData as WorkerSetup
 const pipeline = createPipeline(setup.config)
-for (const [index, snapshot] of setup.snapshots) pipeline.stages[index]!.corpus!.restore(snapshot)
+restoreCorpus(pipeline.stages, setup.snapshots)
 let restored = 0
 
 export default function run(message: WorkerMessage): BatchResult[] {

@@ -50,6 +50,20 @@ describe('near-duplicate documents across a batch', () => {
     for (const path of ['d-other.txt', 'e-other.txt', cluster!.kept.path]) expect(existsSync(join(out, 'cleaned', path))).toBe(true)
   })
 
+  it('reports the same clusters when a finished batch is run again (resumed, not collected again)', async () => {
+    const work = tempDir()
+    const input = batch(join(work, 'in'), files)
+    const out = join(work, 'out')
+    const reportOf = (): Report => JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report
+    await rinse(['run', input, '--out', out, '--no-html'])
+    const first = reportOf()
+    expect(first.clusters).toHaveLength(1)
+    const again = await rinse(['run', input, '--out', out, '--no-html'])
+    expect(again.stdout).toContain('5 resumed')
+    expect(reportOf().clusters).toEqual(first.clusters)
+    expect(reportOf().documents).toEqual(first.documents)
+  })
+
   it('keeps the same copy whatever the concurrency and number of workers', async () => {
     const work = tempDir()
     const input = batch(join(work, 'in'), files)

@@ -30,14 +30,18 @@ describe('interrupting a run', () => {
     expect(first.interrupted).toBe(true)
     expect(first.report.documents).toHaveLength(2)
 
-    const second = await runFolder({...base, out: join(work, 'stopped')})
+    // The corpus indexes built before the stop are used again: only the cleaning pass runs.
+    const phases = new Set<string>()
+    const second = await runFolder({...base, out: join(work, 'stopped'), onProgress: (progress) => phases.add(progress.phase)})
+    expect([...phases]).toEqual(['clean'])
     expect(second.interrupted).toBeUndefined()
     expect(second.resumed).toBe(2)
     expect(second.report.documents).toHaveLength(6)
 
-    await runFolder({...base, out: join(work, 'straight')})
+    const straight = await runFolder({...base, out: join(work, 'straight')})
     expect(tree(join(work, 'stopped', 'cleaned'))).toEqual(tree(join(work, 'straight', 'cleaned')))
     expect(tree(join(work, 'stopped', 'diffs'))).toEqual(tree(join(work, 'straight', 'diffs')))
+    expect(second.report.clusters).toEqual(straight.report.clusters)
   })
 
   it('stops while collecting the corpus without cleaning anything, and a re-run gives the same result', async () => {

@@ -1,0 +1,41 @@
+/**
+ * The corpus indexes of a run, saved in OUT once built, so that a run stopped
+ * in its cleaning pass (Ctrl-C, a crash) resumes without reading the whole
+ * batch again: the saved indexes are used only for the same batch (file list,
+ * sizes, mtimes) and the same pipeline.
+ */
+import {readFile} from 'node:fs/promises'
+import {deserialize, serialize} from 'node:v8'
+import {writeFileAtomicSync} from '../io/atomic-write.js'
+import type {ConfiguredStage} from './stage.js'
+
+export interface SavedCorpus {
+  version: 1
+  /** The batch key and pipeline hash the indexes were built for. */
+  batch: string
+  pipeline: string
+  /** `fingerprintCorpus` of the built indexes: what finished files were cleaned with. */
+  fingerprint: string
+  /** `corpusSnapshots` of the built stages. */
+  snapshots: Array<[stageIndex: number, snapshot: unknown]>
+}
+
+export function saveCorpus(file: string, state: Omit<SavedCorpus, 'version'>): void {
+  writeFileAtomicSync(file, serialize({version: 1, ...state} satisfies SavedCorpus))
+}
+
+/** The saved indexes if they were built for this batch and pipeline; undefined if missing, stale or unreadable. */
+export async function loadCorpus(file: string, batch: string, pipeline: string): Promise<SavedCorpus | undefined> {
+  let saved: SavedCorpus
+  try {
+    saved = deserialize(await readFile(file)) as SavedCorpus
+  } catch {
+    return undefined
+  }
+  return saved?.version === 1 && saved.batch === batch && saved.pipeline === pipeline ? saved : undefined
+}
+
+/** Give each corpus stage its index from snapshots (made by `corpusSnapshots`). */
+export function restoreCorpus(stages: readonly ConfiguredStage[], snapshots: ReadonlyArray<[number, unknown]>): void {
+  for (const [index, snapshot] of snapshots) stages[index]!.corpus!.restore(snapshot)
+}
