@@ -32,7 +32,7 @@ program
   )
   .requiredOption('-o, --out <dir>', 'output folder (must not be INPUT or inside it)')
   .option('-p, --pipeline <file>', 'pipeline file (YAML or JSON)', DEFAULT_PIPELINE_PATH)
-  .option('-c, --concurrency <n>', 'files read and written at once', positiveInt, 16)
+  .option('-c, --concurrency <n>', 'files read and written at once (default 16, or 32 per worker thread)', positiveInt)
   .option('-w, --workers <n>', 'worker threads for cleaning (default: all cores for 1,000+ files, else 1)', positiveInt)
   .option('--ext <list>', 'file extensions to read, comma-separated (default .txt,.text,.md,.markdown; .jsonl,.ndjson with --format jsonl)')
   .option('--format <format>', 'input format: txt (one document per file) or jsonl (one per line)', format, 'txt')

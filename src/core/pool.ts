@@ -34,6 +34,15 @@ export function defaultWorkers(): number {
   return availableParallelism()
 }
 
+/**
+ * Files in flight by default: 16 in process; with a pool, enough for each worker to
+ * have two batches of 16 at once, so it starts the next while the main thread
+ * settles the last (fewer, larger messages cost the main thread less per file).
+ */
+export function defaultConcurrency(workers: number): number {
+  return workers > 1 ? 32 * workers : 16
+}
+
 export function inProcessCleaner(pipeline: Pipeline): Cleaner {
   return {
     clean: async (text, path, replay) => pipeline.clean(text, path, replay),
@@ -51,8 +60,8 @@ export function inProcessCleaner(pipeline: Pipeline): Cleaner {
  * one worker. One pool serves a whole run: after each corpus barrier `refresh()`
  * shares the new indexes, and each worker restores them before its next task.
  */
-export function cleanerFor(pipeline: Pipeline, workers: number, batchFiles = 0): Cleaner {
-  return workers > 1 ? poolCleaner(pipeline, workers, batchFiles) : inProcessCleaner(pipeline)
+export function cleanerFor(pipeline: Pipeline, workers: number, batchFiles = 0, inFlight = defaultConcurrency(workers)): Cleaner {
+  return workers > 1 ? poolCleaner(pipeline, workers, batchFiles, inFlight) : inProcessCleaner(pipeline)
 }
 
 /**
@@ -71,7 +80,8 @@ export function workerHeapMb(batchFiles: number): number {
   return 128 + Math.ceil(batchFiles / 1000)
 }
 
-export function poolCleaner(pipeline: Pipeline, workers: number, batchFiles = 0): Cleaner {
+/** `inFlight`: how many tasks the caller keeps in flight at most (its concurrency). */
+export function poolCleaner(pipeline: Pipeline, workers: number, batchFiles = 0, inFlight = defaultConcurrency(workers)): Cleaner {
   const pool = new Piscina({
     filename: workerFile(),
     // The indexes as they stand go with the threads' start (copied, not kept here);
@@ -82,11 +92,11 @@ export function poolCleaner(pipeline: Pipeline, workers: number, batchFiles = 0)
     resourceLimits: {maxOldGenerationSizeMb: workerHeapMb(batchFiles)}
   })
   let corpus: CorpusShare = {version: 0, snapshots: []}
-  // Each task costs the main thread about 0.08 ms to send and settle: tasks that come
-  // in together go to a worker together, a few at a time.
+  // Each message costs the main thread about 0.3 ms to send and settle: tasks that come
+  // in together go to a worker together, two batches per worker of what is in flight.
   const run = coalesce<WorkerTask>(
     (tasks) => pool.run({tasks, corpus} satisfies WorkerMessage) as Promise<BatchResult[]>,
-    Math.max(1, Math.floor(BATCH_IN_FLIGHT / (2 * workers)))
+    Math.max(1, Math.floor(inFlight / (2 * workers)))
   )
   // A worker's heap is capped for ordinary documents: larger ones go to the main thread.
   const main = inProcessCleaner(pipeline)
@@ -108,9 +118,6 @@ export function poolCleaner(pipeline: Pipeline, workers: number, batchFiles = 0)
     close: () => pool.destroy()
   }
 }
-
-/** Tasks in flight that a batch size is chosen for: the runners keep 16 files in flight. */
-const BATCH_IN_FLIGHT = 16
 
 /**
  * Collect the tasks submitted in one turn of the event loop and send them in

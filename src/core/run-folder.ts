@@ -18,14 +18,14 @@ import {loadCorpus, restoreCorpus, saveCorpus} from './corpus-state.js'
 import {TraceSpool, type TraceRef} from './trace-spool.js'
 import {createPipeline} from './pipeline.js'
 import type {ConfiguredStage} from './stage.js'
-import {cleanerFor, defaultWorkers} from './pool.js'
+import {cleanerFor, defaultConcurrency, defaultWorkers} from './pool.js'
 import {forEachLimited, mapLimited} from './limited.js'
 
 export interface RunOptions {
   input: string
   out: string
   pipeline: PipelineConfig
-  /** Files read, cleaned and written at once. */
+  /** Files read, cleaned and written at once (default 16, or 32 per worker thread). */
   concurrency?: number
   /** Worker threads for the CPU-bound stages; default: all cores for 1,000 files or more, else in process. */
   workers?: number
@@ -100,7 +100,8 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   let resumed = 0
   let done = 0
   let bytes = 0
-  const concurrency = Math.max(1, options.concurrency ?? 16)
+  const workers = Math.max(1, options.workers ?? (files.length >= AUTO_POOL_FILES ? defaultWorkers() : 1))
+  const concurrency = Math.max(1, options.concurrency ?? defaultConcurrency(workers))
   const limit = pLimit(concurrency)
 
   // With corpus stages a file's result depends on the whole batch. An unchanged
@@ -124,7 +125,6 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   })
   let corpusFingerprint: string | undefined
   let finished = candidates
-  const workers = Math.max(1, options.workers ?? (files.length >= AUTO_POOL_FILES ? defaultWorkers() : 1))
   // Traces let the final pass replay what collection already did; they wait on disk.
   const spoolFile = join(out, '.rinse', 'traces.jsonl')
   const corpusFile = join(out, '.rinse', 'corpus.v8')
@@ -133,7 +133,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   const traces = new Map<string, TraceRef>()
   // One worker pool collects for every corpus stage (told when an index changes);
   // a fresh one cleans, so the collection passes' garbage goes with the first.
-  let cleaner = cleanerFor(pipeline, workers, files.length)
+  let cleaner = cleanerFor(pipeline, workers, files.length, concurrency)
   try {
     // The same batch was collected before (a run stopped in its cleaning pass, or a
     // finished one run again): its indexes are taken as saved, for the files left and
@@ -199,7 +199,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
         snapshots: corpusSnapshots(pipeline.stages)
       })
       await cleaner.close()
-      cleaner = cleanerFor(pipeline, workers, files.length)
+      cleaner = cleanerFor(pipeline, workers, files.length, concurrency)
     }
 
     await forEachLimited(files, limit, async (file, i) => {

@@ -45,7 +45,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
   const stats = await Promise.all(files.map((file) => stat(file.path)))
   const finished = files.map((file, i) => manifest.done(file.relative, stats[i]!.size, stats[i]!.mtimeMs, pipeline.config.hash))
   // One worker pool for the whole run; it is told when the corpus indexes change.
-  const cleaner = cleanerFor(pipeline, workers)
+  const cleaner = cleanerFor(pipeline, workers, 0, width)
   let resumed = 0
   let done = 0
   let bytes = 0
