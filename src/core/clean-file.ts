@@ -60,7 +60,7 @@ export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: S
   } else {
     writeFileAtomicSync(cleanedPath, result.text, temp)
   }
-  if (result.edits.length > 0 && !dropped) writeFileAtomicSync(diffPath, unifiedDiff(file.relative, text, result.text), temp)
+  if (result.edits.length > 0 && !dropped) writeFileAtomicSync(diffPath, unifiedDiff(file.relative, text, result.text, result.edits), temp)
   else rmSync(diffPath, {force: true})
   const document: DocumentReport = {
     path: file.relative,
