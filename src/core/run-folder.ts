@@ -150,7 +150,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     const passes = passCounter(pipeline.stages, collecting ?? false)
     if (collecting) {
       const last = pipeline.stages.findLastIndex((stage) => stage.corpus)
-      const collected = new Map<number, {done: number; bytes: number}>()
+      const reportCollected = collectionProgress(pipeline.stages, options.onProgress, files.length)
       const built = await buildCorpus(
         pipeline.stages,
         // Documents are known by their path relative to the input folder.
@@ -162,33 +162,16 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
           },
           concurrency,
           onTrace: (path, trace) => traces.set(path, spool.append(typeof trace === 'string' ? trace : JSON.stringify(trace))),
-          onCollected: (stage, {path, size}) => {
-            const count = collected.get(stage) ?? {done: 0, bytes: 0}
-            count.done++
-            count.bytes += size
-            collected.set(stage, count)
-            options.onProgress?.({
-              phase: 'collect',
-              stage: pipeline.stages[stage]!.name,
-              ...passes.of(stage),
-              ...count,
-              total: files.length,
-              path,
-              failed: false
-            })
-          },
+          onCollected: (stage, {path, size}) => reportCollected(stage, path, size),
           signal: options.signal
         }
       )
       await spool.flush()
       if (!built) {
-        // Stopped while collecting: nothing was cleaned, and an index of part of the batch is not built.
         await cleaner.close()
         await spool.close()
         await rm(spoolFile, {force: true})
-        const result = await finishRun(out, options, pipeline.stages, {summaries: [], read: async () => ''}, [], 0, started)
-        result.interrupted = true
-        return result
+        return await stoppedWhileCollecting(out, options, pipeline.stages, started)
       }
       corpusFingerprint = fingerprintCorpus(pipeline.stages)
       finished = candidates.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
@@ -295,6 +278,37 @@ export function passCounter(
     of: (stageIndex) => ({pass: corpusStages.indexOf(stageIndex) + 1, passes}),
     cleaning: {pass: passes, passes}
   }
+}
+
+/** Progress of the collection passes: files (or records) and bytes counted per corpus stage. */
+export function collectionProgress(
+  stages: readonly ConfiguredStage[],
+  onProgress: ((progress: Progress) => void) | undefined,
+  /** Files in the batch; unknown for JSONL records, which are counted as they come. */
+  total?: number
+): (stageIndex: number, path: string, bytes: number) => void {
+  const passes = passCounter(stages, true)
+  const counts = new Map<number, {done: number; bytes: number}>()
+  return (stageIndex, path, bytes) => {
+    const count = counts.get(stageIndex) ?? {done: 0, bytes: 0}
+    count.done++
+    count.bytes += bytes
+    counts.set(stageIndex, count)
+    const stage = stages[stageIndex]!.name
+    onProgress?.({phase: 'collect', stage, ...passes.of(stageIndex), ...count, total: total ?? count.done, path, failed: false})
+  }
+}
+
+/** A run stopped while collecting: nothing was cleaned, and no index of part of the batch was built. */
+export async function stoppedWhileCollecting(
+  out: string,
+  options: RunOptions,
+  stages: readonly ConfiguredStage[],
+  started: number
+): Promise<RunResult> {
+  const result = await finishRun(out, options, stages, {summaries: [], read: async () => ''}, [], 0, started)
+  result.interrupted = true
+  return result
 }
 
 /** Refuse an OUT that is IN, lies inside IN, or holds IN: rinse never writes among its input. */

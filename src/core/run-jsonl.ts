@@ -20,7 +20,15 @@ import {buildCorpus, dropDecision, hasCorpusStages, type CorpusDocument} from '.
 import {forRecords} from '../config/pipeline-file.js'
 import {createPipeline} from './pipeline.js'
 import {cleanerFor, defaultWorkers} from './pool.js'
-import {finishRun, passCounter, UsageError, type RunOptions, type RunResult} from './run-folder.js'
+import {
+  collectionProgress,
+  finishRun,
+  passCounter,
+  stoppedWhileCollecting,
+  UsageError,
+  type RunOptions,
+  type RunResult
+} from './run-folder.js'
 
 export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunResult> {
   const started = performance.now()
@@ -54,41 +62,14 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
     const passes = passCounter(pipeline.stages, collecting)
     if (collecting) {
       // Records are counted as they come: a JSONL file's record count is known only once it is read.
-      const collected = new Map<number, {done: number; bytes: number}>()
+      const reportCollected = collectionProgress(pipeline.stages, options.onProgress)
       const built = await buildCorpus(pipeline.stages, () => corpusDocuments(files, options, docPath), {
         collector: cleaner,
         concurrency: width,
-        onCollected: (stage, record) => {
-          const count = collected.get(stage) ?? {done: 0, bytes: 0}
-          count.done++
-          count.bytes += Buffer.byteLength(record.text)
-          collected.set(stage, count)
-          options.onProgress?.({
-            phase: 'collect',
-            stage: pipeline.stages[stage]!.name,
-            ...passes.of(stage),
-            ...count,
-            total: count.done,
-            path: record.path,
-            failed: false
-          })
-        },
+        onCollected: (stage, record) => reportCollected(stage, record.path, Buffer.byteLength(record.text)),
         signal: options.signal
       })
-      if (!built) {
-        // Stopped while collecting: nothing was cleaned, and an index of part of the batch is not built.
-        const result = await finishRun(
-          out,
-          {...options, pipeline: pipeline.config},
-          pipeline.stages,
-          {summaries: [], read: async () => ''},
-          [],
-          0,
-          started
-        )
-        result.interrupted = true
-        return result
-      }
+      if (!built) return await stoppedWhileCollecting(out, {...options, pipeline: pipeline.config}, pipeline.stages, started)
     }
     cleaner.refresh()
     for (const [i, file] of files.entries()) {

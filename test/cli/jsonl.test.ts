@@ -1,7 +1,10 @@
-import {readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import type {Report} from '../../src/index.js'
+import {DEFAULT_PIPELINE_PATH, loadPipelineFile} from '../../src/index.js'
+import {runJsonl} from '../../src/core/run-jsonl.js'
+import type {Progress} from '../../src/core/run-folder.js'
 import {rinse, tempDir} from '../helpers.js'
 
 const records = [
@@ -48,6 +51,27 @@ describe('JSONL', () => {
 
     const again = await rinse(['run', join(work, 'dump.jsonl'), '--out', out, '--format', 'jsonl', '--id-field', 'id'])
     expect(again.stdout).toContain('1 resumed')
+  })
+
+  it('reports records through each collection pass, then cleaning, and stops while collecting on its signal', async () => {
+    const work = tempDir()
+    writeFileSync(join(work, 'dump.jsonl'), jsonl)
+    const pipeline = await loadPipelineFile(DEFAULT_PIPELINE_PATH)
+    const seen: Progress[] = []
+    const base = {input: join(work, 'dump.jsonl'), pipeline, workers: 1, html: false, textField: 'text', idField: 'id'}
+    await runJsonl({...base, out: join(work, 'out'), onProgress: (progress) => seen.push(progress)})
+    const steps = [
+      ...new Set(seen.map((progress) => `${progress.pass}/${progress.passes} ${progress.phase} ${progress.stage ?? ''}`.trim()))
+    ]
+    expect(steps).toEqual(['1/3 collect boilerplate', '2/3 collect dedup', '3/3 clean'])
+    // Three records have a text field; each pass counts them as they come.
+    expect(seen.filter((progress) => progress.pass === 1).map((progress) => progress.done)).toEqual([1, 2, 3])
+
+    const stop = new AbortController()
+    const stopped = await runJsonl({...base, out: join(work, 'stopped'), signal: stop.signal, onProgress: () => stop.abort()})
+    expect(stopped.interrupted).toBe(true)
+    expect(stopped.report.documents).toHaveLength(0)
+    expect(existsSync(join(work, 'stopped', 'cleaned', 'dump.jsonl'))).toBe(false)
   })
 
   it('leaves the end of a text field as it is: a record is not a file', async () => {
