@@ -16,11 +16,12 @@ import {InputError, decodeDocument} from '../io/read-document.js'
 import {writeReportHtml} from '../report/html/index.js'
 import {progressBar} from './progress.js'
 import {summaryLine} from './summary.js'
+import {VERSION} from '../version.js'
 
 const program = new Command()
   .name('rinse')
   .description('Clean and deduplicate scraped text. Every change is explained: stage, rule, reason, original position.')
-  .version('0.1.0')
+  .version(VERSION)
   .showHelpAfterError()
 
 program

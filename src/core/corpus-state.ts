@@ -7,10 +7,13 @@
 import {readFile} from 'node:fs/promises'
 import {deserialize, serialize} from 'node:v8'
 import {writeFileAtomicSync} from '../io/atomic-write.js'
+import {VERSION} from '../version.js'
 import type {ConfiguredStage} from './stage.js'
 
 export interface SavedCorpus {
   version: 1
+  /** The rinse version that built them: another version may index differently. */
+  rinse: string
   /** The batch key and pipeline hash the indexes were built for. */
   batch: string
   pipeline: string
@@ -20,8 +23,8 @@ export interface SavedCorpus {
   snapshots: Array<[stageIndex: number, snapshot: unknown]>
 }
 
-export function saveCorpus(file: string, state: Omit<SavedCorpus, 'version'>): void {
-  writeFileAtomicSync(file, serialize({version: 1, ...state} satisfies SavedCorpus))
+export function saveCorpus(file: string, state: Omit<SavedCorpus, 'version' | 'rinse'>): void {
+  writeFileAtomicSync(file, serialize({version: 1, rinse: VERSION, ...state} satisfies SavedCorpus))
 }
 
 /** The saved indexes if they were built for this batch and pipeline; undefined if missing, stale or unreadable. */
@@ -32,10 +35,20 @@ export async function loadCorpus(file: string, batch: string, pipeline: string):
   } catch {
     return undefined
   }
-  return saved?.version === 1 && saved.batch === batch && saved.pipeline === pipeline ? saved : undefined
+  return saved?.version === 1 && saved.rinse === VERSION && saved.batch === batch && saved.pipeline === pipeline ? saved : undefined
 }
 
 /** Give each corpus stage its index from snapshots (made by `corpusSnapshots`). */
 export function restoreCorpus(stages: readonly ConfiguredStage[], snapshots: ReadonlyArray<[number, unknown]>): void {
   for (const [index, snapshot] of snapshots) stages[index]!.corpus!.restore(snapshot)
+}
+
+/** `restoreCorpus`, false when the snapshots do not fit (a damaged file): the batch is then collected again. */
+export function tryRestore(stages: readonly ConfiguredStage[], snapshots: ReadonlyArray<[number, unknown]>): boolean {
+  try {
+    restoreCorpus(stages, snapshots)
+    return true
+  } catch {
+    return false
+  }
 }

@@ -14,7 +14,7 @@ import {listInputFiles, type InputFile} from '../io/walk.js'
 import {writeReports, type DocumentSource} from '../report/write-reports.js'
 import type {DocumentSummary, FailedDocument, RunReport} from '../report/schema.js'
 import {buildCorpus, corpusClusters, corpusSnapshots, fingerprintCorpus, hasCorpusStages} from './corpus.js'
-import {loadCorpus, restoreCorpus, saveCorpus} from './corpus-state.js'
+import {loadCorpus, saveCorpus, tryRestore} from './corpus-state.js'
 import {TraceSpool, type TraceRef} from './trace-spool.js'
 import {createPipeline} from './pipeline.js'
 import type {ConfiguredStage} from './stage.js'
@@ -138,9 +138,9 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     // The same batch was collected before (a run stopped in its cleaning pass, or a
     // finished one run again): its indexes are taken as saved, for the files left and
     // for the report's clusters.
-    const saved = corpus ? await loadCorpus(corpusFile, batch!, options.pipeline.hash) : undefined
+    let saved = corpus ? await loadCorpus(corpusFile, batch!, options.pipeline.hash) : undefined
+    if (saved && !tryRestore(pipeline.stages, saved.snapshots)) saved = undefined
     if (saved) {
-      restoreCorpus(pipeline.stages, saved.snapshots)
       // The pool's threads started with the indexes unbuilt.
       cleaner.refresh()
       corpusFingerprint = saved.fingerprint
