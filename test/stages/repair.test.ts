@@ -32,6 +32,9 @@ describe('repair', () => {
 
   it('removes doubled punctuation and dashes, keeping ellipses', () => {
     expect(fix('on the plan. . It may be')).toBe('on the plan. It may be')
+    // Adjacent and spaced marks in one run: one pass leaves nothing for a second one.
+    expect(fix('build [S:, :S] layouts')).toBe('build [S:S] layouts')
+    expect(fix(fix('build [S:, :S] layouts'))).toBe('build [S:S] layouts')
     expect(fix('a hard sell— — some say')).toBe('a hard sell — some say')
     expect(fix('Wait... and then… more.')).toBe('Wait... and then… more.')
     expect(fix('from 2024–2025 and --dry-run')).toBe('from 2024–2025 and --dry-run')

@@ -13,7 +13,9 @@ export const doubledPunctuation: TextRule = {
       ...editsForMatches(text, /([.,;:])(?:[ \t]+\1)+(?![.\d])/g, doubledPunctuation, (match) =>
         afterWord(text, match.index, true) ? match[1] : undefined
       ),
-      ...editsForMatches(text, /[,;:]{2,}|\.\.(?!\.)/g, doubledPunctuation, (match) =>
+      // Spaced marks after an adjacent pair go too (`S:, :S` → `S:S`): kept, they would
+      // make a spaced repeat (`S: :S`) that a second clean removes.
+      ...editsForMatches(text, /[,;:]{2}(?:[ \t]*[,;:])*|\.\.(?!\.)/g, doubledPunctuation, (match) =>
         afterWord(text, match.index, false) ? match[0][0] : undefined
       )
     ].sort((a, b) => a.start - b.start)
