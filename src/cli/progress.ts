@@ -7,16 +7,22 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): {
 } {
   if (!stream.isTTY) return {update() {}, end() {}}
   let passStarted = performance.now()
+  // When the last report came: a new pass began about then.
+  let previous = passStarted
   let pass = 0
   let last = 0
   return {
     update(progress) {
       const now = performance.now()
       // Rates and the estimate are per pass: collecting reads far faster than cleaning writes.
-      if (progress.pass !== pass) {
+      const newPass = progress.pass !== pass
+      if (newPass) {
         pass = progress.pass
-        passStarted = now
-      } else if (now - last < 100 && progress.done < progress.total) return
+        passStarted = previous
+      }
+      previous = now
+      // At most ten lines a second (JSONL records, whose total is not known, included).
+      if (!newPass && now - last < 100) return
       last = now
       stream.write(`\r${progressLine(progress, (now - passStarted) / 1000)}\x1b[K`)
     },
@@ -33,7 +39,9 @@ export function progressLine(progress: Progress, seconds: number, width = 30): s
   const rate = progress.bytes / 1e6 / Math.max(seconds, 1e-3)
   const what = progress.phase === 'collect' ? `collecting for ${progress.stage ?? 'a corpus stage'}` : 'cleaning'
   // An estimate from the first second of a pass says little.
-  const left = done > 0 && done < total && seconds >= 1 ? `  ${clock((seconds * (total - done)) / done)} left` : ''
+  // Files taken from an earlier run took no time: the estimate counts the ones done now.
+  const worked = done - (progress.skipped ?? 0)
+  const left = worked > 0 && done < total && seconds >= 1 ? `  ${clock((seconds * (total - done)) / worked)} left` : ''
   const speed = progress.bytes > 0 ? `  ${rate.toFixed(1)} MB/s` : ''
   return `pass ${progress.pass}/${progress.passes} ${what} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} files${speed}${left}`
 }

@@ -63,8 +63,8 @@ export interface CorpusRun<Source extends {path: string}> {
   concurrency?: number
   /** Given each document's trace up to the last corpus stage, for the final pass to replay. */
   onTrace?: (path: string, trace: Trace | string) => void
-  /** After each source is collected (or found unreadable), for progress. */
-  onCollected?: (stageIndex: number, source: Source) => void
+  /** After each source is collected (`read`), or found unreadable (it is then left out of the index). */
+  onCollected?: (stageIndex: number, source: Source, read: boolean) => void
   /** Stop starting sources when it aborts; no index is then built. */
   signal?: AbortSignal | undefined
 }
@@ -85,14 +85,18 @@ export async function buildCorpus<Source extends {path: string} = CorpusDocument
     if (!corpus) continue
     collector.refresh?.()
     const signatures = new Map<string, unknown>()
-    await forEachLimited(documents(), pLimit(run.concurrency ?? 1), async (document) => {
-      if (run.signal?.aborted) return
-      const collected = await collector.collect(k, document)
-      run.onCollected?.(k, document)
-      if (!collected) return
-      signatures.set(document.path, collected.signature)
-      if (collected.trace) run.onTrace?.(document.path, collected.trace)
-    })
+    await forEachLimited(
+      documents(),
+      pLimit(run.concurrency ?? 1),
+      async (document) => {
+        const collected = await collector.collect(k, document)
+        run.onCollected?.(k, document, collected !== undefined)
+        if (!collected) return
+        signatures.set(document.path, collected.signature)
+        if (collected.trace) run.onTrace?.(document.path, collected.trace)
+      },
+      run.signal
+    )
     // A partial batch would make a wrong index (and a persistent one would keep it).
     if (run.signal?.aborted) return false
     corpus.build(signatures)

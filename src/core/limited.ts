@@ -6,15 +6,21 @@
  */
 import type {LimitFunction} from 'p-limit'
 
-/** Run `task` on every item, at most `limit.concurrency` at once; stops starting new ones after a failure. */
+/**
+ * Run `task` on every item, at most `limit.concurrency` at once; stops starting
+ * new ones after a failure, and stops taking items (a file being read, say) once
+ * `signal` aborts.
+ */
 export async function forEachLimited<T>(
   items: Iterable<T> | AsyncIterable<T>,
   limit: LimitFunction,
-  task: (item: T, index: number) => Promise<void>
+  task: (item: T, index: number) => Promise<void>,
+  signal?: AbortSignal
 ): Promise<void> {
   const inFlight = new Set<Promise<void>>()
   let index = 0
   for await (const item of items) {
+    if (signal?.aborted) break
     const run = limit(task, item, index++)
     inFlight.add(run)
     run.then(

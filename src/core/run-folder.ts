@@ -59,6 +59,9 @@ export interface Progress {
   /** Files (or records) this pass has done, of `total`. */
   done: number
   total: number
+  /** Of `done`, files taken from an earlier run (not cleaned again). */
+  skipped?: number
+  /** Bytes read (and cleaned) by this pass, resumed files left out. */
   bytes: number
   path: string
   failed: boolean
@@ -151,6 +154,8 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     if (collecting) {
       const last = pipeline.stages.findLastIndex((stage) => stage.corpus)
       const reportCollected = collectionProgress(pipeline.stages, options.onProgress, files.length)
+      // Files that could not be read are not in the indexes: a re-run must collect again, as they may be readable then.
+      let unread = 0
       const built = await buildCorpus(
         pipeline.stages,
         // Documents are known by their path relative to the input folder.
@@ -162,7 +167,10 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
           },
           concurrency,
           onTrace: (path, trace) => traces.set(path, spool.append(typeof trace === 'string' ? trace : JSON.stringify(trace))),
-          onCollected: (stage, {path, size}) => reportCollected(stage, path, size),
+          onCollected: (stage, {path, size}, read) => {
+            if (!read) unread++
+            reportCollected(stage, path, size)
+          },
           signal: options.signal
         }
       )
@@ -175,12 +183,14 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
       }
       corpusFingerprint = fingerprintCorpus(pipeline.stages)
       finished = candidates.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
-      saveCorpus(corpusFile, {
-        batch: batch!,
-        pipeline: options.pipeline.hash,
-        fingerprint: corpusFingerprint,
-        snapshots: corpusSnapshots(pipeline.stages)
-      })
+      if (unread === 0)
+        saveCorpus(corpusFile, {
+          batch: batch!,
+          pipeline: options.pipeline.hash,
+          fingerprint: corpusFingerprint,
+          snapshots: corpusSnapshots(pipeline.stages)
+        })
+      else await rm(corpusFile, {force: true})
       await cleaner.close()
       cleaner = cleanerFor(pipeline, workers, files.length, concurrency)
     }
@@ -196,7 +206,6 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
         if (previous) {
           documents.push(...previous.documents)
           resumed++
-          bytes += info.size
           return
         }
         const meta = {
@@ -227,7 +236,16 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
         })
       } finally {
         done++
-        options.onProgress?.({phase: 'clean', ...passes.cleaning, done, total: files.length, bytes, path: file.relative, failed})
+        options.onProgress?.({
+          phase: 'clean',
+          ...passes.cleaning,
+          done,
+          total: files.length,
+          skipped: resumed,
+          bytes,
+          path: file.relative,
+          failed
+        })
       }
     })
     await cleaner.close()

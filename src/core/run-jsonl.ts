@@ -53,7 +53,8 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
   const stats = await Promise.all(files.map((file) => stat(file.path)))
   const finished = files.map((file, i) => manifest.done(file.relative, stats[i]!.size, stats[i]!.mtimeMs, pipeline.config.hash))
   // One worker pool for the whole run; it is told when the corpus indexes change.
-  const cleaner = cleanerFor(pipeline, workers, 0, width)
+  // Records travel to the workers as text: batches stay as small as before, for the workers' capped heaps.
+  const cleaner = cleanerFor(pipeline, workers, 0, 16)
   let resumed = 0
   let done = 0
   let bytes = 0

@@ -1,5 +1,5 @@
 /** Ctrl-C: a run stopped on its signal records what it finished, and a re-run completes it as if never stopped. */
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {cpSync, existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {DEFAULT_PIPELINE_PATH, loadPipelineFile, runFolder} from '../../src/index.js'
@@ -42,6 +42,20 @@ describe('interrupting a run', () => {
     expect(tree(join(work, 'stopped', 'cleaned'))).toEqual(tree(join(work, 'straight', 'cleaned')))
     expect(tree(join(work, 'stopped', 'diffs'))).toEqual(tree(join(work, 'straight', 'diffs')))
     expect(second.report.clusters).toEqual(straight.report.clusters)
+  })
+
+  it('saves the corpus indexes only when every file could be read (one read later must be in them)', async () => {
+    const pipeline = await loadPipelineFile(DEFAULT_PIPELINE_PATH)
+    const work = tempDir()
+    const input = join(work, 'in')
+    cpSync(SAMPLE, input, {recursive: true})
+    const base = {input, pipeline, workers: 1, html: false}
+    await runFolder({...base, out: join(work, 'good')})
+    expect(existsSync(join(work, 'good', '.rinse', 'corpus.v8'))).toBe(true)
+    writeFileSync(join(input, 'broken.txt'), Buffer.from([0x66, 0x6f, 0xff, 0x6f, 0x0a]))
+    const bad = await runFolder({...base, out: join(work, 'bad')})
+    expect(bad.report.failures.map((failure) => failure.path)).toEqual(['broken.txt'])
+    expect(existsSync(join(work, 'bad', '.rinse', 'corpus.v8'))).toBe(false)
   })
 
   it('stops while collecting the corpus without cleaning anything, and a re-run gives the same result', async () => {

@@ -29,6 +29,10 @@ describe('progress', () => {
     )
     // Half a second into a pass: too early to estimate.
     expect(progressLine(base, 0.5, 10)).toBe('pass 3/3 cleaning [###       ] 100/400 files  16.0 MB/s')
+    // 300 of 400 done, 200 of them taken from an earlier run: 100 in 4 s, so 4 s left.
+    expect(progressLine({...base, done: 300, skipped: 200, bytes: 1e6}, 4, 10)).toBe(
+      'pass 3/3 cleaning [########  ] 300/400 files  0.3 MB/s  0:04 left'
+    )
     // Done: no estimate; no bytes known (distributed jobs): no rate.
     expect(progressLine({...base, done: 400, bytes: 0}, 4000, 10)).toBe('pass 3/3 cleaning [##########] 400/400 files')
     expect(progressLine({...base, done: 1, total: 4000, bytes: 0}, 3, 10)).toBe('pass 3/3 cleaning [          ] 1/4000 files  3:19:57 left')

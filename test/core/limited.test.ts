@@ -29,6 +29,31 @@ describe('bounded concurrency over a long list', () => {
     expect(pulledWhileFirstRan).toBeLessThanOrEqual(4)
   })
 
+  it('stops taking items once its signal aborts (a JSONL dump is not read to its end)', async () => {
+    let pulled = 0
+    async function* records(): AsyncGenerator<number> {
+      for (let i = 0; i < 1000; i++) {
+        pulled++
+        yield i
+      }
+    }
+    const stop = new AbortController()
+    const done: number[] = []
+    await forEachLimited(
+      records(),
+      pLimit(2),
+      async (item) => {
+        await tick()
+        done.push(item)
+        if (item === 3) stop.abort()
+      },
+      stop.signal
+    )
+    expect(pulled).toBeLessThan(10)
+    // What was started finishes.
+    expect(done).toContain(3)
+  })
+
   it('returns results in item order whatever order they finish in', async () => {
     const results = await mapLimited([30, 10, 20, 0], pLimit(2), async (ms, index) => {
       await new Promise((resolve) => setTimeout(resolve, ms))
