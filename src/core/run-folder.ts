@@ -150,7 +150,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
       finished = candidates.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
     }
     const collecting = corpus && !saved && !candidates.every((entry) => entry?.batch === batch)
-    const passes = passCounter(pipeline.stages, collecting ?? false)
+    const passes = passCounter(pipeline.stages, collecting)
     if (collecting) {
       const last = pipeline.stages.findLastIndex((stage) => stage.corpus)
       const reportCollected = collectionProgress(pipeline.stages, options.onProgress, files.length)
@@ -177,8 +177,6 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
       await spool.flush()
       if (!built) {
         await cleaner.close()
-        await spool.close()
-        await rm(spoolFile, {force: true})
         return await stoppedWhileCollecting(out, options, pipeline.stages, started)
       }
       corpusFingerprint = fingerprintCorpus(pipeline.stages)
@@ -249,8 +247,6 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
       }
     })
     await cleaner.close()
-    await spool.close()
-    await rm(spoolFile, {force: true})
     const source = {summaries: documents, read: (summary: DocumentSummary) => manifest.read(summary as LocatedSummary)}
     const result = await finishRun(out, options, pipeline.stages, source, failures, resumed, started)
     if (options.signal?.aborted) result.interrupted = true
@@ -258,7 +254,9 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   } finally {
     await cleaner.close()
     await manifest.close()
+    // The traces are only for this run's final pass.
     await spool.close()
+    await rm(spoolFile, {force: true})
   }
 }
 

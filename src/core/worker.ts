@@ -43,7 +43,10 @@ let restored = 0
 export default function run(message: WorkerMessage): BatchResult[] {
   // A new version of the indexes (after a corpus barrier) is restored once per thread.
   if (message.corpus.version !== restored) {
-    for (const [index, bytes] of message.corpus.snapshots) pipeline.stages[index]!.corpus!.restore(deserialize(new Uint8Array(bytes)))
+    restoreCorpus(
+      pipeline.stages,
+      message.corpus.snapshots.map(([index, bytes]) => [index, deserialize(new Uint8Array(bytes))])
+    )
     restored = message.corpus.version
   }
   return message.tasks.map((task) => {

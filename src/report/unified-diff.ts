@@ -17,9 +17,10 @@ const CONTEXT = 3
  * they do not give `cleaned`, the lines are compared (jsdiff).
  */
 export function unifiedDiff(relativePath: string, original: string, cleaned: string, edits?: readonly DiffEdit[]): string {
-  const changes = edits && changedLines(original, cleaned, edits)
-  if (!changes) return searchedDiff(relativePath, original, cleaned)
-  return formatDiff(relativePath, original, changes)
+  if (!edits) return searchedDiff(relativePath, original, cleaned)
+  const lines = linesOf(original)
+  const changes = changedLines(original, lines, cleaned, edits)
+  return changes ? formatDiff(relativePath, original, lines, changes) : searchedDiff(relativePath, original, cleaned)
 }
 
 function searchedDiff(relativePath: string, original: string, cleaned: string): string {
@@ -75,8 +76,7 @@ function lineAt(lines: Lines, offset: number): number {
  * takes the second in), and takes in every edit that falls inside. Undefined when
  * the edits do not turn `original` into `cleaned`.
  */
-function changedLines(original: string, cleaned: string, edits: readonly DiffEdit[]): Change[] | undefined {
-  const lines = linesOf(original)
+function changedLines(original: string, lines: Lines, cleaned: string, edits: readonly DiffEdit[]): Change[] | undefined {
   const count = lines.starts.length - 1
   const lineStart = (line: number): number => lines.starts[Math.min(line, count)]!
   const changes: Change[] = []
@@ -152,8 +152,7 @@ function trimmed(original: string, lines: Lines, change: Change): Change {
 }
 
 /** Hunks with three lines of context, joined when their contexts meet. */
-function formatDiff(relativePath: string, original: string, changes: readonly Change[]): string {
-  const lines = linesOf(original)
+function formatDiff(relativePath: string, original: string, lines: Lines, changes: readonly Change[]): string {
   const count = lines.starts.length - 1
   const lineText = (line: number): string => {
     const text = original.slice(lines.starts[line]!, lines.starts[line + 1]!)
