@@ -49,4 +49,13 @@ describe('normalize', () => {
     const short = 'Hong Kong\nCNN\n—\nChinese leader Xi Jinping will welcome Vladimir Putin to China on Thursday.\n'
     expect(norm(short)).toBe(short)
   })
+
+  it('leaves code lines unjoined even when they fill a wrap width', () => {
+    const code = [
+      '// Reset the marker when the parser leaves a select element here:',
+      'case select: resetMarker(parser, depth) and return to the loop now',
+      'name = appendIfMissing(name, user.lastName, separator); // a space'
+    ].join('\n')
+    expect(norm(code + '\n')).toBe(code + '\n')
+  })
 })

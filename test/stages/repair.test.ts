@@ -18,6 +18,26 @@ describe('repair', () => {
     expect(fix('FooBar is new. FooBar ships today.')).toBe('FooBar is new. FooBar ships today.')
   })
 
+  it('splits only where the right half starts what follows', () => {
+    // A function word starts a sentence even when it is short.
+    expect(fix('not to anger RussiaSo as not to')).toBe('not to anger Russia So as not to')
+    expect(fix('the leader of RussiaChinese leader Xi said')).toBe('the leader of Russia Chinese leader Xi said')
+    // Brands: a short right half, nothing after it on the line, or a comma after it.
+    for (const text of [
+      'we used the pasta roller on our KitchenAid (as shown).',
+      'Product in focus: Red Hat OpenShift\nIt runs containers.',
+      'Ashley Ismailovski, director at SmartSites, a marketing agency.',
+      'Why Trust GearLab'
+    ])
+      expect(fix(text)).toBe(text)
+  })
+
+  it('leaves camel case in lines that read as code alone', () => {
+    for (const code of ['let speed = baseSpeed with { boost = 2 };', 'rows.map(row => rowTotal plus tax)']) expect(fix(code)).toBe(code)
+    // The same words in prose are split.
+    expect(fix('the new baseSpeed with a boost')).toBe('the new base Speed with a boost')
+  })
+
   it('honours an allow-list from the pipeline', () => {
     const allowing = createPipeline({stages: [{repair: {allow: ['LondonThe']}}]})
     expect(allowing.clean('A LondonThe story.').text).toBe('A LondonThe story.')
@@ -43,6 +63,9 @@ describe('repair', () => {
   it('spaces glued brackets and trims spaces before punctuation', () => {
     expect(fix('the rules[that were set last year]while well meant')).toBe('the rules [that were set last year] while well meant')
     expect(fix('Section 3(b) and f(x) and a[0] stay')).toBe('Section 3(b) and f(x) and a[0] stay')
+    // Calls in prose about code: a camel-case or dotted name glued to its arguments.
+    const calls = 'add helpers like validateRange(from, to) and os.path.join(root, name) instead'
+    expect(fix(calls)).toBe(calls)
     expect(fix('Beijing , he said .')).toBe('Beijing, he said.')
   })
 

@@ -1,13 +1,20 @@
 /**
  * Split two words a scraper glued together where a link, line or paragraph
  * boundary was lost (`LondonThe mayor`, `budgetOfficials`). Camel case is
- * also how brands and names are written (iPhone, YouTube, McDonald), so a token
- * is split only when both halves are words, it is not on the allow-list, and it
- * occurs once in the document (a real name tends to repeat).
+ * also how brands, names and code are written (iPhone, YouTube, McDonald,
+ * KitchenAid, newPos), so a token is split only when both halves are words, it
+ * is not on the allow-list, it occurs once in the document (a real name tends
+ * to repeat), and the right half reads as the start of what follows: a function
+ * word (`RussiaSo as not to`), or a word of four letters or more that the
+ * sentence goes on after (`RussiaChinese leader`; not `Red Hat OpenShift` at
+ * the end of a line, `at SmartSites, a firm`, or `our KitchenAid`). Lines that
+ * read as code are left alone.
  */
+import {lineAround, looksLikeCode} from '../../../blocks/code.js'
 import type {ProposedEdit} from '../../../core/types.js'
 import {CAMEL_CASE_WORDS, NAME_PREFIXES} from '../../../lexicon/camel-case.js'
 import {isEnglishWord} from '../../../lexicon/dictionary.js'
+import {STOP_WORDS} from '../../../lexicon/stop-words.js'
 import type {TextRule} from '../../rule.js'
 
 export interface GluedWordsOptions {
@@ -19,6 +26,8 @@ const GLUED = /(?<![\p{L}\p{N}'’@#/._-])([\p{Lu}]?[\p{Ll}]{2,})([\p{Lu}][\p{Ll
 // A lower-case letter followed by a capital: the cheap scan that finds candidates.
 const CASE_CHANGE = /[a-z\u00df-\u00ff][A-Z\u00c0-\u00de]/g
 const TOKEN_CHAR = /[\p{L}\p{N}'’@#/._-]/u
+// After a lost boundary the glued-on sentence goes on: a space, then a word.
+const SENTENCE_GOES_ON = /[ \t]+["“‘']?[\p{L}\p{N}]/uy
 
 export const gluedWords: TextRule<GluedWordsOptions> = {
   id: 'glued-words',
@@ -51,9 +60,19 @@ export const gluedWords: TextRule<GluedWordsOptions> = {
       if (!isEnglishWord(right)) continue
       // A lower-case left half must be a word; a capitalised one may be a name (Okafor).
       if (/^\p{Ll}/u.test(left) && !isEnglishWord(left)) continue
+      if (!startsWhatFollows(text, match.index + token.length, right)) continue
+      if (looksLikeCode(lineAround(text, match.index))) continue
       const at = match.index + left.length
       edits.push({start: at, end: at, replacement: ' ', rule: gluedWords.id, reason: `\`${left}\` and \`${right}\` glued together`})
     }
     return edits
   }
+}
+
+/** Whether `right`, ending at `end`, reads as the first word of a sentence glued on. */
+function startsWhatFollows(text: string, end: number, right: string): boolean {
+  if (STOP_WORDS.has(right.toLowerCase())) return true
+  if (right.length < 4) return false
+  SENTENCE_GOES_ON.lastIndex = end
+  return SENTENCE_GOES_ON.test(text)
 }

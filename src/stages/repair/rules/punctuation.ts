@@ -1,4 +1,5 @@
 /** Punctuation damage from scraping and machine translation: doubled marks and dashes, stray spaces, glued brackets. */
+import {lineAround, looksLikeCode} from '../../../blocks/code.js'
 import type {ProposedEdit} from '../../../core/types.js'
 import {editsForMatches, type TextRule} from '../../rule.js'
 
@@ -34,6 +35,9 @@ export const doubledDash: TextRule = {
     })
 }
 
+// A camel-case or dotted name before a bracket is a call: `validateRange(from, to)`, `os.path.join(a, b)`.
+const CALL = /(?:\p{Ll}\p{Lu}|[._]\p{L})[\p{L}\p{N}_]*$/u
+
 /** `rules[that were set]while` → `rules [that were set] while`: brackets around a phrase need spaces outside. */
 export const bracketSpacing: TextRule = {
   id: 'bracket-spacing',
@@ -44,9 +48,11 @@ export const bracketSpacing: TextRule = {
     // Only bracketed phrases (with a space inside), so `a[0]` and `friend(s)` stay.
     const phrase = /([\[(])([^\[\]()\n]*[ \t][^\[\]()\n]*)([\])])/g
     for (let match = phrase.exec(input.text); match; match = phrase.exec(input.text)) {
+      // `rows.map(row => row.total)`: brackets in code are glued on purpose.
+      if (looksLikeCode(lineAround(input.text, match.index))) continue
       const open = match.index
       const close = match.index + match[0].length - 1
-      if (open > 0 && /[\p{L}\p{N}]/u.test(input.text[open - 1]!)) {
+      if (open > 0 && /[\p{L}\p{N}]/u.test(input.text[open - 1]!) && !CALL.test(input.text.slice(Math.max(0, open - 60), open))) {
         edits.push({start: open, end: open, replacement: ' ', rule: bracketSpacing.id, reason: bracketSpacing.reason})
       }
       if (close + 1 < input.text.length && /\p{L}/u.test(input.text[close + 1]!)) {
