@@ -42,7 +42,7 @@ export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: S
   const t0 = performance.now()
   let input
   try {
-    input = readDocumentSync(file.path, file.relative)
+    input = readDocumentSync(file.path, file.relative, task.manifest !== undefined)
   } catch (error) {
     if (error instanceof InputError) return {problem: error.problem}
     throw error
@@ -73,5 +73,5 @@ export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: S
   if (result.warnings.length > 0) document.warnings = result.warnings
   if (dropped) document.dropped = dropped
   const serialized = serializeDocument(document)
-  return task.manifest ? {line: manifestLine(task.manifest, [serialized])} : {document: serialized}
+  return task.manifest ? {line: manifestLine({...task.manifest, hash: input.hash}, [serialized])} : {document: serialized}
 }

@@ -122,7 +122,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   const batch = corpus ? batchKey(files.map((file, i) => [file.relative, stats[i]?.size, stats[i]?.mtimeMs])) : undefined
   const candidates = await mapLimited(files, limit, async (file, i) => {
     const info = stats[i]
-    const entry = info && manifest.done(file.relative, info.size, info.mtimeMs, options.pipeline.hash)
+    const entry = info && (await manifest.done(file.relative, {path: file.path, ...info}, options.pipeline.hash))
     if (!entry) return undefined
     return entry.documents[0]?.dropped || (await exists(join(out, 'cleaned', file.relative))) ? entry : undefined
   })

@@ -12,6 +12,7 @@ import {basename, dirname, join, resolve} from 'node:path'
 import {mkdir} from 'node:fs/promises'
 import {once} from 'node:events'
 import {readJsonl, withText, type JsonlOptions, type JsonlRecord} from '../io/jsonl.js'
+import {hashFile} from '../io/content-hash.js'
 import {Manifest, type LocatedSummary} from '../io/manifest.js'
 import {listInputFiles, type InputFile} from '../io/walk.js'
 import type {DocumentReport, DocumentSummary, FailedDocument} from '../report/schema.js'
@@ -51,7 +52,9 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
     options.idField ? `${file.relative}#${record.id}` : `${file.relative}:${record.line}`
 
   const stats = await Promise.all(files.map((file) => stat(file.path)))
-  const finished = files.map((file, i) => manifest.done(file.relative, stats[i]!.size, stats[i]!.mtimeMs, pipeline.config.hash))
+  const finished = await Promise.all(
+    files.map((file, i) => manifest.done(file.relative, {path: file.path, ...stats[i]!}, pipeline.config.hash))
+  )
   // One worker pool for the whole run; it is told when the corpus indexes change.
   // Records travel to the workers as text: batches stay as small as before, for the workers' capped heaps.
   const cleaner = cleanerFor(pipeline, workers, 0, 16)
@@ -82,6 +85,8 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
         resumed++
         continue
       }
+      // Hashed before it is read for cleaning, so a file changed meanwhile is not taken as done next time.
+      const hash = await hashFile(file.path)
       const fileDocuments: SerializedDocument[] = []
       const fileFailures: FailedDocument[] = []
       const target = join(out, 'cleaned', file.relative)
@@ -127,7 +132,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
       await cleaned.commit()
       await duplicates?.commit()
       const entry = await manifest.record(
-        {path: file.relative, size: stats[i]!.size, mtimeMs: stats[i]!.mtimeMs, pipeline: pipeline.config.hash},
+        {path: file.relative, size: stats[i]!.size, mtimeMs: stats[i]!.mtimeMs, pipeline: pipeline.config.hash, hash},
         fileDocuments,
         fileFailures
       )

@@ -10,6 +10,7 @@
  */
 import {mkdir, open, readFile, truncate, rm, type FileHandle} from 'node:fs/promises'
 import {dirname} from 'node:path'
+import {hashFile} from './content-hash.js'
 import type {DocumentSummary, FailedDocument} from '../report/schema.js'
 import type {SerializedDocument} from '../report/summarize.js'
 
@@ -21,6 +22,8 @@ export interface ManifestMeta {
   size: number
   mtimeMs: number
   pipeline: string
+  /** The input's content hash (see content-hash.ts), for a file touched or copied since. */
+  hash?: string | undefined
   /** With corpus stages: the batch's file list key and the corpus index's fingerprint when this file was cleaned. */
   batch?: string | undefined
   corpus?: string | undefined
@@ -78,12 +81,17 @@ export class Manifest {
 
   /**
    * The entry an earlier run finished for a file, if its input and the pipeline
-   * are unchanged. Lines appended by this run are not looked up again, so they
+   * are unchanged (`input.path` is where the file is read to compare hashes). Lines appended by this run are not looked up again, so they
    * are not kept here (100,000 entries would stay in memory for nothing).
    */
-  done(path: string, size: number, mtimeMs: number, pipeline: string): ManifestEntry | undefined {
+  async done(path: string, input: {path: string; size: number; mtimeMs: number}, pipeline: string): Promise<ManifestEntry | undefined> {
     const entry = this.entries.get(path)
-    return entry && entry.size === size && entry.mtimeMs === mtimeMs && entry.pipeline === pipeline ? entry : undefined
+    if (!entry || entry.size !== input.size || entry.pipeline !== pipeline) return undefined
+    // Same size and mtime: taken as unchanged, as make and rsync do. A new mtime
+    // (the folder was copied, the file touched or downloaded again) costs a read:
+    // the same bytes still need no cleaning.
+    if (entry.mtimeMs === input.mtimeMs) return entry
+    return entry.hash !== undefined && (await hashFile(input.path)) === entry.hash ? entry : undefined
   }
 
   /** Append one finished file. Lines are written in order through one open handle. */

@@ -1,6 +1,7 @@
 /** Read one input file as text, or say precisely why it cannot be cleaned. */
 import {isUtf8} from 'node:buffer'
 import {readFileSync} from 'node:fs'
+import {contentHash} from './content-hash.js'
 
 export class InputError extends Error {
   constructor(
@@ -15,8 +16,11 @@ export class InputError extends Error {
 /** Larger files are refused: one runaway file must not exhaust memory for the batch. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024
 
-/** Blocking: the worker threads that read inputs have nothing else to do meanwhile. */
-export function readDocumentSync(path: string, label = path): {text: string; bytes: number} {
+/**
+ * Blocking: the worker threads that read inputs have nothing else to do meanwhile.
+ * With `hash`, also the content hash of the bytes (for the resume manifest).
+ */
+export function readDocumentSync(path: string, label = path, hash = false): {text: string; bytes: number; hash?: string} {
   let bytes: Buffer
   try {
     bytes = readFileSync(path)
@@ -27,7 +31,8 @@ export function readDocumentSync(path: string, label = path): {text: string; byt
       code === 'EACCES' ? 'cannot read the file: permission denied' : `cannot read the file (${code ?? String(error)})`
     )
   }
-  return {text: decodeDocument(bytes, label), bytes: bytes.length}
+  const text = decodeDocument(bytes, label)
+  return hash ? {text, bytes: bytes.length, hash: contentHash(bytes)} : {text, bytes: bytes.length}
 }
 
 export function decodeDocument(bytes: Uint8Array, label: string): string {

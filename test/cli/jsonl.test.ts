@@ -1,4 +1,4 @@
-import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readFileSync, utimesSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import type {Report} from '../../src/index.js'
@@ -51,6 +51,10 @@ describe('JSONL', () => {
 
     const again = await rinse(['run', join(work, 'dump.jsonl'), '--out', out, '--format', 'jsonl', '--id-field', 'id'])
     expect(again.stdout).toContain('1 resumed')
+    // Copied or touched, the dump is recognised by its content hash.
+    utimesSync(join(work, 'dump.jsonl'), new Date(), new Date(Date.now() + 60_000))
+    const touched = await rinse(['run', join(work, 'dump.jsonl'), '--out', out, '--format', 'jsonl', '--id-field', 'id'])
+    expect(touched.stdout).toContain('1 resumed')
   })
 
   it('reports records through each collection pass, then cleaning, and stops while collecting on its signal', async () => {

@@ -1,6 +1,6 @@
 import {execFileSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs'
+import {cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import type {Report} from '../../src/index.js'
@@ -86,6 +86,15 @@ describe('rinse run', () => {
     expect(rerun.stdout).toContain('6 resumed')
     const after = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report
     expect(after.documents).toEqual((JSON.parse(before) as Report).documents)
+
+    // A copied or touched file (new mtime, same bytes) is recognised by its content hash.
+    const touched = join(input, listFiles(input)[0]!)
+    utimesSync(touched, new Date(), new Date(Date.now() + 60_000))
+    const retouched = await rinse(['run', input, '--out', out])
+    expect(retouched.stdout).toContain('6 resumed')
+    expect((JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report).documents).toEqual(
+      (JSON.parse(before) as Report).documents
+    )
 
     // A crash can leave a torn last manifest line; a changed input is redone.
     writeFileSync(join(out, '.rinse', 'manifest.jsonl'), readFileSync(join(out, '.rinse', 'manifest.jsonl'), 'utf8') + '{"path": "torn')

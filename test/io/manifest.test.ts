@@ -1,6 +1,7 @@
-import {appendFileSync, readFileSync} from 'node:fs'
+import {appendFileSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {contentHash} from '../../src/io/content-hash.js'
 import {Manifest} from '../../src/io/manifest.js'
 import {serializeDocument} from '../../src/report/summarize.js'
 import type {DocumentReport} from '../../src/report/schema.js'
@@ -38,11 +39,13 @@ describe('the resume manifest', () => {
     await manifest.close()
 
     const reopened = await Manifest.open(file, {fresh: false})
-    expect(reopened.done('a.txt', 20, 5, 'p2')).toBeUndefined()
-    expect(reopened.done('a.txt', 21, 5, 'p1')).toBeUndefined()
-    const entry = reopened.done('a.txt', 20, 5, 'p1')!
+    expect(await reopened.done('a.txt', {path: 'a.txt', size: 20, mtimeMs: 5}, 'p2')).toBeUndefined()
+    expect(await reopened.done('a.txt', {path: 'a.txt', size: 21, mtimeMs: 5}, 'p1')).toBeUndefined()
+    const entry = (await reopened.done('a.txt', {path: 'a.txt', size: 20, mtimeMs: 5}, 'p1'))!
     expect(JSON.parse(await reopened.read(entry.documents[0]!))).toEqual(first)
-    expect(JSON.parse(await reopened.read(reopened.done('b/c.txt', 20, 6, 'p1')!.documents[0]!))).toEqual(second)
+    expect(
+      JSON.parse(await reopened.read((await reopened.done('b/c.txt', {path: 'b/c.txt', size: 20, mtimeMs: 6}, 'p1'))!.documents[0]!))
+    ).toEqual(second)
     await reopened.close()
   })
 
@@ -53,7 +56,7 @@ describe('the resume manifest', () => {
     await manifest.close()
     appendFileSync(file, '{"documents":[{"path":"b.txt","bytes')
     const again = await Manifest.open(file, {fresh: false})
-    expect(again.done('b.txt', 1, 1, 'p')).toBeUndefined()
+    expect(await again.done('b.txt', {path: 'b.txt', size: 1, mtimeMs: 1}, 'p')).toBeUndefined()
     const c = document('c.txt', 'y')
     const entry = await again.record({path: 'c.txt', size: 1, mtimeMs: 1, pipeline: 'p'}, [serializeDocument(c)])
     expect(JSON.parse(await again.read(entry.documents[0]!))).toEqual(c)
@@ -62,8 +65,8 @@ describe('the resume manifest', () => {
     expect(lines).toHaveLength(2)
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow()
     const last = await Manifest.open(file, {fresh: false})
-    expect(last.done('c.txt', 1, 1, 'p')).toBeDefined()
-    expect(last.done('a.txt', 1, 1, 'p')).toBeDefined()
+    expect(await last.done('c.txt', {path: 'c.txt', size: 1, mtimeMs: 1}, 'p')).toBeDefined()
+    expect(await last.done('a.txt', {path: 'a.txt', size: 1, mtimeMs: 1}, 'p')).toBeDefined()
   })
 
   it('writes lines appended without waiting in order, each readable at its byte range', async () => {
@@ -79,7 +82,27 @@ describe('the resume manifest', () => {
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n')
     expect(lines.map((line) => JSON.parse(line).path)).toEqual(documents.map((doc) => doc.path))
     const reopened = await Manifest.open(file, {fresh: false})
-    expect(reopened.done('doc-49.txt', 49, 49, 'p')).toBeDefined()
+    expect(await reopened.done('doc-49.txt', {path: 'doc-49.txt', size: 49, mtimeMs: 49}, 'p')).toBeDefined()
+    await reopened.close()
+  })
+
+  it('takes a file whose mtime changed as done when its bytes hash the same', async () => {
+    const dir = tempDir()
+    const input = join(dir, 'a.txt')
+    writeFileSync(input, 'The council met on Tuesday.\n')
+    const file = join(dir, '.rinse', 'manifest.jsonl')
+    const manifest = await Manifest.open(file, {fresh: false})
+    const meta = {path: 'a.txt', size: 28, mtimeMs: 5, pipeline: 'p', hash: contentHash(readFileSync(input))}
+    await manifest.record(meta, [serializeDocument(document('a.txt', 'x'))])
+    await manifest.close()
+    const reopened = await Manifest.open(file, {fresh: false})
+    // Touched or copied: a new mtime, the same bytes.
+    expect(await reopened.done('a.txt', {path: input, size: 28, mtimeMs: 9}, 'p')).toBeDefined()
+    // The same size but other bytes is a changed file.
+    writeFileSync(input, 'The council met on Thursday\n')
+    expect(await reopened.done('a.txt', {path: input, size: 28, mtimeMs: 9}, 'p')).toBeUndefined()
+    // Unreadable now: not done (cleaning it will report why).
+    expect(await reopened.done('a.txt', {path: join(dir, 'gone.txt'), size: 28, mtimeMs: 9}, 'p')).toBeUndefined()
     await reopened.close()
   })
 })
