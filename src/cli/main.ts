@@ -14,6 +14,7 @@ import {startWorker} from '../distributed/worker.js'
 import {readJsonl, withText} from '../io/jsonl.js'
 import {InputError, decodeDocument} from '../io/read-document.js'
 import {writeReportHtml} from '../report/html/index.js'
+import {writeDiffsFromReport} from '../report/write-diffs.js'
 import {progressBar} from './progress.js'
 import {summaryLine} from './summary.js'
 import {VERSION} from '../version.js'
@@ -55,6 +56,7 @@ program
   .option('-f, --force', 'redo every file, ignoring what an earlier run finished')
   .option('--fail-on-removed-share <ratio>', 'exit 3 if any file lost more than this share of its bytes (0-1), listing those files', share)
   .option('--no-html', 'skip OUT/report.html')
+  .option('--no-diffs', 'skip OUT/diffs (half the files to create; report.json keeps every edit, `rinse diffs OUT` writes them later)')
   .option('-q, --quiet', 'print nothing but errors')
   .addHelpText(
     'after',
@@ -62,6 +64,7 @@ program
 Outputs:
   OUT/cleaned/<path>       the cleaned files, same relative paths
   OUT/diffs/<path>.diff    unified diffs: git apply / patch -p1 turn the input into the cleaned file
+                           (not with --no-diffs; \`rinse diffs OUT\` writes them later)
   OUT/report.json          every edit with stage, rule, reason and original line/column
   OUT/report.html          an offline page to review every change (open it in a browser)
 A re-run with the same pipeline skips files finished before (see --force).
@@ -88,6 +91,7 @@ Example:
       workers: options.workers,
       force: options.force ?? false,
       html: options.html,
+      diffs: options.diffs,
       duplicates: options.duplicates,
       signal: stop.signal,
       extensions: options.ext?.split(',').map((ext) => (ext.startsWith('.') ? ext : `.${ext}`)),
@@ -156,6 +160,17 @@ program
   })
 
 program
+  .command('diffs')
+  .description('write OUT/diffs from OUT/report.json and OUT/cleaned (for a run made with --no-diffs)')
+  .argument('<out>', 'the output folder of a run')
+  .action(async (out: string) => {
+    const {written, failures} = await writeDiffsFromReport(out)
+    for (const failure of failures) process.stderr.write(`rinse: ${failure.path}: ${failure.error}\n`)
+    process.stdout.write(`rinse: wrote ${written} diffs to ${join(out, 'diffs')}\n`)
+    if (failures.length > 0) process.exitCode = 1
+  })
+
+program
   .command('explain')
   .description('print what rinse would change in one file, in the vfile-reporter style')
   .argument('<file>', 'a text file')
@@ -212,6 +227,7 @@ interface RunCommandOptions {
   force?: boolean
   quiet?: boolean
   html: boolean
+  diffs: boolean
   failOnRemovedShare?: number
 }
 

@@ -13,7 +13,7 @@ import {InputError, readDocumentSync} from '../io/read-document.js'
 import type {InputFile} from '../io/walk.js'
 import type {DocumentReport} from '../report/schema.js'
 import {serializeDocument, type SerializedDocument} from '../report/summarize.js'
-import {unifiedDiff} from '../report/unified-diff.js'
+import {diffPath, unifiedDiff} from '../report/unified-diff.js'
 import {dropDecision} from './corpus.js'
 import type {Pipeline} from './pipeline.js'
 import {readTrace, type TraceRef} from './trace-spool.js'
@@ -25,6 +25,8 @@ export interface CleanFileTask {
   out: string
   /** Duplicates dropped by a corpus stage: not written, or written to OUT/duplicates/. */
   duplicates?: 'skip' | 'write' | undefined
+  /** Write the unified diff (default true); without, a diff left by an earlier run is removed. */
+  diffs?: boolean | undefined
   /** What corpus collection did to this file, replayed instead of run again. */
   replay?: TraceRef | undefined
   /** Return the resume manifest's line for the file (as bytes) instead of the document. */
@@ -53,15 +55,16 @@ export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: S
   const ms = performance.now() - t0
   const temp = join(out, '.rinse', 'tmp')
   const cleanedPath = join(out, 'cleaned', file.relative)
-  const diffPath = join(out, 'diffs', `${file.relative}.diff`)
+  const diff = diffPath(out, file.relative)
   if (dropped) {
     rmSync(cleanedPath, {force: true})
     if (task.duplicates === 'write') writeFileAtomicSync(join(out, 'duplicates', file.relative), result.text, temp)
   } else {
     writeFileAtomicSync(cleanedPath, result.text, temp)
   }
-  if (result.edits.length > 0 && !dropped) writeFileAtomicSync(diffPath, unifiedDiff(file.relative, text, result.text, result.edits), temp)
-  else rmSync(diffPath, {force: true})
+  if (result.edits.length > 0 && !dropped && task.diffs !== false)
+    writeFileAtomicSync(diff, unifiedDiff(file.relative, text, result.text, result.edits), temp)
+  else rmSync(diff, {force: true})
   const document: DocumentReport = {
     path: file.relative,
     bytesIn: bytes,

@@ -11,6 +11,7 @@ import type {PipelineConfig} from '../config/pipeline-file.js'
 import {Manifest, type LocatedSummary} from '../io/manifest.js'
 import {InputError} from '../io/read-document.js'
 import {listInputFiles, type InputFile} from '../io/walk.js'
+import {diffPath} from '../report/unified-diff.js'
 import {writeReports, type DocumentSource} from '../report/write-reports.js'
 import type {DocumentSummary, FailedDocument, RunReport} from '../report/schema.js'
 import {buildCorpus, corpusClusters, corpusSnapshots, fingerprintCorpus, hasCorpusStages} from './corpus.js'
@@ -36,6 +37,11 @@ export interface RunOptions {
   duplicates?: 'skip' | 'write'
   /** Write OUT/report.html (default true). */
   html?: boolean
+  /**
+   * Write OUT/diffs (default true). Without them a run creates half as many files;
+   * report.json keeps every edit, and `rinse diffs OUT` (writeDiffsFromReport) writes them later.
+   */
+  diffs?: boolean
   /** Called after each file of each pass, for progress display. */
   onProgress?: (progress: Progress) => void
   /**
@@ -124,7 +130,12 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     const info = stats[i]
     const entry = info && (await manifest.done(file.relative, {path: file.path, ...info}, options.pipeline.hash))
     if (!entry) return undefined
-    return entry.documents[0]?.dropped || (await exists(join(out, 'cleaned', file.relative))) ? entry : undefined
+    const document = entry.documents[0]
+    if (document?.dropped) return entry
+    if (!(await exists(join(out, 'cleaned', file.relative)))) return undefined
+    // Finished without its diff (a run with diffs off), and diffs are wanted now: cleaned again.
+    const diffWanted = options.diffs !== false && entry.diffs === false && (document?.edits ?? 0) > 0
+    return diffWanted && !(await exists(diffPath(out, file.relative))) ? undefined : entry
   })
   let corpusFingerprint: string | undefined
   let finished = candidates
@@ -212,13 +223,15 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
           mtimeMs: info.mtimeMs,
           pipeline: options.pipeline.hash,
           batch,
-          corpus: corpusFingerprint
+          corpus: corpusFingerprint,
+          ...(options.diffs === false ? {diffs: false as const} : {})
         }
         const cleaned = await cleaner.cleanFile({
           file,
           size: info.size,
           out,
           duplicates: options.duplicates,
+          diffs: options.diffs,
           replay: traces.get(file.relative),
           manifest: meta
         })

@@ -35,7 +35,13 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
   try {
     await events.waitUntilReady()
     const pipeline = createPipeline(options.pipeline)
-    const settings: RunSettings = {input: resolve(options.input), out, config: options.pipeline, duplicates: options.duplicates ?? 'skip'}
+    const settings: RunSettings = {
+      input: resolve(options.input),
+      out,
+      config: options.pipeline,
+      duplicates: options.duplicates ?? 'skip',
+      diffs: options.diffs !== false
+    }
     await redis.set(keys.settings(run), JSON.stringify(settings))
     const shards = shard(files, options.shardSize ?? 50)
 

@@ -10,6 +10,8 @@ export interface RunSettings {
   out: string
   config: PipelineConfig
   duplicates: 'skip' | 'write'
+  /** Write OUT/diffs (absent in settings of older runs: true). */
+  diffs?: boolean
 }
 
 export type JobData = {run: string; kind: 'collect'; stage: number; files: InputFile[]} | {run: string; kind: 'clean'; files: InputFile[]}

@@ -87,7 +87,7 @@ export async function startWorker(options: WorkerOptions): Promise<{close(): Pro
           if (fileDelay > 0) await new Promise((resolve) => setTimeout(resolve, fileDelay))
           let cleaned
           try {
-            cleaned = cleanFile(pipeline, {file, out: settings.out, duplicates: settings.duplicates})
+            cleaned = cleanFile(pipeline, {file, out: settings.out, duplicates: settings.duplicates, diffs: settings.diffs})
           } catch (error) {
             cleaned = {problem: String((error as Error).message ?? error)}
           }

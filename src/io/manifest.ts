@@ -24,6 +24,8 @@ export interface ManifestMeta {
   pipeline: string
   /** The input's content hash (see content-hash.ts), for a file touched or copied since. */
   hash?: string | undefined
+  /** False when the file was cleaned without writing its diff. */
+  diffs?: false | undefined
   /** With corpus stages: the batch's file list key and the corpus index's fingerprint when this file was cleaned. */
   batch?: string | undefined
   corpus?: string | undefined

@@ -1,6 +1,6 @@
 import {execFileSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {cpSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import type {Report} from '../../src/index.js'
@@ -105,6 +105,44 @@ describe('rinse run', () => {
 
     const forced = await rinse(['run', input, '--out', out, '--force'])
     expect(forced.stdout).not.toContain('resumed')
+  })
+})
+
+describe('rinse run --no-diffs', () => {
+  it('writes no diffs; rinse diffs writes the same ones later from report.json, and a run that wants diffs redoes files without one', async () => {
+    const work = tempDir()
+    const normal = await rinse(['run', SAMPLE, '--out', join(work, 'normal'), '--no-html'])
+    const quick = await rinse(['run', SAMPLE, '--out', join(work, 'quick'), '--no-html', '--no-diffs'])
+    expect([normal.code, quick.code]).toEqual([0, 0])
+    expect(existsSync(join(work, 'quick', 'diffs'))).toBe(false)
+    expect(treeHash(join(work, 'quick', 'cleaned'))).toBe(treeHash(join(work, 'normal', 'cleaned')))
+    // A re-run with diffs off again has nothing to redo.
+    expect((await rinse(['run', SAMPLE, '--out', join(work, 'quick'), '--no-html', '--no-diffs'])).stdout).toContain('6 resumed')
+
+    const diffs = await rinse(['diffs', join(work, 'quick')])
+    expect(diffs.code).toBe(0)
+    expect(diffs.stdout).toContain('wrote 6 diffs')
+    expect(treeHash(join(work, 'quick', 'diffs'))).toBe(treeHash(join(work, 'normal', 'diffs')))
+    // The diffs exist now: a run that wants them redoes nothing.
+    expect((await rinse(['run', SAMPLE, '--out', join(work, 'quick'), '--no-html'])).stdout).toContain('6 resumed')
+
+    // Without `rinse diffs`, a run that wants diffs cleans again the files that lack one.
+    await rinse(['run', SAMPLE, '--out', join(work, 'later'), '--no-html', '--no-diffs'])
+    const later = await rinse(['run', SAMPLE, '--out', join(work, 'later'), '--no-html'])
+    expect(later.stdout).not.toContain('resumed')
+    expect(treeHash(join(work, 'later', 'diffs'))).toBe(treeHash(join(work, 'normal', 'diffs')))
+  })
+
+  it('names a cleaned file that no longer matches its edits, and writes the rest', async () => {
+    const work = tempDir()
+    const out = join(work, 'out')
+    await rinse(['run', SAMPLE, '--out', out, '--no-html', '--no-diffs'])
+    const [first] = listFiles(join(out, 'cleaned'))
+    writeFileSync(join(out, 'cleaned', first!), 'edited by hand\n')
+    const diffs = await rinse(['diffs', out])
+    expect(diffs.code).toBe(1)
+    expect(diffs.stderr).toContain(`rinse: ${first!.split('\\').join('/')}: the cleaned file does not match its edits`)
+    expect(diffs.stdout).toContain('wrote 5 diffs')
   })
 })
 

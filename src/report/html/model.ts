@@ -2,7 +2,7 @@
  * The data behind the HTML report: aggregates for the static summary and a
  * compact JSON payload for the browser script (strings interned, edits as tuples).
  */
-import type {PageReportInput as Report} from './read-report.js'
+import type {PageReportInput as Report} from '../read-report.js'
 import {editsMatch} from '../../core/apply-edits.js'
 import {removedShare} from './util.js'
 import {splitRuleKey, stageRank} from '../summarize.js'

@@ -4,7 +4,7 @@
  * list and the per-file view are built in the browser from the JSON blob
  * `#rinse-data`, which is the only place document text appears.
  */
-import type {PageReportInput as Report} from './read-report.js'
+import type {PageReportInput as Report} from '../read-report.js'
 import {CLIENT_JS} from './client.js'
 import {buildPageModel, stageColours, type ModelOptions, type PageModel} from './model.js'
 import {REPORT_CSS} from './styles.js'

@@ -2,7 +2,7 @@
 import {readFile} from 'node:fs/promises'
 import {writeFileAtomicSync} from '../../io/atomic-write.js'
 import path from 'node:path'
-import {readReportForPage, type PageReportInput} from './read-report.js'
+import {readReportForPage, type PageReportInput} from '../read-report.js'
 import {DEFAULT_MAX_TEXT_CHARS} from './model.js'
 import {reconstructOriginal} from '../../core/apply-edits.js'
 import {renderReportHtml, type RenderOptions} from './render.js'

@@ -7,8 +7,8 @@
 import {createReadStream} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import {createInterface} from 'node:readline'
-import type {DocumentReport, Report} from '../schema.js'
-import {ruleCounts} from '../summarize.js'
+import type {DocumentReport, Report} from './schema.js'
+import {ruleCounts} from './summarize.js'
 
 /** What is left of a document whose edits did not fit in the page. */
 export interface OmittedEdits {
@@ -32,17 +32,31 @@ export async function readReportForPage(file: string, maxEdits = DEFAULT_MAX_PAG
     }
     return {...document, edits: [], omitted: {edits: document.edits.length, rules: ruleCounts(document.edits)}}
   }
-  const streamed = await readByLine(file, fit)
+  return mapReportDocuments(file, fit)
+}
+
+/**
+ * report.json with each document mapped as it is read: one line at a time in the
+ * layout rinse writes, so a large batch's edits are never all in memory.
+ */
+export async function mapReportDocuments<T>(
+  file: string,
+  map: (document: DocumentReport) => T
+): Promise<Omit<Report, 'documents'> & {documents: T[]}> {
+  const streamed = await readByLine(file, map)
   if (streamed) return streamed
   // Not in the one-document-per-line layout (written by hand or by another tool): read it whole.
   const report = JSON.parse(await readFile(file, 'utf8')) as Report
-  return {...report, documents: report.documents.map(fit)}
+  return {...report, documents: report.documents.map(map)}
 }
 
-async function readByLine(file: string, fit: (document: DocumentReport) => PageDocumentInput): Promise<PageReportInput | undefined> {
+async function readByLine<T>(
+  file: string,
+  map: (document: DocumentReport) => T
+): Promise<(Omit<Report, 'documents'> & {documents: T[]}) | undefined> {
   let rest = ''
   let state: 'head' | 'documents' | 'tail' = 'head'
-  const documents: PageDocumentInput[] = []
+  const documents: T[] = []
   const lines = createInterface({input: createReadStream(file, 'utf8'), crlfDelay: Infinity})
   try {
     for await (const line of lines) {
@@ -62,7 +76,7 @@ async function readByLine(file: string, fit: (document: DocumentReport) => PageD
           continue
         }
         const json = line.endsWith(',') ? line.slice(0, -1) : line
-        documents.push(fit(JSON.parse(json) as DocumentReport))
+        documents.push(map(JSON.parse(json) as DocumentReport))
       } else {
         rest += line + '\n'
       }

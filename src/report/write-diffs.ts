@@ -1,0 +1,46 @@
+/**
+ * OUT/diffs from OUT/report.json and OUT/cleaned, for a run made without diffs
+ * (`rinse run --no-diffs`) or diffs since deleted. Each document's original is
+ * rebuilt from its cleaned text and its edits, so the input folder is not needed.
+ */
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {reconstructOriginal, ReconstructError} from '../core/apply-edits.js'
+import {writeFileAtomicSync} from '../io/atomic-write.js'
+import {mapReportDocuments} from './read-report.js'
+import type {DocumentReport, FailedDocument} from './schema.js'
+import {diffPath, unifiedDiff} from './unified-diff.js'
+
+export interface DiffsWritten {
+  /** Diffs written: one per document with edits that was not dropped. */
+  written: number
+  /** Documents whose diff could not be made, and why. */
+  failures: FailedDocument[]
+}
+
+export async function writeDiffsFromReport(out: string): Promise<DiffsWritten> {
+  const result: DiffsWritten = {written: 0, failures: []}
+  const temp = join(out, '.rinse', 'tmp')
+  const writeDiff = (document: DocumentReport): void => {
+    if (document.dropped || document.edits.length === 0) return
+    let cleaned: string
+    try {
+      cleaned = readFileSync(join(out, 'cleaned', document.path), 'utf8')
+    } catch (error) {
+      result.failures.push({path: document.path, error: `no cleaned file (${(error as NodeJS.ErrnoException).code ?? String(error)})`})
+      return
+    }
+    let original: string
+    try {
+      original = reconstructOriginal(cleaned, document.edits)
+    } catch (error) {
+      if (!(error instanceof ReconstructError)) throw error
+      result.failures.push({path: document.path, error: `the cleaned file does not match its edits in report.json (${error.message})`})
+      return
+    }
+    writeFileAtomicSync(diffPath(out, document.path), unifiedDiff(document.path, original, cleaned, document.edits), temp)
+    result.written++
+  }
+  await mapReportDocuments(join(out, 'report.json'), writeDiff)
+  return result
+}
