@@ -357,7 +357,7 @@ export const CLIENT_JS = String.raw`
 
     var notes = el('div', 'notes');
     if (d.f) notes.appendChild(el('div', 'note error', 'Failed: ' + d.f));
-    if (d.n != null) notes.appendChild(el('div', 'note', 'Changes not shown: ' + d.tn + '. They are in diffs/' + d.p + '.diff and report.json.'));
+    if (d.n != null) notes.appendChild(el('div', 'note', 'Changes not shown: ' + d.tn + '. They are in report.json and diffs/' + d.p + '.diff (rinse diffs OUT writes it after a run with --no-diffs).'));
     else if (d.tn) notes.appendChild(el('div', 'note', 'Text not shown: ' + d.tn + '. Changes are listed with their original text.'));
     (d.w || []).forEach(function (w) { notes.appendChild(el('div', 'note', 'Warning: ' + w)); });
     (d.c || []).forEach(function (c) {
