@@ -8,6 +8,7 @@
 import {rmSync} from 'node:fs'
 import {join} from 'node:path'
 import {writeFileAtomicSync} from '../io/atomic-write.js'
+import {contentHash} from '../io/content-hash.js'
 import {manifestLine, type ManifestLine, type ManifestMeta} from '../io/manifest.js'
 import {InputError, readDocumentSync} from '../io/read-document.js'
 import type {InputFile} from '../io/walk.js'
@@ -56,11 +57,13 @@ export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: S
   const temp = join(out, '.rinse', 'tmp')
   const cleanedPath = join(out, 'cleaned', file.relative)
   const diff = diffPath(out, file.relative)
+  // Encoded once: written, counted, and hashed for the manifest.
+  const cleaned = Buffer.from(result.text)
   if (dropped) {
     rmSync(cleanedPath, {force: true})
-    if (task.duplicates === 'write') writeFileAtomicSync(join(out, 'duplicates', file.relative), result.text, temp)
+    if (task.duplicates === 'write') writeFileAtomicSync(join(out, 'duplicates', file.relative), cleaned, temp)
   } else {
-    writeFileAtomicSync(cleanedPath, result.text, temp)
+    writeFileAtomicSync(cleanedPath, cleaned, temp)
   }
   if (result.edits.length > 0 && !dropped && task.diffs !== false)
     writeFileAtomicSync(diff, unifiedDiff(file.relative, text, result.text, result.edits), temp)
@@ -68,7 +71,7 @@ export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: S
   const document: DocumentReport = {
     path: file.relative,
     bytesIn: bytes,
-    bytesOut: dropped ? 0 : Buffer.byteLength(result.text),
+    bytesOut: dropped ? 0 : cleaned.length,
     ms: Math.round(ms * 100) / 100,
     edits: result.edits,
     conflicts: result.conflicts
@@ -76,5 +79,7 @@ export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: S
   if (result.warnings.length > 0) document.warnings = result.warnings
   if (dropped) document.dropped = dropped
   const serialized = serializeDocument(document)
-  return task.manifest ? {line: manifestLine({...task.manifest, hash: input.hash}, [serialized])} : {document: serialized}
+  if (!task.manifest) return {document: serialized}
+  const meta = {...task.manifest, hash: input.hash, output: dropped ? undefined : contentHash(cleaned)}
+  return {line: manifestLine(meta, [serialized])}
 }

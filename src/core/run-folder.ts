@@ -128,7 +128,8 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   const batch = corpus ? batchKey(files.map((file, i) => [file.relative, stats[i]?.size, stats[i]?.mtimeMs])) : undefined
   const candidates = await mapLimited(files, limit, async (file, i) => {
     const info = stats[i]
-    const entry = info && (await manifest.done(file.relative, {path: file.path, ...info}, options.pipeline.hash))
+    const entry =
+      info && (await manifest.done(file.relative, {path: file.path, ...info}, options.pipeline.hash, join(out, 'cleaned', file.relative)))
     if (!entry) return undefined
     const document = entry.documents[0]
     if (document?.dropped) return entry

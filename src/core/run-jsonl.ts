@@ -6,13 +6,14 @@
  * reported; a duplicate dropped by a corpus stage is left out (or written to
  * OUT/duplicates/). Resume works per file.
  */
-import {createWriteStream} from 'node:fs'
+import {createReadStream, createWriteStream} from 'node:fs'
 import {rename, rm, stat} from 'node:fs/promises'
 import {basename, dirname, join, resolve} from 'node:path'
 import {mkdir} from 'node:fs/promises'
 import {once} from 'node:events'
+import pLimit from 'p-limit'
 import {readJsonl, withText, type JsonlOptions, type JsonlRecord} from '../io/jsonl.js'
-import {hashFile} from '../io/content-hash.js'
+import {contentHasher} from '../io/content-hash.js'
 import {Manifest, type LocatedSummary} from '../io/manifest.js'
 import {listInputFiles, type InputFile} from '../io/walk.js'
 import type {DocumentReport, DocumentSummary, FailedDocument} from '../report/schema.js'
@@ -21,6 +22,7 @@ import {buildCorpus, dropDecision, hasCorpusStages, type CorpusDocument} from '.
 import {forRecords} from '../config/pipeline-file.js'
 import {createPipeline} from './pipeline.js'
 import {cleanerFor, defaultWorkers} from './pool.js'
+import {mapLimited} from './limited.js'
 import {
   collectionProgress,
   finishRun,
@@ -52,8 +54,8 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
     options.idField ? `${file.relative}#${record.id}` : `${file.relative}:${record.line}`
 
   const stats = await Promise.all(files.map((file) => stat(file.path)))
-  const finished = await Promise.all(
-    files.map((file, i) => manifest.done(file.relative, {path: file.path, ...stats[i]!}, pipeline.config.hash))
+  const finished = await mapLimited(files, pLimit(16), (file, i) =>
+    manifest.done(file.relative, {path: file.path, ...stats[i]!}, pipeline.config.hash, join(out, 'cleaned', file.relative))
   )
   // One worker pool for the whole run; it is told when the corpus indexes change.
   // Records travel to the workers as text: batches stay as small as before, for the workers' capped heaps.
@@ -85,8 +87,9 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
         resumed++
         continue
       }
-      // Hashed before it is read for cleaning, so a file changed meanwhile is not taken as done next time.
-      const hash = await hashFile(file.path)
+      // The manifest's hash is of the bytes this run cleans, taken as they are read.
+      const input = contentHasher()
+      const stream = createReadStream(file.path).on('data', (chunk) => input.update(chunk as Buffer))
       const fileDocuments: SerializedDocument[] = []
       const fileFailures: FailedDocument[] = []
       const target = join(out, 'cleaned', file.relative)
@@ -94,7 +97,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
       const cleaned = await openAtomic(target)
       const duplicates = options.duplicates === 'write' ? await openAtomic(duplicatesTarget) : undefined
       const results = orderedMap(
-        readJsonl(file.path, options),
+        readJsonl(stream, options),
         async (record) => {
           if (record.text === undefined) return {record}
           const t0 = performance.now()
@@ -129,10 +132,17 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
         done++
         options.onProgress?.({phase: 'clean', ...passes.cleaning, done, total: done, bytes, path, failed: false})
       }
-      await cleaned.commit()
+      const output = await cleaned.commit()
       await duplicates?.commit()
       const entry = await manifest.record(
-        {path: file.relative, size: stats[i]!.size, mtimeMs: stats[i]!.mtimeMs, pipeline: pipeline.config.hash, hash},
+        {
+          path: file.relative,
+          size: stats[i]!.size,
+          mtimeMs: stats[i]!.mtimeMs,
+          pipeline: pipeline.config.hash,
+          hash: input.digest(),
+          output
+        },
         fileDocuments,
         fileFailures
       )
@@ -169,13 +179,15 @@ export async function* orderedMap<T, R>(source: AsyncIterable<T>, fn: (item: T) 
   while (queue.length > 0) yield await queue.shift()!
 }
 
-/** A line writer to a temporary file that becomes `path` on commit. */
-async function openAtomic(path: string): Promise<{write(line: string): Promise<void>; commit(): Promise<void>}> {
+/** A line writer to a temporary file that becomes `path` on commit, which gives the content hash of what was written. */
+async function openAtomic(path: string): Promise<{write(line: string): Promise<void>; commit(): Promise<string>}> {
   await mkdir(dirname(path), {recursive: true})
   const temp = `${path}.${process.pid}.tmp`
   const stream = createWriteStream(temp)
+  const written = contentHasher()
   return {
     async write(line) {
+      written.update(line + '\n')
       if (!stream.write(line + '\n')) await once(stream, 'drain')
     },
     async commit() {
@@ -185,6 +197,7 @@ async function openAtomic(path: string): Promise<{write(line: string): Promise<v
         await rm(temp, {force: true})
         throw error
       })
+      return written.digest()
     }
   }
 }

@@ -11,13 +11,29 @@ export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex').slice(0, 32)
 }
 
-/** The hash of a file read as a stream (a JSONL dump may be large); undefined when it cannot be read. */
+/**
+ * The hash of a file read as a stream (a JSONL dump may be large); undefined when
+ * there is no file to read there. Other errors (too many open files, I/O) are
+ * thrown: taking them for a changed file would redo work without saying why.
+ */
 export async function hashFile(path: string): Promise<string | undefined> {
   const hash = createHash('sha256')
   try {
     for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
-  } catch {
-    return undefined
+  } catch (error) {
+    if (NO_FILE.has((error as NodeJS.ErrnoException).code ?? '')) return undefined
+    throw error
   }
   return hash.digest('hex').slice(0, 32)
+}
+
+const NO_FILE = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'ELOOP'])
+
+/** Hashes bytes as they go by (a JSONL file as it is read or written). */
+export function contentHasher(): {update(bytes: Uint8Array | string): void; digest(): string} {
+  const hash = createHash('sha256')
+  return {
+    update: (bytes) => void hash.update(bytes),
+    digest: () => hash.digest('hex').slice(0, 32)
+  }
 }

@@ -24,6 +24,8 @@ export interface ManifestMeta {
   pipeline: string
   /** The input's content hash (see content-hash.ts), for a file touched or copied since. */
   hash?: string | undefined
+  /** The content hash of the cleaned output written (none for a dropped duplicate). */
+  output?: string | undefined
   /** False when the file was cleaned without writing its diff. */
   diffs?: false | undefined
   /** With corpus stages: the batch's file list key and the corpus index's fingerprint when this file was cleaned. */
@@ -86,14 +88,33 @@ export class Manifest {
    * are unchanged (`input.path` is where the file is read to compare hashes). Lines appended by this run are not looked up again, so they
    * are not kept here (100,000 entries would stay in memory for nothing).
    */
-  async done(path: string, input: {path: string; size: number; mtimeMs: number}, pipeline: string): Promise<ManifestEntry | undefined> {
+  async done(
+    path: string,
+    input: {path: string; size: number; mtimeMs: number},
+    pipeline: string,
+    /** Where the cleaned output is. */
+    output: string
+  ): Promise<ManifestEntry | undefined> {
     const entry = this.entries.get(path)
     if (!entry || entry.size !== input.size || entry.pipeline !== pipeline) return undefined
     // Same size and mtime: taken as unchanged, as make and rsync do. A new mtime
     // (the folder was copied, the file touched or downloaded again) costs a read:
     // the same bytes still need no cleaning.
     if (entry.mtimeMs === input.mtimeMs) return entry
-    return entry.hash !== undefined && (await hashFile(input.path)) === entry.hash ? entry : undefined
+    if (entry.hash === undefined || (await hashFile(input.path)) !== entry.hash) return undefined
+    // The output must still be the one this entry wrote: a later clean of other
+    // bytes, whose line a crash lost, may have replaced it.
+    if ((await hashFile(output)) !== entry.output) return undefined
+    // Recorded again with the new mtime, so the next run takes the fast path.
+    return this.recordAgain(entry, input.mtimeMs)
+  }
+
+  private async recordAgain(entry: ManifestEntry, mtimeMs: number): Promise<ManifestEntry> {
+    const documents = await Promise.all(
+      entry.documents.map(async ({at, ...summary}) => ({summary, json: await this.read({...summary, at})}))
+    )
+    const {documents: _located, failures, ...meta} = entry
+    return this.append(manifestLine({...meta, mtimeMs}, documents, failures))
   }
 
   /** Append one finished file. Lines are written in order through one open handle. */

@@ -3,9 +3,10 @@
  * (`rinse run --no-diffs`) or diffs since deleted. Each document's original is
  * rebuilt from its cleaned text and its edits, so the input folder is not needed.
  */
-import {readFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {reconstructOriginal, ReconstructError} from '../core/apply-edits.js'
+import {UsageError} from '../core/run-folder.js'
 import {writeFileAtomicSync} from '../io/atomic-write.js'
 import {mapReportDocuments} from './read-report.js'
 import type {DocumentReport, FailedDocument} from './schema.js'
@@ -18,10 +19,20 @@ export interface DiffsWritten {
   failures: FailedDocument[]
 }
 
+// Records of a JSONL run are named `FILE.jsonl#ID` or `FILE.jsonl:LINE`.
+const JSONL_RECORD = /\.(?:jsonl|ndjson)[#:][^/]*$/
+
 export async function writeDiffsFromReport(out: string): Promise<DiffsWritten> {
+  const report = join(out, 'report.json')
+  if (!existsSync(report)) throw new UsageError(`${out}: no report.json (is it the output folder of a rinse run?)`)
   const result: DiffsWritten = {written: 0, failures: []}
   const temp = join(out, '.rinse', 'tmp')
+  let records = 0
   const writeDiff = (document: DocumentReport): void => {
+    if (JSONL_RECORD.test(document.path)) {
+      records++
+      return
+    }
     if (document.dropped || document.edits.length === 0) return
     let cleaned: string
     try {
@@ -41,6 +52,8 @@ export async function writeDiffsFromReport(out: string): Promise<DiffsWritten> {
     writeFileAtomicSync(diffPath(out, document.path), unifiedDiff(document.path, original, cleaned, document.edits), temp)
     result.written++
   }
-  await mapReportDocuments(join(out, 'report.json'), writeDiff)
+  await mapReportDocuments(report, writeDiff)
+  if (records > 0 && result.written === 0 && result.failures.length === 0)
+    throw new UsageError(`${out}: a JSONL run has no diffs (its records are not files); report.json holds every edit`)
   return result
 }

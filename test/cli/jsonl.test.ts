@@ -55,6 +55,10 @@ describe('JSONL', () => {
     utimesSync(join(work, 'dump.jsonl'), new Date(), new Date(Date.now() + 60_000))
     const touched = await rinse(['run', join(work, 'dump.jsonl'), '--out', out, '--format', 'jsonl', '--id-field', 'id'])
     expect(touched.stdout).toContain('1 resumed')
+    // A JSONL run has no diffs to write later.
+    const diffs = await rinse(['diffs', out])
+    expect(diffs.code).toBe(2)
+    expect(diffs.stderr).toContain('a JSONL run has no diffs')
   })
 
   it('reports records through each collection pass, then cleaning, and stops while collecting on its signal', async () => {

@@ -108,6 +108,40 @@ describe('rinse run', () => {
   })
 })
 
+describe('rinse run resuming by content hash', () => {
+  it('takes a touched file as done once, but cleans it again when its output is not the one recorded', async () => {
+    const work = tempDir()
+    const input = join(work, 'in')
+    const out = join(work, 'out')
+    cpSync(SAMPLE, input, {recursive: true})
+    const name = listFiles(input)[0]!
+    const path = join(input, name)
+    const original = readFileSync(path, 'utf8')
+    await rinse(['run', input, '--out', out, '--no-html'])
+    const cleaned = readFileSync(join(out, 'cleaned', name), 'utf8')
+    const manifest = join(out, '.rinse', 'manifest.jsonl')
+
+    // Touched: resumed, and recorded again with its new mtime.
+    utimesSync(path, new Date(), new Date(Date.now() + 60_000))
+    expect((await rinse(['run', input, '--out', out, '--no-html'])).stdout).toContain('6 resumed')
+    const lines = readFileSync(manifest, 'utf8').trimEnd().split('\n')
+    expect(JSON.parse(lines.at(-1)!).mtimeMs).toBe(statSync(path).mtimeMs)
+
+    // Edited and cleaned, then that manifest line lost (a crash), then the old bytes
+    // back with a new mtime: the output on disk is the edited one's, so it is cleaned again.
+    const before = readFileSync(manifest, 'utf8')
+    writeFileSync(path, original + '\nThe council will meet again in the spring to vote on the final budget.\n')
+    await rinse(['run', input, '--out', out, '--no-html'])
+    expect(readFileSync(join(out, 'cleaned', name), 'utf8')).not.toBe(cleaned)
+    writeFileSync(manifest, before)
+    writeFileSync(path, original)
+    utimesSync(path, new Date(), new Date(Date.now() + 120_000))
+    const rerun = await rinse(['run', input, '--out', out, '--no-html'])
+    expect(rerun.stdout).toContain('5 resumed')
+    expect(readFileSync(join(out, 'cleaned', name), 'utf8')).toBe(cleaned)
+  })
+})
+
 describe('rinse run --no-diffs', () => {
   it('writes no diffs; rinse diffs writes the same ones later from report.json, and a run that wants diffs redoes files without one', async () => {
     const work = tempDir()

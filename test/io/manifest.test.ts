@@ -39,12 +39,14 @@ describe('the resume manifest', () => {
     await manifest.close()
 
     const reopened = await Manifest.open(file, {fresh: false})
-    expect(await reopened.done('a.txt', {path: 'a.txt', size: 20, mtimeMs: 5}, 'p2')).toBeUndefined()
-    expect(await reopened.done('a.txt', {path: 'a.txt', size: 21, mtimeMs: 5}, 'p1')).toBeUndefined()
-    const entry = (await reopened.done('a.txt', {path: 'a.txt', size: 20, mtimeMs: 5}, 'p1'))!
+    expect(await reopened.done('a.txt', {path: 'a.txt', size: 20, mtimeMs: 5}, 'p2', 'out.txt')).toBeUndefined()
+    expect(await reopened.done('a.txt', {path: 'a.txt', size: 21, mtimeMs: 5}, 'p1', 'out.txt')).toBeUndefined()
+    const entry = (await reopened.done('a.txt', {path: 'a.txt', size: 20, mtimeMs: 5}, 'p1', 'out.txt'))!
     expect(JSON.parse(await reopened.read(entry.documents[0]!))).toEqual(first)
     expect(
-      JSON.parse(await reopened.read((await reopened.done('b/c.txt', {path: 'b/c.txt', size: 20, mtimeMs: 6}, 'p1'))!.documents[0]!))
+      JSON.parse(
+        await reopened.read((await reopened.done('b/c.txt', {path: 'b/c.txt', size: 20, mtimeMs: 6}, 'p1', 'out.txt'))!.documents[0]!)
+      )
     ).toEqual(second)
     await reopened.close()
   })
@@ -56,7 +58,7 @@ describe('the resume manifest', () => {
     await manifest.close()
     appendFileSync(file, '{"documents":[{"path":"b.txt","bytes')
     const again = await Manifest.open(file, {fresh: false})
-    expect(await again.done('b.txt', {path: 'b.txt', size: 1, mtimeMs: 1}, 'p')).toBeUndefined()
+    expect(await again.done('b.txt', {path: 'b.txt', size: 1, mtimeMs: 1}, 'p', 'out.txt')).toBeUndefined()
     const c = document('c.txt', 'y')
     const entry = await again.record({path: 'c.txt', size: 1, mtimeMs: 1, pipeline: 'p'}, [serializeDocument(c)])
     expect(JSON.parse(await again.read(entry.documents[0]!))).toEqual(c)
@@ -65,8 +67,8 @@ describe('the resume manifest', () => {
     expect(lines).toHaveLength(2)
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow()
     const last = await Manifest.open(file, {fresh: false})
-    expect(await last.done('c.txt', {path: 'c.txt', size: 1, mtimeMs: 1}, 'p')).toBeDefined()
-    expect(await last.done('a.txt', {path: 'a.txt', size: 1, mtimeMs: 1}, 'p')).toBeDefined()
+    expect(await last.done('c.txt', {path: 'c.txt', size: 1, mtimeMs: 1}, 'p', 'out.txt')).toBeDefined()
+    expect(await last.done('a.txt', {path: 'a.txt', size: 1, mtimeMs: 1}, 'p', 'out.txt')).toBeDefined()
   })
 
   it('writes lines appended without waiting in order, each readable at its byte range', async () => {
@@ -82,27 +84,48 @@ describe('the resume manifest', () => {
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n')
     expect(lines.map((line) => JSON.parse(line).path)).toEqual(documents.map((doc) => doc.path))
     const reopened = await Manifest.open(file, {fresh: false})
-    expect(await reopened.done('doc-49.txt', {path: 'doc-49.txt', size: 49, mtimeMs: 49}, 'p')).toBeDefined()
+    expect(await reopened.done('doc-49.txt', {path: 'doc-49.txt', size: 49, mtimeMs: 49}, 'p', 'out.txt')).toBeDefined()
     await reopened.close()
   })
 
-  it('takes a file whose mtime changed as done when its bytes hash the same', async () => {
+  it('takes a file whose mtime changed as done when its bytes and its output hash the same, and records the new mtime', async () => {
     const dir = tempDir()
     const input = join(dir, 'a.txt')
+    const output = join(dir, 'cleaned-a.txt')
     writeFileSync(input, 'The council met on Tuesday.\n')
+    writeFileSync(output, 'The council met on Tuesday.\n')
     const file = join(dir, '.rinse', 'manifest.jsonl')
     const manifest = await Manifest.open(file, {fresh: false})
-    const meta = {path: 'a.txt', size: 28, mtimeMs: 5, pipeline: 'p', hash: contentHash(readFileSync(input))}
+    const meta = {
+      path: 'a.txt',
+      size: 28,
+      mtimeMs: 5,
+      pipeline: 'p',
+      hash: contentHash(readFileSync(input)),
+      output: contentHash(readFileSync(output))
+    }
     await manifest.record(meta, [serializeDocument(document('a.txt', 'x'))])
     await manifest.close()
+
+    // Touched or copied: a new mtime, the same bytes. The entry is recorded again with the new mtime.
     const reopened = await Manifest.open(file, {fresh: false})
-    // Touched or copied: a new mtime, the same bytes.
-    expect(await reopened.done('a.txt', {path: input, size: 28, mtimeMs: 9}, 'p')).toBeDefined()
+    const touched = await reopened.done('a.txt', {path: input, size: 28, mtimeMs: 9}, 'p', output)
+    expect(touched).toBeDefined()
+    expect(JSON.parse(await reopened.read(touched!.documents[0]!))).toEqual(document('a.txt', 'x'))
+    await reopened.close()
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n')
+    expect(lines.map((line) => JSON.parse(line).mtimeMs)).toEqual([5, 9])
+
+    const again = await Manifest.open(file, {fresh: false})
+    // The output replaced since (a later clean whose line was lost): not done.
+    writeFileSync(output, 'The council met on Friday.\n')
+    expect(await again.done('a.txt', {path: input, size: 28, mtimeMs: 12}, 'p', output)).toBeUndefined()
+    writeFileSync(output, 'The council met on Tuesday.\n')
     // The same size but other bytes is a changed file.
     writeFileSync(input, 'The council met on Thursday\n')
-    expect(await reopened.done('a.txt', {path: input, size: 28, mtimeMs: 9}, 'p')).toBeUndefined()
+    expect(await again.done('a.txt', {path: input, size: 28, mtimeMs: 12}, 'p', output)).toBeUndefined()
     // Unreadable now: not done (cleaning it will report why).
-    expect(await reopened.done('a.txt', {path: join(dir, 'gone.txt'), size: 28, mtimeMs: 9}, 'p')).toBeUndefined()
-    await reopened.close()
+    expect(await again.done('a.txt', {path: join(dir, 'gone.txt'), size: 28, mtimeMs: 12}, 'p', output)).toBeUndefined()
+    await again.close()
   })
 })

@@ -57,5 +57,12 @@ describe('normalize', () => {
       'name = appendIfMissing(name, user.lastName, separator); // a space'
     ].join('\n')
     expect(norm(code + '\n')).toBe(code + '\n')
+    // Prose with a `);` or one call in it is still joined.
+    const prose = [
+      'The panel heard from three witnesses (two economists and a union',
+      'official); each argued that the plan would cost more than forecast and',
+      'that the digitalWrite() analogy the minister used did not hold at all.'
+    ]
+    expect(norm(prose.join('\n') + '\n')).toBe(prose.join(' ') + '\n')
   })
 })

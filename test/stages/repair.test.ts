@@ -22,6 +22,17 @@ describe('repair', () => {
     // A function word starts a sentence even when it is short.
     expect(fix('not to anger RussiaSo as not to')).toBe('not to anger Russia So as not to')
     expect(fix('the leader of RussiaChinese leader Xi said')).toBe('the leader of Russia Chinese leader Xi said')
+    // Short words that start sentences, and a sentence that goes on after a dash.
+    expect(fix('on TuesdayNew figures show')).toBe('on Tuesday New figures show')
+    expect(fix('late on MondayTwo people were hurt')).toBe('late on Monday Two people were hurt')
+    expect(fix('talks in GenevaNegotiators — who met — said')).toBe('talks in Geneva Negotiators — who met — said')
+    // Prose with its own `);` and `=` is not code.
+    expect(fix('Apple (AAPL); Microsoft (MSFT) and Alphabet rose on TuesdayThe index closed higher.')).toBe(
+      'Apple (AAPL); Microsoft (MSFT) and Alphabet rose on Tuesday The index closed higher.'
+    )
+    expect(fix('The rate (1 USD = 0.92 EUR) held in LondonOfficials said')).toBe(
+      'The rate (1 USD = 0.92 EUR) held in London Officials said'
+    )
     // Brands: a short right half, nothing after it on the line, or a comma after it.
     for (const text of [
       'we used the pasta roller on our KitchenAid (as shown).',
@@ -64,8 +75,11 @@ describe('repair', () => {
     expect(fix('the rules[that were set last year]while well meant')).toBe('the rules [that were set last year] while well meant')
     expect(fix('Section 3(b) and f(x) and a[0] stay')).toBe('Section 3(b) and f(x) and a[0] stay')
     // Calls in prose about code: a camel-case or dotted name glued to its arguments.
-    const calls = 'add helpers like validateRange(from, to) and os.path.join(root, name) instead'
+    const calls = 'add helpers like validateRange(from, to) and os.path.join( root, name ) instead'
     expect(fix(calls)).toBe(calls)
+    // A phrase in brackets glued to a name is not a call.
+    expect(fix('two officials(who asked not to be named) said')).toBe('two officials (who asked not to be named) said')
+    expect(fix('the first iPhone(the 2007 model) sold')).toBe('the first iPhone (the 2007 model) sold')
     expect(fix('Beijing , he said .')).toBe('Beijing, he said.')
   })
 

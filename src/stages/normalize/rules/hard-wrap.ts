@@ -5,7 +5,8 @@
  *
  * A line was wrapped when the next line's first word would not have fitted on
  * it: that is what a wrapper does. Paragraphs of one line each (lines longer
- * than any wrap width), lists and code are never joined.
+ * than any wrap width), lists and code (a chunk whose lines mostly read as
+ * code) are never joined.
  */
 import {looksLikeCode} from '../../../blocks/code.js'
 import type {ProposedEdit} from '../../../core/types.js'
@@ -46,7 +47,8 @@ export const hardWrap: TextRule<HardWrapOptions> = {
       chunkStart = i + 1
       if (chunk.length < 2) continue
       // Code keeps its lines: a comment and a statement are not one wrapped sentence.
-      if (chunk.some((line) => looksLikeCode(line.text))) continue
+      // (One line that names a call or holds braces does not make prose code.)
+      if (chunk.filter((line) => looksLikeCode(line.text)).length * 2 >= chunk.length) continue
       const width = Math.max(...chunk.map((line) => line.text.length))
       if (width < options.minWidth || width > options.maxWidth) continue
       // Most lines must reach near the width, as wrapped prose does.

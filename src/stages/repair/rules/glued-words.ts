@@ -5,10 +5,10 @@
  * KitchenAid, newPos), so a token is split only when both halves are words, it
  * is not on the allow-list, it occurs once in the document (a real name tends
  * to repeat), and the right half reads as the start of what follows: a function
- * word (`RussiaSo as not to`), or a word of four letters or more that the
- * sentence goes on after (`RussiaChinese leader`; not `Red Hat OpenShift` at
- * the end of a line, `at SmartSites, a firm`, or `our KitchenAid`). Lines that
- * read as code are left alone.
+ * word (`RussiaSo as not to`), or a word the sentence goes on after, of four
+ * letters or more or a short starter like `New` or `Two` (`RussiaChinese
+ * leader`; not `Red Hat OpenShift` at the end of a line, `at SmartSites, a
+ * firm`, or `our KitchenAid`). Lines that read as code are left alone.
  */
 import {lineAround, looksLikeCode} from '../../../blocks/code.js'
 import type {ProposedEdit} from '../../../core/types.js'
@@ -26,8 +26,10 @@ const GLUED = /(?<![\p{L}\p{N}'’@#/._-])([\p{Lu}]?[\p{Ll}]{2,})([\p{Lu}][\p{Ll
 // A lower-case letter followed by a capital: the cheap scan that finds candidates.
 const CASE_CHANGE = /[a-z\u00df-\u00ff][A-Z\u00c0-\u00de]/g
 const TOKEN_CHAR = /[\p{L}\p{N}'’@#/._-]/u
-// After a lost boundary the glued-on sentence goes on: a space, then a word.
-const SENTENCE_GOES_ON = /[ \t]+["“‘']?[\p{L}\p{N}]/uy
+// After a lost boundary the glued-on sentence goes on: a space (or a spaced dash), then a word.
+const SENTENCE_GOES_ON = /[ \t]+(?:[—–][ \t]+)?["“‘']?[\p{L}\p{N}]/uy
+// Short words that start sentences but are not function words: `MondayTwo people`, `BeijingTop officials`.
+const SHORT_STARTERS = new Set(['new', 'top', 'old', 'big', 'key', 'two', 'six', 'ten'])
 
 export const gluedWords: TextRule<GluedWordsOptions> = {
   id: 'glued-words',
@@ -71,8 +73,9 @@ export const gluedWords: TextRule<GluedWordsOptions> = {
 
 /** Whether `right`, ending at `end`, reads as the first word of a sentence glued on. */
 function startsWhatFollows(text: string, end: number, right: string): boolean {
-  if (STOP_WORDS.has(right.toLowerCase())) return true
-  if (right.length < 4) return false
+  const lower = right.toLowerCase()
+  if (STOP_WORDS.has(lower)) return true
+  if (right.length < 4 && !SHORT_STARTERS.has(lower)) return false
   SENTENCE_GOES_ON.lastIndex = end
   return SENTENCE_GOES_ON.test(text)
 }

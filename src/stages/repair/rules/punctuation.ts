@@ -35,8 +35,10 @@ export const doubledDash: TextRule = {
     })
 }
 
-// A camel-case or dotted name before a bracket is a call: `validateRange(from, to)`, `os.path.join(a, b)`.
-const CALL = /(?:\p{Ll}\p{Lu}|[._]\p{L})[\p{L}\p{N}_]*$/u
+// A name glued to a list of arguments is a call: `validateRange(from, to)`, `os.path.join( root, name )`.
+// A phrase in brackets has spaces between its words (`Officials(who asked not to be named)`).
+const CALL_NAME = /[\p{L}_$][\p{L}\p{N}_$.]*$/u
+const ARGUMENTS = /^\s*[^\s,]+(?:\s*,\s*[^\s,]+)*\s*$/u
 
 /** `rules[that were set]while` → `rules [that were set] while`: brackets around a phrase need spaces outside. */
 export const bracketSpacing: TextRule = {
@@ -50,9 +52,10 @@ export const bracketSpacing: TextRule = {
     for (let match = phrase.exec(input.text); match; match = phrase.exec(input.text)) {
       // `rows.map(row => row.total)`: brackets in code are glued on purpose.
       if (looksLikeCode(lineAround(input.text, match.index))) continue
+      if (ARGUMENTS.test(match[2]!) && CALL_NAME.test(input.text.slice(Math.max(0, match.index - 60), match.index))) continue
       const open = match.index
       const close = match.index + match[0].length - 1
-      if (open > 0 && /[\p{L}\p{N}]/u.test(input.text[open - 1]!) && !CALL.test(input.text.slice(Math.max(0, open - 60), open))) {
+      if (open > 0 && /[\p{L}\p{N}]/u.test(input.text[open - 1]!)) {
         edits.push({start: open, end: open, replacement: ' ', rule: bracketSpacing.id, reason: bracketSpacing.reason})
       }
       if (close + 1 < input.text.length && /\p{L}/u.test(input.text[close + 1]!)) {
