@@ -36,6 +36,8 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): {
 export function progressLine(progress: Progress, seconds: number, width = 30): string {
   const {done, total} = progress
   const filled = total === 0 ? width : Math.min(width, Math.round((done / total) * width))
+  const bar = `[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} files`
+  if (progress.phase === 'check') return `checking what an earlier run finished ${bar}`
   const rate = progress.bytes / 1e6 / Math.max(seconds, 1e-3)
   const what = progress.phase === 'collect' ? `collecting for ${progress.stage ?? 'a corpus stage'}` : 'cleaning'
   // An estimate from the first second of a pass says little.
@@ -43,7 +45,7 @@ export function progressLine(progress: Progress, seconds: number, width = 30): s
   const worked = done - (progress.skipped ?? 0)
   const left = worked > 0 && done < total && seconds >= 1 ? `  ${clock((seconds * (total - done)) / worked)} left` : ''
   const speed = progress.bytes > 0 ? `  ${rate.toFixed(1)} MB/s` : ''
-  return `pass ${progress.pass}/${progress.passes} ${what} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} files${speed}${left}`
+  return `pass ${progress.pass}/${progress.passes} ${what} ${bar}${speed}${left}`
 }
 
 function clock(seconds: number): string {

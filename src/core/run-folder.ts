@@ -53,10 +53,12 @@ export interface RunOptions {
 
 export interface Progress {
   /**
-   * `collect`: reading the batch for a corpus stage's index (nothing is written
-   * yet); `clean`: cleaning files and writing their outputs.
+   * `check`: finding what an earlier run finished (pass 0, before the passes; a
+   * file with a new mtime is read to compare its hash); `collect`: reading the
+   * batch for a corpus stage's index (nothing is written yet); `clean`: cleaning
+   * files and writing their outputs.
    */
-  phase: 'collect' | 'clean'
+  phase: 'check' | 'collect' | 'clean'
   /** The corpus stage whose index is being collected (phase `collect`). */
   stage?: string | undefined
   /** This pass's number from 1, of `passes`: one per corpus stage collected, then the cleaning pass. */
@@ -126,7 +128,10 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   const stats = statted.map((info) => (info instanceof Error ? undefined : info))
   const corpus = hasCorpusStages(pipeline.stages)
   const batch = corpus ? batchKey(files.map((file, i) => [file.relative, stats[i]?.size, stats[i]?.mtimeMs])) : undefined
+  // Checked only when an earlier run left a manifest: a copied folder may need every file read.
+  const reportChecked = manifest.finished > 0 ? checkProgress(options.onProgress, files.length) : () => {}
   const candidates = await mapLimited(files, limit, async (file, i) => {
+    reportChecked(file.relative)
     const info = stats[i]
     const entry =
       info && (await manifest.done(file.relative, {path: file.path, ...info}, options.pipeline.hash, join(out, 'cleaned', file.relative)))
@@ -308,6 +313,12 @@ export function passCounter(
     of: (stageIndex) => ({pass: corpusStages.indexOf(stageIndex) + 1, passes}),
     cleaning: {pass: passes, passes}
   }
+}
+
+/** Progress of the check for finished files (pass 0: the passes are not known yet). */
+function checkProgress(onProgress: RunOptions['onProgress'], total: number): (path: string) => void {
+  let done = 0
+  return (path) => onProgress?.({phase: 'check', pass: 0, passes: 0, done: ++done, total, bytes: 0, path, failed: false})
 }
 
 /** Progress of the collection passes: files (or records) and bytes counted per corpus stage. */

@@ -83,6 +83,11 @@ export class Manifest {
     return new Manifest(file, entries, size)
   }
 
+  /** How many files earlier runs finished (0 for a first run). */
+  get finished(): number {
+    return this.entries.size
+  }
+
   /**
    * The entry an earlier run finished for a file, if its input and the pipeline
    * are unchanged (`input.path` is where the file is read to compare hashes). Lines appended by this run are not looked up again, so they

@@ -30,10 +30,15 @@ describe('interrupting a run', () => {
     expect(first.interrupted).toBe(true)
     expect(first.report.documents).toHaveLength(2)
 
-    // The corpus indexes built before the stop are used again: only the cleaning pass runs.
+    // The corpus indexes built before the stop are used again: after checking what the
+    // first run finished (pass 0), only the cleaning pass runs.
     const phases = new Set<string>()
-    const second = await runFolder({...base, out: join(work, 'stopped'), onProgress: (progress) => phases.add(progress.phase)})
-    expect([...phases]).toEqual(['clean'])
+    const second = await runFolder({
+      ...base,
+      out: join(work, 'stopped'),
+      onProgress: (progress) => phases.add(`${progress.phase} ${progress.pass}/${progress.passes}`)
+    })
+    expect([...phases]).toEqual(['check 0/0', 'clean 1/1'])
     expect(second.interrupted).toBeUndefined()
     expect(second.resumed).toBe(2)
     expect(second.report.documents).toHaveLength(6)

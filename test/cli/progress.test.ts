@@ -36,5 +36,9 @@ describe('progress', () => {
     // Done: no estimate; no bytes known (distributed jobs): no rate.
     expect(progressLine({...base, done: 400, bytes: 0}, 4000, 10)).toBe('pass 3/3 cleaning [##########] 400/400 files')
     expect(progressLine({...base, done: 1, total: 4000, bytes: 0}, 3, 10)).toBe('pass 3/3 cleaning [          ] 1/4000 files  3:19:57 left')
+    // Before the passes: which files an earlier run finished.
+    expect(progressLine({...base, phase: 'check', pass: 0, passes: 0, bytes: 0}, 1, 10)).toBe(
+      'checking what an earlier run finished [###       ] 100/400 files'
+    )
   })
 })
