@@ -3,7 +3,7 @@
 // vary less than wall time, and MB per CPU-second is what more cores would multiply.
 import {loadPipelineFile, runFolder, DEFAULT_PIPELINE_PATH} from '../dist/index.js'
 
-const [input, out, workers] = process.argv.slice(2)
+const [input, out, workers, diffs = 'diffs'] = process.argv.slice(2)
 const t0 = performance.now()
 const cpu0 = process.cpuUsage()
 // The first cleaned file marks the end of corpus collection (the passes before the cleaning pass).
@@ -15,6 +15,7 @@ const result = await runFolder({
   workers: Number(workers),
   force: true,
   html: false,
+  diffs: diffs !== 'no-diffs',
   onProgress: (progress) => {
     if (progress.phase === 'clean') firstCleaned ??= performance.now()
   }

@@ -2,6 +2,7 @@
 // Throughput of the default pipeline:
 //   npm run bench [-- --docs 20000 --min-kb 2 --max-kb 20] [--from DIR --mb 20]
 //   npm run bench -- --docs 10000,100000 --workers 2     (growth from one size to the next)
+//   npm run bench -- --docs 10000 --no-diffs             (each run again without OUT/diffs)
 // 1. Time per stage in process, on a sample of the corpus.
 // 2. Whole `rinse run` (read, clean, corpus stages, diffs, report.json) with 1 worker and with
 //    all cores (or --workers): MB/s, documents/s and peak RSS, per corpus size.
@@ -23,7 +24,9 @@ const {values} = parseArgs({
     from: {type: 'string'},
     mb: {type: 'string', default: '20'},
     workers: {type: 'string'},
-    keep: {type: 'boolean'}
+    keep: {type: 'boolean'},
+    // Also time each run with --no-diffs (half the files to create).
+    'no-diffs': {type: 'boolean'}
   }
 })
 const work = mkdtempSync(join(tmpdir(), 'rinse-bench-'))
@@ -79,17 +82,12 @@ for (const [i, docs] of sizes.entries()) {
   console.log('rinse run, end to end (read, clean, corpus stages, diffs, report.json):')
   for (const workers of workerCounts) {
     const out = join(work, `out-${docs}-${workers}`)
-    const figures = JSON.parse(
-      execFileSync(process.execPath, [new URL('./run-once.mjs', import.meta.url).pathname, input, out, String(workers)], {
-        encoding: 'utf8',
-        maxBuffer: 1 << 26
-      })
-    )
-    const seconds = figures.ms / 1000
-    const mb = figures.bytes / 1e6
-    console.log(
-      `  ${String(workers).padStart(2)} worker(s): ${(mb / seconds).toFixed(1).padStart(6)} MB/s ${(figures.files / seconds).toFixed(0).padStart(6)} docs/s  ${seconds.toFixed(1)} s (corpus collection ${(figures.collectMs / 1000).toFixed(1)} s)  peak RSS ${figures.maxRssMb.toFixed(0)} MB  CPU ${figures.cpuSeconds.toFixed(1)} s = ${(mb / figures.cpuSeconds).toFixed(1)} MB per CPU-second`
-    )
+    const figures = runOnce(input, out, workers, true)
+    console.log(`  ${String(workers).padStart(2)} worker(s): ${describe(figures)}`)
+    if (values['no-diffs']) {
+      rmSync(out, {recursive: true, force: true})
+      console.log(`  ${String(workers).padStart(2)} worker(s), --no-diffs: ${describe(runOnce(input, out, workers, false))}`)
+    }
     const ms = figures.ms / figures.files
     const first = perDocument.get(workers)
     if (first) console.log(`     time per document ×${(ms / first.ms).toFixed(2)} against ${first.docs} documents (1.00 is linear)`)
@@ -99,3 +97,15 @@ for (const [i, docs] of sizes.entries()) {
   if (!values.keep) rmSync(input, {recursive: true, force: true})
 }
 if (!values.keep) rmSync(work, {recursive: true, force: true})
+
+/** One `rinse run` in a fresh process (bench/run-once.mjs), its figures parsed. */
+function runOnce(input, out, workers, diffs) {
+  const args = [new URL('./run-once.mjs', import.meta.url).pathname, input, out, String(workers), diffs ? 'diffs' : 'no-diffs']
+  return JSON.parse(execFileSync(process.execPath, args, {encoding: 'utf8', maxBuffer: 1 << 26}))
+}
+
+function describe(figures) {
+  const seconds = figures.ms / 1000
+  const mb = figures.bytes / 1e6
+  return `${(mb / seconds).toFixed(1).padStart(6)} MB/s ${(figures.files / seconds).toFixed(0).padStart(6)} docs/s  ${seconds.toFixed(1)} s (corpus collection ${(figures.collectMs / 1000).toFixed(1)} s)  peak RSS ${figures.maxRssMb.toFixed(0)} MB  CPU ${figures.cpuSeconds.toFixed(1)} s = ${(mb / figures.cpuSeconds).toFixed(1)} MB per CPU-second`
+}
