@@ -26,6 +26,8 @@ describe('repair', () => {
     expect(fix('on TuesdayNew figures show')).toBe('on Tuesday New figures show')
     expect(fix('late on MondayTwo people were hurt')).toBe('late on Monday Two people were hurt')
     expect(fix('talks in GenevaNegotiators — who met — said')).toBe('talks in Geneva Negotiators — who met — said')
+    expect(fix('By Amanda FurrerUpdated: Dec 19, 2025')).toBe('By Amanda Furrer Updated: Dec 19, 2025')
+    expect(fix('Red Hat OpenShift: a guide')).toBe('Red Hat OpenShift: a guide')
     // Prose with its own `);` and `=` is not code.
     expect(fix('Apple (AAPL); Microsoft (MSFT) and Alphabet rose on TuesdayThe index closed higher.')).toBe(
       'Apple (AAPL); Microsoft (MSFT) and Alphabet rose on Tuesday The index closed higher.'

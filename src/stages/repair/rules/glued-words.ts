@@ -8,7 +8,8 @@
  * word (`RussiaSo as not to`), or a word the sentence goes on after, of four
  * letters or more or a short starter like `New` or `Two` (`RussiaChinese
  * leader`; not `Red Hat OpenShift` at the end of a line, `at SmartSites, a
- * firm`, or `our KitchenAid`). Lines that read as code are left alone.
+ * firm`, or `our KitchenAid`), or a label with its colon (`FurrerUpdated:`).
+ * Lines that read as code are left alone.
  */
 import {lineAround, looksLikeCode} from '../../../blocks/code.js'
 import type {ProposedEdit} from '../../../core/types.js'
@@ -30,6 +31,8 @@ const TOKEN_CHAR = /[\p{L}\p{N}'’@#/._-]/u
 const SENTENCE_GOES_ON = /[ \t]+(?:[—–][ \t]+)?["“‘']?[\p{L}\p{N}]/uy
 // Short words that start sentences but are not function words: `MondayTwo people`, `BeijingTop officials`.
 const SHORT_STARTERS = new Set(['new', 'top', 'old', 'big', 'key', 'two', 'six', 'ten'])
+// Labels that follow a byline or caption with a colon: `By Amanda FurrerUpdated: Dec 19`.
+const LABELS = new Set(['updated', 'published', 'posted', 'modified', 'photo', 'photos', 'video', 'source', 'credit', 'tags'])
 
 export const gluedWords: TextRule<GluedWordsOptions> = {
   id: 'glued-words',
@@ -75,6 +78,7 @@ export const gluedWords: TextRule<GluedWordsOptions> = {
 function startsWhatFollows(text: string, end: number, right: string): boolean {
   const lower = right.toLowerCase()
   if (STOP_WORDS.has(lower)) return true
+  if (LABELS.has(lower) && text[end] === ':') return true
   if (right.length < 4 && !SHORT_STARTERS.has(lower)) return false
   SENTENCE_GOES_ON.lastIndex = end
   return SENTENCE_GOES_ON.test(text)
