@@ -2,7 +2,8 @@
  * The corpus indexes of a run, saved in OUT once built, so that a run stopped
  * in its cleaning pass (Ctrl-C, a crash) resumes without reading the whole
  * batch again: the saved indexes are used only for the same batch (file list,
- * sizes, mtimes) and the same pipeline.
+ * sizes, mtimes; or the same files with the same bytes, see run-folder.ts) and
+ * the same pipeline.
  */
 import {readFile} from 'node:fs/promises'
 import {deserialize, serialize} from 'node:v8'
@@ -27,15 +28,23 @@ export function saveCorpus(file: string, state: Omit<SavedCorpus, 'version' | 'r
   writeFileAtomicSync(file, serialize({version: 1, rinse: VERSION, ...state} satisfies SavedCorpus))
 }
 
-/** The saved indexes if they were built for this batch and pipeline; undefined if missing, stale or unreadable. */
-export async function loadCorpus(file: string, batch: string, pipeline: string): Promise<SavedCorpus | undefined> {
+/**
+ * The saved indexes if they were built for this batch (its key, or a key `batch`
+ * accepts) and pipeline; undefined if missing, stale or unreadable.
+ */
+export async function loadCorpus(
+  file: string,
+  batch: string | ((saved: string) => boolean),
+  pipeline: string
+): Promise<SavedCorpus | undefined> {
   let saved: SavedCorpus
   try {
     saved = deserialize(await readFile(file)) as SavedCorpus
   } catch {
     return undefined
   }
-  return saved?.version === 1 && saved.rinse === VERSION && saved.batch === batch && saved.pipeline === pipeline ? saved : undefined
+  if (saved?.version !== 1 || saved.rinse !== VERSION || saved.pipeline !== pipeline) return undefined
+  return (typeof batch === 'string' ? saved.batch === batch : batch(saved.batch)) ? saved : undefined
 }
 
 /** Give each corpus stage its index from snapshots (made by `corpusSnapshots`). */

@@ -127,7 +127,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   )
   const stats = statted.map((info) => (info instanceof Error ? undefined : info))
   const corpus = hasCorpusStages(pipeline.stages)
-  const batch = corpus ? batchKey(files.map((file, i) => [file.relative, stats[i]?.size, stats[i]?.mtimeMs])) : undefined
+  let batch = corpus ? batchKey(files.map((file, i) => [file.relative, stats[i]?.size, stats[i]?.mtimeMs])) : undefined
   // Checked only when an earlier run left a manifest: a copied folder may need every file read.
   const reportChecked = manifest.finished > 0 ? checkProgress(options.onProgress, files.length) : () => {}
   const candidates = await mapLimited(files, limit, async (file, i) => {
@@ -158,9 +158,15 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     // The same batch was collected before (a run stopped in its cleaning pass, or a
     // finished one run again): its indexes are taken as saved, for the files left and
     // for the report's clusters.
-    let saved = corpus ? await loadCorpus(corpusFile, batch!, options.pipeline.hash) : undefined
+    // A batch whose key changed only because files were touched or copied (new
+    // mtimes) is the same batch: every file is one that batch finished (unchanged,
+    // or with the same bytes), and no other file of it is gone.
+    const sameFiles = (savedBatch: string): boolean =>
+      candidates.every((entry) => entry?.batch === savedBatch) && manifest.finishedIn(savedBatch) === files.length
+    let saved = corpus ? await loadCorpus(corpusFile, (key) => key === batch || sameFiles(key), options.pipeline.hash) : undefined
     if (saved && !tryRestore(pipeline.stages, saved.snapshots)) saved = undefined
     if (saved) {
+      batch = saved.batch
       // The pool's threads started with the indexes unbuilt.
       cleaner.refresh()
       corpusFingerprint = saved.fingerprint
