@@ -17,6 +17,8 @@ export interface SavedCorpus {
   rinse: string
   /** The batch key and pipeline hash the indexes were built for. */
   batch: string
+  /** The key of the batch's list of paths alone (see run-folder.ts). */
+  paths?: string
   pipeline: string
   /** `fingerprintCorpus` of the built indexes: what finished files were cleaned with. */
   fingerprint: string
@@ -34,7 +36,7 @@ export function saveCorpus(file: string, state: Omit<SavedCorpus, 'version' | 'r
  */
 export async function loadCorpus(
   file: string,
-  batch: string | ((saved: string) => boolean),
+  batch: string | ((saved: SavedCorpus) => boolean),
   pipeline: string
 ): Promise<SavedCorpus | undefined> {
   let saved: SavedCorpus
@@ -44,7 +46,7 @@ export async function loadCorpus(
     return undefined
   }
   if (saved?.version !== 1 || saved.rinse !== VERSION || saved.pipeline !== pipeline) return undefined
-  return (typeof batch === 'string' ? saved.batch === batch : batch(saved.batch)) ? saved : undefined
+  return (typeof batch === 'string' ? saved.batch === batch : batch(saved)) ? saved : undefined
 }
 
 /** Give each corpus stage its index from snapshots (made by `corpusSnapshots`). */

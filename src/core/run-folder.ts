@@ -15,7 +15,7 @@ import {diffPath} from '../report/unified-diff.js'
 import {writeReports, type DocumentSource} from '../report/write-reports.js'
 import type {DocumentSummary, FailedDocument, RunReport} from '../report/schema.js'
 import {buildCorpus, corpusClusters, corpusSnapshots, fingerprintCorpus, hasCorpusStages} from './corpus.js'
-import {loadCorpus, saveCorpus, tryRestore} from './corpus-state.js'
+import {loadCorpus, saveCorpus, tryRestore, type SavedCorpus} from './corpus-state.js'
 import {TraceSpool, type TraceRef} from './trace-spool.js'
 import {createPipeline} from './pipeline.js'
 import type {ConfiguredStage} from './stage.js'
@@ -138,7 +138,9 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     if (!entry) return undefined
     const document = entry.documents[0]
     if (document?.dropped) return entry
-    if (!(await exists(join(out, 'cleaned', file.relative)))) return undefined
+    // The output must be there, and be the size this entry wrote: a later clean whose
+    // line a crash lost may have replaced it (the content hash is checked when the input's mtime changed).
+    if ((await sizeOf(join(out, 'cleaned', file.relative))) !== document?.bytesOut) return undefined
     // Finished without its diff (a run with diffs off), and diffs are wanted now: cleaned again.
     const diffWanted = options.diffs !== false && entry.diffs === false && (document?.edits ?? 0) > 0
     return diffWanted && !(await exists(diffPath(out, file.relative))) ? undefined : entry
@@ -159,11 +161,13 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     // finished one run again): its indexes are taken as saved, for the files left and
     // for the report's clusters.
     // A batch whose key changed only because files were touched or copied (new
-    // mtimes) is the same batch: every file is one that batch finished (unchanged,
-    // or with the same bytes), and no other file of it is gone.
-    const sameFiles = (savedBatch: string): boolean =>
-      candidates.every((entry) => entry?.batch === savedBatch) && manifest.finishedIn(savedBatch) === files.length
-    let saved = corpus ? await loadCorpus(corpusFile, (key) => key === batch || sameFiles(key), options.pipeline.hash) : undefined
+    // mtimes) is the same batch: the same paths, each a file that batch cleaned
+    // (unchanged, or with the same bytes).
+    const paths = pathsKey(files)
+    const sameFiles = (saved: SavedCorpus): boolean => saved.paths === paths && candidates.every((entry) => entry?.batch === saved.batch)
+    let saved = corpus
+      ? await loadCorpus(corpusFile, (candidate) => candidate.batch === batch || sameFiles(candidate), options.pipeline.hash)
+      : undefined
     if (saved && !tryRestore(pipeline.stages, saved.snapshots)) saved = undefined
     if (saved) {
       batch = saved.batch
@@ -172,7 +176,9 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
       corpusFingerprint = saved.fingerprint
       finished = candidates.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
     }
-    const collecting = corpus && !saved && !candidates.every((entry) => entry?.batch === batch)
+    // Without saved indexes (none yet, another rinse version, damaged) the batch is
+    // collected, even when every file is finished: the report's clusters need them.
+    const collecting = corpus && !saved
     const passes = passCounter(pipeline.stages, collecting)
     if (collecting) {
       const last = pipeline.stages.findLastIndex((stage) => stage.corpus)
@@ -207,6 +213,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
       if (unread === 0)
         saveCorpus(corpusFile, {
           batch: batch!,
+          paths,
           pipeline: options.pipeline.hash,
           fingerprint: corpusFingerprint,
           snapshots: corpusSnapshots(pipeline.stages)
@@ -377,8 +384,21 @@ function isInside(child: string, parent: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
 }
 
-function batchKey(entries: unknown[]): string {
+/** The batch's file list alone. */
+function pathsKey(files: readonly InputFile[]): string {
+  return batchKey(files.map((file) => file.relative))
+}
+
+export function batchKey(entries: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 16)
+}
+
+async function sizeOf(path: string): Promise<number | undefined> {
+  try {
+    return (await stat(path)).size
+  } catch {
+    return undefined
+  }
 }
 
 async function exists(path: string): Promise<boolean> {

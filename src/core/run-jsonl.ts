@@ -6,7 +6,7 @@
  * reported; a duplicate dropped by a corpus stage is left out (or written to
  * OUT/duplicates/). Resume works per file.
  */
-import {createReadStream, createWriteStream} from 'node:fs'
+import {createWriteStream} from 'node:fs'
 import {rename, rm, stat} from 'node:fs/promises'
 import {basename, dirname, join, resolve} from 'node:path'
 import {mkdir} from 'node:fs/promises'
@@ -18,7 +18,7 @@ import {Manifest, type LocatedSummary} from '../io/manifest.js'
 import {listInputFiles, type InputFile} from '../io/walk.js'
 import type {DocumentReport, DocumentSummary, FailedDocument} from '../report/schema.js'
 import {serializeDocument, type SerializedDocument} from '../report/summarize.js'
-import {buildCorpus, dropDecision, hasCorpusStages, type CorpusDocument} from './corpus.js'
+import {buildCorpus, dropDecision, fingerprintCorpus, hasCorpusStages, type CorpusDocument} from './corpus.js'
 import {forRecords} from '../config/pipeline-file.js'
 import {createPipeline} from './pipeline.js'
 import {cleanerFor, defaultWorkers} from './pool.js'
@@ -54,7 +54,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
     options.idField ? `${file.relative}#${record.id}` : `${file.relative}:${record.line}`
 
   const stats = await Promise.all(files.map((file) => stat(file.path)))
-  const finished = await mapLimited(files, pLimit(16), (file, i) =>
+  let finished = await mapLimited(files, pLimit(16), (file, i) =>
     manifest.done(file.relative, {path: file.path, ...stats[i]!}, pipeline.config.hash, join(out, 'cleaned', file.relative))
   )
   // One worker pool for the whole run; it is told when the corpus indexes change.
@@ -64,7 +64,11 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
   let done = 0
   let bytes = 0
   try {
-    const collecting = hasCorpusStages(pipeline.stages) && finished.some((entry) => !entry)
+    // With corpus stages a record's result depends on the whole batch, and JSONL runs
+    // keep no saved indexes: the batch is collected on every run, and a finished file
+    // is reused only if the index came out as it was when the file was cleaned.
+    const collecting = hasCorpusStages(pipeline.stages)
+    let corpusFingerprint: string | undefined
     const passes = passCounter(pipeline.stages, collecting)
     if (collecting) {
       // Records are counted as they come: a JSONL file's record count is known only once it is read.
@@ -76,6 +80,8 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
         signal: options.signal
       })
       if (!built) return await stoppedWhileCollecting(out, {...options, pipeline: pipeline.config}, pipeline.stages, started)
+      corpusFingerprint = fingerprintCorpus(pipeline.stages)
+      finished = finished.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
     }
     cleaner.refresh()
     for (const [i, file] of files.entries()) {
@@ -89,7 +95,6 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
       }
       // The manifest's hash is of the bytes this run cleans, taken as they are read.
       const input = contentHasher()
-      const stream = createReadStream(file.path).on('data', (chunk) => input.update(chunk as Buffer))
       const fileDocuments: SerializedDocument[] = []
       const fileFailures: FailedDocument[] = []
       const target = join(out, 'cleaned', file.relative)
@@ -97,7 +102,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
       const cleaned = await openAtomic(target)
       const duplicates = options.duplicates === 'write' ? await openAtomic(duplicatesTarget) : undefined
       const results = orderedMap(
-        readJsonl(stream, options),
+        readJsonl(file.path, options, (chunk) => input.update(chunk)),
         async (record) => {
           if (record.text === undefined) return {record}
           const t0 = performance.now()
@@ -141,7 +146,8 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
           mtimeMs: stats[i]!.mtimeMs,
           pipeline: pipeline.config.hash,
           hash: input.digest(),
-          output
+          output,
+          corpus: corpusFingerprint
         },
         fileDocuments,
         fileFailures

@@ -47,9 +47,18 @@ export function parseRecord(raw: string, line: number, options: JsonlOptions): J
   return {line, raw, record, id, text}
 }
 
-/** The records of a JSONL file (or stream), one at a time; blank lines are skipped. */
-export async function* readJsonl(source: string | NodeJS.ReadableStream, options: JsonlOptions): AsyncGenerator<JsonlRecord> {
-  const input = typeof source === 'string' ? createReadStream(source, {encoding: 'utf8'}) : source
+/**
+ * The records of a JSONL file (or stream), one at a time; blank lines are skipped.
+ * `onBytes` sees a file's bytes as they are read (for its content hash).
+ */
+export async function* readJsonl(
+  source: string | NodeJS.ReadableStream,
+  options: JsonlOptions,
+  onBytes?: (chunk: Buffer) => void
+): AsyncGenerator<JsonlRecord> {
+  // Bytes, decoded by readline; both listeners are attached in this same turn, so no chunk passes before readline sees it.
+  const input: NodeJS.ReadableStream = typeof source === 'string' ? createReadStream(source) : source
+  if (onBytes) input.on('data', (chunk: Buffer) => onBytes(chunk))
   const lines = createInterface({input, crlfDelay: Number.POSITIVE_INFINITY})
   let line = 0
   for await (const raw of lines) {

@@ -88,13 +88,6 @@ export class Manifest {
     return this.entries.size
   }
 
-  /** How many of them were last finished in the batch with this key. */
-  finishedIn(batch: string): number {
-    let count = 0
-    for (const entry of this.entries.values()) if (entry.batch === batch) count++
-    return count
-  }
-
   /**
    * The entry an earlier run finished for a file, if its input and the pipeline
    * are unchanged (`input.path` is where the file is read to compare hashes). Lines appended by this run are not looked up again, so they

@@ -1,4 +1,4 @@
-import {existsSync, readFileSync, utimesSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import type {Report} from '../../src/index.js'
@@ -59,6 +59,64 @@ describe('JSONL', () => {
     const diffs = await rinse(['diffs', out])
     expect(diffs.code).toBe(2)
     expect(diffs.stderr).toContain('a JSONL run has no diffs')
+  })
+
+  it('cleans every record of many files, duplicates written too, and resumes them all', async () => {
+    const work = tempDir()
+    const input = join(work, 'in')
+    mkdirSync(input)
+    for (let f = 0; f < 40; f++) {
+      const lines = [0, 1, 2].map((r) => JSON.stringify({id: `${f}-${r}`, text: `Story ${f}.${r} about the tram depot, told once.\n`}))
+      writeFileSync(join(input, `part-${String(f).padStart(2, '0')}.jsonl`), lines.join('\n') + '\n')
+    }
+    const pipeline = await loadPipelineFile(DEFAULT_PIPELINE_PATH)
+    const base = {
+      input,
+      out: join(work, 'out'),
+      pipeline,
+      workers: 1,
+      html: false,
+      textField: 'text',
+      idField: 'id',
+      duplicates: 'write' as const
+    }
+    const first = await runJsonl(base)
+    expect(first.report.documents).toHaveLength(120)
+    for (let f = 0; f < 40; f++) {
+      const cleaned = readFileSync(join(work, 'out', 'cleaned', `part-${String(f).padStart(2, '0')}.jsonl`), 'utf8')
+        .trimEnd()
+        .split('\n')
+      expect(cleaned.map((line) => JSON.parse(line).id)).toEqual([`${f}-0`, `${f}-1`, `${f}-2`])
+    }
+    const again = await runJsonl(base)
+    expect(again.resumed).toBe(40)
+    expect(again.report.documents).toHaveLength(120)
+  })
+
+  it('with corpus stages, cleans a finished file again when the batch around it changed', async () => {
+    const work = tempDir()
+    const input = join(work, 'in')
+    mkdirSync(input)
+    // One line in five records recurs across the batch (the default needs 5 documents); with two fewer it is kept.
+    const bodies = [
+      'Trams will run every six minutes on the river line from March, the transport office said after a long review of the timetable.',
+      'A new bus depot on the ring road was approved by the planning board, which had rejected two earlier designs for the site.',
+      'The old stone bridge at Mill Lane closes for repairs in April; engineers found cracks in two of its arches during a survey.',
+      'Families can borrow rackets and balls at three city parks this summer under a scheme paid for by a local sports charity.',
+      'Two primary schools in the north of the city will share a head teacher from September, the education committee decided.'
+    ]
+    const record = (id: string, body: string): string => JSON.stringify({id, text: `Valley Courier regional desk\n\n${body}\n`})
+    writeFileSync(join(input, 'a.jsonl'), [0, 1, 2].map((i) => record(`a${i}`, bodies[i]!)).join('\n') + '\n')
+    writeFileSync(join(input, 'b.jsonl'), [3, 4].map((i) => record(`b${i}`, bodies[i]!)).join('\n') + '\n')
+    const pipeline = await loadPipelineFile(DEFAULT_PIPELINE_PATH)
+    const base = {input, out: join(work, 'out'), pipeline, workers: 1, html: false, textField: 'text', idField: 'id'}
+    const cleanedA = (): string => readFileSync(join(work, 'out', 'cleaned', 'a.jsonl'), 'utf8')
+    await runJsonl(base)
+    expect(cleanedA()).not.toContain('Valley Courier regional desk')
+    rmSync(join(input, 'b.jsonl'))
+    const smaller = await runJsonl(base)
+    expect(smaller.resumed).toBe(0)
+    expect(cleanedA()).toContain('Valley Courier regional desk')
   })
 
   it('reports records through each collection pass, then cleaning, and stops while collecting on its signal', async () => {

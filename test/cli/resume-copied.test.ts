@@ -1,5 +1,5 @@
 /** A batch copied or touched since it was cleaned (new mtimes, the same bytes) is not collected or cleaned again. */
-import {cpSync, readdirSync, readFileSync, rmSync, utimesSync} from 'node:fs'
+import {cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {DEFAULT_PIPELINE_PATH, loadPipelineFile, runFolder, type Progress} from '../../src/index.js'
@@ -41,5 +41,49 @@ describe('resuming a copied batch', () => {
     const smaller = await runFolder({...base, onProgress: track})
     expect([...phases]).toContain('collect 1/3')
     expect(smaller.report.documents).toHaveLength(5)
+  })
+
+  it('collects a finished batch again when its saved indexes are gone, so the report keeps its clusters', async () => {
+    const pipeline = await loadPipelineFile(DEFAULT_PIPELINE_PATH)
+    const work = tempDir()
+    const input = join(work, 'in')
+    cpSync(SAMPLE, input, {recursive: true})
+    cpSync(join(input, 'heatwave.txt'), join(input, 'heatwave-copy.txt'))
+    const base = {input, out: join(work, 'out'), pipeline, workers: 1, html: false}
+    const first = await runFolder(base)
+    expect(first.report.clusters.length).toBeGreaterThan(0)
+    // Another rinse version, or a damaged file: the indexes cannot be used.
+    rmSync(join(work, 'out', '.rinse', 'corpus.v8'))
+    const again = await runFolder(base)
+    expect(again.resumed).toBe(7)
+    expect(again.report.clusters).toEqual(first.report.clusters)
+  })
+
+  it('cleans a file again when its output is not the size its manifest line recorded (a later line lost)', async () => {
+    const pipeline = await loadPipelineFile(DEFAULT_PIPELINE_PATH)
+    const work = tempDir()
+    const input = join(work, 'in')
+    const out = join(work, 'out')
+    cpSync(SAMPLE, input, {recursive: true})
+    const base = {input, out, pipeline, workers: 1, html: false}
+    const name = files(input)[0]!
+    const path = join(input, name)
+    const original = readFileSync(path, 'utf8')
+    // A whole second, so that putting it back gives the very same mtime.
+    const mtime = new Date('2026-01-01T00:00:00Z')
+    utimesSync(path, mtime, mtime)
+    await runFolder(base)
+    const cleaned = readFileSync(join(out, 'cleaned', name), 'utf8')
+    const manifest = readFileSync(join(out, '.rinse', 'manifest.jsonl'), 'utf8')
+    // Edited and cleaned; then that run's manifest lines are lost (a crash) and the
+    // file is put back with its old mtime (cp -p): size and mtime match the old line.
+    writeFileSync(path, original + '\nThe council will meet again in the spring to vote on the final budget.\n')
+    await runFolder(base)
+    writeFileSync(join(out, '.rinse', 'manifest.jsonl'), manifest)
+    writeFileSync(path, original)
+    utimesSync(path, mtime, mtime)
+    const rerun = await runFolder(base)
+    expect(rerun.resumed).toBe(5)
+    expect(readFileSync(join(out, 'cleaned', name), 'utf8')).toBe(cleaned)
   })
 })
