@@ -1,8 +1,8 @@
 /** Helpers for tests that run the real `rinse` command on temporary folders. */
 import {execFile} from 'node:child_process'
-import {mkdtempSync} from 'node:fs'
+import {mkdtempSync, readdirSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {join, relative} from 'node:path'
 
 export const CLI = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js')
 
@@ -24,6 +24,14 @@ export function rinse(args: string[], options: {input?: string; cwd?: string} = 
 
 export function tempDir(prefix = 'rinse-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix))
+}
+
+/** The files under a folder, as sorted relative paths. */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, {recursive: true, withFileTypes: true})
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort()
 }
 
 /** A tiny deterministic PRNG, so randomized tests reproduce. */

@@ -1,32 +1,31 @@
 /** A batch copied or touched since it was cleaned (new mtimes, the same bytes) is not collected or cleaned again. */
-import {cpSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync} from 'node:fs'
-import {join, relative} from 'node:path'
+import {cpSync, readFileSync, rmSync, utimesSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {DEFAULT_PIPELINE_PATH, loadPipelineFile, runFolder, type Progress} from '../../src/index.js'
-import {tempDir} from '../helpers.js'
+import {DEFAULT_PIPELINE_PATH, loadPipelineFile, runFolder, type Progress, type RunOptions} from '../../src/index.js'
+import {listFiles, tempDir} from '../helpers.js'
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'input')
 
-function files(dir: string): string[] {
-  return readdirSync(dir, {recursive: true, withFileTypes: true})
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-    .sort()
+/** A copy of the sample folder to run on, and the run options for it (default pipeline, in process). */
+async function sampleRun(): Promise<{input: string; out: string; base: RunOptions}> {
+  const work = tempDir()
+  const input = join(work, 'in')
+  const out = join(work, 'out')
+  cpSync(SAMPLE, input, {recursive: true})
+  return {input, out, base: {input, out, pipeline: await loadPipelineFile(DEFAULT_PIPELINE_PATH), workers: 1, html: false}}
 }
 
 describe('resuming a copied batch', () => {
   it('takes the corpus indexes as saved when every file is one the batch finished, and collects again when one is gone', async () => {
-    const pipeline = await loadPipelineFile(DEFAULT_PIPELINE_PATH)
-    const work = tempDir()
-    const input = join(work, 'in')
-    const out = join(work, 'out')
-    cpSync(SAMPLE, input, {recursive: true})
-    const base = {input, out, pipeline, workers: 1, html: false}
+    const {input, out, base} = await sampleRun()
     const first = await runFolder(base)
-    const cleaned = Object.fromEntries(files(join(out, 'cleaned')).map((name) => [name, readFileSync(join(out, 'cleaned', name), 'utf8')]))
+    const cleaned = Object.fromEntries(
+      listFiles(join(out, 'cleaned')).map((name) => [name, readFileSync(join(out, 'cleaned', name), 'utf8')])
+    )
 
     const later = new Date(Date.now() + 60_000)
-    for (const name of files(input)) utimesSync(join(input, name), later, later)
+    for (const name of listFiles(input)) utimesSync(join(input, name), later, later)
     const phases = new Set<string>()
     const track = (progress: Progress): void => void phases.add(`${progress.phase} ${progress.pass}/${progress.passes}`)
     const touched = await runFolder({...base, onProgress: track})
@@ -36,7 +35,7 @@ describe('resuming a copied batch', () => {
     for (const [name, text] of Object.entries(cleaned)) expect(readFileSync(join(out, 'cleaned', name), 'utf8')).toBe(text)
 
     // A file gone from the batch changes the corpus: it is collected again.
-    rmSync(join(input, files(input)[0]!))
+    rmSync(join(input, listFiles(input)[0]!))
     phases.clear()
     const smaller = await runFolder({...base, onProgress: track})
     expect([...phases]).toContain('collect 1/3')
@@ -44,29 +43,20 @@ describe('resuming a copied batch', () => {
   })
 
   it('collects a finished batch again when its saved indexes are gone, so the report keeps its clusters', async () => {
-    const pipeline = await loadPipelineFile(DEFAULT_PIPELINE_PATH)
-    const work = tempDir()
-    const input = join(work, 'in')
-    cpSync(SAMPLE, input, {recursive: true})
+    const {input, out, base} = await sampleRun()
     cpSync(join(input, 'heatwave.txt'), join(input, 'heatwave-copy.txt'))
-    const base = {input, out: join(work, 'out'), pipeline, workers: 1, html: false}
     const first = await runFolder(base)
     expect(first.report.clusters.length).toBeGreaterThan(0)
     // Another rinse version, or a damaged file: the indexes cannot be used.
-    rmSync(join(work, 'out', '.rinse', 'corpus.v8'))
+    rmSync(join(out, '.rinse', 'corpus.v8'))
     const again = await runFolder(base)
     expect(again.resumed).toBe(7)
     expect(again.report.clusters).toEqual(first.report.clusters)
   })
 
   it('cleans a file again when its output is not the size its manifest line recorded (a later line lost)', async () => {
-    const pipeline = await loadPipelineFile(DEFAULT_PIPELINE_PATH)
-    const work = tempDir()
-    const input = join(work, 'in')
-    const out = join(work, 'out')
-    cpSync(SAMPLE, input, {recursive: true})
-    const base = {input, out, pipeline, workers: 1, html: false}
-    const name = files(input)[0]!
+    const {input, out, base} = await sampleRun()
+    const name = listFiles(input)[0]!
     const path = join(input, name)
     const original = readFileSync(path, 'utf8')
     // A whole second, so that putting it back gives the very same mtime.

@@ -5,16 +5,9 @@ import {join, relative} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import type {Report} from '../../src/index.js'
 import {applyEdits} from '../../src/index.js'
-import {rinse, tempDir} from '../helpers.js'
+import {listFiles, rinse, tempDir} from '../helpers.js'
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'input')
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, {recursive: true, withFileTypes: true})
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-    .sort()
-}
 
 function treeHash(dir: string): string {
   const hash = createHash('sha256')
