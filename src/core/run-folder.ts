@@ -11,6 +11,7 @@ import type {PipelineConfig} from '../config/pipeline-file.js'
 import {Manifest, type LocatedSummary} from '../io/manifest.js'
 import {InputError} from '../io/read-document.js'
 import {listInputFiles, type InputFile} from '../io/walk.js'
+import {summarizeRun} from '../report/build-report.js'
 import {diffPath} from '../report/unified-diff.js'
 import {writeReports, type DocumentSource} from '../report/write-reports.js'
 import type {DocumentSummary, FailedDocument, RunReport} from '../report/schema.js'
@@ -360,6 +361,11 @@ export async function stoppedWhileCollecting(
   stages: readonly ConfiguredStage[],
   started: number
 ): Promise<RunResult> {
+  // Nothing was cleaned: an earlier run's report still describes the outputs on disk, and is kept.
+  if (await exists(join(out, 'report.json'))) {
+    const ms = performance.now() - started
+    return {report: summarizeRun(options.pipeline, [], [], {skipped: 0, ms, clusters: []}), resumed: 0, ms, interrupted: true}
+  }
   const result = await finishRun(out, options, stages, {summaries: [], read: async () => ''}, [], 0, started)
   result.interrupted = true
   return result

@@ -92,4 +92,21 @@ describe('interrupting a run', () => {
     await runFolder({...base, out: join(work, 'straight')})
     expect(tree(join(work, 'stopped', 'cleaned'))).toEqual(tree(join(work, 'straight', 'cleaned')))
   })
+
+  it('keeps the report of an earlier run when stopped while collecting a changed batch', async () => {
+    const pipeline = await loadPipelineFile(DEFAULT_PIPELINE_PATH)
+    const work = tempDir()
+    const input = join(work, 'in')
+    const out = join(work, 'out')
+    cpSync(SAMPLE, input, {recursive: true})
+    const base = {input, out, pipeline, workers: 1, concurrency: 1, html: false}
+    await runFolder(base)
+    const report = readFileSync(join(out, 'report.json'), 'utf8')
+    // A new file changes the batch: it is collected again, and stopped on the way.
+    cpSync(join(input, 'heatwave.txt'), join(input, 'heatwave-copy.txt'))
+    const stop = new AbortController()
+    const stopped = await runFolder({...base, signal: stop.signal, onProgress: (progress) => progress.phase === 'collect' && stop.abort()})
+    expect(stopped.interrupted).toBe(true)
+    expect(readFileSync(join(out, 'report.json'), 'utf8')).toBe(report)
+  })
 })
