@@ -132,6 +132,8 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   // Checked only when an earlier run left a manifest: a copied folder may need every file read.
   const reportChecked = manifest.finished > 0 ? checkProgress(options.onProgress, files.length) : () => {}
   const candidates = await mapLimited(files, limit, async (file, i) => {
+    // Ctrl-C while checking: the files left are not read (the run stops below).
+    if (options.signal?.aborted) return undefined
     reportChecked(file.relative)
     const info = stats[i]
     const entry =
@@ -146,6 +148,10 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     const diffWanted = options.diffs !== false && entry.diffs === false && (document?.edits ?? 0) > 0
     return diffWanted && !(await exists(diffPath(out, file.relative))) ? undefined : entry
   })
+  if (options.signal?.aborted) {
+    await manifest.close()
+    return await stoppedBeforeCleaning(out, options, pipeline.stages, started)
+  }
   let corpusFingerprint: string | undefined
   let finished = candidates
   // Traces let the final pass replay what collection already did; they wait on disk.
@@ -207,7 +213,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
       await spool.flush()
       if (!built) {
         await cleaner.close()
-        return await stoppedWhileCollecting(out, options, pipeline.stages, started)
+        return await stoppedBeforeCleaning(out, options, pipeline.stages, started)
       }
       corpusFingerprint = fingerprintCorpus(pipeline.stages)
       finished = candidates.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
@@ -354,8 +360,8 @@ export function collectionProgress(
   }
 }
 
-/** A run stopped while collecting: nothing was cleaned, and no index of part of the batch was built. */
-export async function stoppedWhileCollecting(
+/** A run stopped before its cleaning pass (while checking or collecting): nothing was cleaned, and no index of part of the batch was built. */
+export async function stoppedBeforeCleaning(
   out: string,
   options: RunOptions,
   stages: readonly ConfiguredStage[],

@@ -27,7 +27,7 @@ import {
   collectionProgress,
   finishRun,
   passCounter,
-  stoppedWhileCollecting,
+  stoppedBeforeCleaning,
   UsageError,
   type RunOptions,
   type RunResult
@@ -79,7 +79,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
         onCollected: (stage, record) => reportCollected(stage, record.path, Buffer.byteLength(record.text)),
         signal: options.signal
       })
-      if (!built) return await stoppedWhileCollecting(out, {...options, pipeline: pipeline.config}, pipeline.stages, started)
+      if (!built) return await stoppedBeforeCleaning(out, {...options, pipeline: pipeline.config}, pipeline.stages, started)
       corpusFingerprint = fingerprintCorpus(pipeline.stages)
       finished = finished.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
     }

@@ -93,7 +93,7 @@ describe('interrupting a run', () => {
     expect(tree(join(work, 'stopped', 'cleaned'))).toEqual(tree(join(work, 'straight', 'cleaned')))
   })
 
-  it('keeps the report of an earlier run when stopped while collecting a changed batch', async () => {
+  it('keeps the report of an earlier run when stopped while checking or collecting', async () => {
     const pipeline = await loadPipelineFile(DEFAULT_PIPELINE_PATH)
     const work = tempDir()
     const input = join(work, 'in')
@@ -108,5 +108,21 @@ describe('interrupting a run', () => {
     const stopped = await runFolder({...base, signal: stop.signal, onProgress: (progress) => progress.phase === 'collect' && stop.abort()})
     expect(stopped.interrupted).toBe(true)
     expect(readFileSync(join(out, 'report.json'), 'utf8')).toBe(report)
+    // Stopped while checking what the earlier run finished: the same.
+    const checking = new AbortController()
+    let checked = 0
+    const early = await runFolder({
+      ...base,
+      signal: checking.signal,
+      onProgress: (progress) => {
+        if (progress.phase === 'check' && ++checked === 1) checking.abort()
+      }
+    })
+    expect(early.interrupted).toBe(true)
+    // One file at a time here: none was checked after the stop.
+    expect(checked).toBe(1)
+    expect(readFileSync(join(out, 'report.json'), 'utf8')).toBe(report)
+    // A re-run then finishes the batch.
+    expect((await runFolder(base)).report.documents).toHaveLength(7)
   })
 })
