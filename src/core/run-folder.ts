@@ -136,14 +136,14 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     if (options.signal?.aborted) return undefined
     reportChecked(file.relative)
     const info = stats[i]
-    const entry =
-      info && (await manifest.done(file.relative, {path: file.path, ...info}, options.pipeline.hash, join(out, 'cleaned', file.relative)))
+    const output = join(out, 'cleaned', file.relative)
+    const entry = info && (await manifest.done(file.relative, {path: file.path, ...info}, options.pipeline.hash, output))
     if (!entry) return undefined
     const document = entry.documents[0]
     if (document?.dropped) return entry
     // The output must be there, and be the size this entry wrote: a later clean whose
     // line a crash lost may have replaced it (the content hash is checked when the input's mtime changed).
-    if ((await sizeOf(join(out, 'cleaned', file.relative))) !== document?.bytesOut) return undefined
+    if ((await sizeOf(output)) !== document?.bytesOut) return undefined
     // Finished without its diff (a run with diffs off), and diffs are wanted now: cleaned again.
     const diffWanted = options.diffs !== false && entry.diffs === false && (document?.edits ?? 0) > 0
     return diffWanted && !(await exists(diffPath(out, file.relative))) ? undefined : entry
@@ -181,7 +181,6 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
       // The pool's threads started with the indexes unbuilt.
       cleaner.refresh()
       corpusFingerprint = saved.fingerprint
-      finished = candidates.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
     }
     // Without saved indexes (none yet, another rinse version, damaged) the batch is
     // collected, even when every file is finished: the report's clusters need them.
@@ -216,7 +215,6 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
         return await stoppedBeforeCleaning(out, options, pipeline.stages, started)
       }
       corpusFingerprint = fingerprintCorpus(pipeline.stages)
-      finished = candidates.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
       if (unread === 0)
         saveCorpus(corpusFile, {
           batch: batch!,
@@ -229,6 +227,8 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
       await cleaner.close()
       cleaner = cleanerFor(pipeline, workers, files.length, concurrency)
     }
+    // A finished file is reused only if the corpus index is the one it was cleaned with.
+    if (corpus) finished = candidates.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
 
     await forEachLimited(files, limit, async (file, i) => {
       if (options.signal?.aborted) return
@@ -401,7 +401,7 @@ function pathsKey(files: readonly InputFile[]): string {
   return batchKey(files.map((file) => file.relative))
 }
 
-export function batchKey(entries: unknown[]): string {
+function batchKey(entries: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 16)
 }
 
@@ -414,10 +414,5 @@ async function sizeOf(path: string): Promise<number | undefined> {
 }
 
 async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path)
-    return true
-  } catch {
-    return false
-  }
+  return (await sizeOf(path)) !== undefined
 }

@@ -193,8 +193,9 @@ async function openAtomic(path: string): Promise<{write(line: string): Promise<v
   const written = contentHasher()
   return {
     async write(line) {
-      written.update(line + '\n')
-      if (!stream.write(line + '\n')) await once(stream, 'drain')
+      const bytes = line + '\n'
+      written.update(bytes)
+      if (!stream.write(bytes)) await once(stream, 'drain')
     },
     async commit() {
       stream.end()

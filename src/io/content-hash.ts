@@ -1,14 +1,16 @@
 /**
- * The input's content hash for the resume manifest: a file copied or touched
- * since it was cleaned (new mtime, same bytes) is recognised by it and not
- * cleaned again.
+ * Content hashes of inputs and outputs for the resume manifest: a file copied or
+ * touched since it was cleaned (new mtime, same bytes) is recognised by them and
+ * not cleaned again.
  */
 import {createHash} from 'node:crypto'
 import {createReadStream} from 'node:fs'
 
-/** SHA-256 of the bytes, as 32 hex digits (128 bits: no two inputs of a batch collide). */
+/** The hash of some bytes. */
 export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex').slice(0, 32)
+  const hash = contentHasher()
+  hash.update(bytes)
+  return hash.digest()
 }
 
 /**
@@ -17,19 +19,22 @@ export function contentHash(bytes: Uint8Array): string {
  * thrown: taking them for a changed file would redo work without saying why.
  */
 export async function hashFile(path: string): Promise<string | undefined> {
-  const hash = createHash('sha256')
+  const hash = contentHasher()
   try {
     for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
   } catch (error) {
     if (NO_FILE.has((error as NodeJS.ErrnoException).code ?? '')) return undefined
     throw error
   }
-  return hash.digest('hex').slice(0, 32)
+  return hash.digest()
 }
 
 const NO_FILE = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'ELOOP'])
 
-/** Hashes bytes as they go by (a JSONL file as it is read or written). */
+/**
+ * Hashes bytes as they go by (a JSONL file as it is read or written): SHA-256 as
+ * 32 hex digits (128 bits: no two files of a batch collide).
+ */
 export function contentHasher(): {update(bytes: Uint8Array | string): void; digest(): string} {
   const hash = createHash('sha256')
   return {

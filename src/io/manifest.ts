@@ -90,8 +90,9 @@ export class Manifest {
 
   /**
    * The entry an earlier run finished for a file, if its input and the pipeline
-   * are unchanged (`input.path` is where the file is read to compare hashes). Lines appended by this run are not looked up again, so they
-   * are not kept here (100,000 entries would stay in memory for nothing).
+   * are unchanged (`input.path` is where the file is read to compare hashes).
+   * Lines appended by this run are not looked up again, so they are not kept
+   * here (100,000 entries would stay in memory for nothing).
    */
   async done(
     path: string,
@@ -103,8 +104,8 @@ export class Manifest {
     const entry = this.entries.get(path)
     if (!entry || entry.size !== input.size || entry.pipeline !== pipeline) return undefined
     // Same size and mtime: taken as unchanged, as make and rsync do. A new mtime
-    // (the folder was copied, the file touched or downloaded again) costs a read:
-    // the same bytes still need no cleaning.
+    // (the folder was copied, the file touched or downloaded again) costs reading
+    // the file and its output: the same bytes still need no cleaning.
     if (entry.mtimeMs === input.mtimeMs) return entry
     if (entry.hash === undefined || (await hashFile(input.path)) !== entry.hash) return undefined
     // The output must still be the one this entry wrote: a later clean of other

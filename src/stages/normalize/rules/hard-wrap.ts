@@ -46,14 +46,14 @@ export const hardWrap: TextRule<HardWrapOptions> = {
       const chunk = lines.slice(chunkStart, i)
       chunkStart = i + 1
       if (chunk.length < 2) continue
-      // Code keeps its lines: a comment and a statement are not one wrapped sentence.
-      // (One line that names a call or holds braces does not make prose code.)
-      if (chunk.filter((line) => looksLikeCode(line.text)).length * 2 >= chunk.length) continue
       const width = Math.max(...chunk.map((line) => line.text.length))
       if (width < options.minWidth || width > options.maxWidth) continue
       // Most lines must reach near the width, as wrapped prose does.
       const full = chunk.slice(0, -1).filter((line) => line.text.length >= width * 0.6).length
       if (full < (chunk.length - 1) * 0.75) continue
+      // Code keeps its lines: a comment and a statement are not one wrapped sentence.
+      // (One line that names a call or holds braces does not make prose code.)
+      if (chunk.filter((line) => looksLikeCode(line.text)).length * 2 >= chunk.length) continue
       for (let k = 0; k < chunk.length - 1; k++) {
         const line = chunk[k]!
         const next = chunk[k + 1]!
