@@ -10,7 +10,7 @@ export {loadPipelineFile, parsePipeline, ConfigError, DEFAULT_PIPELINE_PATH, typ
 export {STAGES} from './config/stages.js'
 export type {Edit, FoldedEdit, Conflict, Point, ProposedEdit, StageName} from './core/types.js'
 export type {ConfiguredStage, Pass, StageInput, RuleInfo} from './core/stage.js'
-export type {Report, RunReport, DocumentReport, DocumentSummary, Cluster} from './report/schema.js'
+export type {Report, RunReport, DocumentReport, DocumentSummary, Cluster, StaleOutputs} from './report/schema.js'
 export {normalize, type NormalizeOptions} from './stages/normalize/index.js'
 export {boilerplate, type BoilerplateOptions} from './stages/boilerplate/index.js'
 export {repair, type RepairOptions} from './stages/repair/index.js'

@@ -16,7 +16,7 @@ import {InputError, decodeDocument} from '../io/read-document.js'
 import {writeReportHtml} from '../report/html/index.js'
 import {writeDiffsFromReport} from '../report/write-diffs.js'
 import {progressBar} from './progress.js'
-import {summaryLine} from './summary.js'
+import {staleLine, summaryLine} from './summary.js'
 import {VERSION} from '../version.js'
 
 const program = new Command()
@@ -54,6 +54,7 @@ program
     'skip'
   )
   .option('-f, --force', 'redo every file, ignoring what an earlier run finished')
+  .option('--prune', 'delete outputs of inputs that are gone since an earlier run (else they are kept and listed in report.json under stale)')
   .option('--fail-on-removed-share <ratio>', 'exit 3 if any file lost more than this share of its bytes (0-1), listing those files', share)
   .option('--no-html', 'skip OUT/report.html')
   .option('--no-diffs', 'skip OUT/diffs (half the files to create; report.json keeps every edit, `rinse diffs OUT` writes them later)')
@@ -67,7 +68,8 @@ Outputs:
                            (not with --no-diffs; \`rinse diffs OUT\` writes them later)
   OUT/report.json          every edit with stage, rule, reason and original line/column
   OUT/report.html          an offline page to review every change (open it in a browser)
-A re-run with the same pipeline skips files finished before (see --force).
+A re-run with the same pipeline skips files finished before (see --force); outputs of
+inputs removed since are kept and listed in report.json under stale (see --prune).
 
 Example:
   rinse run scraped/ --out cleaned/ --pipeline pipelines/strict.yaml`
@@ -93,6 +95,7 @@ Example:
       html: options.html,
       diffs: options.diffs,
       duplicates: options.duplicates,
+      prune: options.prune ?? false,
       signal: stop.signal,
       extensions: options.ext?.split(',').map((ext) => (ext.startsWith('.') ? ext : `.${ext}`)),
       onProgress: (progress: Progress) => bar?.update(progress)
@@ -104,7 +107,11 @@ Example:
         : await runFolder(run)
     bar?.end()
     for (const failure of result.report.failures) process.stderr.write(`rinse: ${failure.path}: ${failure.error}\n`)
-    if (!options.quiet) process.stdout.write(summaryLine(result.report, result.ms, result.resumed) + '\n')
+    if (!options.quiet) {
+      process.stdout.write(summaryLine(result.report, result.ms, result.resumed) + '\n')
+      const stale = staleLine(result.report)
+      if (stale) process.stdout.write(stale + '\n')
+    }
     if (result.report.failures.length > 0) process.exitCode = 1
     if (result.interrupted) {
       process.stderr.write('rinse: stopped early; run the same command again to continue\n')
@@ -225,6 +232,7 @@ interface RunCommandOptions {
   queue?: string
   shardSize: number
   force?: boolean
+  prune?: boolean
   quiet?: boolean
   html: boolean
   diffs: boolean

@@ -23,3 +23,13 @@ function size(bytes: number): string {
   if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} kB`
   return `${bytes} B`
 }
+
+/** What became of outputs whose input is gone, when there were any. */
+export function staleLine(report: Pick<Report, 'stale'>): string | undefined {
+  const stale = report.stale
+  if (!stale || stale.outputs.length === 0) return undefined
+  const outputs = `${stale.outputs.length} output${stale.outputs.length === 1 ? '' : 's'}`
+  return stale.pruned
+    ? `rinse: pruned ${outputs} whose input is gone (listed in report.json under stale)`
+    : `rinse: ${outputs} in OUT ${stale.outputs.length === 1 ? 'has' : 'have'} no input in this run (listed in report.json under stale); --prune deletes them`
+}

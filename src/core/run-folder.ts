@@ -10,11 +10,12 @@ import pLimit from 'p-limit'
 import type {PipelineConfig} from '../config/pipeline-file.js'
 import {Manifest, type LocatedSummary} from '../io/manifest.js'
 import {InputError} from '../io/read-document.js'
+import {findStaleOutputs, pruneOutputs, type ExpectedOutputs} from '../io/stale-outputs.js'
 import {listInputFiles, type InputFile} from '../io/walk.js'
 import {summarizeRun} from '../report/build-report.js'
 import {diffPath} from '../report/unified-diff.js'
 import {writeReports, type DocumentSource} from '../report/write-reports.js'
-import type {DocumentSummary, FailedDocument, RunReport} from '../report/schema.js'
+import type {DocumentSummary, FailedDocument, RunReport, StaleOutputs} from '../report/schema.js'
 import {buildCorpus, corpusClusters, corpusSnapshots, fingerprintCorpus, hasCorpusStages} from './corpus.js'
 import {loadCorpus, saveCorpus, tryRestore, type SavedCorpus} from './corpus-state.js'
 import {TraceSpool, type TraceRef} from './trace-spool.js'
@@ -43,6 +44,12 @@ export interface RunOptions {
    * report.json keeps every edit, and `rinse diffs OUT` (writeDiffsFromReport) writes them later.
    */
   diffs?: boolean
+  /**
+   * Delete outputs that no input of this run accounts for (the cleaned file, diff
+   * or duplicate of an input removed since an earlier run). Without it they are
+   * kept and listed in report.json under `stale`.
+   */
+  prune?: boolean
   /** Called after each file of each pass, for progress display. */
   onProgress?: (progress: Progress) => void
   /**
@@ -287,7 +294,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     })
     await cleaner.close()
     const source = {summaries: documents, read: (summary: DocumentSummary) => manifest.read(summary as LocatedSummary)}
-    const result = await finishRun(out, options, pipeline.stages, source, failures, resumed, started)
+    const result = await finishRun(out, options, pipeline.stages, source, failures, resumed, started, expectedOutputs(files, documents, options))
     if (options.signal?.aborted) result.interrupted = true
     return result
   } finally {
@@ -307,16 +314,38 @@ export async function finishRun(
   documents: DocumentSource,
   failures: FailedDocument[],
   resumed: number,
-  started: number
+  started: number,
+  /** What this run's outputs may be: others in OUT are listed as stale (or pruned). Not for a run stopped before cleaning. */
+  expected?: ExpectedOutputs
 ): Promise<RunResult> {
+  let stale: StaleOutputs | undefined
+  if (expected) {
+    const outputs = await findStaleOutputs(out, expected)
+    const pruned = options.prune === true && outputs.length > 0
+    if (pruned) await pruneOutputs(out, outputs)
+    stale = {pruned, outputs}
+  }
   const ms = performance.now() - started
   const report = await writeReports(out, options.pipeline, documents, failures, {
     skipped: resumed,
     ms,
     clusters: corpusClusters(stages),
-    html: options.html
+    html: options.html,
+    stale
   })
   return {report, resumed, ms}
+}
+
+/** A folder run's possible outputs: one per input, and a duplicate for each dropped document when they are written. */
+export function expectedOutputs(
+  files: readonly InputFile[],
+  documents: readonly DocumentSummary[],
+  options: Pick<RunOptions, 'duplicates'>
+): ExpectedOutputs {
+  return {
+    inputs: new Set(files.map((file) => file.relative)),
+    duplicates: new Set(options.duplicates === 'write' ? documents.filter((document) => document.dropped).map((document) => document.path) : [])
+  }
 }
 
 /**

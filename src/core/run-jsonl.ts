@@ -157,7 +157,10 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
     }
     await cleaner.close()
     const source = {summaries: documents, read: (summary: DocumentSummary) => manifest.read(summary as LocatedSummary)}
-    return await finishRun(out, {...options, pipeline: pipeline.config}, pipeline.stages, source, failures, resumed, started)
+    // Each input file has one cleaned file, and one of duplicates when they are written.
+    const inputs = new Set(files.map((file) => file.relative))
+    const expected = {inputs, duplicates: options.duplicates === 'write' ? inputs : new Set<string>()}
+    return await finishRun(out, {...options, pipeline: pipeline.config}, pipeline.stages, source, failures, resumed, started, expected)
   } finally {
     await cleaner.close()
     await manifest.close()

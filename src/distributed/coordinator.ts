@@ -13,7 +13,7 @@ import {resolve} from 'node:path'
 import {Queue, QueueEvents} from 'bullmq'
 import {Redis} from 'ioredis'
 import {createPipeline} from '../core/pipeline.js'
-import {finishRun, folderRun, passCounter, type RunOptions, type RunResult} from '../core/run-folder.js'
+import {expectedOutputs, finishRun, folderRun, passCounter, type RunOptions, type RunResult} from '../core/run-folder.js'
 import type {DocumentReport, DocumentSummary, FailedDocument} from '../report/schema.js'
 import {summarize} from '../report/summarize.js'
 import {connectionOptions, keys, QUEUE_NAME, type JobData, type RunSettings} from './keys.js'
@@ -91,7 +91,7 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
     const summaries = Object.values(stored).map((json) => summarize(JSON.parse(json) as DocumentReport))
     const source = {summaries, read: async (summary: DocumentSummary) => stored[summary.path]!}
     const failures: FailedDocument[] = Object.entries(await redis.hgetall(keys.failures(run))).map(([path, error]) => ({path, error}))
-    return await finishRun(out, options, pipeline.stages, source, failures, 0, started)
+    return await finishRun(out, options, pipeline.stages, source, failures, 0, started, expectedOutputs(files, summaries, options))
   } finally {
     const stale = await redis.keys(keys.all(run))
     if (stale.length > 0) await redis.del(...stale)

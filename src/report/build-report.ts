@@ -12,13 +12,13 @@ import {randomBytes} from 'node:crypto'
 import {basename, dirname, join} from 'node:path'
 import type {PipelineConfig} from '../config/pipeline-file.js'
 import {splitRuleKey, stageRank} from './summarize.js'
-import {REPORT_VERSION, type Cluster, type DocumentSummary, type FailedDocument, type RunReport} from './schema.js'
+import {REPORT_VERSION, type Cluster, type DocumentSummary, type FailedDocument, type RunReport, type StaleOutputs} from './schema.js'
 
 export function summarizeRun(
   pipeline: PipelineConfig,
   summaries: readonly DocumentSummary[],
   failures: readonly FailedDocument[],
-  extra: {skipped: number; ms: number; clusters?: Cluster[]}
+  extra: {skipped: number; ms: number; clusters?: Cluster[]; stale?: StaleOutputs | undefined}
 ): RunReport {
   const sorted = [...summaries].sort((a, b) => compare(a.path, b.path))
   const stats: Record<string, Record<string, number>> = {}
@@ -52,7 +52,8 @@ export function summarizeRun(
     documents: sorted,
     failures: [...failures].sort((a, b) => compare(a.path, b.path)),
     clusters: extra.clusters ?? [],
-    conflicts: sorted.flatMap((document) => (document.conflicts ?? []).map((conflict) => ({...conflict, path: document.path})))
+    conflicts: sorted.flatMap((document) => (document.conflicts ?? []).map((conflict) => ({...conflict, path: document.path}))),
+    ...(extra.stale && extra.stale.outputs.length > 0 ? {stale: extra.stale} : {})
   }
 }
 

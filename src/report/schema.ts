@@ -83,4 +83,15 @@ export interface Report {
   failures: FailedDocument[]
   clusters: Cluster[]
   conflicts: Array<Conflict & {path: string}>
+  /**
+   * Outputs in OUT that no input of this run accounts for (an input removed or
+   * renamed since an earlier run), as paths relative to OUT; `pruned` when the run
+   * deleted them (`--prune`). Absent when there are none.
+   */
+  stale?: StaleOutputs
+}
+
+export interface StaleOutputs {
+  pruned: boolean
+  outputs: string[]
 }

@@ -3,7 +3,7 @@ import {join} from 'node:path'
 import type {PipelineConfig} from '../config/pipeline-file.js'
 import {summarizeRun, writeReportJson} from './build-report.js'
 import {writeReportHtml} from './html/index.js'
-import type {Cluster, DocumentSummary, FailedDocument, RunReport} from './schema.js'
+import type {Cluster, DocumentSummary, FailedDocument, RunReport, StaleOutputs} from './schema.js'
 
 /** The documents of a run: their summaries, and a way to read each one's full entry as JSON. */
 export interface DocumentSource {
@@ -16,7 +16,7 @@ export async function writeReports(
   pipeline: PipelineConfig,
   documents: DocumentSource,
   failures: FailedDocument[],
-  run: {skipped: number; ms: number; clusters: Cluster[]; html?: boolean}
+  run: {skipped: number; ms: number; clusters: Cluster[]; html?: boolean | undefined; stale?: StaleOutputs | undefined}
 ): Promise<RunReport> {
   const report = summarizeRun(pipeline, documents.summaries, failures, run)
   await writeReportJson(join(out, 'report.json'), report, documents.read)

@@ -182,7 +182,7 @@ function issuesPanel(report: Report, maxRows: number): string {
           .join('')}</tbody></table>${more(report.failures.length, failures.length, 'failures')}`
       : '<p class="muted">None.</p>'
   }</div>
-<div class="card" data-testid="warnings"><h2>Files with warnings (${fmtInt(warned.length)})</h2>${
+${staleCard(report, maxRows)}<div class="card" data-testid="warnings"><h2>Files with warnings (${fmtInt(warned.length)})</h2>${
     warned.length
       ? `<table><thead><tr><th>File</th><th>Warning</th></tr></thead><tbody>${warned
           .slice(0, maxRows)
@@ -191,6 +191,18 @@ function issuesPanel(report: Report, maxRows: number): string {
       : '<p class="muted">None.</p>'
   }</div>
 </div>`
+}
+
+/** Outputs whose input is gone: shown only when a run found any. */
+function staleCard(report: Report, maxRows: number): string {
+  const stale = report.stale
+  if (!stale || stale.outputs.length === 0) return ''
+  const shown = stale.outputs.slice(0, maxRows)
+  const title = stale.pruned ? 'Pruned outputs, whose input is gone' : 'Outputs without an input in this run (kept; --prune deletes them)'
+  return `<div class="card" data-testid="stale"><h2>${h(title)} (${fmtInt(stale.outputs.length)})</h2><table><thead><tr><th>Output</th></tr></thead><tbody>${shown
+    .map((path) => `<tr><td class="path">${h(path)}</td></tr>`)
+    .join('')}</tbody></table>${more(stale.outputs.length, shown.length, 'outputs')}</div>
+`
 }
 
 /** The whole page for a report; `texts` maps a document's path to its original text. */
