@@ -54,7 +54,10 @@ program
     'skip'
   )
   .option('-f, --force', 'redo every file, ignoring what an earlier run finished')
-  .option('--prune', 'delete outputs of inputs that are gone since an earlier run (else they are kept and listed in report.json under stale)')
+  .option(
+    '--prune',
+    'delete outputs of inputs that are gone since an earlier run (else they are kept and listed in report.json under stale)'
+  )
   .option('--fail-on-removed-share <ratio>', 'exit 3 if any file lost more than this share of its bytes (0-1), listing those files', share)
   .option('--no-html', 'skip OUT/report.html')
   .option('--no-diffs', 'skip OUT/diffs (half the files to create; report.json keeps every edit, `rinse diffs OUT` writes them later)')

@@ -294,7 +294,16 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     })
     await cleaner.close()
     const source = {summaries: documents, read: (summary: DocumentSummary) => manifest.read(summary as LocatedSummary)}
-    const result = await finishRun(out, options, pipeline.stages, source, failures, resumed, started, expectedOutputs(files, documents, options))
+    const result = await finishRun(
+      out,
+      options,
+      pipeline.stages,
+      source,
+      failures,
+      resumed,
+      started,
+      expectedOutputs(files, documents, options)
+    )
     if (options.signal?.aborted) result.interrupted = true
     return result
   } finally {
@@ -344,7 +353,9 @@ export function expectedOutputs(
 ): ExpectedOutputs {
   return {
     inputs: new Set(files.map((file) => file.relative)),
-    duplicates: new Set(options.duplicates === 'write' ? documents.filter((document) => document.dropped).map((document) => document.path) : [])
+    duplicates: new Set(
+      options.duplicates === 'write' ? documents.filter((document) => document.dropped).map((document) => document.path) : []
+    )
   }
 }
 

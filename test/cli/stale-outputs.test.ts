@@ -19,7 +19,9 @@ describe('outputs whose input is gone', () => {
     const out = join(work, 'out')
     cpSync(SAMPLE, input, {recursive: true})
     // A sub-folder of inputs, removed whole: its output folders are emptied.
-    const folder = listFiles(input).find((name) => name.includes('/'))!.split('/')[0]!
+    const folder = listFiles(input)
+      .find((name) => name.includes('/'))!
+      .split('/')[0]!
     const nested = listFiles(input).filter((name) => name.startsWith(`${folder}/`))
     const [renamed, failing] = listFiles(input).filter((name) => !name.includes('/'))
     expect((await rinse(['run', input, '--out', out, '--workers', '1'])).code).toBe(0)
