@@ -111,6 +111,23 @@ describe('boilerplate', () => {
     expect(removedRules(page)).toEqual([])
   })
 
+  it('tells a menu whose links lost their separators from a headline of capitalized words', () => {
+    const menus = [
+      'Home Recipes Baking Weeknight Dinners About Contact Shop',
+      'News Sport Weather Travel Culture',
+      'HOME ABOUT Blog Book Contact'
+    ]
+    const headlines = [
+      'Home Office Announces New Rules',
+      'Home Truths About Money',
+      'Science Business Health Travel Writers Honoured',
+      'Food Wishes Video Recipes',
+      'Home Sales Climb Again.'
+    ]
+    for (const line of menus) expect(removedRules(`${line}\n\n${prose(1)}\n\n${prose(2)}\n`), line).toEqual(['menu-line'])
+    for (const line of headlines) expect(removedRules(`${line}\n\n${prose(1)}\n\n${prose(2)}\n`), line).toEqual([])
+  })
+
   it('takes custom patterns and rule switches from the pipeline', () => {
     const custom = createPipeline({
       stages: [
