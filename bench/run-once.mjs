@@ -1,7 +1,10 @@
 // One `rinse run` in this process, printing its figures as JSON: used by bench/throughput.mjs.
 // CPU seconds cover every thread of the process (the workers too): on a shared machine they
 // vary less than wall time, and MB per CPU-second is what more cores would multiply.
-import {loadPipelineFile, runFolder, DEFAULT_PIPELINE_PATH} from '../dist/index.js'
+import {loadPipelineFile, runFolder, tuneGarbageCollection, DEFAULT_PIPELINE_PATH} from '../dist/index.js'
+
+// As the `rinse` command does.
+tuneGarbageCollection()
 
 const [input, out, workers, diffs = 'diffs'] = process.argv.slice(2)
 const t0 = performance.now()

@@ -13,8 +13,11 @@ import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync
 import {availableParallelism, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {parseArgs} from 'node:util'
-import {createPipeline} from '../dist/index.js'
+import {createPipeline, tuneGarbageCollection} from '../dist/index.js'
 import {writeCorpus} from './generate-corpus.mjs'
+
+// The stage timings below run in this process: set up as the `rinse` command is.
+tuneGarbageCollection()
 
 const {values} = parseArgs({
   options: {

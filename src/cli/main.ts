@@ -9,6 +9,7 @@ import {createPipeline} from '../core/pipeline.js'
 import {once} from 'node:events'
 import {runFolder, UsageError, type Progress} from '../core/run-folder.js'
 import {runJsonl} from '../core/run-jsonl.js'
+import {tuneGarbageCollection} from '../core/tune-gc.js'
 import {runDistributed} from '../distributed/coordinator.js'
 import {startWorker} from '../distributed/worker.js'
 import {readJsonl, withText} from '../io/jsonl.js'
@@ -18,6 +19,8 @@ import {writeDiffsFromReport} from '../report/write-diffs.js'
 import {progressBar} from './progress.js'
 import {staleLine, summaryLine} from './summary.js'
 import {VERSION} from '../version.js'
+
+tuneGarbageCollection()
 
 const program = new Command()
   .name('rinse')

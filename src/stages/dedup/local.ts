@@ -7,6 +7,7 @@
  */
 import type {Block} from '../../blocks/block.js'
 import type {BlockDeletion} from '../../blocks/delete-blocks.js'
+import {RECENT_LINES, RecentMemo} from '../../blocks/recent.js'
 import {sequenceKey, sortedShingles, tokenHashes} from '../../blocks/words.js'
 
 export interface LocalDedupOptions {
@@ -175,16 +176,14 @@ interface BlockWords {
 
 // The boilerplate stage looks for copies after each of its rounds and the dedup
 // stage again on nearly the same lines: recent lines are remembered.
-const WORDS_CACHE = new Map<string, BlockWords>()
-const WORDS_CACHE_SIZE = 4096
+const recentWords = new RecentMemo<BlockWords>(RECENT_LINES)
 
 function wordsOf(text: string): BlockWords {
-  const cached = WORDS_CACHE.get(text)
+  const cached = recentWords.get(text)
   if (cached) return cached
   const tokens = tokenHashes(text)
   const words = {tokens, key: sequenceKey(tokens), grams: sortedShingles(tokens, 3)}
-  if (WORDS_CACHE.size >= WORDS_CACHE_SIZE) WORDS_CACHE.clear()
-  WORDS_CACHE.set(text, words)
+  recentWords.set(text, words)
   return words
 }
 

@@ -10,6 +10,7 @@
  */
 import {isLetterOrNumberUnit, lowerUnit} from '../../../blocks/chars.js'
 import {FNV_OFFSET, fnvStep, hashString, sequenceKey} from '../../../blocks/words.js'
+import {RECENT_LINES, RecentMemo} from '../../../blocks/recent.js'
 import {STOP_WORDS} from '../../../lexicon/stop-words.js'
 import type {ClassifierBlock} from './types.js'
 
@@ -84,15 +85,13 @@ export interface LineStats {
 
 // Line statistics depend on the text alone; the boilerplate stage classifies a
 // document several times as it removes blocks, so recent lines are remembered.
-const STATS_CACHE = new Map<string, LineStats>()
-const STATS_CACHE_SIZE = 4096
+const recentStats = new RecentMemo<LineStats>(RECENT_LINES)
 
 export function lineStats(text: string): LineStats {
-  const cached = STATS_CACHE.get(text)
+  const cached = recentStats.get(text)
   if (cached) return cached
   const stats = computeLineStats(text)
-  if (STATS_CACHE.size >= STATS_CACHE_SIZE) STATS_CACHE.clear()
-  STATS_CACHE.set(text, stats)
+  recentStats.set(text, stats)
   return stats
 }
 
