@@ -5,7 +5,7 @@
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {createServer} from 'node:net'
 import {join, relative} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -120,5 +120,33 @@ describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
     expect(tree(join(work, 'distributed', 'diffs'))).toEqual(tree(join(work, 'single', 'diffs')))
     expect(reportOf(join(work, 'distributed'))).toEqual(reportOf(join(work, 'single')))
     expect(reportOf(join(work, 'single')).clusters.length).toBeGreaterThan(0)
+  }, 120_000)
+
+  it('passes --no-diffs to its workers and prunes the outputs of inputs gone since the last run', async () => {
+    const work = tempDir()
+    const input = join(work, 'in')
+    cpSync(join(import.meta.dirname, '..', '..', 'input'), input, {recursive: true})
+    const worker = spawn(process.execPath, [CLI, 'worker', '--queue', url], {stdio: ['ignore', 'pipe', 'inherit']})
+    workers.push(worker)
+    await waitFor(worker, 'waiting for jobs')
+    const single = await rinse(['run', input, '--out', join(work, 'single'), '--workers', '1', '--no-html', '--no-diffs'])
+    expect(single.code).toBe(0)
+    const out = join(work, 'distributed')
+    const run = (...extra: string[]): ReturnType<typeof rinse> =>
+      rinse(['run', input, '--out', out, '--queue', url, '--shard-size', '2', '--no-html', '--no-diffs', ...extra])
+    expect((await run()).code).toBe(0)
+    expect(tree(join(out, 'cleaned'))).toEqual(tree(join(work, 'single', 'cleaned')))
+    expect(existsSync(join(out, 'diffs'))).toBe(false)
+
+    const gone = Object.keys(tree(join(out, 'cleaned'))).sort()[0]!
+    rmSync(join(input, gone))
+    const pruned = await run('--prune')
+    expect(pruned.code).toBe(0)
+    expect((JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report).stale).toEqual({
+      pruned: true,
+      outputs: [`cleaned/${gone}`]
+    })
+    expect(existsSync(join(out, 'cleaned', gone))).toBe(false)
+    worker.kill('SIGTERM')
   }, 120_000)
 })
