@@ -93,7 +93,7 @@ describe('near-duplicate documents across a batch', () => {
     const warnings: string[][] = []
     for (const [i, workers] of ['1', '2'].entries()) {
       const result = await rinse(['run', input, '--out', join(work, `out${i}`), '--no-html', '--workers', workers])
-      expect(result.code).toBe(0)
+      expect(result.code, result.stderr).toBe(0)
       const report = JSON.parse(readFileSync(join(work, `out${i}`, 'report.json'), 'utf8')) as Report
       const passages = report.documents.flatMap((document) =>
         (document.warnings ?? [])
@@ -103,7 +103,8 @@ describe('near-duplicate documents across a batch', () => {
       warnings.push(passages)
     }
     // One of the two documents holding the paragraph is told the other one keeps it.
-    expect(warnings[0]).toHaveLength(1)
+    // All warnings of both runs in the message, should this ever fail again (it failed twice in ~50 runs, unexplained).
+    expect(warnings[0], JSON.stringify(warnings)).toHaveLength(1)
     expect(warnings[0]![0]).toMatch(/passage also in (a-original|f-quotes)\.txt/)
     expect(warnings[1]).toEqual(warnings[0])
   })
