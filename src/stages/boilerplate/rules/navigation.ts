@@ -54,7 +54,8 @@ export const menuLine: BlockRule = {
   example: '`Home | News | Sport | Weather`, `Home About Blog Contact Shop`',
   match(block) {
     const items = block.text.split(MENU_SEPARATOR)
-    if (items.length < 3) return isSpacedMenu(block.text)
+    // Each of a spaced menu's four or more items holds a word.
+    if (items.length < 3) return block.words >= 4 && isSpacedMenu(block.text)
     return items.every((item) => item.trim().split(/\s+/).length <= 4 && !/[.!?]$/.test(item.trim()))
   }
 }
