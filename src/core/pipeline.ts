@@ -100,7 +100,6 @@ class Cleaned implements CleanResult {
   #file: VFile | undefined
   readonly #path: string | undefined
   readonly #original: string
-  readonly #result: DocumentResult
 
   constructor(result: DocumentResult, path: string | undefined, original: string) {
     this.text = result.text
@@ -109,11 +108,10 @@ class Cleaned implements CleanResult {
     this.warnings = result.warnings
     this.#path = path
     this.#original = original
-    this.#result = result
   }
 
   get file(): VFile {
-    return (this.#file ??= toVFile(this.#path, this.#original, this.#result))
+    return (this.#file ??= toVFile(this.#path, this.#original, this))
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import {readdir, rm, rmdir} from 'node:fs/promises'
 import {dirname, join, relative, sep} from 'node:path'
+import {diffPath} from '../report/unified-diff.js'
 
 /** What this run's outputs may be, by path relative to the input folder. */
 export interface ExpectedOutputs {
@@ -14,22 +15,18 @@ export interface ExpectedOutputs {
   duplicates: ReadonlySet<string>
 }
 
-/** Output folders, each with the input path an output file stands for. */
-const ROOTS: ReadonlyArray<{root: string; input(path: string): string | undefined; expected(e: ExpectedOutputs): ReadonlySet<string>}> = [
-  {root: 'cleaned', input: (path) => path, expected: (e) => e.inputs},
-  {root: 'diffs', input: (path) => (path.endsWith('.diff') ? path.slice(0, -'.diff'.length) : undefined), expected: (e) => e.inputs},
-  {root: 'duplicates', input: (path) => path, expected: (e) => e.duplicates}
-]
+/** The folders of OUT that hold one file per input. */
+const ROOTS = ['cleaned', 'diffs', 'duplicates']
 
 /** Stale outputs as sorted paths relative to OUT, with `/` separators. */
 export async function findStaleOutputs(out: string, expected: ExpectedOutputs): Promise<string[]> {
+  // Each input's outputs, named as the runs name them.
+  const wanted = new Set<string>()
+  for (const input of expected.inputs) wanted.add(join(out, 'cleaned', input)).add(diffPath(out, input))
+  for (const input of expected.duplicates) wanted.add(join(out, 'duplicates', input))
   const stale: string[] = []
-  for (const {root, input, expected: of} of ROOTS) {
-    const keep = of(expected)
-    for (const path of await filesUnder(join(out, root))) {
-      const from = input(path)
-      if (from === undefined || !keep.has(from)) stale.push(`${root}/${path}`)
-    }
+  for (const root of ROOTS) {
+    for (const file of await filesUnder(join(out, root))) if (!wanted.has(file)) stale.push(relative(out, file).split(sep).join('/'))
   }
   return stale.sort()
 }
@@ -38,9 +35,10 @@ export async function findStaleOutputs(out: string, expected: ExpectedOutputs): 
 export async function pruneOutputs(out: string, stale: readonly string[]): Promise<void> {
   const folders = new Set<string>()
   for (const path of stale) {
-    const file = join(out, ...path.split('/'))
+    const [top, ...rest] = path.split('/')
+    const root = join(out, top!)
+    const file = join(root, ...rest)
     await rm(file, {force: true})
-    const root = join(out, path.split('/')[0]!)
     for (let folder = dirname(file); folder !== root && folder.startsWith(root + sep); folder = dirname(folder)) folders.add(folder)
   }
   // Deepest first, so that a parent is empty once its children are gone.
@@ -51,7 +49,7 @@ export async function pruneOutputs(out: string, stale: readonly string[]): Promi
   }
 }
 
-/** Files under a folder as relative `/` paths; none when the folder is missing. */
+/** The files under a folder (full paths); none when the folder is missing. */
 async function filesUnder(folder: string): Promise<string[]> {
   let entries
   try {
@@ -60,5 +58,5 @@ async function filesUnder(folder: string): Promise<string[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
     throw error
   }
-  return entries.filter((entry) => entry.isFile()).map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/'))
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name))
 }
