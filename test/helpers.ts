@@ -1,10 +1,14 @@
 /** Helpers for tests that run the real `rinse` command on temporary folders. */
 import {execFile} from 'node:child_process'
-import {mkdtempSync, readdirSync} from 'node:fs'
+import {cpSync, mkdtempSync, readdirSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, relative} from 'node:path'
+import type {Report} from '../src/report/schema.js'
 
 export const CLI = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js')
+
+/** The bundled sample folder, input/. */
+export const SAMPLE = join(import.meta.dirname, '..', 'input')
 
 export interface CommandResult {
   code: number
@@ -24,6 +28,19 @@ export function rinse(args: string[], options: {input?: string; cwd?: string} = 
 
 export function tempDir(prefix = 'rinse-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix))
+}
+
+/** A new temporary folder `work` holding a copy of the sample as `input`, and the path `out` beside it (not made). */
+export function sampleCopy(): {work: string; input: string; out: string} {
+  const work = tempDir()
+  const input = join(work, 'in')
+  cpSync(SAMPLE, input, {recursive: true})
+  return {work, input, out: join(work, 'out')}
+}
+
+/** OUT/report.json, parsed. */
+export function readReport(out: string): Report {
+  return JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report
 }
 
 /** The files under a folder, as sorted relative paths. */

@@ -2,7 +2,7 @@ import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import type {Report} from '../../src/index.js'
-import {rinse, tempDir} from '../helpers.js'
+import {readReport, rinse, tempDir} from '../helpers.js'
 
 const TEXTS = join(import.meta.dirname, '..', '..', 'bench', 'dedup', 'texts')
 const article = (name: string): string => readFileSync(join(TEXTS, name), 'utf8')
@@ -29,7 +29,7 @@ describe('near-duplicate documents across a batch', () => {
     const out = join(work, 'out')
     const result = await rinse(['run', batch(join(work, 'in'), files), '--out', out, '--duplicates', 'write'])
     expect(result.code).toBe(0)
-    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report
+    const report = readReport(out)
     expect(report.clusters).toHaveLength(1)
     const [cluster] = report.clusters
     expect(cluster!.kind).toBe('document')
@@ -54,7 +54,7 @@ describe('near-duplicate documents across a batch', () => {
     const work = tempDir()
     const input = batch(join(work, 'in'), files)
     const out = join(work, 'out')
-    const reportOf = (): Report => JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report
+    const reportOf = (): Report => readReport(out)
     await rinse(['run', input, '--out', out, '--no-html'])
     const first = reportOf()
     expect(first.clusters).toHaveLength(1)
@@ -74,7 +74,7 @@ describe('near-duplicate documents across a batch', () => {
     const kept: string[] = []
     for (const [i, flags] of runs.entries()) {
       await rinse(['run', input, '--out', join(work, `out${i}`), '--no-html', ...flags])
-      const report = JSON.parse(readFileSync(join(work, `out${i}`, 'report.json'), 'utf8')) as Report
+      const report = readReport(join(work, `out${i}`))
       kept.push(JSON.stringify(report.clusters))
     }
     expect(kept[1]).toBe(kept[0])
@@ -94,7 +94,7 @@ describe('near-duplicate documents across a batch', () => {
     for (const [i, workers] of ['1', '2'].entries()) {
       const result = await rinse(['run', input, '--out', join(work, `out${i}`), '--no-html', '--workers', workers])
       expect(result.code, result.stderr).toBe(0)
-      const report = JSON.parse(readFileSync(join(work, `out${i}`, 'report.json'), 'utf8')) as Report
+      const report = readReport(join(work, `out${i}`))
       const passages = report.documents.flatMap((document) =>
         (document.warnings ?? [])
           .filter((warning) => warning.includes('dedup/duplicate-passage'))
@@ -130,7 +130,7 @@ describe('near-duplicate documents across a batch', () => {
       index
     ])
     expect(second.code).toBe(0)
-    const report = JSON.parse(readFileSync(join(work, 'out2', 'report.json'), 'utf8')) as Report
+    const report = readReport(join(work, 'out2'))
     const copy = report.documents.find((document) => document.path === 'ferry-again.txt')!
     expect(copy.dropped?.detail).toMatchObject({keptPath: 'monday/ferry.txt'})
     expect(report.documents.find((document) => document.path === 'pump.txt')!.dropped).toBeUndefined()

@@ -3,9 +3,7 @@ import {cpSync, existsSync, readdirSync, readFileSync, writeFileSync} from 'node
 import {join, relative} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {DEFAULT_PIPELINE_PATH, loadPipelineFile, runFolder} from '../../src/index.js'
-import {tempDir} from '../helpers.js'
-
-const SAMPLE = join(import.meta.dirname, '..', '..', 'input')
+import {SAMPLE, sampleCopy, tempDir} from '../helpers.js'
 
 function tree(dir: string): Record<string, string> {
   const files: Record<string, string> = {}
@@ -51,9 +49,7 @@ describe('interrupting a run', () => {
 
   it('saves the corpus indexes only when every file could be read (one read later must be in them)', async () => {
     const pipeline = await loadPipelineFile(DEFAULT_PIPELINE_PATH)
-    const work = tempDir()
-    const input = join(work, 'in')
-    cpSync(SAMPLE, input, {recursive: true})
+    const {work, input} = sampleCopy()
     const base = {input, pipeline, workers: 1, html: false}
     await runFolder({...base, out: join(work, 'good')})
     expect(existsSync(join(work, 'good', '.rinse', 'corpus.v8'))).toBe(true)
@@ -95,10 +91,7 @@ describe('interrupting a run', () => {
 
   it('keeps the report of an earlier run when stopped while checking or collecting', async () => {
     const pipeline = await loadPipelineFile(DEFAULT_PIPELINE_PATH)
-    const work = tempDir()
-    const input = join(work, 'in')
-    const out = join(work, 'out')
-    cpSync(SAMPLE, input, {recursive: true})
+    const {input, out} = sampleCopy()
     const base = {input, out, pipeline, workers: 1, concurrency: 1, html: false}
     await runFolder(base)
     const report = readFileSync(join(out, 'report.json'), 'utf8')

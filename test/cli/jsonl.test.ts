@@ -1,11 +1,10 @@
 import {existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import type {Report} from '../../src/index.js'
 import {DEFAULT_PIPELINE_PATH, loadPipelineFile} from '../../src/index.js'
 import {runJsonl} from '../../src/core/run-jsonl.js'
 import type {Progress} from '../../src/core/run-folder.js'
-import {rinse, tempDir} from '../helpers.js'
+import {readReport, rinse, tempDir} from '../helpers.js'
 
 const records = [
   {id: 'a1', url: 'https://example.com/a', meta: {lang: 'en', tags: ['x']}, text: 'The vote passed.The mayor left.\n\nLeave a Reply\n'},
@@ -45,7 +44,7 @@ describe('JSONL', () => {
     expect(lines[2]).toBe('this line is not JSON')
     expect(JSON.parse(lines[3]!)).toEqual(records[3])
     expect(JSON.parse(lines[4]!).text).toBe('Tram depot plan approved after long debate.\n')
-    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report
+    const report = readReport(out)
     expect(report.documents.map((document) => document.path)).toEqual(['dump.jsonl#a1', 'dump.jsonl#b2', 'dump.jsonl#d4'])
     expect(report.documents[0]!.edits.map((edit) => edit.rule)).toEqual(['glued-full-stop', 'comment-form'])
 
@@ -148,7 +147,7 @@ describe('JSONL', () => {
     writeFileSync(join(work, 'one.jsonl'), input)
     await rinse(['run', join(work, 'one.jsonl'), '--out', join(work, 'out'), '--format', 'jsonl'])
     expect(readFileSync(join(work, 'out', 'cleaned', 'one.jsonl'), 'utf8')).toBe(input)
-    const report = JSON.parse(readFileSync(join(work, 'out', 'report.json'), 'utf8')) as Report
+    const report = readReport(join(work, 'out'))
     expect(report.totals).toMatchObject({files: 1, changed: 0})
   })
 

@@ -3,16 +3,11 @@ import {cpSync, readFileSync, rmSync, utimesSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {DEFAULT_PIPELINE_PATH, loadPipelineFile, runFolder, type Progress, type RunOptions} from '../../src/index.js'
-import {listFiles, tempDir} from '../helpers.js'
-
-const SAMPLE = join(import.meta.dirname, '..', '..', 'input')
+import {listFiles, sampleCopy} from '../helpers.js'
 
 /** A copy of the sample folder to run on, and the run options for it (default pipeline, in process). */
 async function sampleRun(): Promise<{input: string; out: string; base: RunOptions}> {
-  const work = tempDir()
-  const input = join(work, 'in')
-  const out = join(work, 'out')
-  cpSync(SAMPLE, input, {recursive: true})
+  const {input, out} = sampleCopy()
   return {input, out, base: {input, out, pipeline: await loadPipelineFile(DEFAULT_PIPELINE_PATH), workers: 1, html: false}}
 }
 

@@ -1,13 +1,11 @@
 import {execFileSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync} from 'node:fs'
-import {join, relative} from 'node:path'
+import {cpSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import type {Report} from '../../src/index.js'
 import {applyEdits} from '../../src/index.js'
-import {listFiles, rinse, tempDir} from '../helpers.js'
-
-const SAMPLE = join(import.meta.dirname, '..', '..', 'input')
+import {listFiles, readReport, rinse, SAMPLE, sampleCopy, tempDir} from '../helpers.js'
 
 function treeHash(dir: string): string {
   const hash = createHash('sha256')
@@ -22,10 +20,7 @@ describe('rinse run', () => {
   let first: Awaited<ReturnType<typeof rinse>>
 
   beforeAll(async () => {
-    work = tempDir()
-    input = join(work, 'in')
-    out = join(work, 'out')
-    cpSync(SAMPLE, input, {recursive: true})
+    ;({work, input, out} = sampleCopy())
     first = await rinse(['run', input, '--out', out])
   })
 
@@ -37,7 +32,7 @@ describe('rinse run', () => {
   })
 
   it('writes a report whose edits, replayed on each input, give each cleaned file', () => {
-    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report
+    const report = readReport(out)
     expect(report.version).toBe(1)
     expect(report.documents.map((document) => document.path)).toEqual(listFiles(input).map((file) => file.split('\\').join('/')))
     for (const document of report.documents) {
@@ -69,7 +64,7 @@ describe('rinse run', () => {
     const again = join(work, 'again')
     const result = await rinse(['run', join(out, 'cleaned'), '--out', again])
     expect(result.code).toBe(0)
-    const report = JSON.parse(readFileSync(join(again, 'report.json'), 'utf8')) as Report
+    const report = readReport(again)
     expect(report.totals.edits).toBe(0)
   })
 
@@ -77,7 +72,7 @@ describe('rinse run', () => {
     const before = readFileSync(join(out, 'report.json'), 'utf8')
     const rerun = await rinse(['run', input, '--out', out])
     expect(rerun.stdout).toContain('6 resumed')
-    const after = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report
+    const after = readReport(out)
     expect(after.documents).toEqual((JSON.parse(before) as Report).documents)
 
     // A copied or touched file (new mtime, same bytes) is recognised by its content hash.
@@ -85,9 +80,7 @@ describe('rinse run', () => {
     utimesSync(touched, new Date(), new Date(Date.now() + 60_000))
     const retouched = await rinse(['run', input, '--out', out])
     expect(retouched.stdout).toContain('6 resumed')
-    expect((JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report).documents).toEqual(
-      (JSON.parse(before) as Report).documents
-    )
+    expect(readReport(out).documents).toEqual((JSON.parse(before) as Report).documents)
 
     // A crash can leave a torn last manifest line; a changed input is redone.
     writeFileSync(join(out, '.rinse', 'manifest.jsonl'), readFileSync(join(out, '.rinse', 'manifest.jsonl'), 'utf8') + '{"path": "torn')
@@ -103,10 +96,7 @@ describe('rinse run', () => {
 
 describe('rinse run resuming by content hash', () => {
   it('takes a touched file as done once, but cleans it again when its output is not the one recorded', async () => {
-    const work = tempDir()
-    const input = join(work, 'in')
-    const out = join(work, 'out')
-    cpSync(SAMPLE, input, {recursive: true})
+    const {input, out} = sampleCopy()
     const name = listFiles(input)[0]!
     const path = join(input, name)
     const original = readFileSync(path, 'utf8')
@@ -186,8 +176,7 @@ describe('rinse run with a worker pool', () => {
       expect(readFileSync(join(work, 'two', 'cleaned', name), 'utf8'), name).toBe(readFileSync(join(work, 'one', 'cleaned', name), 'utf8'))
     expect(treeHash(join(work, 'two', 'cleaned'))).toBe(treeHash(join(work, 'one', 'cleaned')))
     expect(treeHash(join(work, 'two', 'diffs'))).toBe(treeHash(join(work, 'one', 'diffs')))
-    const documents = (dir: string) =>
-      (JSON.parse(readFileSync(join(work, dir, 'report.json'), 'utf8')) as Report).documents.map(({ms, ...rest}) => rest)
+    const documents = (dir: string) => readReport(join(work, dir)).documents.map(({ms, ...rest}) => rest)
     expect(documents('two')).toEqual(documents('one'))
   })
 })
@@ -198,7 +187,7 @@ describe('rinse run review gates and report.html', () => {
     const out = join(work, 'out')
     const gated = await rinse(['run', SAMPLE, '--out', out, '--fail-on-removed-share', '0.15'])
     expect(gated.code).toBe(3)
-    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report
+    const report = readReport(out)
     const over = report.documents.filter((document) => 1 - document.bytesOut / document.bytesIn > 0.15).map((document) => document.path)
     expect(over.length).toBeGreaterThan(0)
     for (const path of over) expect(gated.stderr).toContain(`rinse: ${path}: lost `)
@@ -236,7 +225,7 @@ describe('rinse run on bad input', () => {
     expect(result.stderr).toMatch(/sub\/dangling\.txt: cannot read the file \(ENOENT\)/)
     expect(readFileSync(join(out, 'cleaned', 'good.txt'), 'utf8')).toBe('A plain article paragraph that ends well.\n')
     expect(statSync(join(out, 'cleaned', 'big.txt')).size).toBeGreaterThan(3_000_000)
-    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report
+    const report = readReport(out)
     expect(report.failures.map((failure) => failure.path)).toEqual(['binary.txt', 'empty.txt', 'latin1.txt', 'sub/dangling.txt'])
     expect(report.totals).toMatchObject({files: 6, failed: 4})
   })

@@ -1,23 +1,13 @@
 /** Outputs of inputs removed since an earlier run: listed (kept) by default, deleted with --prune. */
-import {cpSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {findStaleOutputs, pruneOutputs} from '../../src/io/stale-outputs.js'
-import type {Report} from '../../src/report/schema.js'
-import {listFiles, rinse, tempDir} from '../helpers.js'
-
-const SAMPLE = join(import.meta.dirname, '..', '..', 'input')
-
-function report(out: string): Report {
-  return JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report
-}
+import {listFiles, readReport, rinse, sampleCopy, tempDir} from '../helpers.js'
 
 describe('outputs whose input is gone', () => {
   it('are listed and kept, then deleted with --prune; a renamed input gets new outputs and a file that fails keeps its old ones', async () => {
-    const work = tempDir()
-    const input = join(work, 'in')
-    const out = join(work, 'out')
-    cpSync(SAMPLE, input, {recursive: true})
+    const {work, input, out} = sampleCopy()
     // A sub-folder of inputs, removed whole: its output folders are emptied.
     const folder = listFiles(input)
       .find((name) => name.includes('/'))!
@@ -25,7 +15,7 @@ describe('outputs whose input is gone', () => {
     const nested = listFiles(input).filter((name) => name.startsWith(`${folder}/`))
     const [renamed, failing] = listFiles(input).filter((name) => !name.includes('/'))
     expect((await rinse(['run', input, '--out', out, '--workers', '1'])).code).toBe(0)
-    expect(report(out).stale).toBeUndefined()
+    expect(readReport(out).stale).toBeUndefined()
     const before = listFiles(out)
     for (const name of nested) expect(before).toContain(`cleaned/${name}`)
 
@@ -40,7 +30,7 @@ describe('outputs whose input is gone', () => {
       .filter((path) => before.includes(path))
       .sort()
     expect(stale.length).toBeGreaterThanOrEqual(4)
-    expect(report(out).stale).toEqual({pruned: false, outputs: stale})
+    expect(readReport(out).stale).toEqual({pruned: false, outputs: stale})
     expect(listed.stdout).toContain(`${stale.length} outputs in OUT have no input in this run`)
     for (const path of stale) expect(existsSync(join(out, path))).toBe(true)
     expect(existsSync(join(out, 'cleaned', `new-${renamed}`))).toBe(true)
@@ -50,7 +40,7 @@ describe('outputs whose input is gone', () => {
     const pruned = await rinse(['run', input, '--out', out, '--workers', '1', '--prune'])
     expect(pruned.code).toBe(1)
     expect(pruned.stdout).toContain(`pruned ${stale.length} outputs whose input is gone`)
-    expect(report(out).stale).toEqual({pruned: true, outputs: stale})
+    expect(readReport(out).stale).toEqual({pruned: true, outputs: stale})
     for (const path of stale) expect(existsSync(join(out, path))).toBe(false)
     // The emptied sub-folders go; the output roots and every other output stay.
     expect(existsSync(join(out, 'cleaned', folder))).toBe(false)
@@ -62,7 +52,7 @@ describe('outputs whose input is gone', () => {
     expect(listFiles(input)).toContain(`new-${renamed}`)
 
     const again = await rinse(['run', input, '--out', out, '--workers', '1'])
-    expect(report(out).stale).toBeUndefined()
+    expect(readReport(out).stale).toBeUndefined()
     expect(again.stdout).not.toContain('no input in this run')
   })
 })
@@ -80,7 +70,7 @@ describe('outputs of a JSONL file that is gone', () => {
     expect((await run()).code).toBe(0)
     renameSync(join(input, 'monday.jsonl'), join(work, 'monday.jsonl'))
     expect((await run()).code).toBe(0)
-    expect(report(out).stale).toEqual({pruned: false, outputs: ['cleaned/monday.jsonl']})
+    expect(readReport(out).stale).toEqual({pruned: false, outputs: ['cleaned/monday.jsonl']})
     expect((await run('--prune')).code).toBe(0)
     expect(listFiles(join(out, 'cleaned'))).toEqual(['tuesday.jsonl'])
     expect(readFileSync(join(out, 'cleaned', 'tuesday.jsonl'), 'utf8')).toContain('"id":"t1"')

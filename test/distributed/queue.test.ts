@@ -9,8 +9,7 @@ import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeF
 import {createServer} from 'node:net'
 import {join, relative} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import type {Report} from '../../src/index.js'
-import {CLI, rinse, tempDir} from '../helpers.js'
+import {CLI, readReport, rinse, sampleCopy, tempDir} from '../helpers.js'
 
 const hasRedis = spawnSync('redis-server', ['--version']).status === 0
 if (!hasRedis && process.env.CI) throw new Error('redis-server is not installed; CI must run "apt-get install -y redis-server"')
@@ -52,7 +51,7 @@ function tree(dir: string): Record<string, string> {
 }
 
 const reportOf = (out: string) => {
-  const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report
+  const report = readReport(out)
   return {
     documents: report.documents.map(({ms, ...rest}) => rest),
     clusters: report.clusters,
@@ -123,9 +122,7 @@ describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
   }, 120_000)
 
   it('passes --no-diffs to its workers and prunes the outputs of inputs gone since the last run', async () => {
-    const work = tempDir()
-    const input = join(work, 'in')
-    cpSync(join(import.meta.dirname, '..', '..', 'input'), input, {recursive: true})
+    const {work, input} = sampleCopy()
     const worker = spawn(process.execPath, [CLI, 'worker', '--queue', url], {stdio: ['ignore', 'pipe', 'inherit']})
     workers.push(worker)
     await waitFor(worker, 'waiting for jobs')
@@ -142,7 +139,7 @@ describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
     rmSync(join(input, gone))
     const pruned = await run('--prune')
     expect(pruned.code).toBe(0)
-    expect((JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report).stale).toEqual({
+    expect(readReport(out).stale).toEqual({
       pruned: true,
       outputs: [`cleaned/${gone}`]
     })
