@@ -8,13 +8,14 @@
 import {rmSync} from 'node:fs'
 import {join} from 'node:path'
 import {writeFileAtomicSync} from '../io/atomic-write.js'
+import {cleanedPath, diffPath, duplicatePath} from '../io/out-paths.js'
 import {contentHash} from '../io/content-hash.js'
 import {manifestLine, type ManifestLine, type ManifestMeta} from '../io/manifest.js'
 import {InputError, readDocumentSync} from '../io/read-document.js'
 import type {InputFile} from '../io/walk.js'
 import type {DocumentReport} from '../report/schema.js'
 import {serializeDocument, type SerializedDocument} from '../report/summarize.js'
-import {diffPath, unifiedDiff} from '../report/unified-diff.js'
+import {unifiedDiff} from '../report/unified-diff.js'
 import {dropDecision} from './corpus.js'
 import type {Pipeline} from './pipeline.js'
 import {readTrace, type TraceRef} from './trace-spool.js'
@@ -55,15 +56,15 @@ export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: S
   const result = pipeline.clean(text, file.relative, task.replay ? readTrace(task.replay) : undefined)
   const ms = performance.now() - t0
   const temp = join(out, '.rinse', 'tmp')
-  const cleanedPath = join(out, 'cleaned', file.relative)
+  const cleanedFile = cleanedPath(out, file.relative)
   const diff = diffPath(out, file.relative)
   // Encoded once: written, counted, and hashed for the manifest.
   const cleaned = Buffer.from(result.text)
   if (dropped) {
-    rmSync(cleanedPath, {force: true})
-    if (task.duplicates === 'write') writeFileAtomicSync(join(out, 'duplicates', file.relative), cleaned, temp)
+    rmSync(cleanedFile, {force: true})
+    if (task.duplicates === 'write') writeFileAtomicSync(duplicatePath(out, file.relative), cleaned, temp)
   } else {
-    writeFileAtomicSync(cleanedPath, cleaned, temp)
+    writeFileAtomicSync(cleanedFile, cleaned, temp)
   }
   if (result.edits.length > 0 && !dropped && task.diffs !== false)
     writeFileAtomicSync(diff, unifiedDiff(file.relative, text, result.text, result.edits), temp)

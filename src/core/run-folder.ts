@@ -9,11 +9,11 @@ import {isAbsolute, join, relative, resolve} from 'node:path'
 import pLimit from 'p-limit'
 import type {PipelineConfig} from '../config/pipeline-file.js'
 import {Manifest, type LocatedSummary} from '../io/manifest.js'
+import {cleanedPath, diffPath} from '../io/out-paths.js'
 import {InputError} from '../io/read-document.js'
 import {findStaleOutputs, pruneOutputs, type ExpectedOutputs} from '../io/stale-outputs.js'
 import {listInputFiles, type InputFile} from '../io/walk.js'
 import {summarizeRun} from '../report/build-report.js'
-import {diffPath} from '../report/unified-diff.js'
 import {writeReports, type DocumentSource} from '../report/write-reports.js'
 import type {DocumentSummary, FailedDocument, RunReport, StaleOutputs} from '../report/schema.js'
 import {buildCorpus, corpusClusters, corpusSnapshots, fingerprintCorpus, hasCorpusStages} from './corpus.js'
@@ -143,7 +143,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     if (options.signal?.aborted) return undefined
     reportChecked(file.relative)
     const info = stats[i]
-    const output = join(out, 'cleaned', file.relative)
+    const output = cleanedPath(out, file.relative)
     const entry = info && (await manifest.done(file.relative, {path: file.path, ...info}, options.pipeline.hash, output))
     if (!entry) return undefined
     const document = entry.documents[0]

@@ -6,6 +6,7 @@
  * reported; a duplicate dropped by a corpus stage is left out (or written to
  * OUT/duplicates/). Resume works per file.
  */
+import {cleanedPath, duplicatePath} from '../io/out-paths.js'
 import {createWriteStream} from 'node:fs'
 import {rename, rm, stat} from 'node:fs/promises'
 import {basename, dirname, join, resolve} from 'node:path'
@@ -43,7 +44,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
   const files: InputFile[] = info.isDirectory()
     ? (await listInputFiles(input, {extensions: options.extensions ?? ['.jsonl', '.ndjson'], exclude: out})).files
     : [{path: input, relative: basename(input)}]
-  if (files.some((file) => resolve(out, 'cleaned', file.relative) === file.path)) throw new UsageError('--out must not hold the input file')
+  if (files.some((file) => cleanedPath(out, file.relative) === file.path)) throw new UsageError('--out must not hold the input file')
   const pipeline = createPipeline(forRecords(options.pipeline))
   const manifest = await Manifest.open(join(out, '.rinse', 'manifest.jsonl'), {fresh: options.force ?? false})
   const documents: LocatedSummary[] = []
@@ -55,7 +56,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
 
   const stats = await Promise.all(files.map((file) => stat(file.path)))
   let finished = await mapLimited(files, pLimit(16), (file, i) =>
-    manifest.done(file.relative, {path: file.path, ...stats[i]!}, pipeline.config.hash, join(out, 'cleaned', file.relative))
+    manifest.done(file.relative, {path: file.path, ...stats[i]!}, pipeline.config.hash, cleanedPath(out, file.relative))
   )
   // One worker pool for the whole run; it is told when the corpus indexes change.
   // Records travel to the workers as text: batches stay as small as before, for the workers' capped heaps.
@@ -97,8 +98,8 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
       const input = contentHasher()
       const fileDocuments: SerializedDocument[] = []
       const fileFailures: FailedDocument[] = []
-      const target = join(out, 'cleaned', file.relative)
-      const duplicatesTarget = join(out, 'duplicates', file.relative)
+      const target = cleanedPath(out, file.relative)
+      const duplicatesTarget = duplicatePath(out, file.relative)
       const cleaned = await openAtomic(target)
       const duplicates = options.duplicates === 'write' ? await openAtomic(duplicatesTarget) : undefined
       const results = orderedMap(

@@ -5,7 +5,7 @@
  */
 import {readdir, rm, rmdir} from 'node:fs/promises'
 import {dirname, join, relative, sep} from 'node:path'
-import {diffPath} from '../report/unified-diff.js'
+import {cleanedPath, diffPath, duplicatePath} from './out-paths.js'
 
 /** What this run's outputs may be, by path relative to the input folder. */
 export interface ExpectedOutputs {
@@ -22,8 +22,8 @@ const ROOTS = ['cleaned', 'diffs', 'duplicates']
 export async function findStaleOutputs(out: string, expected: ExpectedOutputs): Promise<string[]> {
   // Each input's outputs, named as the runs name them.
   const wanted = new Set<string>()
-  for (const input of expected.inputs) wanted.add(join(out, 'cleaned', input)).add(diffPath(out, input))
-  for (const input of expected.duplicates) wanted.add(join(out, 'duplicates', input))
+  for (const input of expected.inputs) wanted.add(cleanedPath(out, input)).add(diffPath(out, input))
+  for (const input of expected.duplicates) wanted.add(duplicatePath(out, input))
   const stale: string[] = []
   for (const root of ROOTS) {
     for (const file of await filesUnder(join(out, root))) if (!wanted.has(file)) stale.push(relative(out, file).split(sep).join('/'))

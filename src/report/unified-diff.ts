@@ -1,5 +1,4 @@
 /** Unified diffs that `git apply` and `patch -p1` apply to the input file to give the cleaned file. */
-import {join} from 'node:path'
 import {createTwoFilesPatch} from 'diff'
 
 /** Where an edit replaced original text, in original offsets, and with what. */
@@ -10,11 +9,6 @@ export interface DiffEdit {
 }
 
 const CONTEXT = 3
-
-/** Where a run writes a file's diff: OUT/diffs/<relative path>.diff. */
-export function diffPath(out: string, relativePath: string): string {
-  return join(out, 'diffs', `${relativePath}.diff`)
-}
 
 /**
  * The diff of a cleaned file. With the edits that turned `original` into

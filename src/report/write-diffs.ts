@@ -10,7 +10,8 @@ import {UsageError} from '../core/run-folder.js'
 import {writeFileAtomicSync} from '../io/atomic-write.js'
 import {mapReportDocuments} from './read-report.js'
 import type {DocumentReport, FailedDocument} from './schema.js'
-import {diffPath, unifiedDiff} from './unified-diff.js'
+import {cleanedPath, diffPath} from '../io/out-paths.js'
+import {unifiedDiff} from './unified-diff.js'
 
 export interface DiffsWritten {
   /** Diffs written: one per document with edits that was not dropped. */
@@ -36,7 +37,7 @@ export async function writeDiffsFromReport(out: string): Promise<DiffsWritten> {
     if (document.dropped || document.edits.length === 0) return
     let cleaned: string
     try {
-      cleaned = readFileSync(join(out, 'cleaned', document.path), 'utf8')
+      cleaned = readFileSync(cleanedPath(out, document.path), 'utf8')
     } catch (error) {
       result.failures.push({path: document.path, error: `no cleaned file (${(error as NodeJS.ErrnoException).code ?? String(error)})`})
       return
