@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {createPipeline} from '../../src/index.js'
 import {fixMojibake} from '../../src/stages/normalize/rules/mojibake.js'
+import {lineTrim} from '../../src/stages/normalize/rules/space.js'
 
 const normalizeOnly = createPipeline({stages: ['normalize']})
 const norm = (text: string): string => normalizeOnly.clean(text).text
@@ -64,5 +65,30 @@ describe('normalize', () => {
       'that the digitalWrite() analogy the minister used did not hold at all.'
     ]
     expect(norm(prose.join('\n') + '\n')).toBe(prose.join(' ') + '\n')
+  })
+
+  it('trims each line as the multiline pattern /^[ \\t]+|[ \\t]+$/ would, whatever the line breaks', () => {
+    const pattern = /^[ \t]+|[ \t]+$/gm
+    const expected = (text: string): Array<[number, number]> => [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length])
+    const found = (text: string): Array<[number, number]> =>
+      lineTrim
+        .propose({path: 't', text, blocks: () => [], originalPoint: () => ({line: 1, column: 1, offset: 0}), warn: () => {}}, undefined)
+        .map((edit) => [edit.start, edit.end])
+    const pieces = [' ', '\t', '\n', 'a b', '\r\n', '\u2028', '  ']
+    let checked = 0
+    for (const a of pieces)
+      for (const b of pieces)
+        for (const c of pieces)
+          for (const d of pieces) {
+            const text = a + b + c + d
+            expect(found(text), JSON.stringify(text)).toEqual(expected(text))
+            checked++
+          }
+    expect(checked).toBe(pieces.length ** 4)
+    expect(found('  Title  \nBody\n \t\n')).toEqual([
+      [0, 2],
+      [7, 9],
+      [15, 17]
+    ])
   })
 })

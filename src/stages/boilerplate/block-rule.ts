@@ -1,5 +1,6 @@
 /** Rules that decide whether a whole block is boilerplate. */
 import type {Block} from '../../blocks/block.js'
+import {endsWith} from '../../blocks/line-end.js'
 
 /** What a rule may know about the document around a block. */
 export interface BlockContext {
@@ -26,11 +27,11 @@ export interface BlockRule {
   match(block: Block, context: BlockContext): BlockMatch | boolean | undefined
 }
 
-const TERMINAL = /[.!?…]["”’')\]]*$/
+const endsSentence = endsWith('.!?…', '"”’\')]')
 
 /** A block that reads like article prose: long enough and ends a sentence. */
 export function isProse(block: Block): boolean {
-  return block.words >= 12 && TERMINAL.test(block.text)
+  return block.words >= 12 && endsSentence(block.text)
 }
 
 /** After the last prose block: where footers, tags and author boxes sit. */

@@ -8,6 +8,7 @@
  * so titles and bylines are kept and the rest is left to the classifier.
  */
 import type {Block} from '../../blocks/block.js'
+import {endsWith} from '../../blocks/line-end.js'
 import {isProse} from './block-rule.js'
 
 export type Element = 'title' | 'subhead' | 'byline' | 'dateline' | 'caption'
@@ -25,7 +26,7 @@ const DATE = new RegExp(
   'i'
 )
 const CREDIT_TAIL = /\((?:Photo:?\s*)?[\p{Lu}][^()]{1,60}\/[^()]{1,40}\)$/u
-const TERMINAL = /[.!?…:]["”’')\]]*$/
+const endsSentence = endsWith('.!?…:', '"”’\')]')
 
 /** The element each block is, if it is one of the protected kinds. */
 export function findElements(blocks: readonly Block[], removed: ReadonlySet<number>): Map<number, Element> {
@@ -40,8 +41,8 @@ export function findElements(blocks: readonly Block[], removed: ReadonlySet<numb
     else if (!titled && block.index < firstProse && looksLikeTitle(blocks, block, removed)) {
       elements.set(block.index, 'title')
       titled = true
-    } else if (CREDIT_TAIL.test(text) && block.words <= 60) elements.set(block.index, 'caption')
-    else if (block.index > firstProse && block.words <= 12 && !TERMINAL.test(text) && isBetweenProse(blocks, block.index, removed)) {
+    } else if (block.words <= 60 && text.endsWith(')') && CREDIT_TAIL.test(text)) elements.set(block.index, 'caption')
+    else if (block.index > firstProse && block.words <= 12 && !endsSentence(text) && isBetweenProse(blocks, block.index, removed)) {
       elements.set(block.index, 'subhead')
     }
   }
@@ -53,7 +54,7 @@ export function findElements(blocks: readonly Block[], removed: ReadonlySet<numb
  * sentence end, no menu separators) that the article follows within three lines.
  */
 function looksLikeTitle(blocks: readonly Block[], block: Block, removed: ReadonlySet<number>): boolean {
-  if (block.words < 4 || block.words > 25 || TERMINAL.test(block.text) || !/\p{Ll}{3}/u.test(block.text) || /\s[|•·»›]\s/.test(block.text))
+  if (block.words < 4 || block.words > 25 || endsSentence(block.text) || !/\p{Ll}{3}/u.test(block.text) || /\s[|•·»›]\s/.test(block.text))
     return false
   let seen = 0
   for (let k = block.index + 1; k < blocks.length && seen < 3; k++) {

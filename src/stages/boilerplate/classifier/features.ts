@@ -10,6 +10,7 @@
  */
 import {isLetterOrNumberUnit, lowerUnit} from '../../../blocks/chars.js'
 import {FNV_OFFSET, fnvStep, hashString, sequenceKey} from '../../../blocks/words.js'
+import {endsWith} from '../../../blocks/line-end.js'
 import {RECENT_LINES, RecentMemo} from '../../../blocks/recent.js'
 import {STOP_WORDS} from '../../../lexicon/stop-words.js'
 import type {ClassifierBlock} from './types.js'
@@ -19,10 +20,14 @@ const WORD_CHAR = /^[\p{L}\p{N}]$/u
 
 const BULLET_START = /^[•◦□▪■●○·‣⁃∙*–—-]\s/u
 const NUMBERED_START = /^\(?\d{1,3}[.)]\s/
-const TERMINAL_END = /[.!?…]["”’')\]»]*$/u
+const endsSentence = endsWith('.!?…', '"”’\')]»')
 const SEPARATOR = /\s(?:\||•|·|»|›|::|\/|–|—|-)\s/gu
 const WIDGET = /\[[^\]]{0,60}\]/g
 const URL_LIKE = /(?:https?:\/\/|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|gov|edu|io)\b)/i
+// What every URL_LIKE match holds, found without trying `[\w-]+` at each word start.
+const URL_PART = /:\/\/|www\.|\.(?:com|org|net|co\.uk|gov|edu|io)\b/i
+// Every SEPARATOR holds one of these: a line without any has none.
+const SEPARATOR_CHAR = /[|•·»›:\/–—-]/
 const COPYRIGHT = /©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b/i
 const DATE_LIKE =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i
@@ -210,10 +215,10 @@ function computeLineStats(text: string): LineStats {
   const nonSpace = Math.max(1, text.length - spaces)
   const commas = (text.match(/,/g) ?? []).length
   const widgetMatches = text.match(WIDGET) ?? []
-  const separators = (text.match(SEPARATOR) ?? []).length
+  const separators = SEPARATOR_CHAR.test(text) ? (text.match(SEPARATOR) ?? []).length : 0
   const short = nTok <= 12
   const stopRatio = nTok ? stop / nTok : 0
-  const terminal = TERMINAL_END.test(text)
+  const terminal = endsSentence(text)
   return {
     tokens: nTok,
     words: wordCount,
@@ -233,7 +238,7 @@ function computeLineStats(text: string): LineStats {
     separators,
     widgets: widgetMatches.length,
     widgetOnly: widgetMatches.length > 0 && text.replace(WIDGET, '').replace(/[\s|•·]+/g, '').length === 0,
-    url: URL_LIKE.test(text),
+    url: URL_PART.test(text) && URL_LIKE.test(text),
     copyright: COPYRIGHT.test(text),
     date: nTok <= 25 && DATE_LIKE.test(text),
     timeAgo: nTok <= 25 && TIME_AGO.test(text),

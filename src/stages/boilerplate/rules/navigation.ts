@@ -17,6 +17,8 @@ export const breadcrumb: BlockRule = {
 }
 
 const MENU_SEPARATOR = /\s+(?:\||•|·|»|›|\/|::)\s+/
+// Every MENU_SEPARATOR holds one of these: most lines need no split.
+const MENU_SEPARATOR_CHAR = /[|•·»›\/:]/
 
 /** Words that name the sections of a site's menu. */
 const MENU_WORDS = new Set(
@@ -53,7 +55,7 @@ export const menuLine: BlockRule = {
   reason: 'navigation menu',
   example: '`Home | News | Sport | Weather`, `Home About Blog Contact Shop`',
   match(block) {
-    const items = block.text.split(MENU_SEPARATOR)
+    const items = MENU_SEPARATOR_CHAR.test(block.text) ? block.text.split(MENU_SEPARATOR) : [block.text]
     // Each of a spaced menu's four or more items holds a word.
     if (items.length < 3) return block.words >= 4 && isSpacedMenu(block.text)
     return items.every((item) => item.trim().split(/\s+/).length <= 4 && !/[.!?]$/.test(item.trim()))

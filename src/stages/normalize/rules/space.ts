@@ -2,15 +2,35 @@
 import type {ProposedEdit} from '../../../core/types.js'
 import type {TextRule} from '../../rule.js'
 
+// Line breaks other than `\n` (line-endings normally leaves none): lines are then found by the regex.
+const OTHER_BREAK = /[\r\u2028\u2029]/
+
 export const lineTrim: TextRule = {
   id: 'line-trim',
   reason: 'whitespace at the start or end of a line',
   example: '`  • Item  ` → `• Item`',
   propose(input) {
+    const text = input.text
     const edits: ProposedEdit[] = []
-    const pattern = /^[ \t]+|[ \t]+$/gm
-    for (let match = pattern.exec(input.text); match; match = pattern.exec(input.text)) {
-      edits.push({start: match.index, end: match.index + match[0].length, replacement: '', rule: lineTrim.id, reason: lineTrim.reason})
+    const trim = (start: number, end: number): void => {
+      edits.push({start, end, replacement: '', rule: lineTrim.id, reason: lineTrim.reason})
+    }
+    if (OTHER_BREAK.test(text)) {
+      const pattern = /^[ \t]+|[ \t]+$/gm
+      for (let match = pattern.exec(text); match; match = pattern.exec(text)) trim(match.index, match.index + match[0].length)
+      return edits
+    }
+    // Line by line from each `\n`: `[ \t]+$` in multiline mode is tried at every space of the text.
+    for (let start = 0; start < text.length;) {
+      let end = text.indexOf('\n', start)
+      if (end === -1) end = text.length
+      let first = start
+      while (first < end && isSpaceOrTab(text.charCodeAt(first))) first++
+      if (first > start) trim(start, first)
+      let last = end
+      while (last > first && isSpaceOrTab(text.charCodeAt(last - 1))) last--
+      if (last < end && last > first) trim(last, end)
+      start = end + 1
     }
     return edits
   }
@@ -24,6 +44,8 @@ export const spaceRun: TextRule = {
     const edits: ProposedEdit[] = []
     // Only inside a line: leading and trailing runs belong to line-trim.
     const text = input.text
+    // Most texts have neither, and the pattern is tried at every space.
+    if (!text.includes('  ') && !text.includes('\t')) return edits
     const pattern = / {2,}|[ \t]*\t[ \t]*/g
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       const before = text[match.index - 1]
@@ -33,4 +55,8 @@ export const spaceRun: TextRule = {
     }
     return edits
   }
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === 32 || code === 9
 }
