@@ -19,4 +19,20 @@ describe('segmenting a document into blocks', () => {
     expect(countWords("'quoted' -- ... ")).toBe(1)
     expect(countWords('')).toBe(0)
   })
+
+  it('counts as many words as a plain pattern finds, for every mix of letters, digits, apostrophes and separators', () => {
+    // Letters and digits of the Basic Multilingual Plane, joined by an apostrophe that a word unit follows.
+    const pattern = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu
+    const units = ['a', 'É', '7', '東', "'", '’', ' ', '—', '.', '\u00a0', 'ß']
+    let checked = 0
+    let texts = ['']
+    for (let length = 1; length <= 5; length++) {
+      texts = texts.flatMap((text) => units.map((unit) => text + unit))
+      for (const text of texts) {
+        expect(countWords(text), JSON.stringify(text)).toBe(text.match(pattern)?.length ?? 0)
+        checked++
+      }
+    }
+    expect(checked).toBe(units.length ** 5 + units.length ** 4 + units.length ** 3 + units.length ** 2 + units.length)
+  })
 })
