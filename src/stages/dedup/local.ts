@@ -8,7 +8,7 @@
 import type {Block} from '../../blocks/block.js'
 import type {BlockDeletion} from '../../blocks/delete-blocks.js'
 import {RECENT_LINES, RecentMemo} from '../../blocks/recent.js'
-import {sequenceKey, sortedShingles, tokenHashes} from '../../blocks/words.js'
+import {sequenceKey, shingleAt, sortedShingles, tokenHashes} from '../../blocks/words.js'
 
 export interface LocalDedupOptions {
   /** Blocks with fewer words are never treated as duplicates (`Share`, `Reply`). */
@@ -23,10 +23,7 @@ interface Candidate {
   block: Block
   /** Position in the list searched. */
   at: number
-  /** Hashes of the lower-cased word tokens. */
-  tokens: number[]
-  /** Word 3-gram hashes, sorted, without repeats. */
-  grams: Uint32Array
+  words: BlockWords
 }
 
 /** A few junk words beyond the shared text are a suffix or prefix, not more content. */
@@ -100,50 +97,60 @@ function searchCopies(blocks: readonly Block[], options: LocalDedupOptions): Loc
   // a page dumped 800 times stays linear.
   const firstOf = new Map<number, number>()
   const representatives: number[] = []
-  let gramCount = 0
-  let maxGrams = 0
+  let shingleCount = 0
   for (const [at, block] of blocks.entries()) {
     // A block has no more tokens than words (an apostrophe joins at least as much): short ones need no hashing.
     if (block.words < options.minWords) continue
-    const {tokens, key, grams} = wordsOf(block.text)
-    if (tokens.length < options.minWords) continue
+    const words = wordsOf(block.text)
+    if (words.tokens.length < options.minWords) continue
     const id = candidates.length
-    const first = firstOf.get(key)
-    if (first !== undefined && sameTokens(candidates[first]!.tokens, tokens)) {
-      candidates.push({block, at, tokens, grams: candidates[first]!.grams})
+    candidates.push({block, at, words})
+    const first = firstOf.get(words.key)
+    if (first !== undefined && sameTokens(candidates[first]!.words.tokens, words.tokens)) {
       parent.push(first)
       continue
     }
-    candidates.push({block, at, tokens, grams})
     parent.push(id)
-    if (first === undefined) firstOf.set(key, id)
+    if (first === undefined) firstOf.set(words.key, id)
     representatives.push(id)
-    gramCount += grams.length
-    maxGrams = Math.max(maxGrams, grams.length)
+    shingleCount += words.shingles.length
   }
   if (representatives.length < 2) return groupCopies(candidates, parent)
-  const postings = new Postings(gramCount)
-  for (const id of representatives) for (const gram of candidates[id]!.grams) postings.add(gram, id)
+  // Each representative's distinct 3-grams, as their slots in the table, in text
+  // order: `slots` from `start[id]`, `size[id]` of them.
+  const postings = Postings.reset(shingleCount)
+  const slots = new Int32Array(shingleCount)
+  const start = new Int32Array(candidates.length)
+  const size = new Int32Array(candidates.length)
+  let filled = 0
+  for (const id of representatives) {
+    start[id] = filled
+    for (const gram of candidates[id]!.words.shingles) {
+      const slot = postings.slotOf(gram)
+      if (postings.add(slot, gram, id)) slots[filled++] = slot
+    }
+    size[id] = filled - start[id]!
+  }
   // Union-find over near-duplicate pairs. Prefix filtering: if A (the smaller
   // set) has a share t of its 3-grams in B, then B holds at least one of ANY
   // |A| - ceil(t|A|) + 1 grams of A. Grams no other block has count among them
-  // without a lookup; the rest of that many are probed, shortest posting lists
-  // first, and every candidate found is verified exactly.
+  // without a lookup; the rest of that many are probed, and every candidate
+  // found is verified exactly. Which grams are probed does not change the pairs
+  // found, so they are taken in text order and sorted only to verify a pair.
   const find = (i: number): number => findRoot(parent, i)
   const seen = new Int32Array(candidates.length).fill(-1)
-  const probes = new Int32Array(maxGrams)
+  const probes = new Int32Array(shingleCount)
   for (const a of representatives) {
-    const grams = candidates[a]!.grams
-    const size = grams.length
-    let need = Math.ceil(options.containment * size - 1e-9)
-    while (need > 0 && (need - 1) / size >= options.containment) need--
-    const prefix = size - need + 1
+    const sizeA = size[a]!
+    let need = Math.ceil(options.containment * sizeA - 1e-9)
+    while (need > 0 && (need - 1) / sizeA >= options.containment) need--
+    const prefix = sizeA - need + 1
     let shared = 0
-    for (const gram of grams) {
-      const slot = postings.slotOf(gram)
+    for (let k = start[a]!; k < start[a]! + sizeA; k++) {
+      const slot = slots[k]!
       if (postings.count[slot]! > 1) probes[shared++] = slot
     }
-    const own = size - shared
+    const own = sizeA - shared
     if (own >= prefix) continue
     // Any `prefix - own` shared grams will do; grams only one other block has come
     // first, so common phrases add few candidates (a full sort cost more than it saved).
@@ -155,15 +162,15 @@ function searchCopies(blocks: readonly Block[], options: LocalDedupOptions): Loc
         probed++
         for (let at = postings.head[slot]!; at !== -1; at = postings.next[at]!) {
           const b = postings.block[at]!
-          const other = candidates[b]!.grams
-          if (seen[b] === a || other.length < size || (other.length === size && b <= a)) continue
+          if (seen[b] === a || size[b]! < sizeA || (size[b] === sizeA && b <= a)) continue
           seen[b] = a
           if (find(a) === find(b)) continue
-          if (sharesAtLeast(grams, other, need)) parent[find(b)] = find(a)
+          if (sharesAtLeast(sortedGrams(candidates[a]!.words), sortedGrams(candidates[b]!.words), need)) parent[find(b)] = find(a)
         }
       }
     }
   }
+  postings.clear(slots, filled)
   return groupCopies(candidates, parent)
 }
 
@@ -171,7 +178,10 @@ interface BlockWords {
   tokens: number[]
   /** Equal token sequences, equal keys. */
   key: number
-  grams: Uint32Array
+  /** Word 3-gram hashes in text order, repeats included. */
+  shingles: Uint32Array
+  /** The same sorted, without repeats: made only when a pair is verified. */
+  sorted?: Uint32Array
 }
 
 // The boilerplate stage looks for copies after each of its rounds and the dedup
@@ -182,9 +192,15 @@ function wordsOf(text: string): BlockWords {
   const cached = recentWords.get(text)
   if (cached) return cached
   const tokens = tokenHashes(text)
-  const words = {tokens, key: sequenceKey(tokens), grams: sortedShingles(tokens, 3)}
+  const shingles = new Uint32Array(Math.max(0, tokens.length - 2))
+  for (let i = 0; i < shingles.length; i++) shingles[i] = shingleAt(tokens, i, 3)
+  const words: BlockWords = {tokens, key: sequenceKey(tokens), shingles}
   recentWords.set(text, words)
   return words
+}
+
+function sortedGrams(words: BlockWords): Uint32Array {
+  return (words.sorted ??= sortedShingles(words.tokens, 3))
 }
 
 function findRoot(parent: number[], i: number): number {
@@ -213,7 +229,7 @@ function groupCopies(candidates: readonly Candidate[], parent: number[]): LocalC
       copies.push({
         block: member.at,
         kept: kept.at,
-        exact: sameTokens(member.tokens, kept.tokens),
+        exact: sameTokens(member.words.tokens, kept.words.tokens),
         containment: round(containment(member, kept))
       })
     }
@@ -223,25 +239,41 @@ function groupCopies(candidates: readonly Candidate[], parent: number[]): LocalC
 
 /**
  * Gram → the blocks holding it, as typed arrays: an open-addressing table of
- * grams, each with a count and a linked list of occurrences. A Map of arrays
- * cost more than the rest of the search on long pages.
+ * grams, each with a count of blocks and a linked list of them. A Map of arrays
+ * cost more than the rest of the search on long pages. One table serves every
+ * search, cleared slot by slot after it: allocating and filling a new one for
+ * each document cost a tenth of the search.
  */
 class Postings {
+  static #shared: Postings | undefined
+
+  /** The shared table, empty, with room for `grams` entries. */
+  static reset(grams: number): Postings {
+    let size = 16
+    while (size < grams * 2) size *= 2
+    const shared = Postings.#shared
+    // Reused unless too small, or much larger than needed (one huge page does not pin its table).
+    if (shared && shared.keys.length >= size && shared.keys.length <= size * 8 && shared.block.length >= grams) return shared
+    return (Postings.#shared = new Postings(size, grams))
+  }
+
   readonly keys: Uint32Array
+  /** Blocks holding the gram; 0 marks an empty slot. */
   readonly count: Int32Array
   readonly head: Int32Array
+  /** The last block added to each slot, so a gram repeated in a block counts once. */
+  readonly last: Int32Array
   readonly block: Int32Array
   readonly next: Int32Array
   private readonly mask: number
   private used = 0
 
-  constructor(capacity: number) {
-    let size = 16
-    while (size < capacity * 2) size *= 2
+  private constructor(size: number, capacity: number) {
     this.mask = size - 1
     this.keys = new Uint32Array(size)
     this.count = new Int32Array(size)
     this.head = new Int32Array(size).fill(-1)
+    this.last = new Int32Array(size).fill(-1)
     this.block = new Int32Array(capacity)
     this.next = new Int32Array(capacity)
   }
@@ -253,13 +285,27 @@ class Postings {
     return slot
   }
 
-  add(gram: number, id: number): void {
-    const slot = this.slotOf(gram)
+  /** Add block `id` to the gram at `slot`; false when the block already holds it. */
+  add(slot: number, gram: number, id: number): boolean {
+    if (this.last[slot] === id) return false
+    this.last[slot] = id
     this.keys[slot] = gram
     this.count[slot]!++
     this.block[this.used] = id
     this.next[this.used] = this.head[slot]!
     this.head[slot] = this.used++
+    return true
+  }
+
+  /** Empty the slots a search filled (listed in `slots`, `filled` of them). */
+  clear(slots: Int32Array, filled: number): void {
+    for (let k = 0; k < filled; k++) {
+      const slot = slots[k]!
+      this.count[slot] = 0
+      this.head[slot] = -1
+      this.last[slot] = -1
+    }
+    this.used = 0
   }
 }
 
@@ -316,11 +362,11 @@ const SITE_PREFIX = /^[^.!?]{1,40}?\s+[|]\s+/
  * name after a separator count against a copy as junk. Ties go to the earliest.
  */
 function mostComplete(members: Candidate[]): Candidate {
-  const core = members.reduce((a, b) => (b.tokens.length < a.tokens.length ? b : a))
-  const coreWords = new Set(core.tokens)
+  const core = members.reduce((a, b) => (b.words.tokens.length < a.words.tokens.length ? b : a))
+  const coreWords = new Set(core.words.tokens)
   const extraOf = (tokens: readonly number[]): number => tokens.filter((token) => !coreWords.has(token)).length
   const score = (member: Candidate): number => {
-    const extra = extraOf(member.tokens)
+    const extra = extraOf(member.words.tokens)
     if (extra <= JUNK_EXTRA) return -extra
     const withoutAffixes = tokenHashes(member.block.text.replace(SITE_SUFFIX, '').replace(SITE_PREFIX, ''))
     return extraOf(withoutAffixes) <= JUNK_EXTRA ? -extra : extra
@@ -330,8 +376,10 @@ function mostComplete(members: Candidate[]): Candidate {
 
 /** Share of the smaller block's 3-grams found in the other. */
 function containment(a: Candidate, b: Candidate): number {
-  const small = a.grams.length <= b.grams.length ? a.grams : b.grams
-  return small.length === 0 ? 1 : sharedCount(a.grams, b.grams) / small.length
+  const gramsA = sortedGrams(a.words)
+  const gramsB = sortedGrams(b.words)
+  const small = gramsA.length <= gramsB.length ? gramsA : gramsB
+  return small.length === 0 ? 1 : sharedCount(gramsA, gramsB) / small.length
 }
 
 function preview(text: string): string {
