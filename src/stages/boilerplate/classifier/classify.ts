@@ -5,6 +5,7 @@
  * Pure and linear in the number of blocks.
  */
 import {CONTEXT_FEATURES, LINE_FEATURES, contextVectors, documentFeatures, type LineStats} from './features.js'
+import {completeTrees, evalCompleteTrees, type CompleteTrees} from './complete-trees.js'
 import type {ClassifierModel, TreeNode} from './model.js'
 import type {BlockDecision, ClassifierBlock, ClassifierOptions} from './types.js'
 import {MODEL} from './weights.js'
@@ -155,6 +156,9 @@ interface Compiled {
   reference: Float64Array
   lineTrees?: FlatTrees
   contextTrees?: FlatTrees
+  /** The same ensembles laid out for scoring; the linked form above credits features in explanations. */
+  lineScorer?: CompleteTrees
+  contextScorer?: CompleteTrees
 }
 
 const compiled = new WeakMap<ClassifierModel, Compiled>()
@@ -166,8 +170,14 @@ function compile(model: ClassifierModel): Compiled {
       context: weightVector(CONTEXT_FEATURES, model.context),
       reference: weightVector(LINE_FEATURES, model.reference ?? {})
     }
-    if (model.lineTrees) c.lineTrees = flatten(model.lineTrees, LINE_FEATURES)
-    if (model.contextTrees) c.contextTrees = flatten(model.contextTrees, CONTEXT_NAMES)
+    if (model.lineTrees) {
+      c.lineTrees = flatten(model.lineTrees, LINE_FEATURES)
+      c.lineScorer = completeTrees(model.lineTrees, LINE_FEATURES)
+    }
+    if (model.contextTrees) {
+      c.contextTrees = flatten(model.contextTrees, CONTEXT_NAMES)
+      c.contextScorer = completeTrees(model.contextTrees, CONTEXT_NAMES)
+    }
     compiled.set(model, c)
   }
   return c
@@ -266,15 +276,15 @@ export function classifyWithModel(
   const doc = documentFeatures(blocks)
   const n = blocks.length
   const logits1 = new Float64Array(n)
-  for (let i = 0; i < n; i++) logits1[i] = w.lineTrees ? evalTrees(w.lineTrees, doc.vectors[i]!) : dot(w.line, doc.vectors[i]!)
+  for (let i = 0; i < n; i++) logits1[i] = w.lineScorer ? evalCompleteTrees(w.lineScorer, doc.vectors[i]!) : dot(w.line, doc.vectors[i]!)
   const ctx = opts.context ? contextVectors(logits1, doc.stats) : undefined
   const nLine = LINE_FEATURES.length
   const joint = new Float64Array(CONTEXT_NAMES.length)
   const contextLogit = (i: number, contrib?: Float64Array): number => {
-    if (!w.contextTrees) return dot(w.context, ctx![i]!)
+    if (!w.contextTrees || !w.contextScorer) return dot(w.context, ctx![i]!)
     joint.set(doc.vectors[i]!, 0)
     joint.set(ctx![i]!, nLine)
-    return evalTrees(w.contextTrees, joint, contrib)
+    return contrib ? evalTrees(w.contextTrees, joint, contrib) : evalCompleteTrees(w.contextScorer, joint)
   }
   const decisions: BlockDecision[] = []
   const inMainIdx = LINE_FEATURES.indexOf('in_main')
