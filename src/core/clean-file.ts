@@ -6,9 +6,8 @@
  * file twice gives the same bytes.
  */
 import {rmSync} from 'node:fs'
-import {join} from 'node:path'
 import {writeFileAtomicSync} from '../io/atomic-write.js'
-import {cleanedPath, diffPath, duplicatePath} from '../io/out-paths.js'
+import {cleanedPath, diffPath, duplicatePath, tempFolder} from '../io/out-paths.js'
 import {contentHash} from '../io/content-hash.js'
 import {manifestLine, type ManifestLine, type ManifestMeta} from '../io/manifest.js'
 import {InputError, readDocumentSync} from '../io/read-document.js'
@@ -55,7 +54,7 @@ export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: S
   const dropped = dropDecision(pipeline.stages, file.relative)
   const result = pipeline.clean(text, file.relative, task.replay ? readTrace(task.replay) : undefined)
   const ms = performance.now() - t0
-  const temp = join(out, '.rinse', 'tmp')
+  const temp = tempFolder(out)
   const cleanedFile = cleanedPath(out, file.relative)
   const diff = diffPath(out, file.relative)
   // Encoded once: written, counted, and hashed for the manifest.

@@ -10,7 +10,7 @@ import {UsageError} from '../core/run-folder.js'
 import {writeFileAtomicSync} from '../io/atomic-write.js'
 import {mapReportDocuments} from './read-report.js'
 import type {DocumentReport, FailedDocument} from './schema.js'
-import {cleanedPath, diffPath} from '../io/out-paths.js'
+import {cleanedPath, diffPath, tempFolder} from '../io/out-paths.js'
 import {unifiedDiff} from './unified-diff.js'
 
 export interface DiffsWritten {
@@ -27,7 +27,7 @@ export async function writeDiffsFromReport(out: string): Promise<DiffsWritten> {
   const report = join(out, 'report.json')
   if (!existsSync(report)) throw new UsageError(`${out}: no report.json (is it the output folder of a rinse run?)`)
   const result: DiffsWritten = {written: 0, failures: []}
-  const temp = join(out, '.rinse', 'tmp')
+  const temp = tempFolder(out)
   let records = 0
   const writeDiff = (document: DocumentReport): void => {
     if (JSONL_RECORD.test(document.path)) {
