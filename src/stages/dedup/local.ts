@@ -136,7 +136,7 @@ function searchCopies(blocks: readonly Block[], options: LocalDedupOptions): Loc
   // |A| - ceil(t|A|) + 1 grams of A. Grams no other block has count among them
   // without a lookup; the rest of that many are probed, and every candidate
   // found is verified exactly. Which grams are probed does not change the pairs
-  // found, so they are taken in text order and sorted only to verify a pair.
+  // found, so they are taken in text order.
   const find = (i: number): number => findRoot(parent, i)
   const seen = new Int32Array(candidates.length).fill(-1)
   const probes = new Int32Array(shingleCount)
@@ -165,7 +165,7 @@ function searchCopies(blocks: readonly Block[], options: LocalDedupOptions): Loc
           if (seen[b] === a || size[b]! < sizeA || (size[b] === sizeA && b <= a)) continue
           seen[b] = a
           if (find(a) === find(b)) continue
-          if (sharesAtLeast(sortedGrams(candidates[a]!.words), sortedGrams(candidates[b]!.words), need)) parent[find(b)] = find(a)
+          if (postings.sharesAtLeast(slots, start[a]!, sizeA, start[b]!, size[b]!, need)) parent[find(b)] = find(a)
         }
       }
     }
@@ -263,6 +263,9 @@ class Postings {
   readonly head: Int32Array
   /** The last block added to each slot, so a gram repeated in a block counts once. */
   readonly last: Int32Array
+  /** Slots of the larger block of the pair being verified, by the number of that verification. */
+  readonly mark: Int32Array
+  private marks = 0
   readonly block: Int32Array
   readonly next: Int32Array
   private readonly mask: number
@@ -274,6 +277,7 @@ class Postings {
     this.count = new Int32Array(size)
     this.head = new Int32Array(size).fill(-1)
     this.last = new Int32Array(size).fill(-1)
+    this.mark = new Int32Array(size)
     this.block = new Int32Array(capacity)
     this.next = new Int32Array(capacity)
   }
@@ -304,29 +308,29 @@ class Postings {
       this.count[slot] = 0
       this.head[slot] = -1
       this.last[slot] = -1
+      this.mark[slot] = 0
     }
     this.used = 0
+    this.marks = 0
   }
-}
 
-/**
- * Whether sorted `small` has at least `need` of its grams in sorted `large`;
- * stops as soon as the answer is known.
- */
-function sharesAtLeast(small: Uint32Array, large: Uint32Array, need: number): boolean {
-  const allowedMissing = small.length - need
-  let shared = 0
-  let missing = 0
-  let j = 0
-  for (let i = 0; i < small.length; i++) {
-    const gram = small[i]!
-    while (j < large.length && large[j]! < gram) j++
-    if (j < large.length && large[j] === gram) {
-      if (++shared >= need) return true
-      j++
-    } else if (++missing > allowedMissing) return false
+  /**
+   * Whether block A holds at least `need` of block B's distinct grams, both given
+   * as their runs of `slots`; stops as soon as the answer is known.
+   */
+  sharesAtLeast(slots: Int32Array, startA: number, sizeA: number, startB: number, sizeB: number, need: number): boolean {
+    const stamp = ++this.marks
+    for (let k = startB; k < startB + sizeB; k++) this.mark[slots[k]!] = stamp
+    const allowedMissing = sizeA - need
+    let shared = 0
+    let missing = 0
+    for (let k = startA; k < startA + sizeA; k++) {
+      if (this.mark[slots[k]!] === stamp) {
+        if (++shared >= need) return true
+      } else if (++missing > allowedMissing) return false
+    }
+    return shared >= need
   }
-  return shared >= need
 }
 
 function sharedCount(a: Uint32Array, b: Uint32Array): number {
