@@ -42,9 +42,15 @@ export interface ManifestEntry extends ManifestMeta {
 
 const PREFIX = '{"documents":['
 
+/** How much of the manifest a read takes before and after the entry asked for. */
+const READ_BEHIND = 256 * 1024
+const READ_AHEAD = 1024 * 1024
+
 export class Manifest {
   private appender: Promise<FileHandle> | undefined
   private reader: Promise<FileHandle> | undefined
+  /** The stretch of the file read last (the file only grows: what it holds stays true). */
+  private window: {start: number; bytes: Buffer} | undefined
   private queue: Promise<void> = Promise.resolve()
   /** Lines queued for the next write. */
   private pending: Uint8Array[] = []
@@ -161,14 +167,25 @@ export class Manifest {
     }
   }
 
-  /** A document's full report entry, as JSON. */
+  /**
+   * A document's full report entry, as JSON. The report asks for the entries in
+   * path order, which is about the order they were written: each read takes a
+   * stretch around the entry, and the next entries mostly come from it. One
+   * read per entry cost a second per 10,000 documents, all of it waiting.
+   */
   async read(summary: LocatedSummary): Promise<string> {
     await this.queue
-    this.reader ??= open(this.file, 'r')
-    const handle = await this.reader
-    const buffer = Buffer.allocUnsafe(summary.at[1])
-    await handle.read(buffer, 0, buffer.length, summary.at[0])
-    return buffer.toString('utf8')
+    const [start, length] = summary.at
+    let window = this.window
+    if (!window || start < window.start || start + length > window.start + window.bytes.length) {
+      this.reader ??= open(this.file, 'r')
+      const handle = await this.reader
+      const from = Math.max(0, start - READ_BEHIND)
+      const buffer = Buffer.allocUnsafe(start - from + Math.max(length, READ_AHEAD))
+      const {bytesRead} = await handle.read(buffer, 0, buffer.length, from)
+      window = this.window = {start: from, bytes: buffer.subarray(0, bytesRead)}
+    }
+    return window.bytes.toString('utf8', start - window.start, start - window.start + length)
   }
 
   async close(): Promise<void> {
