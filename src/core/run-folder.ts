@@ -9,6 +9,7 @@ import {isAbsolute, join, relative, resolve} from 'node:path'
 import pLimit from 'p-limit'
 import type {PipelineConfig} from '../config/pipeline-file.js'
 import {Manifest, type LocatedSummary} from '../io/manifest.js'
+import {statFiles} from '../io/stat-files.js'
 import {cleanedPath, diffPath} from '../io/out-paths.js'
 import {InputError} from '../io/read-document.js'
 import {findStaleOutputs, pruneOutputs, type ExpectedOutputs} from '../io/stale-outputs.js'
@@ -126,13 +127,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   // With corpus stages a file's result depends on the whole batch. An unchanged
   // batch resumes without looking at it; otherwise the corpus is collected again
   // and a finished file is reused only if the corpus index came out the same.
-  // Only size and mtime are kept: a full fs.Stats is about 900 bytes, 90 MB for 100,000 files.
-  const statted = await mapLimited(files, limit, (file) =>
-    stat(file.path).then(
-      (info) => ({size: info.size, mtimeMs: info.mtimeMs}),
-      (error: NodeJS.ErrnoException) => error
-    )
-  )
+  const statted = await statFiles(files.map((file) => file.path))
   const stats = statted.map((info) => (info instanceof Error ? undefined : info))
   const corpus = hasCorpusStages(pipeline.stages)
   let batch = corpus ? batchKey(files.map((file, i) => [file.relative, stats[i]?.size, stats[i]?.mtimeMs])) : undefined
