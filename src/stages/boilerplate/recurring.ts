@@ -7,6 +7,7 @@
  * that reads like prose is kept and flagged, not removed.
  */
 import type {Block} from '../../blocks/block.js'
+import {isLetterOrNumberUnit} from '../../blocks/chars.js'
 import {FNV_OFFSET, fnvStep, shingleAt, tokenHashes} from '../../blocks/words.js'
 import type {CorpusHooks, StageInput} from '../../core/stage.js'
 import {isProse, type BlockRule} from './block-rule.js'
@@ -53,7 +54,7 @@ export function lineKey(text: string): number {
     else if (c >= 0xd800 && c <= 0xdbff && i + 1 < lower.length && (lower.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       width = 2
       kind = LETTER_OR_NUMBER.test(lower.slice(i, i + 2)) ? 'word' : 'other'
-    } else kind = LETTER_OR_NUMBER.test(lower[i]!) ? 'word' : 'other'
+    } else kind = isLetterOrNumberUnit(c) ? 'word' : 'other'
     if (kind === 'other') {
       space = started
       digits = false
