@@ -28,11 +28,14 @@ export const doubledDash: TextRule = {
   id: 'doubled-dash',
   reason: 'dash repeated',
   example: '`sell— — some say` → `sell — some say`',
+  // The pattern may start at any space; a text without a dash has no match.
   propose: (input) =>
-    editsForMatches(input.text, /([ \t]*)([—–])(?:[ \t]*\2)+([ \t]*)/g, doubledDash, (match) => {
-      if (!/[ \t]*\S*[ \t]+/.test(match[0].slice(match[1]!.length)) && match[0].split(match[2]!).length < 3) return undefined
-      return match[1] || match[3] ? ` ${match[2]} ` : match[2]
-    })
+    !hasDash(input.text)
+      ? []
+      : editsForMatches(input.text, /([ \t]*)([—–])(?:[ \t]*\2)+([ \t]*)/g, doubledDash, (match) => {
+          if (!/[ \t]*\S*[ \t]+/.test(match[0].slice(match[1]!.length)) && match[0].split(match[2]!).length < 3) return undefined
+          return match[1] || match[3] ? ` ${match[2]} ` : match[2]
+        })
 }
 
 // A name glued to a list of arguments is a call: `validateRange(from, to)`, `os.path.join( root, name )`.
@@ -90,4 +93,8 @@ function afterWord(text: string, index: number, digits: boolean): boolean {
   const before = text[index - 1]
   if (before === undefined || (text[index - 1] === '.' && text[index - 2] === '.')) return false
   return (digits ? /[\p{L}\p{N}”"’)\]]/u : /[\p{L}”"’)\]]/u).test(before)
+}
+
+function hasDash(text: string): boolean {
+  return text.includes('—') || text.includes('–')
 }
