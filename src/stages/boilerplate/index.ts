@@ -97,8 +97,15 @@ export function findBoilerplate(blocks: readonly Block[], rules: readonly BlockR
   }
   const noContext: BlockContext = {blocks, firstProse: -1, lastProse: blocks.length}
   for (const block of blocks) {
-    const rule = rules.find((candidate) => !candidate.needsContext && candidate.match(block, noContext))
-    if (rule) claim(block, rule, rule.match(block, noContext))
+    for (const rule of rules) {
+      if (rule.needsContext) continue
+      // Asked once: the first rule that matches claims the block with its answer.
+      const result = rule.match(block, noContext)
+      if (result) {
+        claim(block, rule, result)
+        break
+      }
+    }
   }
   const prose = blocks.filter((block) => !claimed.has(block.index) && isProse(block))
   const context: BlockContext = {blocks, firstProse: prose[0]?.index ?? -1, lastProse: prose.at(-1)?.index ?? -1}
