@@ -123,54 +123,58 @@ function searchCopies(blocks: readonly Block[], options: LocalDedupOptions): Loc
   const start = new Int32Array(candidates.length)
   const size = new Int32Array(candidates.length)
   let filled = 0
-  for (const id of representatives) {
-    start[id] = filled
-    for (const gram of candidates[id]!.words.shingles) {
-      const slot = postings.slotOf(gram)
-      if (postings.add(slot, gram, id)) slots[filled++] = slot
+  // The table is shared by every search: it is emptied however this one ends.
+  try {
+    for (const id of representatives) {
+      start[id] = filled
+      for (const gram of candidates[id]!.words.shingles) {
+        const slot = postings.slotOf(gram)
+        if (postings.add(slot, gram, id)) slots[filled++] = slot
+      }
+      size[id] = filled - start[id]!
     }
-    size[id] = filled - start[id]!
-  }
-  // Union-find over near-duplicate pairs. Prefix filtering: if A (the smaller
-  // set) has a share t of its 3-grams in B, then B holds at least one of ANY
-  // |A| - ceil(t|A|) + 1 grams of A. Grams no other block has count among them
-  // without a lookup; the rest of that many are probed, and every candidate
-  // found is verified exactly. Which grams are probed does not change the pairs
-  // found, so they are taken in text order.
-  const find = (i: number): number => findRoot(parent, i)
-  const seen = new Int32Array(candidates.length).fill(-1)
-  const probes = new Int32Array(shingleCount)
-  for (const a of representatives) {
-    const sizeA = size[a]!
-    let need = Math.ceil(options.containment * sizeA - 1e-9)
-    while (need > 0 && (need - 1) / sizeA >= options.containment) need--
-    const prefix = sizeA - need + 1
-    let shared = 0
-    for (let k = start[a]!; k < start[a]! + sizeA; k++) {
-      const slot = slots[k]!
-      if (postings.count[slot]! > 1) probes[shared++] = slot
-    }
-    const own = sizeA - shared
-    if (own >= prefix) continue
-    // Any `prefix - own` shared grams will do; grams only one other block has come
-    // first, so common phrases add few candidates (a full sort cost more than it saved).
-    let probed = 0
-    for (let pairsOnly = 1; pairsOnly >= 0 && probed < prefix - own; pairsOnly--) {
-      for (let k = 0; k < shared && probed < prefix - own; k++) {
-        const slot = probes[k]!
-        if ((postings.count[slot] === 2) !== (pairsOnly === 1)) continue
-        probed++
-        for (let at = postings.head[slot]!; at !== -1; at = postings.next[at]!) {
-          const b = postings.block[at]!
-          if (seen[b] === a || size[b]! < sizeA || (size[b] === sizeA && b <= a)) continue
-          seen[b] = a
-          if (find(a) === find(b)) continue
-          if (postings.sharesAtLeast(slots, start[a]!, sizeA, start[b]!, size[b]!, need)) parent[find(b)] = find(a)
+    // Union-find over near-duplicate pairs. Prefix filtering: if A (the smaller
+    // set) has a share t of its 3-grams in B, then B holds at least one of ANY
+    // |A| - ceil(t|A|) + 1 grams of A. Grams no other block has count among them
+    // without a lookup; the rest of that many are probed, and every candidate
+    // found is verified exactly. Which grams are probed does not change the pairs
+    // found, so they are taken in text order.
+    const find = (i: number): number => findRoot(parent, i)
+    const seen = new Int32Array(candidates.length).fill(-1)
+    const probes = new Int32Array(shingleCount)
+    for (const a of representatives) {
+      const sizeA = size[a]!
+      let need = Math.ceil(options.containment * sizeA - 1e-9)
+      while (need > 0 && (need - 1) / sizeA >= options.containment) need--
+      const prefix = sizeA - need + 1
+      let shared = 0
+      for (let k = start[a]!; k < start[a]! + sizeA; k++) {
+        const slot = slots[k]!
+        if (postings.count[slot]! > 1) probes[shared++] = slot
+      }
+      const own = sizeA - shared
+      if (own >= prefix) continue
+      // Any `prefix - own` shared grams will do; grams only one other block has come
+      // first, so common phrases add few candidates (a full sort cost more than it saved).
+      let probed = 0
+      for (let pairsOnly = 1; pairsOnly >= 0 && probed < prefix - own; pairsOnly--) {
+        for (let k = 0; k < shared && probed < prefix - own; k++) {
+          const slot = probes[k]!
+          if ((postings.count[slot] === 2) !== (pairsOnly === 1)) continue
+          probed++
+          for (let at = postings.head[slot]!; at !== -1; at = postings.next[at]!) {
+            const b = postings.block[at]!
+            if (seen[b] === a || size[b]! < sizeA || (size[b] === sizeA && b <= a)) continue
+            seen[b] = a
+            if (find(a) === find(b)) continue
+            if (postings.sharesAtLeast(slots, start[a]!, sizeA, start[b]!, size[b]!, need)) parent[find(b)] = find(a)
+          }
         }
       }
     }
+  } finally {
+    postings.clear(slots, filled)
   }
-  postings.clear(slots, filled)
   return groupCopies(candidates, parent)
 }
 
@@ -180,7 +184,7 @@ interface BlockWords {
   key: number
   /** Word 3-gram hashes in text order, repeats included. */
   shingles: Uint32Array
-  /** The same sorted, without repeats: made only when a pair is verified. */
+  /** The same sorted, without repeats: made only for a copy's containment figure. */
   sorted?: Uint32Array
 }
 
