@@ -21,7 +21,7 @@ export function duplicatePath(out: string, relativePath: string): string {
  * OUT/.rinse/tmp/<thread>: where this thread writes an output before renaming it
  * into place. A folder per thread: creating a file locks its folder, and worker
  * threads creating files in one shared folder spent more time waiting on each
- * other (system time up to 3×) than writing.
+ * other (two to four times the system time) than writing.
  */
 export function tempFolder(out: string): string {
   return join(out, '.rinse', 'tmp', String(threadId))
