@@ -89,6 +89,21 @@ describe('MinHash estimates', () => {
     expect(Math.abs(err / 50)).toBeLessThan(0.02)
   })
 
+  it('takes, for each hash function, the minimum of (a·x + b) mod 2^32 over the set', () => {
+    const random = seededRandom(11)
+    // 13 functions: the unrolled passes and the ones left over.
+    for (const count of [13, 128]) {
+      const perms = permutations(count, 3)
+      for (const size of [0, 1, 7, 500]) {
+        const set = Uint32Array.from({length: size}, () => random())
+        const expected = Array.from(perms.a, (a, i) =>
+          set.reduce((min, x) => Math.min(min, (Math.imul(a, x) + perms.b[i]!) >>> 0), 0xffffffff)
+        )
+        expect([...minhashInto(set, size, perms, new Uint32Array(count))]).toEqual(expected)
+      }
+    }
+  })
+
   it('derives containment from Jaccard and set sizes', () => {
     // A (100) inside B (400): J = 100/400.
     expect(containmentFromJaccard(0.25, 100, 400)).toBeCloseTo(1, 10)
