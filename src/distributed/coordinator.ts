@@ -52,12 +52,15 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
         jobs.map((data, i) => ({
           name: `${data.kind}-${i}`,
           data,
-          opts: {attempts: 5, backoff: {type: 'fixed', delay: 500}, removeOnComplete: true, removeOnFail: false}
+          // Kept once complete until waited for: a job removed on completion before
+          // `waitUntilFinished` looked it up made the run fail ("Missing key for job").
+          opts: {attempts: 5, backoff: {type: 'fixed', delay: 500}, removeOnComplete: false, removeOnFail: false}
         }))
       )
       await Promise.all(
         added.map(async (job) => {
           await job.waitUntilFinished(events)
+          await job.remove()
           const {data} = job
           const phase =
             data.kind === 'clean'

@@ -138,7 +138,7 @@ describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
     const gone = Object.keys(tree(join(out, 'cleaned'))).sort()[0]!
     rmSync(join(input, gone))
     const pruned = await run('--prune')
-    expect(pruned.code).toBe(0)
+    expect(pruned.code, pruned.stdout + pruned.stderr).toBe(0)
     expect(readReport(out).stale).toEqual({
       pruned: true,
       outputs: [`cleaned/${gone}`]
