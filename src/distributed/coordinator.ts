@@ -44,6 +44,9 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
     }
     await redis.set(keys.settings(run), JSON.stringify(settings))
     const shards = shard(files, options.shardSize ?? 50)
+    // Each job waited for holds a listener on the queue until it finishes: without
+    // a limit this high, Node warned of a listener leak once a pass had 11 jobs.
+    queue.setMaxListeners(shards.length + 10)
 
     const passes = passCounter(pipeline.stages, true)
     const runJobs = async (jobs: JobData[]): Promise<void> => {

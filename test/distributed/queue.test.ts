@@ -114,6 +114,8 @@ describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
     const result = await coordinator
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('rinse: 48 files')
+    // 12 jobs waited for at once: no listener-leak warning.
+    expect(result.stderr).not.toContain('MaxListenersExceededWarning')
 
     expect(tree(join(work, 'distributed', 'cleaned'))).toEqual(tree(join(work, 'single', 'cleaned')))
     expect(tree(join(work, 'distributed', 'diffs'))).toEqual(tree(join(work, 'single', 'diffs')))
