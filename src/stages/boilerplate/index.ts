@@ -7,7 +7,7 @@
 import type {Block} from '../../blocks/block.js'
 import {deleteBlocks, type BlockDeletion} from '../../blocks/delete-blocks.js'
 import type {ConfiguredStage, StageInput} from '../../core/stage.js'
-import {isProse, type BlockContext, type BlockRule} from './block-rule.js'
+import {isProse, type BlockContext, type BlockMatch, type BlockRule} from './block-rule.js'
 import {authorBox, commentForm, commentThread} from './rules/comments.js'
 import {archiveLine, copyright, disclaimer, postFooter, subscriptionNag, tagLine} from './rules/footer.js'
 import {imageAlt, photoCaption, photoCredit, slideshow, videoCaption} from './rules/media.js'
@@ -83,8 +83,7 @@ export function customRule(custom: CustomPattern): BlockRule {
 /** Decide which blocks are boilerplate; pure, for the stage and for tests. */
 export function findBoilerplate(blocks: readonly Block[], rules: readonly BlockRule[]): BlockDeletion[] {
   const claimed = new Map<number, BlockDeletion>()
-  const claim = (block: Block, rule: BlockRule, result: ReturnType<BlockRule['match']>): void => {
-    if (!result) return
+  const claim = (block: Block, rule: BlockRule, result: BlockMatch | true): void => {
     const match = typeof result === 'object' ? result : {}
     const deletion: BlockDeletion = {block, rule: rule.id, reason: match.reason ?? rule.reason}
     if (match.detail) deletion.detail = match.detail
@@ -95,31 +94,19 @@ export function findBoilerplate(blocks: readonly Block[], rules: readonly BlockR
         claimed.set(next.index, {block: next, rule: rule.id, reason: `${match.reason ?? rule.reason} (continued)`})
     }
   }
-  const noContext: BlockContext = {blocks, firstProse: -1, lastProse: blocks.length}
-  for (const block of blocks) {
+  // The first rule of one kind that matches claims the block with its answer (each rule asked once).
+  const claimFirst = (block: Block, contextual: boolean, context: BlockContext): void => {
     for (const rule of rules) {
-      if (rule.needsContext) continue
-      // Asked once: the first rule that matches claims the block with its answer.
-      const result = rule.match(block, noContext)
-      if (result) {
-        claim(block, rule, result)
-        break
-      }
+      if ((rule.needsContext ?? false) !== contextual) continue
+      const result = rule.match(block, context)
+      if (result) return claim(block, rule, result)
     }
   }
+  const noContext: BlockContext = {blocks, firstProse: -1, lastProse: blocks.length}
+  for (const block of blocks) claimFirst(block, false, noContext)
   const prose = blocks.filter((block) => !claimed.has(block.index) && isProse(block))
   const context: BlockContext = {blocks, firstProse: prose[0]?.index ?? -1, lastProse: prose.at(-1)?.index ?? -1}
-  for (const block of blocks) {
-    if (claimed.has(block.index)) continue
-    for (const rule of rules) {
-      if (!rule.needsContext) continue
-      const result = rule.match(block, context)
-      if (result) {
-        claim(block, rule, result)
-        break
-      }
-    }
-  }
+  for (const block of blocks) if (!claimed.has(block.index)) claimFirst(block, true, context)
   return [...claimed.values()].sort((a, b) => a.block.index - b.block.index)
 }
 
