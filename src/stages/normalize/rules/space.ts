@@ -2,8 +2,8 @@
 import type {ProposedEdit} from '../../../core/types.js'
 import type {TextRule} from '../../rule.js'
 
-// Line breaks other than `\n` (line-endings normally leaves none): lines are then found by the regex.
-const OTHER_BREAK = /[\r\u2028\u2029]/
+// What ends a line for `^` and `$` in a multiline pattern (`\r\n` is two ends, with an empty line between).
+const LINE_BREAK = /[\n\r\u2028\u2029]/g
 
 export const lineTrim: TextRule = {
   id: 'line-trim',
@@ -15,15 +15,10 @@ export const lineTrim: TextRule = {
     const trim = (start: number, end: number): void => {
       edits.push({start, end, replacement: '', rule: lineTrim.id, reason: lineTrim.reason})
     }
-    if (OTHER_BREAK.test(text)) {
-      const pattern = /^[ \t]+|[ \t]+$/gm
-      for (let match = pattern.exec(text); match; match = pattern.exec(text)) trim(match.index, match.index + match[0].length)
-      return edits
-    }
-    // Line by line from each `\n`: `[ \t]+$` in multiline mode is tried at every space of the text.
+    // Line by line, as /^[ \t]+|[ \t]+$/gm would find them: that pattern is tried at every space of the text.
     for (let start = 0; start < text.length;) {
-      let end = text.indexOf('\n', start)
-      if (end === -1) end = text.length
+      LINE_BREAK.lastIndex = start
+      const end = LINE_BREAK.exec(text)?.index ?? text.length
       let first = start
       while (first < end && isSpaceOrTab(text.charCodeAt(first))) first++
       if (first > start) trim(start, first)
