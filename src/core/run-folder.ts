@@ -437,7 +437,8 @@ function pathsKey(files: readonly InputFile[]): string {
   return batchKey(files.map((file) => file.relative))
 }
 
-function batchKey(entries: unknown[]): string {
+/** A key for what a batch is: equal keys, the same files (as the entries tell them apart). */
+export function batchKey(entries: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 16)
 }
 

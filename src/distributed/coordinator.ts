@@ -6,17 +6,34 @@
  * as a single-machine run, so the kept copy of every cluster is the same
  * whatever the order and timing of workers — and publishes it as a snapshot
  * that every worker restores before cleaning.
+ *
+ * A coordinator that crashes or is stopped (Ctrl-C) leaves its run in Redis and
+ * its jobs on the queue; the same command run again continues it (see
+ * run-state.ts): it waits for the jobs still queued, takes the indexes already
+ * published, and queues only the files that have no signature or no result yet.
  */
-import {randomBytes} from 'node:crypto'
+import {createHash, randomBytes} from 'node:crypto'
 import {deserialize, serialize} from 'node:v8'
 import {resolve} from 'node:path'
-import {Queue, QueueEvents} from 'bullmq'
+import {Queue, QueueEvents, type Job} from 'bullmq'
 import {Redis} from 'ioredis'
 import {createPipeline} from '../core/pipeline.js'
-import {expectedOutputs, finishRun, folderRun, passCounter, type RunOptions, type RunResult} from '../core/run-folder.js'
+import {
+  batchKey,
+  expectedOutputs,
+  finishRun,
+  folderRun,
+  passCounter,
+  stoppedBeforeCleaning,
+  type RunOptions,
+  type RunResult
+} from '../core/run-folder.js'
+import {statFiles} from '../io/stat-files.js'
+import type {InputFile} from '../io/walk.js'
 import type {DocumentReport, DocumentSummary, FailedDocument} from '../report/schema.js'
 import {summarize} from '../report/summarize.js'
 import {connectionOptions, keys, QUEUE_NAME, type JobData, type RunSettings} from './keys.js'
+import {continues, readRunState, removeRunState, writeRunState} from './run-state.js'
 
 export interface DistributedOptions extends RunOptions {
   queue: string
@@ -31,7 +48,10 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
   const redis = new Redis(connection)
   const queue = new Queue<JobData>(QUEUE_NAME, {connection})
   const events = new QueueEvents(QUEUE_NAME, {connection})
-  const run = randomBytes(6).toString('hex')
+  const signal = options.signal
+  // Until the run is done, its state stays in Redis and in OUT for the same command to continue.
+  let run: string | undefined
+  let done = false
   try {
     await events.waitUntilReady()
     const pipeline = createPipeline(options.pipeline)
@@ -42,15 +62,37 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
       duplicates: options.duplicates ?? 'skip',
       diffs: options.diffs !== false
     }
-    await redis.set(keys.settings(run), JSON.stringify(settings))
-    const shards = shard(files, options.shardSize ?? 50)
+    const stats = await statFiles(files.map((file) => file.path))
+    const wanted = {
+      queue: options.queue,
+      batch: batchKey(files.map((file, i) => [file.relative, ...sizeAndTime(stats[i])])),
+      settings: createHash('sha256').update(JSON.stringify(settings)).digest('hex').slice(0, 16)
+    }
+    const previous = await readRunState(out)
+    const resuming = !options.force && continues(previous, wanted) && (await redis.exists(keys.settings(previous.run))) === 1
+    if (resuming) run = previous.run
+    else {
+      // An earlier run into this OUT that cannot be continued (other files, settings or
+      // rinse version; --force): its jobs and keys go, so that they do not linger in Redis.
+      if (previous?.queue === options.queue) await discardRun(queue, events, redis, previous.run)
+      run = randomBytes(6).toString('hex')
+      await redis.set(keys.settings(run), JSON.stringify(settings))
+      writeRunState(out, {run, ...wanted})
+    }
+    const id = run
+    // A stop (Ctrl-C) leaves the run in Redis and OUT: the report is written when it is done.
+    // The jobs a stopped coordinator left: done by the workers meanwhile, or waited for now.
+    if (resuming && !(await settleJobs(queue, events, id, signal)))
+      return await stoppedBeforeCleaning(out, options, pipeline.stages, started)
+
+    const shards = (part: readonly InputFile[]): InputFile[][] => shard(part, options.shardSize ?? 50)
     // Each job waited for holds a listener on the queue until it finishes: without
     // a limit this high, Node warned of a listener leak once a pass had 11 jobs.
-    queue.setMaxListeners(shards.length + 10)
-
+    queue.setMaxListeners(shards(files).length + 10)
     const passes = passCounter(pipeline.stages, true)
-    const runJobs = async (jobs: JobData[]): Promise<void> => {
-      let jobsDone = 0
+    /** Queue jobs and wait for them; false when the signal stopped the wait (the jobs stay queued). */
+    const runJobs = async (jobs: JobData[], alreadyDone: number): Promise<boolean> => {
+      let jobsDone = alreadyDone
       const added = await queue.addBulk(
         jobs.map((data, i) => ({
           name: `${data.kind}-${i}`,
@@ -60,7 +102,7 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
           opts: {attempts: 5, backoff: {type: 'fixed', delay: 500}, removeOnComplete: false, removeOnFail: false}
         }))
       )
-      await Promise.all(
+      const finished = Promise.all(
         added.map(async (job) => {
           await job.waitUntilFinished(events)
           await job.remove()
@@ -80,31 +122,139 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
           })
         })
       )
+      return await untilAborted(finished, signal)
     }
 
     for (const [index, stage] of pipeline.stages.entries()) {
       if (!stage.corpus) continue
-      await runJobs(shards.map((part) => ({run, kind: 'collect', stage: index, files: part})))
-      const raw = await redis.hgetallBuffer(keys.signatures(run, index))
+      // Published before a stop: the index stands, its pass is done.
+      const published = await redis.getBuffer(keys.snapshot(id, index))
+      if (published) {
+        stage.corpus.restore(deserialize(published))
+        continue
+      }
+      const collected = new Set(await redis.hkeys(keys.signatures(id, index)))
+      const missing = files.filter((file) => !collected.has(file.relative))
+      if (
+        !(await runJobs(
+          shards(missing).map((part) => ({run: id, kind: 'collect', stage: index, files: part})),
+          files.length - missing.length
+        ))
+      )
+        return await stoppedBeforeCleaning(out, options, pipeline.stages, started)
+      const raw = await redis.hgetallBuffer(keys.signatures(id, index))
       const signatures = new Map(Object.entries(raw).map(([path, value]) => [path, deserialize(value)]))
       stage.corpus.build(signatures)
-      await redis.set(keys.snapshot(run, index), serialize(stage.corpus.snapshot()))
+      await redis.set(keys.snapshot(id, index), serialize(stage.corpus.snapshot()))
     }
-    await runJobs(shards.map((part) => ({run, kind: 'clean', files: part})))
+    // Files a stopped run finished are not cleaned again; those that failed are tried again.
+    const cleaned = new Set(await redis.hkeys(keys.documents(id)))
+    const todo = files.filter((file) => !cleaned.has(file.relative))
+    const resumed = files.length - todo.length
+    if (todo.length > 0) await redis.hdel(keys.failures(id), ...todo.map((file) => file.relative))
+    if (
+      !(await runJobs(
+        shards(todo).map((part) => ({run: id, kind: 'clean', files: part})),
+        resumed
+      ))
+    )
+      return await stoppedBeforeCleaning(out, options, pipeline.stages, started)
 
     // Workers store each document's entry as JSON (path → entry): summarized here, written out as stored.
-    const stored = await redis.hgetall(keys.documents(run))
+    const stored = await redis.hgetall(keys.documents(id))
     const summaries = Object.values(stored).map((json) => summarize(JSON.parse(json) as DocumentReport))
     const source = {summaries, read: async (summary: DocumentSummary) => stored[summary.path]!}
-    const failures: FailedDocument[] = Object.entries(await redis.hgetall(keys.failures(run))).map(([path, error]) => ({path, error}))
-    return await finishRun(out, options, pipeline.stages, source, failures, 0, started, expectedOutputs(files, summaries, options))
+    const failures: FailedDocument[] = Object.entries(await redis.hgetall(keys.failures(id))).map(([path, error]) => ({path, error}))
+    const result = await finishRun(
+      out,
+      options,
+      pipeline.stages,
+      source,
+      failures,
+      resumed,
+      started,
+      expectedOutputs(files, summaries, options)
+    )
+    done = true
+    return result
   } finally {
-    const stale = await redis.keys(keys.all(run))
-    if (stale.length > 0) await redis.del(...stale)
+    if (done && run) {
+      await deleteKeys(redis, run)
+      await removeRunState(out)
+    }
     await events.close()
     await queue.close()
     redis.disconnect()
   }
+}
+
+/** True when `work` finished; false as soon as the signal aborts (the work goes on without us). */
+async function untilAborted(work: Promise<unknown>, signal: AbortSignal | undefined): Promise<boolean> {
+  if (!signal) {
+    await work
+    return true
+  }
+  if (signal.aborted) return false
+  let onAbort: (() => void) | undefined
+  const aborted = new Promise<false>((resolve) => {
+    onAbort = () => resolve(false)
+    signal.addEventListener('abort', onAbort, {once: true})
+  })
+  // A job that fails after the stop must not surface as an unhandled rejection.
+  work.catch(() => {})
+  try {
+    return await Promise.race([work.then(() => true as const), aborted])
+  } finally {
+    signal.removeEventListener('abort', onAbort!)
+  }
+}
+
+/** Every job of a run on the queue, whatever its state. */
+async function jobsOf(queue: Queue<JobData>, run: string): Promise<Job<JobData>[]> {
+  // `wait` holds the jobs of a paused queue too.
+  const all: Array<Job<JobData> | undefined> = await queue.getJobs([
+    'wait',
+    'active',
+    'delayed',
+    'prioritized',
+    'waiting-children',
+    'completed',
+    'failed'
+  ])
+  return all.filter((job) => job?.data?.run === run) as Job<JobData>[]
+}
+
+/**
+ * Wait for the jobs a run left on the queue to finish (a job that failed for good
+ * leaves its files without a result: they are queued again), then remove them all.
+ * False if the signal stopped the wait.
+ */
+async function settleJobs(queue: Queue<JobData>, events: QueueEvents, run: string, signal?: AbortSignal): Promise<boolean> {
+  const jobs = await jobsOf(queue, run)
+  queue.setMaxListeners(jobs.length + 10)
+  const settled = Promise.all(
+    jobs.map(async (job) => {
+      const state = await job.getState()
+      if (state !== 'completed' && state !== 'failed') await job.waitUntilFinished(events).catch(() => {})
+      await job.remove().catch(() => {})
+    })
+  )
+  return await untilAborted(settled, signal)
+}
+
+/** Remove a run that will not be continued: its jobs (those in progress finish first) and its keys. */
+async function discardRun(queue: Queue<JobData>, events: QueueEvents, redis: Redis, run: string): Promise<void> {
+  await settleJobs(queue, events, run)
+  await deleteKeys(redis, run)
+}
+
+async function deleteKeys(redis: Redis, run: string): Promise<void> {
+  const stale = await redis.keys(keys.all(run))
+  if (stale.length > 0) await redis.del(...stale)
+}
+
+function sizeAndTime(info: {size: number; mtimeMs: number} | Error | undefined): [number | undefined, number | undefined] {
+  return info && !(info instanceof Error) ? [info.size, info.mtimeMs] : [undefined, undefined]
 }
 
 function shard<T>(items: readonly T[], size: number): T[][] {

@@ -32,7 +32,7 @@ interface RunState {
   restored: Set<number>
 }
 
-/** A testing aid: slow each file down by this many ms, to make a crash mid-job reproducible. */
+/** A testing aid: slow each file down by this many ms (collected or cleaned), to make a crash mid-job reproducible. */
 const fileDelay = Number(process.env.RINSE_WORKER_FILE_DELAY_MS ?? 0)
 
 export async function startWorker(options: WorkerOptions): Promise<{close(): Promise<void>}> {
@@ -77,6 +77,7 @@ export async function startWorker(options: WorkerOptions): Promise<{close(): Pro
         await restore(data.run, state, data.stage)
         const stage = pipeline.stages[data.stage]!
         for (const file of data.files) {
+          if (fileDelay > 0) await new Promise((resolve) => setTimeout(resolve, fileDelay))
           // Bad files (undefined) are reported by the clean job.
           const collected = collectFile(pipeline, {stage: data.stage, file})
           if (collected) await redis.hset(keys.signatures(data.run, data.stage), file.relative, serialize(collected.signature))

@@ -8,6 +8,8 @@ import {createHash} from 'node:crypto'
 import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {createServer} from 'node:net'
 import {join, relative} from 'node:path'
+import {Queue} from 'bullmq'
+import {Redis} from 'ioredis'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {CLI, readReport, rinse, sampleCopy, tempDir} from '../helpers.js'
 
@@ -50,6 +52,37 @@ function tree(dir: string): Record<string, string> {
   return files
 }
 
+/** 48 files: the sample eight times over with small changes, and exact copies for the dedup clusters. */
+function batchOf48(work: string): string {
+  const input = join(work, 'in')
+  const sample = join(import.meta.dirname, '..', '..', 'input')
+  mkdirSync(input)
+  for (let copy = 0; copy < 8; copy++) {
+    cpSync(sample, join(input, `part-${copy}`), {recursive: true})
+    for (const name of ['council-vote.txt', 'heatwave.txt']) {
+      const file = join(input, `part-${copy}`, name)
+      if (copy % 2 === 1) writeFileSync(file, readFileSync(file, 'utf8').replace('the', `the ${copy} `))
+    }
+  }
+  return input
+}
+
+/** The CLI as a child process, its output gathered; `exited` settles with its exit code or signal. */
+function startRinse(args: string[]): {
+  child: ChildProcess
+  exited: Promise<{code: number | null; signal: string | null; stdout: string; stderr: string}>
+} {
+  const child = spawn(process.execPath, [CLI, ...args], {stdio: ['ignore', 'pipe', 'pipe']})
+  let stdout = ''
+  let stderr = ''
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const exited = new Promise<{code: number | null; signal: string | null; stdout: string; stderr: string}>((resolve) =>
+    child.on('exit', (code, signal) => resolve({code, signal, stdout, stderr}))
+  )
+  return {child, exited}
+}
+
 const reportOf = (out: string) => {
   const report = readReport(out)
   return {
@@ -81,17 +114,7 @@ describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
 
   it('finishes a run with a worker killed mid-job, with the same output as one machine', async () => {
     const work = tempDir()
-    const input = join(work, 'in')
-    const sample = join(import.meta.dirname, '..', '..', 'input')
-    // 48 files: the sample eight times over with small changes, and exact copies for the dedup clusters.
-    mkdirSync(input)
-    for (let copy = 0; copy < 8; copy++) {
-      cpSync(sample, join(input, `part-${copy}`), {recursive: true})
-      for (const name of ['council-vote.txt', 'heatwave.txt']) {
-        const file = join(input, `part-${copy}`, name)
-        if (copy % 2 === 1) writeFileSync(file, readFileSync(file, 'utf8').replace('the', `the ${copy} `))
-      }
-    }
+    const input = batchOf48(work)
     const single = await rinse(['run', input, '--out', join(work, 'single'), '--workers', '1', '--no-html'])
     expect(single.code).toBe(0)
 
@@ -121,6 +144,66 @@ describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
     expect(tree(join(work, 'distributed', 'diffs'))).toEqual(tree(join(work, 'single', 'diffs')))
     expect(reportOf(join(work, 'distributed'))).toEqual(reportOf(join(work, 'single')))
     expect(reportOf(join(work, 'single')).clusters.length).toBeGreaterThan(0)
+    survivor.kill('SIGTERM')
+  }, 120_000)
+
+  it('continues a run whose coordinator was stopped (Ctrl-C) and then killed, with the same output as one machine', async () => {
+    const work = tempDir()
+    const input = batchOf48(work)
+    const single = await rinse(['run', input, '--out', join(work, 'single'), '--workers', '1', '--no-html'])
+    expect(single.code).toBe(0)
+    const out = join(work, 'distributed')
+    const args = ['run', input, '--out', out, '--queue', url, '--shard-size', '4', '--no-html']
+    const env = {...process.env, RINSE_WORKER_FILE_DELAY_MS: '60'}
+    const startWorker = (): ChildProcess => {
+      const child = spawn(process.execPath, [CLI, 'worker', '--queue', url, '--lock-ms', '2000'], {
+        env,
+        stdio: ['ignore', 'pipe', 'inherit']
+      })
+      workers.push(child)
+      return child
+    }
+    const first = [startWorker(), startWorker()]
+    await Promise.all(first.map((worker) => waitFor(worker, 'waiting for jobs')))
+
+    // Ctrl-C while the first corpus stage is collected: exit 130, the run left to continue.
+    const interrupted = startRinse(args)
+    await waitFor(first[0]!, 'started collect')
+    interrupted.child.kill('SIGINT')
+    const stop = await interrupted.exited
+    expect(stop.code, stop.stdout + stop.stderr).toBe(130)
+    expect(stop.stderr).toContain('run the same command again to continue')
+    expect(existsSync(join(out, '.rinse', 'queue-run.json'))).toBe(true)
+
+    // Continued, then killed in its cleaning pass once a job of it is done.
+    const crashed = startRinse(args)
+    await waitFor(first[0]!, 'rinse worker: clean ')
+    crashed.child.kill('SIGKILL')
+    expect((await crashed.exited).signal).toBe('SIGKILL')
+
+    // The workers go too, and the queue is emptied: the files not cleaned by now have lost their jobs.
+    for (const worker of first) worker.kill('SIGKILL')
+    const queue = new Queue('rinse', {connection: {host: '127.0.0.1', port: Number(new URL(url).port)}})
+    await queue.obliterate({force: true})
+    await queue.close()
+    const redisClient = new Redis(url)
+    const {run} = JSON.parse(readFileSync(join(out, '.rinse', 'queue-run.json'), 'utf8')) as {run: string}
+    const finished = await redisClient.hlen(`rinse:${run}:documents`)
+    expect(finished).toBeGreaterThan(0)
+    expect(finished).toBeLessThan(48)
+
+    startWorker()
+    const resumed = await rinse(args)
+    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0)
+    expect(resumed.stdout).toContain(`rinse: 48 files`)
+    expect(resumed.stdout).toContain(`, ${finished} resumed`)
+    expect(tree(join(out, 'cleaned'))).toEqual(tree(join(work, 'single', 'cleaned')))
+    expect(tree(join(out, 'diffs'))).toEqual(tree(join(work, 'single', 'diffs')))
+    expect(reportOf(out)).toEqual(reportOf(join(work, 'single')))
+    // Done: nothing of the run is left in Redis or in OUT.
+    expect(await redisClient.keys(`rinse:${run}:*`)).toEqual([])
+    expect(existsSync(join(out, '.rinse', 'queue-run.json'))).toBe(false)
+    redisClient.disconnect()
   }, 120_000)
 
   it('passes --no-diffs to its workers and prunes the outputs of inputs gone since the last run', async () => {
