@@ -2,6 +2,7 @@
 import {location} from 'vfile-location'
 import {segment} from '../blocks/segment.js'
 import type {Block} from '../blocks/block.js'
+import {hashString} from '../blocks/words.js'
 import {EditLog} from './edit-log.js'
 import {resolveOverlaps} from './resolve.js'
 import type {ConfiguredStage, StageInput} from './stage.js'
@@ -28,10 +29,16 @@ export interface Trace {
   warnings: string[]
   /** What the first pass of the next stage prepared on the traced text (see `Pass.prepare`). */
   prepared?: unknown
+  /**
+   * The traced text's length and FNV-1a hash: a trace is replayed only on that
+   * text (an input changed between the passes is cleaned afresh).
+   */
+  text?: [length: number, hash: number]
 }
 
 export function cleanDocument(original: string, stages: readonly ConfiguredStage[], path = '<text>', replay?: Trace): DocumentResult {
-  const {log, conflicts, warnings, point} = runPasses(original, stages, path, replay)
+  const fits = replay && (!replay.text || (replay.text[0] === original.length && replay.text[1] === hashString(original)))
+  const {log, conflicts, warnings, point} = runPasses(original, stages, path, fits ? replay : undefined)
   return {text: log.text, edits: reportEdits(log, point), conflicts, warnings}
 }
 
@@ -105,7 +112,7 @@ export function traceTo(
     originalPoint: (offset) => ({line: 0, column: 0, offset}),
     warn: () => {}
   }
-  const trace: Trace = {stages: stageIndex, passes, conflicts, warnings}
+  const trace: Trace = {stages: stageIndex, passes, conflicts, warnings, text: [original.length, hashString(original)]}
   const prepared = prepare ? stages[stageIndex]?.passes[0]?.prepare?.(input) : undefined
   if (prepared !== undefined) trace.prepared = prepared
   return {input, trace}

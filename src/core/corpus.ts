@@ -30,11 +30,12 @@ export interface Collected {
  * Collect one source's signature for the corpus stage at `stageIndex` (in
  * process, or in a worker). A source is a text, or a file the collector reads;
  * undefined means it cannot be read (it is reported when it is cleaned).
+ * `withTrace` false: no trace is wanted (only the last corpus stage's is replayed).
  */
-export type Collector<Source = CorpusDocument> = (stageIndex: number, source: Source) => Promise<Collected | undefined>
+export type Collector<Source = CorpusDocument> = (stageIndex: number, source: Source, withTrace?: boolean) => Promise<Collected | undefined>
 
 export function collectInProcess(stages: readonly ConfiguredStage[]): Collector {
-  return async (stageIndex, document) => collectDocument(stages, stageIndex, document)
+  return async (stageIndex, document, withTrace = true) => collectDocument(stages, stageIndex, document, withTrace)
 }
 
 /**
@@ -61,8 +62,11 @@ export interface CorpusRun<Source extends {path: string}> {
    */
   collector?: {collect: Collector<Source>; refresh?(): void}
   concurrency?: number
-  /** Given each document's trace up to the last corpus stage, for the final pass to replay. */
-  onTrace?: (path: string, trace: Trace | string) => void
+  /**
+   * Given each document's trace up to the last corpus stage, for the final pass to
+   * replay. Without it no trace is asked for.
+   */
+  onTrace?: (source: Source, trace: Trace | string) => void
   /** After each source is collected (`read`), or found unreadable (it is then left out of the index). */
   onCollected?: (stageIndex: number, source: Source, read: boolean) => void
   /** Stop starting sources when it aborts; no index is then built. */
@@ -80,6 +84,7 @@ export async function buildCorpus<Source extends {path: string} = CorpusDocument
   run: CorpusRun<Source> = {}
 ): Promise<boolean> {
   const collector = run.collector ?? {collect: collectInProcess(stages) as unknown as Collector<Source>}
+  const last = stages.findLastIndex((stage) => stage.corpus)
   for (let k = 0; k < stages.length; k++) {
     const corpus = stages[k]!.corpus
     if (!corpus) continue
@@ -89,11 +94,11 @@ export async function buildCorpus<Source extends {path: string} = CorpusDocument
       documents(),
       pLimit(run.concurrency ?? 1),
       async (document) => {
-        const collected = await collector.collect(k, document)
+        const collected = await collector.collect(k, document, k === last && run.onTrace !== undefined)
         run.onCollected?.(k, document, collected !== undefined)
         if (!collected) return
         signatures.set(document.path, collected.signature)
-        if (collected.trace) run.onTrace?.(document.path, collected.trace)
+        if (collected.trace) run.onTrace?.(document, collected.trace)
       },
       run.signal
     )

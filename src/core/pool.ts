@@ -5,6 +5,7 @@ import {availableParallelism} from 'node:os'
 import {fileURLToPath} from 'node:url'
 import {Piscina} from 'piscina'
 import type {DocumentResult, Trace} from './clean-document.js'
+import {traceOf, type TraceRef} from './trace-spool.js'
 import type {ManifestLine, ManifestMeta} from '../io/manifest.js'
 import {cleanFile, type CleanFileTask, type Unclean} from './clean-file.js'
 import {collectFile, type CollectFileTask} from './collect-file.js'
@@ -21,8 +22,11 @@ export interface CorpusShare {
 export interface Cleaner {
   /** Let the workers see the corpus indexes as they now stand (after a corpus barrier). */
   refresh(): void
-  /** Clean a text (JSONL records, streams). */
-  clean(text: string, path: string, replay?: Trace): Promise<DocumentResult>
+  /**
+   * Clean a text (JSONL records, streams); `replay`: what corpus collection did to
+   * it, or where that waits in a trace spool (read by the thread that cleans).
+   */
+  clean(text: string, path: string, replay?: Trace | TraceRef): Promise<DocumentResult>
   collect: Collector
   /** Read, clean and write one input file where the work is done (texts never cross threads); its manifest line back. */
   cleanFile(task: CleanFileTask & {manifest: ManifestMeta}): Promise<{line: ManifestLine} | Unclean>
@@ -45,7 +49,7 @@ export function defaultConcurrency(workers: number): number {
 
 export function inProcessCleaner(pipeline: Pipeline): Cleaner {
   return {
-    clean: async (text, path, replay) => pipeline.clean(text, path, replay),
+    clean: async (text, path, replay) => pipeline.clean(text, path, replay && traceOf(replay)),
     collect: collectInProcess(pipeline.stages),
     cleanFile: async (task) => cleanFile(pipeline, task),
     collectFile: async (task) => collectFile(pipeline, task),
@@ -104,10 +108,10 @@ export function poolCleaner(pipeline: Pipeline, workers: number, batchFiles = 0,
   return {
     clean: (text, path, replay) =>
       large(text.length) ? main.clean(text, path, replay) : (run({kind: 'clean', text, path, replay}) as Promise<DocumentResult>),
-    collect: (stage, document) =>
+    collect: (stage, document, withTrace = true) =>
       large(document.text.length)
-        ? main.collect(stage, document)
-        : (run({kind: 'collect', stage, path: document.path, text: document.text}) as Promise<Collected>),
+        ? main.collect(stage, document, withTrace)
+        : (run({kind: 'collect', stage, path: document.path, text: document.text, withTrace}) as Promise<Collected>),
     cleanFile: (task) =>
       large(task.size) ? main.cleanFile(task) : (run({kind: 'clean-file', task}) as Promise<{line: ManifestLine} | Unclean>),
     collectFile: (task) =>

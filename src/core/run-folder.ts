@@ -190,7 +190,6 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     const collecting = corpus && !saved
     const passes = passCounter(pipeline.stages, collecting)
     if (collecting) {
-      const last = pipeline.stages.findLastIndex((stage) => stage.corpus)
       const reportCollected = collectionProgress(pipeline.stages, options.onProgress, files.length)
       // Files that could not be read are not in the indexes: a re-run must collect again, as they may be readable then.
       let unread = 0
@@ -200,11 +199,11 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
         () => files.map((file, i) => ({path: file.relative, file, size: stats[i]?.size ?? 0})),
         {
           collector: {
-            collect: (stage, {file, size}) => cleaner.collectFile({stage, file, size, trace: stage === last}),
+            collect: (stage, {file, size}, trace) => cleaner.collectFile({stage, file, size, trace}),
             refresh: () => cleaner.refresh()
           },
           concurrency,
-          onTrace: (path, trace) => traces.set(path, spool.append(typeof trace === 'string' ? trace : JSON.stringify(trace))),
+          onTrace: ({path}, trace) => traces.set(path, spool.append(typeof trace === 'string' ? trace : JSON.stringify(trace))),
           onCollected: (stage, {path, size}, read) => {
             if (!read) unread++
             reportCollected(stage, path, size)

@@ -23,6 +23,7 @@ import {buildCorpus, dropDecision, fingerprintCorpus, hasCorpusStages, type Corp
 import {forRecords} from '../config/pipeline-file.js'
 import {createPipeline} from './pipeline.js'
 import {cleanerFor, defaultWorkers} from './pool.js'
+import {TraceSpool, type TraceRef} from './trace-spool.js'
 import {mapLimited} from './limited.js'
 import {
   collectionProgress,
@@ -61,6 +62,12 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
   // One worker pool for the whole run; it is told when the corpus indexes change.
   // Records travel to the workers as text: batches stay as small as before, for the workers' capped heaps.
   const cleaner = cleanerFor(pipeline, workers, 0, 16)
+  // What collection did to each record waits on disk for the cleaning pass to replay,
+  // as in folder runs; records are known by file and line (ids may repeat).
+  const spoolFile = join(out, '.rinse', 'traces.jsonl')
+  const spool = new TraceSpool(spoolFile)
+  const traces = new Map<string, TraceRef>()
+  const recordKey = (fileIndex: number, record: JsonlRecord): string => `${fileIndex}:${record.line}`
   let resumed = 0
   let done = 0
   let bytes = 0
@@ -74,12 +81,18 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
     if (collecting) {
       // Records are counted as they come: a JSONL file's record count is known only once it is read.
       const reportCollected = collectionProgress(pipeline.stages, options.onProgress)
-      const built = await buildCorpus(pipeline.stages, () => corpusDocuments(files, options, docPath), {
+      // Files finished before are not cleaned again: their traces are not needed.
+      const wanted = files.map((_, i) => !finished[i])
+      const built = await buildCorpus(pipeline.stages, () => corpusDocuments(files, options, docPath, recordKey), {
         collector: cleaner,
         concurrency: width,
         onCollected: (stage, record) => reportCollected(stage, record.path, Buffer.byteLength(record.text)),
+        onTrace: (record, trace) => {
+          if (wanted[record.file]) traces.set(record.key, spool.append(typeof trace === 'string' ? trace : JSON.stringify(trace)))
+        },
         signal: options.signal
       })
+      await spool.flush()
       if (!built) return await stoppedBeforeCleaning(out, {...options, pipeline: pipeline.config}, pipeline.stages, started)
       corpusFingerprint = fingerprintCorpus(pipeline.stages)
       finished = finished.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
@@ -107,7 +120,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
         async (record) => {
           if (record.text === undefined) return {record}
           const t0 = performance.now()
-          const result = await cleaner.clean(record.text, docPath(file, record))
+          const result = await cleaner.clean(record.text, docPath(file, record), traces.get(recordKey(i, record)))
           return {record, result, ms: performance.now() - t0}
         },
         width
@@ -165,17 +178,27 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
   } finally {
     await cleaner.close()
     await manifest.close()
+    // The traces are only for this run's cleaning pass.
+    await spool.close()
+    await rm(spoolFile, {force: true})
   }
+}
+
+/** A record for corpus collection: its path in reports, and where it is (file index and line key). */
+interface CorpusRecord extends CorpusDocument {
+  file: number
+  key: string
 }
 
 async function* corpusDocuments(
   files: readonly InputFile[],
   options: JsonlOptions,
-  docPath: (file: InputFile, record: JsonlRecord) => string
-): AsyncGenerator<CorpusDocument> {
-  for (const file of files) {
+  docPath: (file: InputFile, record: JsonlRecord) => string,
+  recordKey: (fileIndex: number, record: JsonlRecord) => string
+): AsyncGenerator<CorpusRecord> {
+  for (const [index, file] of files.entries()) {
     for await (const record of readJsonl(file.path, options))
-      if (record.text !== undefined) yield {path: docPath(file, record), text: record.text}
+      if (record.text !== undefined) yield {path: docPath(file, record), text: record.text, file: index, key: recordKey(index, record)}
   }
 }
 

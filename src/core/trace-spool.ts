@@ -73,3 +73,8 @@ export function readTrace(ref: TraceRef): Trace {
     closeSync(fd)
   }
 }
+
+/** A trace, read from its spool when given by reference. */
+export function traceOf(replay: Trace | TraceRef): Trace {
+  return 'offset' in replay ? readTrace(replay) : replay
+}

@@ -13,6 +13,7 @@ import {collectDocument} from './corpus.js'
 import {restoreCorpus} from './corpus-state.js'
 import {createPipeline} from './pipeline.js'
 import type {CorpusShare} from './pool.js'
+import {traceOf, type TraceRef} from './trace-spool.js'
 
 export interface WorkerSetup {
   config: PipelineConfig
@@ -21,8 +22,9 @@ export interface WorkerSetup {
 }
 
 export type WorkerTask =
-  | {kind: 'clean'; path: string; text: string; replay?: Trace | undefined}
-  | {kind: 'collect'; stage: number; path: string; text: string}
+  | {kind: 'clean'; path: string; text: string; replay?: Trace | TraceRef | undefined}
+  /** The trace comes back serialized (for a spool) when `withTrace` is set. */
+  | {kind: 'collect'; stage: number; path: string; text: string; withTrace: boolean}
   | {kind: 'clean-file'; task: CleanFileTask}
   | {kind: 'collect-file'; task: CollectFileTask}
 
@@ -60,14 +62,16 @@ export default function run(message: WorkerMessage): BatchResult[] {
 
 function runTask(task: WorkerTask): unknown {
   switch (task.kind) {
-    case 'collect':
-      return collectDocument(pipeline.stages, task.stage, task)
+    case 'collect': {
+      const {signature, trace} = collectDocument(pipeline.stages, task.stage, task, task.withTrace)
+      return {signature, trace: trace && JSON.stringify(trace)}
+    }
     case 'clean-file':
       return cleanFile(pipeline, task.task)
     case 'collect-file':
       return collectFile(pipeline, task.task)
     case 'clean': {
-      const result = pipeline.clean(task.text, task.path, task.replay)
+      const result = pipeline.clean(task.text, task.path, task.replay && traceOf(task.replay))
       return {text: result.text, edits: result.edits, conflicts: result.conflicts, warnings: result.warnings}
     }
   }

@@ -60,6 +60,43 @@ describe('JSONL', () => {
     expect(diffs.stderr).toContain('a JSONL run has no diffs')
   })
 
+  it('cleans each record as itself when ids repeat (what collection did is kept by line, not by id)', async () => {
+    const work = tempDir()
+    const dump = [
+      {id: 'same', text: 'The vote passed.The mayor left.\n\nLeave a Reply\n'},
+      {id: 'same', text: 'Home News Tram depot plan approved after...\n\nTram depot plan approved after long debate.\n'},
+      {id: 'same', text: 'Clean text stays as it is.\n'}
+    ]
+    writeFileSync(join(work, 'dump.jsonl'), dump.map((record) => JSON.stringify(record)).join('\n') + '\n')
+    for (const workers of ['1', '2']) {
+      const out = join(work, `out-${workers}`)
+      const result = await rinse([
+        'run',
+        join(work, 'dump.jsonl'),
+        '--out',
+        out,
+        '--format',
+        'jsonl',
+        '--id-field',
+        'id',
+        '--workers',
+        workers
+      ])
+      expect(result.code, result.stderr).toBe(0)
+      const texts = readFileSync(join(out, 'cleaned', 'dump.jsonl'), 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as {text: string}).text)
+      expect(texts).toEqual([
+        'The vote passed. The mayor left.\n',
+        'Tram depot plan approved after long debate.\n',
+        'Clean text stays as it is.\n'
+      ])
+      // The spool of traces is gone once the run is done.
+      expect(existsSync(join(out, '.rinse', 'traces.jsonl'))).toBe(false)
+    }
+  })
+
   it('cleans every record of many files, duplicates written too, and resumes them all', async () => {
     const work = tempDir()
     const input = join(work, 'in')

@@ -10,6 +10,8 @@ const documents = readdirSync(FIXTURES, {withFileTypes: true})
   .filter((entry) => entry.isDirectory())
   .map((entry) => ({path: `${entry.name}.txt`, text: readFileSync(join(FIXTURES, entry.name, 'input.txt'), 'utf8')}))
 
+type Document = {path: string; text: string}
+
 describe('replaying what corpus collection recorded', () => {
   const pipeline = createPipeline()
   const dedup = pipeline.stages.findIndex((stage) => stage.name === 'dedup')
@@ -45,5 +47,19 @@ describe('replaying what corpus collection recorded', () => {
     const replayed = pipeline.clean(document.text, document.path, withoutCopies)
     expect(replayed.edits.some((edit) => edit.stage === 'dedup')).toBe(true)
     expect(replayed).toEqual(pipeline.clean(document.text, document.path))
+  })
+
+  it('cleans afresh a text that is not the one traced (an input changed between the passes)', () => {
+    const [first, second] = documents as [Document, Document]
+    const pairs: Array<[traced: Document, cleaned: Document]> = [
+      [first, second],
+      // Same length, one letter changed: the hash tells them apart.
+      [first, {path: first.path, text: first.text.replace(/[a-z]/, (letter) => (letter === 'x' ? 'y' : 'x'))}]
+    ]
+    for (const [traced, cleaned] of pairs) {
+      expect(cleaned.text).not.toBe(traced.text)
+      const replayed = pipeline.clean(cleaned.text, cleaned.path, JSON.parse(JSON.stringify(traceOf(traced))))
+      expect(replayed).toEqual(pipeline.clean(cleaned.text, cleaned.path))
+    }
   })
 })
