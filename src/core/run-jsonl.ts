@@ -17,6 +17,7 @@ import {readJsonl, withText, type JsonlOptions, type JsonlRecord} from '../io/js
 import {contentHasher} from '../io/content-hash.js'
 import {Manifest, type LocatedSummary} from '../io/manifest.js'
 import {listInputFiles, type InputFile} from '../io/walk.js'
+import {statFiles} from '../io/stat-files.js'
 import type {DocumentReport, DocumentSummary, FailedDocument} from '../report/schema.js'
 import {serializeDocument, type SerializedDocument} from '../report/summarize.js'
 import {buildCorpus, dropDecision, fingerprintCorpus, hasCorpusStages, type CorpusDocument} from './corpus.js'
@@ -55,10 +56,15 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
   const docPath = (file: InputFile, record: JsonlRecord): string =>
     options.idField ? `${file.relative}#${record.id}` : `${file.relative}:${record.line}`
 
-  const stats = await Promise.all(files.map((file) => stat(file.path)))
-  let finished = await mapLimited(files, pLimit(16), (file, i) =>
-    manifest.done(file.relative, {path: file.path, ...stats[i]!}, pipeline.config.hash, cleanedPath(out, file.relative))
-  )
+  // A file that cannot be stated (a dangling link, one removed since the listing) is
+  // reported and left out; the batch goes on.
+  const statted = await statFiles(files.map((file) => file.path))
+  const stats = statted.map((info) => (info instanceof Error ? undefined : info))
+  const unreadable = (i: number): FailedDocument => ({path: files[i]!.relative, error: cannotRead(statted[i] as Error)})
+  let finished = await mapLimited(files, pLimit(16), async (file, i) => {
+    const info = stats[i]
+    return info && (await manifest.done(file.relative, {path: file.path, ...info}, pipeline.config.hash, cleanedPath(out, file.relative)))
+  })
   // One worker pool for the whole run; it is told when the corpus indexes change.
   // Records travel to the workers as text: batches stay as small as before, for the workers' capped heaps.
   const cleaner = cleanerFor(pipeline, workers, 0, 16)
@@ -83,7 +89,8 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
       const reportCollected = collectionProgress(pipeline.stages, options.onProgress)
       // Files finished before are not cleaned again: their traces are not needed.
       const wanted = files.map((_, i) => !finished[i])
-      const built = await buildCorpus(pipeline.stages, () => corpusDocuments(files, options, docPath, recordKey), {
+      const readable = files.map((_, i) => stats[i] !== undefined)
+      const built = await buildCorpus(pipeline.stages, () => corpusDocuments(files, readable, options, docPath, recordKey), {
         collector: cleaner,
         concurrency: width,
         onCollected: (stage, record) => reportCollected(stage, record.path, Buffer.byteLength(record.text)),
@@ -100,6 +107,10 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
     cleaner.refresh()
     for (const [i, file] of files.entries()) {
       if (options.signal?.aborted) break
+      if (!stats[i]) {
+        failures.push(unreadable(i))
+        continue
+      }
       const previous = finished[i]
       if (previous) {
         documents.push(...previous.documents)
@@ -107,67 +118,80 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
         resumed++
         continue
       }
-      // The manifest's hash is of the bytes this run cleans, taken as they are read.
-      const input = contentHasher()
-      const fileDocuments: SerializedDocument[] = []
-      const fileFailures: FailedDocument[] = []
-      const target = cleanedPath(out, file.relative)
-      const duplicatesTarget = duplicatePath(out, file.relative)
-      const cleaned = await openAtomic(target)
-      const duplicates = options.duplicates === 'write' ? await openAtomic(duplicatesTarget) : undefined
-      const results = orderedMap(
-        readJsonl(file.path, options, (chunk) => input.update(chunk)),
-        async (record) => {
-          if (record.text === undefined) return {record}
-          const t0 = performance.now()
-          const result = await cleaner.clean(record.text, docPath(file, record), traces.get(recordKey(i, record)))
-          return {record, result, ms: performance.now() - t0}
-        },
-        width
-      )
-      for await (const {record, result, ms} of results) {
-        if (!result || record.text === undefined || !record.record) {
-          fileFailures.push({path: `${file.relative}:${record.line}`, error: record.problem ?? 'cannot be cleaned'})
-          await cleaned.write(record.raw)
-          continue
+      // A file that cannot be read (removed, no permission, an I/O error) fails alone: its
+      // unfinished outputs are discarded and the batch goes on.
+      let cleaned: AtomicLines | undefined
+      let duplicates: AtomicLines | undefined
+      try {
+        // The manifest's hash is of the bytes this run cleans, taken as they are read.
+        const input = contentHasher()
+        const fileDocuments: SerializedDocument[] = []
+        const fileFailures: FailedDocument[] = []
+        const target = cleanedPath(out, file.relative)
+        const duplicatesTarget = duplicatePath(out, file.relative)
+        cleaned = await openAtomic(target)
+        duplicates = options.duplicates === 'write' ? await openAtomic(duplicatesTarget) : undefined
+        const results = orderedMap(
+          readJsonl(file.path, options, (chunk) => input.update(chunk)),
+          async (record) => {
+            if (record.text === undefined) return {record}
+            const t0 = performance.now()
+            const result = await cleaner.clean(record.text, docPath(file, record), traces.get(recordKey(i, record)))
+            return {record, result, ms: performance.now() - t0}
+          },
+          width
+        )
+        for await (const {record, result, ms} of results) {
+          if (!result || record.text === undefined || !record.record) {
+            fileFailures.push({path: `${file.relative}:${record.line}`, error: record.problem ?? 'cannot be cleaned'})
+            await cleaned.write(record.raw)
+            continue
+          }
+          const path = docPath(file, record)
+          const dropped = dropDecision(pipeline.stages, path)
+          const line = withText(record.record, options.textField, result.text)
+          if (dropped) await duplicates?.write(line)
+          else await cleaned.write(line)
+          const document: DocumentReport = {
+            path,
+            bytesIn: Buffer.byteLength(record.text),
+            bytesOut: dropped ? 0 : Buffer.byteLength(result.text),
+            ms: Math.round((ms ?? 0) * 100) / 100,
+            edits: result.edits,
+            conflicts: result.conflicts
+          }
+          if (result.warnings.length > 0) document.warnings = result.warnings
+          if (dropped) document.dropped = dropped
+          fileDocuments.push(serializeDocument(document))
+          bytes += document.bytesIn
+          done++
+          options.onProgress?.({phase: 'clean', ...passes.cleaning, done, total: done, bytes, path, failed: false})
         }
-        const path = docPath(file, record)
-        const dropped = dropDecision(pipeline.stages, path)
-        const line = withText(record.record, options.textField, result.text)
-        if (dropped) await duplicates?.write(line)
-        else await cleaned.write(line)
-        const document: DocumentReport = {
-          path,
-          bytesIn: Buffer.byteLength(record.text),
-          bytesOut: dropped ? 0 : Buffer.byteLength(result.text),
-          ms: Math.round((ms ?? 0) * 100) / 100,
-          edits: result.edits,
-          conflicts: result.conflicts
-        }
-        if (result.warnings.length > 0) document.warnings = result.warnings
-        if (dropped) document.dropped = dropped
-        fileDocuments.push(serializeDocument(document))
-        bytes += document.bytesIn
-        done++
-        options.onProgress?.({phase: 'clean', ...passes.cleaning, done, total: done, bytes, path, failed: false})
-      }
-      const output = await cleaned.commit()
-      await duplicates?.commit()
-      const entry = await manifest.record(
-        {
+        const output = await cleaned.commit()
+        await duplicates?.commit()
+        const entry = await manifest.record(
+          {
+            path: file.relative,
+            size: stats[i].size,
+            mtimeMs: stats[i].mtimeMs,
+            pipeline: pipeline.config.hash,
+            hash: input.digest(),
+            output,
+            corpus: corpusFingerprint
+          },
+          fileDocuments,
+          fileFailures
+        )
+        documents.push(...entry.documents)
+        failures.push(...fileFailures)
+      } catch (error) {
+        await cleaned?.discard()
+        await duplicates?.discard()
+        failures.push({
           path: file.relative,
-          size: stats[i]!.size,
-          mtimeMs: stats[i]!.mtimeMs,
-          pipeline: pipeline.config.hash,
-          hash: input.digest(),
-          output,
-          corpus: corpusFingerprint
-        },
-        fileDocuments,
-        fileFailures
-      )
-      documents.push(...entry.documents)
-      failures.push(...fileFailures)
+          error: (error as NodeJS.ErrnoException).code ? cannotRead(error as Error) : String((error as Error).message ?? error)
+        })
+      }
     }
     await cleaner.close()
     const source = {summaries: documents, read: (summary: DocumentSummary) => manifest.read(summary as LocatedSummary)}
@@ -192,14 +216,26 @@ interface CorpusRecord extends CorpusDocument {
 
 async function* corpusDocuments(
   files: readonly InputFile[],
+  readable: readonly boolean[],
   options: JsonlOptions,
   docPath: (file: InputFile, record: JsonlRecord) => string,
   recordKey: (fileIndex: number, record: JsonlRecord) => string
 ): AsyncGenerator<CorpusRecord> {
   for (const [index, file] of files.entries()) {
-    for await (const record of readJsonl(file.path, options))
-      if (record.text !== undefined) yield {path: docPath(file, record), text: record.text, file: index, key: recordKey(index, record)}
+    if (!readable[index]) continue
+    try {
+      for await (const record of readJsonl(file.path, options))
+        if (record.text !== undefined) yield {path: docPath(file, record), text: record.text, file: index, key: recordKey(index, record)}
+    } catch {
+      // A file that cannot be read now fails again when it is cleaned, and is reported then.
+    }
   }
+}
+
+/** The problem with a file that cannot be read, as folder runs word it. */
+function cannotRead(error: Error): string {
+  const code = (error as NodeJS.ErrnoException).code
+  return code === 'EACCES' ? 'cannot read the file: permission denied' : `cannot read the file (${code ?? error.message})`
 }
 
 /** Map with up to `width` calls in flight, yielding results in input order. */
@@ -212,8 +248,14 @@ export async function* orderedMap<T, R>(source: AsyncIterable<T>, fn: (item: T) 
   while (queue.length > 0) yield await queue.shift()!
 }
 
-/** A line writer to a temporary file that becomes `path` on commit, which gives the content hash of what was written. */
-async function openAtomic(path: string): Promise<{write(line: string): Promise<void>; commit(): Promise<string>}> {
+/** A line writer to a temporary file that becomes `path` on commit (which gives the content hash of what was written), or is removed on discard. */
+interface AtomicLines {
+  write(line: string): Promise<void>
+  commit(): Promise<string>
+  discard(): Promise<void>
+}
+
+async function openAtomic(path: string): Promise<AtomicLines> {
   await mkdir(dirname(path), {recursive: true})
   const temp = `${path}.${process.pid}.tmp`
   const stream = createWriteStream(temp)
@@ -232,6 +274,10 @@ async function openAtomic(path: string): Promise<{write(line: string): Promise<v
         throw error
       })
       return written.digest()
+    },
+    async discard() {
+      stream.destroy()
+      await rm(temp, {force: true})
     }
   }
 }

@@ -1,4 +1,4 @@
-import {existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {DEFAULT_PIPELINE_PATH, loadPipelineFile} from '../../src/index.js'
@@ -95,6 +95,23 @@ describe('JSONL', () => {
       // The spool of traces is gone once the run is done.
       expect(existsSync(join(out, '.rinse', 'traces.jsonl'))).toBe(false)
     }
+  })
+
+  it('reports a JSONL file that cannot be read and cleans the others', async () => {
+    const work = tempDir()
+    const input = join(work, 'dumps')
+    mkdirSync(input)
+    writeFileSync(join(input, 'a.jsonl'), JSON.stringify({id: 'a', text: 'The vote passed.The mayor left.\n'}) + '\n')
+    // A link to a file that is gone: listed with the folder, but it cannot be read.
+    symlinkSync(join(work, 'gone.jsonl'), join(input, 'b.jsonl'))
+    const out = join(work, 'out')
+    const result = await rinse(['run', input, '--out', out, '--format', 'jsonl', '--id-field', 'id'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('rinse: b.jsonl: cannot read the file (ENOENT)')
+    expect(result.stderr).not.toContain('    at ')
+    expect(JSON.parse(readFileSync(join(out, 'cleaned', 'a.jsonl'), 'utf8')).text).toBe('The vote passed. The mayor left.\n')
+    expect(readReport(out).failures).toEqual([{path: 'b.jsonl', error: 'cannot read the file (ENOENT)'}])
+    expect(existsSync(join(out, 'cleaned', 'b.jsonl'))).toBe(false)
   })
 
   it('cleans every record of many files, duplicates written too, and resumes them all', async () => {
