@@ -13,7 +13,7 @@ import {tuneGarbageCollection} from '../core/tune-gc.js'
 import {runDistributed} from '../distributed/coordinator.js'
 import {startWorker} from '../distributed/worker.js'
 import {readJsonl, withText} from '../io/jsonl.js'
-import {InputError, decodeDocument} from '../io/read-document.js'
+import {InputError, cannotRead, decodeDocument} from '../io/read-document.js'
 import {writeReportHtml} from '../report/html/index.js'
 import {writeDiffsFromReport} from '../report/write-diffs.js'
 import {progressBar} from './progress.js'
@@ -275,7 +275,7 @@ async function readInput(path: string): Promise<Buffer> {
   try {
     return await readFile(path)
   } catch (error) {
-    throw new InputError(path, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+    throw new InputError(path, cannotRead(error))
   }
 }
 

@@ -11,7 +11,7 @@ import type {PipelineConfig} from '../config/pipeline-file.js'
 import {Manifest, type LocatedSummary} from '../io/manifest.js'
 import {statFiles} from '../io/stat-files.js'
 import {cleanedPath, diffPath} from '../io/out-paths.js'
-import {InputError} from '../io/read-document.js'
+import {cannotRead, InputError} from '../io/read-document.js'
 import {findStaleOutputs, pruneOutputs, type ExpectedOutputs} from '../io/stale-outputs.js'
 import {listInputFiles, type InputFile} from '../io/walk.js'
 import {summarizeRun} from '../report/build-report.js'
@@ -237,8 +237,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
       let failed = false
       try {
         const info = stats[i]
-        if (!info)
-          throw new InputError(file.relative, `cannot read the file (${(statted[i] as NodeJS.ErrnoException).code ?? String(statted[i])})`)
+        if (!info) throw new InputError(file.relative, cannotRead(statted[i]))
         const previous = finished[i]
         if (previous) {
           documents.push(...previous.documents)

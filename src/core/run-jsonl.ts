@@ -18,6 +18,7 @@ import {contentHasher} from '../io/content-hash.js'
 import {Manifest, type LocatedSummary} from '../io/manifest.js'
 import {listInputFiles, type InputFile} from '../io/walk.js'
 import {statFiles} from '../io/stat-files.js'
+import {cannotRead} from '../io/read-document.js'
 import type {DocumentReport, DocumentSummary, FailedDocument} from '../report/schema.js'
 import {serializeDocument, type SerializedDocument} from '../report/summarize.js'
 import {buildCorpus, dropDecision, fingerprintCorpus, hasCorpusStages, type CorpusDocument} from './corpus.js'
@@ -60,7 +61,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
   // reported and left out; the batch goes on.
   const statted = await statFiles(files.map((file) => file.path))
   const stats = statted.map((info) => (info instanceof Error ? undefined : info))
-  const unreadable = (i: number): FailedDocument => ({path: files[i]!.relative, error: cannotRead(statted[i] as Error)})
+  const unreadable = (i: number): FailedDocument => ({path: files[i]!.relative, error: cannotRead(statted[i])})
   let finished = await mapLimited(files, pLimit(16), async (file, i) => {
     const info = stats[i]
     return info && (await manifest.done(file.relative, {path: file.path, ...info}, pipeline.config.hash, cleanedPath(out, file.relative)))
@@ -189,7 +190,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
         await duplicates?.discard()
         failures.push({
           path: file.relative,
-          error: (error as NodeJS.ErrnoException).code ? cannotRead(error as Error) : String((error as Error).message ?? error)
+          error: (error as NodeJS.ErrnoException).code ? cannotRead(error) : String((error as Error).message ?? error)
         })
       }
     }
@@ -230,12 +231,6 @@ async function* corpusDocuments(
       // A file that cannot be read now fails again when it is cleaned, and is reported then.
     }
   }
-}
-
-/** The problem with a file that cannot be read, as folder runs word it. */
-function cannotRead(error: Error): string {
-  const code = (error as NodeJS.ErrnoException).code
-  return code === 'EACCES' ? 'cannot read the file: permission denied' : `cannot read the file (${code ?? error.message})`
 }
 
 /** Map with up to `width` calls in flight, yielding results in input order. */

@@ -25,14 +25,16 @@ export function readDocumentSync(path: string, label = path, hash = false): {tex
   try {
     bytes = readFileSync(path)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new InputError(
-      label,
-      code === 'EACCES' ? 'cannot read the file: permission denied' : `cannot read the file (${code ?? String(error)})`
-    )
+    throw new InputError(label, cannotRead(error))
   }
   const text = decodeDocument(bytes, label)
   return hash ? {text, bytes: bytes.length, hash: contentHash(bytes)} : {text, bytes: bytes.length}
+}
+
+/** Why a file could not be stated, opened or read, in the words every runner reports it with. */
+export function cannotRead(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  return code === 'EACCES' ? 'cannot read the file: permission denied' : `cannot read the file (${code ?? String(error)})`
 }
 
 export function decodeDocument(bytes: Uint8Array, label: string): string {
