@@ -97,7 +97,7 @@ export function traceTo(
   stages: readonly ConfiguredStage[],
   stageIndex: number,
   path: string,
-  /** Run the stage's `prepare` too (only worth it when the final pass will replay the trace). */
+  /** Run the stage's `prepare` and key the trace to its text (only worth it when the final pass will replay the trace). */
   prepare = true
 ): {input: StageInput; trace: Trace} {
   const passes: ProposedEdit[][] = []
@@ -112,9 +112,12 @@ export function traceTo(
     originalPoint: (offset) => ({line: 0, column: 0, offset}),
     warn: () => {}
   }
-  const trace: Trace = {stages: stageIndex, passes, conflicts, warnings, text: [original.length, hashString(original)]}
-  const prepared = prepare ? stages[stageIndex]?.passes[0]?.prepare?.(input) : undefined
-  if (prepared !== undefined) trace.prepared = prepared
+  const trace: Trace = {stages: stageIndex, passes, conflicts, warnings}
+  if (prepare) {
+    trace.text = [original.length, hashString(original)]
+    const prepared = stages[stageIndex]?.passes[0]?.prepare?.(input)
+    if (prepared !== undefined) trace.prepared = prepared
+  }
   return {input, trace}
 }
 

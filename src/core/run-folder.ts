@@ -203,7 +203,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
             refresh: () => cleaner.refresh()
           },
           concurrency,
-          onTrace: ({path}, trace) => traces.set(path, spool.append(typeof trace === 'string' ? trace : JSON.stringify(trace))),
+          onTrace: ({path}, trace) => traces.set(path, spool.append(trace)),
           onCollected: (stage, {path, size}, read) => {
             if (!read) unread++
             reportCollected(stage, path, size)

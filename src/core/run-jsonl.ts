@@ -96,7 +96,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
         concurrency: width,
         onCollected: (stage, record) => reportCollected(stage, record.path, Buffer.byteLength(record.text)),
         onTrace: (record, trace) => {
-          if (wanted[record.file]) traces.set(record.key, spool.append(typeof trace === 'string' ? trace : JSON.stringify(trace)))
+          if (wanted[record.file]) traces.set(record.key, spool.append(trace))
         },
         signal: options.signal
       })

@@ -28,8 +28,9 @@ export class TraceSpool {
 
   constructor(readonly file: string) {}
 
-  append(json: string): TraceRef {
-    const bytes = Buffer.from(json)
+  /** A trace, or one a worker already serialized. */
+  append(trace: Trace | string): TraceRef {
+    const bytes = Buffer.from(typeof trace === 'string' ? trace : JSON.stringify(trace))
     const ref = {file: this.file, offset: this.size, length: bytes.length}
     this.size += bytes.length
     this.pending.push(bytes)
