@@ -8,7 +8,7 @@
  *
  * Validated on load; a mistake names the file, the key and what was expected.
  */
-import {createHash} from 'node:crypto'
+import {jsonKey} from '../io/content-hash.js'
 import {readFile} from 'node:fs/promises'
 import {fileURLToPath} from 'node:url'
 import {parse as parseYaml} from 'yaml'
@@ -106,7 +106,7 @@ export function parsePipeline(data: unknown, source = '<inline>'): PipelineConfi
     }
     stages.push({stage: name, options: parsed.data as Record<string, unknown>})
   })
-  const hash = createHash('sha256').update(JSON.stringify(stages)).digest('hex').slice(0, 16)
+  const hash = jsonKey(stages)
   return {source, stages, hash}
 }
 

@@ -3,13 +3,13 @@
  * report.json and report.html. The input is only read; outputs are written atomically; a bad
  * file is reported and the batch goes on; a re-run skips finished files.
  */
-import {createHash} from 'node:crypto'
+import {jsonKey} from '../io/content-hash.js'
 import {rm, stat} from 'node:fs/promises'
 import {isAbsolute, join, relative, resolve} from 'node:path'
 import pLimit from 'p-limit'
 import type {PipelineConfig} from '../config/pipeline-file.js'
 import {Manifest, type LocatedSummary} from '../io/manifest.js'
-import {statFiles} from '../io/stat-files.js'
+import {statFiles, type FileStat} from '../io/stat-files.js'
 import {cleanedPath, diffPath} from '../io/out-paths.js'
 import {cannotRead, InputError} from '../io/read-document.js'
 import {findStaleOutputs, pruneOutputs, type ExpectedOutputs} from '../io/stale-outputs.js'
@@ -130,7 +130,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   const statted = await statFiles(files.map((file) => file.path))
   const stats = statted.map((info) => (info instanceof Error ? undefined : info))
   const corpus = hasCorpusStages(pipeline.stages)
-  let batch = corpus ? batchKey(files.map((file, i) => [file.relative, stats[i]?.size, stats[i]?.mtimeMs])) : undefined
+  let batch = corpus ? batchKey(files, stats) : undefined
   // Checked only when an earlier run left a manifest: a copied folder may need every file read.
   const reportChecked = manifest.finished > 0 ? checkProgress(options.onProgress, files.length) : () => {}
   const candidates = await mapLimited(files, limit, async (file, i) => {
@@ -430,14 +430,19 @@ function isInside(child: string, parent: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
 }
 
-/** The batch's file list alone. */
-function pathsKey(files: readonly InputFile[]): string {
-  return batchKey(files.map((file) => file.relative))
+/** What a batch is: each file's path, size and mtime (none for a file that could not be stated). */
+export function batchKey(files: readonly InputFile[], stats: ReadonlyArray<FileStat | Error | undefined>): string {
+  return jsonKey(
+    files.map((file, i) => {
+      const info = stats[i]
+      return info instanceof Error || !info ? [file.relative, undefined, undefined] : [file.relative, info.size, info.mtimeMs]
+    })
+  )
 }
 
-/** A key for what a batch is: equal keys, the same files (as the entries tell them apart). */
-export function batchKey(entries: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 16)
+/** The batch's file list alone. */
+function pathsKey(files: readonly InputFile[]): string {
+  return jsonKey(files.map((file) => file.relative))
 }
 
 async function sizeOf(path: string): Promise<number | undefined> {

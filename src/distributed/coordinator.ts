@@ -12,7 +12,7 @@
  * run-state.ts): it waits for the jobs still queued, takes the indexes already
  * published, and queues only the files that have no signature or no result yet.
  */
-import {createHash, randomBytes} from 'node:crypto'
+import {randomBytes} from 'node:crypto'
 import {deserialize, serialize} from 'node:v8'
 import {resolve} from 'node:path'
 import {Queue, QueueEvents, type Job} from 'bullmq'
@@ -28,6 +28,7 @@ import {
   type RunOptions,
   type RunResult
 } from '../core/run-folder.js'
+import {jsonKey} from '../io/content-hash.js'
 import {statFiles} from '../io/stat-files.js'
 import type {InputFile} from '../io/walk.js'
 import type {DocumentReport, DocumentSummary, FailedDocument} from '../report/schema.js'
@@ -49,9 +50,6 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
   const queue = new Queue<JobData>(QUEUE_NAME, {connection})
   const events = new QueueEvents(QUEUE_NAME, {connection})
   const signal = options.signal
-  // Until the run is done, its state stays in Redis and in OUT for the same command to continue.
-  let run: string | undefined
-  let done = false
   try {
     await events.waitUntilReady()
     const pipeline = createPipeline(options.pipeline)
@@ -65,25 +63,24 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
     const stats = await statFiles(files.map((file) => file.path))
     const wanted = {
       queue: options.queue,
-      batch: batchKey(files.map((file, i) => [file.relative, ...sizeAndTime(stats[i])])),
-      settings: createHash('sha256').update(JSON.stringify(settings)).digest('hex').slice(0, 16)
+      batch: batchKey(files, stats),
+      settings: jsonKey(settings)
     }
     const previous = await readRunState(out)
     const resuming = !options.force && continues(previous, wanted) && (await redis.exists(keys.settings(previous.run))) === 1
-    if (resuming) run = previous.run
-    else {
-      // An earlier run into this OUT that cannot be continued (other files, settings or
-      // rinse version; --force): its jobs and keys go, so that they do not linger in Redis.
-      if (previous?.queue === options.queue) await discardRun(queue, events, redis, previous.run)
-      run = randomBytes(6).toString('hex')
-      await redis.set(keys.settings(run), JSON.stringify(settings))
-      writeRunState(out, {run, ...wanted})
+    // An earlier run into this OUT that cannot be continued (other files, settings or
+    // rinse version; --force): its jobs and keys go, so that they do not linger in Redis.
+    if (!resuming && previous?.queue === options.queue) await discardRun(queue, events, redis, previous.run)
+    const id = resuming ? previous.run : randomBytes(6).toString('hex')
+    if (!resuming) {
+      await redis.set(keys.settings(id), JSON.stringify(settings))
+      writeRunState(out, {run: id, ...wanted})
     }
-    const id = run
-    // A stop (Ctrl-C) leaves the run in Redis and OUT: the report is written when it is done.
+    // A stop (Ctrl-C, a crash) leaves the run in Redis and OUT until it is done: the
+    // same command continues it, and the report is written at the end.
+    const stop = (): Promise<RunResult> => stoppedBeforeCleaning(out, options, pipeline.stages, started)
     // The jobs a stopped coordinator left: done by the workers meanwhile, or waited for now.
-    if (resuming && !(await settleJobs(queue, events, id, signal)))
-      return await stoppedBeforeCleaning(out, options, pipeline.stages, started)
+    if (resuming && !(await settleJobs(queue, events, id, signal))) return await stop()
 
     const shards = (part: readonly InputFile[]): InputFile[][] => shard(part, options.shardSize ?? 50)
     // Each job waited for holds a listener on the queue until it finishes: without
@@ -141,7 +138,7 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
           files.length - missing.length
         ))
       )
-        return await stoppedBeforeCleaning(out, options, pipeline.stages, started)
+        return await stop()
       const raw = await redis.hgetallBuffer(keys.signatures(id, index))
       const signatures = new Map(Object.entries(raw).map(([path, value]) => [path, deserialize(value)]))
       stage.corpus.build(signatures)
@@ -158,7 +155,7 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
         resumed
       ))
     )
-      return await stoppedBeforeCleaning(out, options, pipeline.stages, started)
+      return await stop()
 
     // Workers store each document's entry as JSON (path → entry): summarized here, written out as stored.
     const stored = await redis.hgetall(keys.documents(id))
@@ -175,13 +172,11 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
       started,
       expectedOutputs(files, summaries, options)
     )
-    done = true
+    // Done: nothing of the run is left to continue.
+    await deleteKeys(redis, id)
+    await removeRunState(out)
     return result
   } finally {
-    if (done && run) {
-      await deleteKeys(redis, run)
-      await removeRunState(out)
-    }
     await events.close()
     await queue.close()
     redis.disconnect()
@@ -251,10 +246,6 @@ async function discardRun(queue: Queue<JobData>, events: QueueEvents, redis: Red
 async function deleteKeys(redis: Redis, run: string): Promise<void> {
   const stale = await redis.keys(keys.all(run))
   if (stale.length > 0) await redis.del(...stale)
-}
-
-function sizeAndTime(info: {size: number; mtimeMs: number} | Error | undefined): [number | undefined, number | undefined] {
-  return info && !(info instanceof Error) ? [info.size, info.mtimeMs] : [undefined, undefined]
 }
 
 function shard<T>(items: readonly T[], size: number): T[][] {

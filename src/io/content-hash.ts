@@ -42,3 +42,11 @@ export function contentHasher(): {update(bytes: Uint8Array | string): void; dige
     digest: () => hash.digest('hex').slice(0, 32)
   }
 }
+
+/**
+ * A short key for a JSON-able value (a pipeline's stages, a batch's file list, a
+ * run's settings): equal values, equal keys. SHA-256 as 16 hex digits.
+ */
+export function jsonKey(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16)
+}
