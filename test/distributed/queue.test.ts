@@ -107,6 +107,15 @@ describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
     await waitFor(redis, 'Ready to accept connections')
   })
 
+  /** A `rinse worker` process on the test's Redis; `fileDelayMs` slows each file (a crash mid-job is then reproducible). */
+  const startWorker = (options: {fileDelayMs?: number; lockMs?: number} = {}): ChildProcess => {
+    const env = options.fileDelayMs === undefined ? process.env : {...process.env, RINSE_WORKER_FILE_DELAY_MS: String(options.fileDelayMs)}
+    const lock = options.lockMs === undefined ? [] : ['--lock-ms', String(options.lockMs)]
+    const child = spawn(process.execPath, [CLI, 'worker', '--queue', url, ...lock], {env, stdio: ['ignore', 'pipe', 'inherit']})
+    workers.push(child)
+    return child
+  }
+
   afterAll(() => {
     for (const worker of workers) worker.kill('SIGKILL')
     redis?.kill('SIGTERM')
@@ -118,17 +127,8 @@ describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
     const single = await rinse(['run', input, '--out', join(work, 'single'), '--workers', '1', '--no-html'])
     expect(single.code).toBe(0)
 
-    const env = {...process.env, RINSE_WORKER_FILE_DELAY_MS: '150'}
-    const start = (): ChildProcess => {
-      const child = spawn(process.execPath, [CLI, 'worker', '--queue', url, '--lock-ms', '2000'], {
-        env,
-        stdio: ['ignore', 'pipe', 'inherit']
-      })
-      workers.push(child)
-      return child
-    }
-    const doomed = start()
-    const survivor = start()
+    const doomed = startWorker({fileDelayMs: 150, lockMs: 2000})
+    const survivor = startWorker({fileDelayMs: 150, lockMs: 2000})
     await Promise.all([waitFor(doomed, 'waiting for jobs'), waitFor(survivor, 'waiting for jobs')])
 
     const coordinator = rinse(['run', input, '--out', join(work, 'distributed'), '--queue', url, '--shard-size', '4', '--no-html'])
@@ -154,16 +154,8 @@ describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
     expect(single.code).toBe(0)
     const out = join(work, 'distributed')
     const args = ['run', input, '--out', out, '--queue', url, '--shard-size', '4', '--no-html']
-    const env = {...process.env, RINSE_WORKER_FILE_DELAY_MS: '60'}
-    const startWorker = (): ChildProcess => {
-      const child = spawn(process.execPath, [CLI, 'worker', '--queue', url, '--lock-ms', '2000'], {
-        env,
-        stdio: ['ignore', 'pipe', 'inherit']
-      })
-      workers.push(child)
-      return child
-    }
-    const first = [startWorker(), startWorker()]
+    const slow = {fileDelayMs: 60, lockMs: 2000}
+    const first = [startWorker(slow), startWorker(slow)]
     await Promise.all(first.map((worker) => waitFor(worker, 'waiting for jobs')))
 
     // Ctrl-C while the first corpus stage is collected: exit 130, the run left to continue.
@@ -192,7 +184,7 @@ describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
     expect(finished).toBeGreaterThan(0)
     expect(finished).toBeLessThan(48)
 
-    startWorker()
+    startWorker(slow)
     const resumed = await rinse(args)
     expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0)
     expect(resumed.stdout).toContain(`rinse: 48 files`)
@@ -208,8 +200,7 @@ describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
 
   it('passes --no-diffs to its workers and prunes the outputs of inputs gone since the last run', async () => {
     const {work, input} = sampleCopy()
-    const worker = spawn(process.execPath, [CLI, 'worker', '--queue', url], {stdio: ['ignore', 'pipe', 'inherit']})
-    workers.push(worker)
+    const worker = startWorker()
     await waitFor(worker, 'waiting for jobs')
     const single = await rinse(['run', input, '--out', join(work, 'single'), '--workers', '1', '--no-html', '--no-diffs'])
     expect(single.code).toBe(0)
