@@ -84,9 +84,19 @@ export const STAGES: Record<string, StageSpec> = {
                 threshold: z.number().gt(0).lt(1),
                 protectProseTokens: z.number().int().min(0),
                 protectMargin: z.number().min(0).max(1),
+                longProseTokens: z.number().int().min(0),
                 context: z.boolean(),
                 minBlocks: z.number().int().min(0)
               })
+              .partial()
+              .strict()
+          ])
+          .optional(),
+        proseGuard: z
+          .union([
+            z.literal(false),
+            z
+              .object({maxProseRemoved: z.number().min(0).max(1), minProseWords: z.number().int().min(0)})
               .partial()
               .strict()
           ])

@@ -47,7 +47,8 @@ export const DEFAULT_PIPELINE = {
     {normalize: {hardWrap: {minWidth: 40, maxWidth: 100}}},
     {
       boilerplate: {
-        classifier: {threshold: 0.575, protectMargin: 0.2, minBlocks: 30},
+        classifier: {threshold: 0.575, protectMargin: 0.2, longProseTokens: 40, minBlocks: 30},
+        proseGuard: {maxProseRemoved: 0.5, minProseWords: 100},
         keep: {title: 'keep', byline: 'keep', subhead: 'auto', dateline: 'auto', caption: 'auto'},
         recurring: {minDocuments: 5, maxWords: 30}
       }

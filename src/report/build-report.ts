@@ -25,7 +25,9 @@ export function summarizeRun(
   let edits = 0
   let bytesIn = 0
   let bytesOut = 0
+  let keptProse = 0
   for (const document of sorted) {
+    if (document.keptProse) keptProse++
     edits += document.edits
     bytesIn += document.bytesIn
     bytesOut += document.bytesOut
@@ -46,7 +48,8 @@ export function summarizeRun(
       bytesIn,
       bytesOut,
       edits,
-      ms: Math.round(extra.ms)
+      ms: Math.round(extra.ms),
+      ...(keptProse > 0 ? {keptProse} : {})
     },
     stats: inStageOrder(stats),
     documents: sorted,

@@ -33,6 +33,8 @@ export interface DocumentSummary {
   /** Edits per `stage/rule`. */
   rules: Record<string, number>
   dropped?: true
+  /** The boilerplate stage kept prose that its classifier would have removed (a `kept-prose` warning). */
+  keptProse?: true
   /** Only when there are any (rare). */
   conflicts?: Conflict[]
 }
@@ -67,6 +69,8 @@ export interface Totals {
   bytesOut: number
   edits: number
   ms: number
+  /** Documents with a `kept-prose` warning (cleaning would have removed most of their prose); absent when none. */
+  keptProse?: number
 }
 
 /** What a run returns: report.json without the edits of each document (those are in the file). */

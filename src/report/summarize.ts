@@ -26,6 +26,9 @@ export function stageRank(stage: string): number {
   return i === -1 ? STAGE_ORDER.length : i
 }
 
+/** How a kept-prose warning of the boilerplate stage reads in a document's warnings. */
+const KEPT_PROSE = ' boilerplate/kept-prose: '
+
 export function summarize(document: DocumentReport): DocumentSummary {
   const rules = ruleCounts(document.edits)
   const summary: DocumentSummary = {
@@ -37,6 +40,7 @@ export function summarize(document: DocumentReport): DocumentSummary {
     rules
   }
   if (document.dropped) summary.dropped = true
+  if (document.warnings?.some((warning) => warning.includes(KEPT_PROSE))) summary.keptProse = true
   if (document.conflicts.length > 0) summary.conflicts = document.conflicts
   return summary
 }

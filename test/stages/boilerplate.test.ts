@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {createPipeline} from '../../src/index.js'
+import {boilerplate, cleanDocument, createPipeline} from '../../src/index.js'
 
 const pipeline = createPipeline({stages: ['normalize', 'boilerplate']})
 const prose = (n: number): string => `This is sentence number ${n} of the article, long enough to read as real prose for the tests.`
@@ -142,5 +142,39 @@ describe('boilerplate', () => {
     const result = custom.clean(`${prose(1)}\n\nFollow us on Mastodon\n\nLeave a Reply\n`)
     expect(result.edits.map((edit) => [edit.rule, edit.reason])).toEqual([['follow-us', 'social follow prompt']])
     expect(result.text).toBe(`${prose(1)}\n\nLeave a Reply\n`)
+  })
+})
+
+describe('the prose guard: the classifier alone does not gut a document', () => {
+  const menu = Array.from({length: 30}, (_, i) => `  • Section ${i + 1}`)
+  const prose = Array.from(
+    {length: 6},
+    (_, i) =>
+      `Paragraph ${i + 1} tells the story of the harbour in plain words, and it goes on for a while so that it reads like the prose of an article that a person wrote for the paper.`
+  )
+  const text = [...menu, '', ...prose.flatMap((paragraph) => [paragraph, '']), 'Harbour News'].join('\n')
+  // A model that calls every line boilerplate (content probability 0.007).
+  const model = {line: {bias: -5}, context: {bias: -5}, threshold: 0.5}
+  const clean = (proseGuard: {maxProseRemoved: number; minProseWords: number} | false) =>
+    cleanDocument(
+      text,
+      [boilerplate({classifier: {model, protectProseTokens: 0, longProseTokens: 0, minBlocks: 10}, proseGuard, recurring: false})],
+      'page.txt'
+    )
+
+  it('keeps the prose and warns when the classifier would remove most of it', () => {
+    const result = clean({maxProseRemoved: 0.5, minProseWords: 100})
+    for (const paragraph of prose) expect(result.text).toContain(paragraph)
+    const warnings = result.warnings.filter((warning) =>
+      warning.includes('boilerplate/kept-prose: kept: the classifier would have removed')
+    )
+    expect(warnings).toHaveLength(1)
+    expect(result.text).not.toContain('Section 7')
+  })
+
+  it('removes the prose with the guard off (what the guard prevents)', () => {
+    const result = clean(false)
+    expect(prose.filter((paragraph) => result.text.includes(paragraph))).toHaveLength(0)
+    expect(result.warnings.some((warning) => warning.includes('kept-prose'))).toBe(false)
   })
 })

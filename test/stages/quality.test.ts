@@ -38,3 +38,35 @@ describe('boilerplate quality on bench/quality/pages', () => {
     expect(scores.f1).toBeGreaterThan(prf(raw).f1 + 0.15)
   })
 })
+
+/** Lines of the gold that read as prose (12+ words, a sentence end): the article's paragraphs. */
+function proseLines(gold: string): string[] {
+  return gold.split('\n').filter((line) => line.split(/\s+/).filter(Boolean).length >= 12 && /[.!?]$/.test(line))
+}
+
+/**
+ * Pages written for this test in the style of sites unlike the benchmark's: one long
+ * run of plain prose below a long menu (no blank lines between paragraphs), and a
+ * league page that is mostly tables around a short report.
+ */
+const UNSEEN = join(import.meta.dirname, '..', 'fixtures', 'unseen-pages')
+
+describe('no gutted article on pages unlike the benchmark (test/fixtures/unseen-pages)', () => {
+  const read = (name: string): string => readFileSync(join(UNSEEN, name), 'utf8')
+  const names = ['13-teardown-plain-prose', '14-league-tables']
+  const documents = names.map((name) => ({path: `${name}.raw.txt`, text: read(`${name}.raw.txt`)}))
+
+  it.each(names)('%s keeps every paragraph of its article, and its headline once', async (name) => {
+    const pipeline = createPipeline()
+    await pipeline.prepare(() => documents)
+    const path = `${name}.raw.txt`
+    expect(pipeline.stages.some((stage) => stage.corpus?.drop?.(path))).toBe(false)
+    const output = pipeline.clean(read(path), path).text
+    const gold = read(`${name}.gold.txt`)
+    const paragraphs = proseLines(gold)
+    expect(paragraphs.length).toBeGreaterThanOrEqual(2)
+    for (const paragraph of paragraphs) expect(output).toContain(paragraph)
+    const headline = gold.split('\n')[0]!
+    expect(output.split('\n').filter((line) => line.trim() === headline)).toHaveLength(1)
+  })
+})

@@ -38,6 +38,8 @@ export interface BoilerplateOptions {
   classifier?: ClassifierOptions | false
   /** Per article element: `keep` (the classifier leaves it alone), `auto` (it decides) or `drop` (always removed). */
   keep?: Partial<KeepOptions>
+  /** When the classifier would remove most of a document's prose, its prose stays (with a warning); `false` turns this off. */
+  proseGuard?: Partial<GuttingOptions> | false
 }
 
 /** Built-in rules, in priority order. */
@@ -138,6 +140,7 @@ export function boilerplate(options: BoilerplateOptions = {}, context: Boilerpla
       ? undefined
       : {...DEFAULT_CLASSIFIER_OPTIONS, ...options.classifier}
   const keep: KeepOptions = {...DEFAULT_KEEP, ...options.keep}
+  const gutting = options.proseGuard === false ? undefined : {...DEFAULT_GUTTING, ...options.proseGuard}
   const stage: ConfiguredStage = {
     name: 'boilerplate',
     source: 'rinse-boilerplate',
@@ -146,49 +149,114 @@ export function boilerplate(options: BoilerplateOptions = {}, context: Boilerpla
       patterns: options.patterns ?? [],
       recurring: recurring?.options ?? false,
       classifier: classifier ?? false,
-      keep
+      keep,
+      proseGuard: gutting ?? false
     },
     passes: [
       {
         propose(input: StageInput) {
           const blocks = input.blocks()
-          // Decide again on what is left until nothing more goes: removing a menu can make
-          // its neighbour look different, and the output must be a fixed point, so that
-          // cleaning it again changes nothing. Once a round finds nothing, the blocks that a
-          // later dedup stage will remove as in-document copies are left out of the view
-          // (a re-run sees the text without them), and the rounds go on until one finds
-          // nothing in that view.
-          const deletions: BlockDeletion[] = []
-          let remaining: Block[] = [...blocks]
-          // The view without copies, once the plain rounds are done; undefined before.
-          let withoutCopiesView: Block[] | undefined
-          for (let round = 0; round < MAX_ROUNDS && remaining.length > 0; round++) {
-            const visible = withoutCopiesView ?? remaining
-            const view = renumber(visible, blocks)
-            const found = decide(view, {rules, keep, classifier})
-            if (found.length === 0) {
-              if (withoutCopiesView || !localDedup) break
-              withoutCopiesView = withoutCopies(remaining, localDedup)
-              if (withoutCopiesView.length === remaining.length) break
-              continue
-            }
-            const gone = new Set(found.map((deletion) => visible[deletion.block.index]!))
-            for (const deletion of found) deletions.push({...deletion, block: visible[deletion.block.index]!})
-            remaining = remaining.filter((block) => !gone.has(block))
-            if (withoutCopiesView) withoutCopiesView = withoutCopies(remaining, localDedup!)
+          const settings = {rules, keep, classifier}
+          let deletions = removeRounds(blocks, settings, localDedup)
+          const guard = classifier && gutting ? guardProse(blocks, deletions, gutting) : undefined
+          if (guard) {
+            // Most of the prose would go on the classifier's word alone: decide again
+            // with every prose line out of its reach, and tell the reviewer.
+            deletions = removeRounds(blocks, settings, localDedup, true)
+            input.warn({start: guard.start, end: guard.end, rule: 'kept-prose', reason: guard.reason})
           }
           if (recurring) flagRecurringProse(input, blocks, deletions, recurring)
-          return deleteBlocks(
-            input.text,
-            blocks,
-            deletions.sort((a, b) => a.block.index - b.block.index)
-          )
+          return deleteBlocks(input.text, blocks, deletions)
         }
       }
     ]
   }
   if (recurring) stage.corpus = recurring
   return stage
+}
+
+type Settings = Parameters<typeof decide>[1]
+
+/**
+ * Decide again on what is left until nothing more goes: removing a menu can make
+ * its neighbour look different, and the output must be a fixed point, so that
+ * cleaning it again changes nothing. Once a round finds nothing, the blocks that a
+ * later dedup stage will remove as in-document copies are left out of the view
+ * (a re-run sees the text without them), and the rounds go on until one finds
+ * nothing in that view. With `keepProse`, the classifier removes no prose line.
+ */
+function removeRounds(
+  blocks: readonly Block[],
+  settings: Settings,
+  localDedup: LocalCopies | undefined,
+  keepProse = false
+): BlockDeletion[] {
+  const deletions: BlockDeletion[] = []
+  let remaining: Block[] = [...blocks]
+  // The view without copies, once the plain rounds are done; undefined before.
+  let withoutCopiesView: Block[] | undefined
+  for (let round = 0; round < MAX_ROUNDS && remaining.length > 0; round++) {
+    const visible = withoutCopiesView ?? remaining
+    const view = renumber(visible, blocks)
+    const found = decide(view, settings, keepProse)
+    if (found.length === 0) {
+      if (withoutCopiesView || !localDedup) break
+      withoutCopiesView = withoutCopies(remaining, localDedup)
+      if (withoutCopiesView.length === remaining.length) break
+      continue
+    }
+    const gone = new Set(found.map((deletion) => visible[deletion.block.index]!))
+    for (const deletion of found) deletions.push({...deletion, block: visible[deletion.block.index]!})
+    remaining = remaining.filter((block) => !gone.has(block))
+    if (withoutCopiesView) withoutCopiesView = withoutCopies(remaining, localDedup!)
+  }
+  return deletions.sort((a, b) => a.block.index - b.block.index)
+}
+
+/** When the classifier may not take most of a document's prose (see `GuttingOptions`). */
+export interface GuttingOptions {
+  /** Share of the prose words (lines of 12+ words ending a sentence) that the classifier may remove. */
+  maxProseRemoved: number
+  /** Documents with fewer prose words than this are left to the classifier. */
+  minProseWords: number
+}
+
+export const DEFAULT_GUTTING: GuttingOptions = {maxProseRemoved: 0.5, minProseWords: 100}
+
+/**
+ * Whether the classifier took most of the document's prose: the prose words it
+ * removed against those no rule removed. The rules name what they found; the
+ * classifier only scores, so it alone does not empty an article.
+ */
+function guardProse(
+  blocks: readonly Block[],
+  deletions: readonly BlockDeletion[],
+  options: GuttingOptions
+): {start: number; end: number; reason: string} | undefined {
+  const byRule = new Map(deletions.map((deletion) => [deletion.block.index, deletion.rule]))
+  // Prose the classifier removed for a structural reason (a comment thread) is not the article's.
+  const structural = new Set(deletions.filter((deletion) => deletion.detail?.structure).map((deletion) => deletion.block.index))
+  let prose = 0
+  let removed = 0
+  let first: Block | undefined
+  let last: Block | undefined
+  for (const block of blocks) {
+    if (!isProse(block)) continue
+    const rule = byRule.get(block.index)
+    if (rule !== undefined && rule !== 'block-classifier') continue
+    prose += block.words
+    if (rule === undefined || structural.has(block.index)) continue
+    removed += block.words
+    first ??= block
+    last = block
+  }
+  if (prose < options.minProseWords || removed <= prose * options.maxProseRemoved || !first || !last) return undefined
+  const share = Math.round((removed / prose) * 100)
+  return {
+    start: first.start,
+    end: last.end,
+    reason: `kept: the classifier would have removed ${removed} of the ${prose} words of prose (${share}%, more than maxProseRemoved ${options.maxProseRemoved}); its prose lines stay, check this document`
+  }
 }
 
 /**
@@ -215,7 +283,8 @@ function decide(
     rules: readonly BlockRule[]
     keep: KeepOptions
     classifier: (Required<Omit<ClassifierOptions, 'model'>> & Pick<ClassifierOptions, 'model'>) | undefined
-  }
+  },
+  keepProse = false
 ): BlockDeletion[] {
   const deletions = findBoilerplate(blocks, settings.rules)
   const removed = new Set(deletions.map((deletion) => deletion.block.index))
@@ -227,8 +296,9 @@ function decide(
     deletions.push({block: blocks[index]!, rule: `drop-${element}`, reason: `${element} (keep.${element} is drop)`})
     removed.add(index)
   }
-  if (settings.classifier && worthClassifying(blocks, removed.size, settings.classifier.minBlocks))
-    deletions.push(...classify(blocks, removed, kept, settings.classifier))
+  const classifier = settings.classifier && keepProse ? {...settings.classifier, longProseTokens: 1} : settings.classifier
+  if (classifier && worthClassifying(blocks, removed.size, classifier.minBlocks))
+    deletions.push(...classify(blocks, removed, kept, classifier))
   return deletions
 }
 
@@ -280,7 +350,12 @@ function classify(
       block,
       rule: 'block-classifier',
       reason: `${decision.reason} (content probability ${decision.score.toFixed(2)})`,
-      detail: {label: decision.label, score: round(decision.score), features: rounded(decision.leadingFeatures(12))}
+      detail: {
+        label: decision.label,
+        score: round(decision.score),
+        ...(decision.structure ? {structure: decision.structure} : {}),
+        features: rounded(decision.leadingFeatures(12))
+      }
     })
   }
   return deletions

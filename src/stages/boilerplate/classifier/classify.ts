@@ -14,6 +14,7 @@ export const DEFAULT_CLASSIFIER_OPTIONS: Required<Omit<ClassifierOptions, 'model
   threshold: MODEL.threshold,
   protectProseTokens: 12,
   protectMargin: 0.2,
+  longProseTokens: 40,
   context: true,
   minBlocks: 30
 }
@@ -230,14 +231,17 @@ class Decision implements BlockDecision {
   readonly #stage1: number
   boilerplate: boolean
   score: number
+  structure?: string
   constructor(
     boilerplate: boolean,
     score: number,
     explain: () => {label: string; reason: string},
     vector: Float64Array,
     ctx: Float64Array | undefined,
-    stage1: number
+    stage1: number,
+    structure: string | undefined
   ) {
+    if (structure) this.structure = structure
     this.boilerplate = boilerplate
     this.score = score
     this.#explain = explain
@@ -261,7 +265,8 @@ class Decision implements BlockDecision {
     return (this.#features ??= featureRecord(this.#vector, this.#ctx, this.#stage1))
   }
   toJSON(): Omit<BlockDecision, 'leadingFeatures'> {
-    return {boilerplate: this.boilerplate, score: this.score, label: this.label, reason: this.reason, features: this.features}
+    const json = {boilerplate: this.boilerplate, score: this.score, label: this.label, reason: this.reason, features: this.features}
+    return this.structure ? {...json, structure: this.structure} : json
   }
 }
 
@@ -291,6 +296,7 @@ export function classifyWithModel(
   const afterMarkerIdx = LINE_FEATURES.indexOf('after_comment_marker')
   const cuesBeforeIdx = LINE_FEATURES.indexOf('cues_before')
   const linesFromIdx = LINE_FEATURES.indexOf('lines_from_main')
+  const densityIdx = LINE_FEATURES.indexOf('comment_density')
   for (let i = 0; i < n; i++) {
     const stats = doc.stats[i]!
     const v = doc.vectors[i]!
@@ -309,6 +315,16 @@ export function classifyWithModel(
       v[cuesBeforeIdx] === 0 &&
       (v[inMainIdx] === 1 || v[linesFromIdx]! * 6 <= Math.log1p(3))
     ) {
+      boilerplate = false
+      guarded = true
+    }
+    // A long paragraph of prose is not removed on the score alone, however low:
+    // it takes a structural reason, named in the message.
+    const structure =
+      boilerplate && isLongProse(stats, PROSE_TOKENS)
+        ? structuralReason(v[afterMarkerIdx]!, v[cuesBeforeIdx]!, v[densityIdx]!, v[inMainIdx]!, v[linesFromIdx]!)
+        : undefined
+    if (boilerplate && !structure && opts.longProseTokens > 0 && isLongProse(stats, Math.max(PROSE_TOKENS, opts.longProseTokens))) {
       boilerplate = false
       guarded = true
     }
@@ -344,19 +360,47 @@ export function classifyWithModel(
         const next = i + 1 < n ? logits1[i + 1]! : -1
         if (prev < 0 && next < 0) neighbourhood = i === 0 || i === n - 1 ? 'next to boilerplate' : 'between two boilerplate blocks'
       }
+      if (structure) label = structure.startsWith('in a comment') ? 'comment-thread' : 'outside-main-content'
       return {
         label: boilerplate ? label : guarded ? 'protected-prose' : 'content',
         reason: boilerplate
-          ? describe(stats, label, neighbourhood)
+          ? structure
+            ? `${plural(stats.tokens, 'word')} of prose, ${structure}`
+            : describe(stats, label, neighbourhood)
           : guarded
             ? 'long prose line, kept despite a low score'
             : 'reads as main content'
       }
     }
-    decisions.push(new Decision(boilerplate, score, explain, v, ctx?.[i], logits1[i]!))
+    decisions.push(new Decision(boilerplate, score, explain, v, ctx?.[i], logits1[i]!, structure))
   }
   return decisions
 }
+
+/** A long paragraph that reads as prose: a sentence end and a normal share of stop words. */
+export function isLongProse(stats: LineStats, minTokens: number): boolean {
+  return minTokens > 0 && stats.tokens >= minTokens && stats.terminal && stats.stopRatio >= 0.3
+}
+
+/**
+ * What in the page's structure, not the score, marks a line as boilerplate: a
+ * comment thread (after a comment marker, or among comment cues such as
+ * `X says:` and `Reply`), or a place far from the main run of prose.
+ */
+function structuralReason(afterMarker: number, cuesBefore: number, density: number, inMain: number, linesFrom: number): string | undefined {
+  if (afterMarker > 0) return 'in a comment thread (after a comment marker)'
+  if (density > 0) return 'in a comment thread (among comment cues)'
+  if (cuesBefore > 0 && inMain === 0) return 'in a comment thread (after comment cues, outside the main text)'
+  if (inMain === 0 && linesFrom * 6 > Math.log1p(FAR_FROM_MAIN))
+    return `outside the main run of prose (more than ${FAR_FROM_MAIN} lines away)`
+  return undefined
+}
+
+/** The shortest line the prose tests consider (as the rules' isProse does). */
+const PROSE_TOKENS = 12
+
+/** Lines from the main run of prose beyond which a paragraph is a side column's, not the article's. */
+const FAR_FROM_MAIN = 10
 
 /** Decide for each block whether it is boilerplate. Pure; O(blocks). */
 export function classifyBlocks(blocks: readonly ClassifierBlock[], options: ClassifierOptions = {}): BlockDecision[] {

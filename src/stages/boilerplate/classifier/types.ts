@@ -31,6 +31,13 @@ export interface ClassifierOptions {
    * threshold ("when unsure, keep"); confident boilerplate verdicts stand.
    */
   protectMargin?: number
+  /**
+   * A paragraph of at least this many word tokens that reads as prose (a
+   * sentence end, at least 30% stop words) is never removed on the score
+   * alone: only inside a comment thread or far from the main run of prose.
+   * 0 disables it.
+   */
+  longProseTokens?: number
   /** Apply the context (neighbourhood) pass; off gives per-line decisions only. */
   context?: boolean
   /**
@@ -48,6 +55,11 @@ export interface BlockDecision {
   label: string
   /** Human sentence naming the main features. */
   reason: string
+  /**
+   * For a prose line judged boilerplate: what in the page's structure (a comment
+   * thread, a side column) backs the score. Absent when only the score does.
+   */
+  structure?: string
   /** The feature values the model saw (stage-1 and context features). */
   features: Record<string, number>
   /** The first `count` stage-1 features (cheaper than `features`). */
