@@ -49,9 +49,9 @@ function proseLines(gold: string): string[] {
  * run of plain prose below a long menu (no blank lines between paragraphs), and a
  * league page that is mostly tables around a short report.
  */
-const UNSEEN = join(import.meta.dirname, '..', 'fixtures', 'unseen-pages')
+const UNSEEN = join(import.meta.dirname, '..', '..', 'bench', 'quality', 'unseen')
 
-describe('no gutted article on pages unlike the benchmark (test/fixtures/unseen-pages)', () => {
+describe('no gutted article on pages unlike the benchmark (bench/quality/unseen)', () => {
   const read = (name: string): string => readFileSync(join(UNSEEN, name), 'utf8')
   const names = ['13-teardown-plain-prose', '14-league-tables']
   const documents = names.map((name) => ({path: `${name}.raw.txt`, text: read(`${name}.raw.txt`)}))
