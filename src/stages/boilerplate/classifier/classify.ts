@@ -297,6 +297,8 @@ export function classifyWithModel(
   const cuesBeforeIdx = LINE_FEATURES.indexOf('cues_before')
   const linesFromIdx = LINE_FEATURES.indexOf('lines_from_main')
   const densityIdx = LINE_FEATURES.indexOf('comment_density')
+  const blankIdx = LINE_FEATURES.indexOf('blank_before')
+  const apart = paragraphsApart(doc.stats, doc.vectors, blankIdx)
   for (let i = 0; i < n; i++) {
     const stats = doc.stats[i]!
     const v = doc.vectors[i]!
@@ -322,7 +324,10 @@ export function classifyWithModel(
     // it takes a structural reason, named in the message.
     const structure =
       boilerplate && isLongProse(stats, PROSE_TOKENS)
-        ? structuralReason(v[afterMarkerIdx]!, v[cuesBeforeIdx]!, v[densityIdx]!, v[inMainIdx]!, v[linesFromIdx]!)
+        ? (structuralReason(v[afterMarkerIdx]!, v[cuesBeforeIdx]!, v[densityIdx]!, v[inMainIdx]!, v[linesFromIdx]!) ??
+          (apart && v[blankIdx] === 0
+            ? "in a run of lines without the blank lines that set the page's paragraphs apart (a list or gallery)"
+            : undefined))
         : undefined
     if (boilerplate && !structure && opts.longProseTokens > 0 && isLongProse(stats, Math.max(PROSE_TOKENS, opts.longProseTokens))) {
       boilerplate = false
@@ -360,7 +365,12 @@ export function classifyWithModel(
         const next = i + 1 < n ? logits1[i + 1]! : -1
         if (prev < 0 && next < 0) neighbourhood = i === 0 || i === n - 1 ? 'next to boilerplate' : 'between two boilerplate blocks'
       }
-      if (structure) label = structure.startsWith('in a comment') ? 'comment-thread' : 'outside-main-content'
+      if (structure)
+        label = structure.startsWith('in a comment')
+          ? 'comment-thread'
+          : structure.startsWith('in a run')
+            ? 'list-run'
+            : 'outside-main-content'
       return {
         label: boilerplate ? label : guarded ? 'protected-prose' : 'content',
         reason: boilerplate
@@ -395,6 +405,25 @@ function structuralReason(afterMarker: number, cuesBefore: number, density: numb
     return `outside the main run of prose (more than ${FAR_FROM_MAIN} lines away)`
   return undefined
 }
+
+/**
+ * Whether the page sets its prose paragraphs apart with blank lines (most of
+ * them follow one): then a long line glued to the one before belongs to a list,
+ * a gallery of captions or a run of teasers, not to the article's paragraphs.
+ */
+function paragraphsApart(stats: readonly LineStats[], vectors: readonly Float64Array[], blankIdx: number): boolean {
+  let prose = 0
+  let apart = 0
+  for (let i = 0; i < stats.length; i++) {
+    if (!isLongProse(stats[i]!, PROSE_TOKENS)) continue
+    prose++
+    if (vectors[i]![blankIdx] === 1) apart++
+  }
+  return prose >= 3 && apart >= prose * PARAGRAPHS_APART
+}
+
+/** Share of a page's prose lines after a blank line for the page to count as setting paragraphs apart. */
+const PARAGRAPHS_APART = 0.4
 
 /** The shortest line the prose tests consider (as the rules' isProse does). */
 const PROSE_TOKENS = 12
