@@ -13,6 +13,7 @@
  * published, and queues only the files that have no signature or no result yet.
  */
 import {randomBytes} from 'node:crypto'
+import {mkdir} from 'node:fs/promises'
 import {deserialize, serialize} from 'node:v8'
 import {resolve} from 'node:path'
 import {Queue, QueueEvents, type Job} from 'bullmq'
@@ -72,8 +73,11 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
     lostHint: 'Ctrl-C to stop; the run can be resumed',
     stoppedHint: '; run the same command again to continue once it is up'
   })
-  // Ctrl-C while Redis was being reached.
-  if (!link) return await stop()
+  // Ctrl-C while Redis was being reached: nothing done, OUT may not be there yet.
+  if (!link) {
+    await mkdir(out, {recursive: true})
+    return await stop()
+  }
   const {connection, redis} = link
   const queue = link.watch(new Queue<JobData>(QUEUE_NAME, {connection}))
   const events = link.watch(new QueueEvents(QUEUE_NAME, {connection}))
