@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** The `rinse` command. Exit codes: 0 done, 1 some files failed, 2 bad usage or pipeline file, 3 a file lost more than --fail-on-removed-share. */
+/** The `rinse` command. Exit codes: 0 done, 1 some files failed, 2 bad usage or pipeline file, 3 a file lost more than --fail-on-removed-share, 69 Redis unavailable (--queue, worker). */
 import {readFile} from 'node:fs/promises'
 import {basename, join, resolve} from 'node:path'
 import {Command, InvalidArgumentError} from 'commander'
@@ -11,6 +11,7 @@ import {runFolder, UsageError, type Progress} from '../core/run-folder.js'
 import {runJsonl} from '../core/run-jsonl.js'
 import {tuneGarbageCollection} from '../core/tune-gc.js'
 import {runDistributed} from '../distributed/coordinator.js'
+import {REDIS_UNAVAILABLE_EXIT, RedisUnavailable} from '../distributed/redis-link.js'
 import {startWorker} from '../distributed/worker.js'
 import {readJsonl, withText} from '../io/jsonl.js'
 import {InputError, cannotRead, decodeDocument} from '../io/read-document.js'
@@ -45,6 +46,8 @@ program
   .option('--id-field <name>', 'with --format jsonl: the field naming each record in reports (default: line number)')
   .option('--queue <url>', 'distributed: split the run into jobs on this Redis (redis://HOST:PORT) for `rinse worker` processes')
   .option('--shard-size <n>', 'with --queue: files per job', positiveInt, 50)
+  .option('--connect-timeout <s>', 'with --queue: exit 69 if Redis cannot be reached for this many seconds at start', seconds, 5)
+  .option('--outage-timeout <s>', 'with --queue: stop (exit 69, resumable) if Redis is lost mid-run for this many seconds', seconds, 600)
   .option('--index <file>', 'persistent near-duplicate index (SQLite): dedupe against every batch run before with it; earlier batches win')
   .option(
     '--batch <label>',
@@ -107,7 +110,14 @@ Example:
       onProgress: (progress: Progress) => bar?.update(progress)
     }
     const result = options.queue
-      ? await runDistributed({...run, queue: options.queue, shardSize: options.shardSize})
+      ? await runDistributed({
+          ...run,
+          queue: options.queue,
+          shardSize: options.shardSize,
+          connectTimeoutMs: options.connectTimeout * 1000,
+          outageTimeoutMs: options.outageTimeout * 1000,
+          onNotice: (line) => process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}rinse: ${line}\n`)
+        })
       : options.format === 'jsonl'
         ? await runJsonl({...run, textField: options.textField, idField: options.idField})
         : await runFolder(run)
@@ -140,12 +150,25 @@ program
   .requiredOption('--queue <url>', 'the Redis of the queue, redis://HOST:PORT')
   .option('-c, --concurrency <n>', 'jobs worked on at once by this process', positiveInt, 1)
   .option('--lock-ms <n>', 'a job whose worker stops renewing its lock this long is handed to another worker', positiveInt, 30_000)
+  .option('--connect-timeout <s>', 'exit 69 if Redis cannot be reached for this many seconds at start', seconds, 5)
+  .option('--outage-timeout <s>', 'exit 69 if Redis is lost for this many seconds', seconds, 600)
   .option('-q, --quiet', 'do not log each job')
-  .action(async (options: {queue: string; concurrency: number; lockMs: number; quiet?: boolean}) => {
+  .action(async (options: WorkerCommandOptions) => {
+    // Ctrl-C (exit 130) or SIGTERM (exit 0): the jobs in hand are finished first, unless Redis is away.
+    const stop = new AbortController()
+    process.once('SIGINT', () => {
+      process.exitCode = 130
+      stop.abort()
+    })
+    process.once('SIGTERM', () => stop.abort())
     const worker = await startWorker({
       queue: options.queue,
       concurrency: options.concurrency,
       lockMs: options.lockMs,
+      connectTimeoutMs: options.connectTimeout * 1000,
+      outageTimeoutMs: options.outageTimeout * 1000,
+      signal: stop.signal,
+      onNotice: (line) => process.stderr.write(`rinse worker: ${line}\n`),
       onStart: (job) => {
         if (!options.quiet) process.stdout.write(`rinse worker: started ${job.kind} of ${job.files.length} files of run ${job.run}\n`)
       },
@@ -154,13 +177,8 @@ program
           process.stdout.write(`rinse worker: ${job.kind} ${job.files.length} files of run ${job.run} in ${(ms / 1000).toFixed(2)} s\n`)
       }
     })
-    if (!options.quiet) process.stdout.write(`rinse worker: waiting for jobs on ${options.queue}\n`)
-    await new Promise<void>((resolve) => {
-      const stop = (): void => resolve()
-      process.once('SIGINT', stop)
-      process.once('SIGTERM', stop)
-    })
-    await worker.close()
+    if (!options.quiet && !stop.signal.aborted) process.stdout.write(`rinse worker: waiting for jobs on ${options.queue}\n`)
+    await worker.done
   })
 
 program
@@ -243,6 +261,17 @@ interface RunCommandOptions {
   html: boolean
   diffs: boolean
   failOnRemovedShare?: number
+  connectTimeout: number
+  outageTimeout: number
+}
+
+interface WorkerCommandOptions {
+  queue: string
+  concurrency: number
+  lockMs: number
+  connectTimeout: number
+  outageTimeout: number
+  quiet?: boolean
 }
 
 function removedShare(document: {bytesIn: number; bytesOut: number}): number {
@@ -257,6 +286,12 @@ function format(value: string): 'txt' | 'jsonl' {
 function duplicatesOption(value: string): 'skip' | 'write' {
   if (value !== 'skip' && value !== 'write') throw new InvalidArgumentError('expected skip or write')
   return value
+}
+
+function seconds(value: string): number {
+  const number = Number(value)
+  if (!(number > 0) || !Number.isFinite(number)) throw new InvalidArgumentError('expected a number of seconds above 0')
+  return number
 }
 
 function share(value: string): number {
@@ -285,6 +320,9 @@ try {
   if (error instanceof ConfigError || error instanceof UsageError || error instanceof InputError) {
     process.stderr.write(`rinse: ${error.message}\n`)
     process.exitCode = error instanceof InputError ? 1 : 2
+  } else if (error instanceof RedisUnavailable) {
+    process.stderr.write(`rinse: ${error.message}\n`)
+    process.exitCode = REDIS_UNAVAILABLE_EXIT
   } else {
     throw error
   }

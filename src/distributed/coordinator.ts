@@ -13,10 +13,11 @@
  * published, and queues only the files that have no signature or no result yet.
  */
 import {randomBytes} from 'node:crypto'
+import {mkdir} from 'node:fs/promises'
 import {deserialize, serialize} from 'node:v8'
 import {resolve} from 'node:path'
 import {Queue, QueueEvents, type Job} from 'bullmq'
-import {Redis} from 'ioredis'
+import type {Redis} from 'ioredis'
 import {createPipeline} from '../core/pipeline.js'
 import {
   batchKey,
@@ -33,26 +34,57 @@ import {statFiles} from '../io/stat-files.js'
 import type {InputFile} from '../io/walk.js'
 import type {DocumentReport, DocumentSummary, FailedDocument} from '../report/schema.js'
 import {summarize} from '../report/summarize.js'
-import {connectionOptions, keys, QUEUE_NAME, type JobData, type RunSettings} from './keys.js'
+import {keys, QUEUE_NAME, type JobData, type RunSettings} from './keys.js'
+import {openLink, RedisUnavailable} from './redis-link.js'
 import {continues, readRunState, removeRunState, writeRunState} from './run-state.js'
 
 export interface DistributedOptions extends RunOptions {
   queue: string
   /** Files per job. */
   shardSize?: number
+  /** How long to keep trying to reach Redis at start (default 5 s). */
+  connectTimeoutMs?: number
+  /** How long to wait for a Redis lost mid-run before stopping, resumable (default 10 min). */
+  outageTimeoutMs?: number
+  /** A line to show: Redis lost, Redis back. */
+  onNotice?: (line: string) => void
+}
+
+/** What the Redis part of a run gathered for its report. */
+interface Gathered {
+  id: string
+  stored: Record<string, string>
+  failures: FailedDocument[]
+  resumed: number
 }
 
 export async function runDistributed(options: DistributedOptions): Promise<RunResult> {
   const started = performance.now()
   const {out, files} = await folderRun(options)
-  const connection = connectionOptions(options.queue)
-  const redis = new Redis(connection)
-  const queue = new Queue<JobData>(QUEUE_NAME, {connection})
-  const events = new QueueEvents(QUEUE_NAME, {connection})
-  const signal = options.signal
-  try {
+  const pipeline = createPipeline(options.pipeline)
+  // A stop (Ctrl-C, a crash, Redis lost too long) leaves the run in Redis and OUT until
+  // it is done: the same command continues it, and the report is written at the end.
+  const stop = (): Promise<RunResult> => stoppedBeforeCleaning(out, options, pipeline.stages, started)
+  const link = await openLink(options.queue, {
+    connectTimeoutMs: options.connectTimeoutMs,
+    outageTimeoutMs: options.outageTimeoutMs,
+    signal: options.signal,
+    onNotice: options.onNotice,
+    lostHint: 'Ctrl-C to stop; the run can be resumed',
+    stoppedHint: '; run the same command again to continue once it is up'
+  })
+  // Ctrl-C while Redis was being reached: nothing done, OUT may not be there yet.
+  if (!link) {
+    await mkdir(out, {recursive: true})
+    return await stop()
+  }
+  const {connection, redis} = link
+  const queue = link.watch(new Queue<JobData>(QUEUE_NAME, {connection}))
+  const events = link.watch(new QueueEvents(QUEUE_NAME, {connection}))
+
+  /** Everything done in Redis: queue the jobs, build the corpus indexes, fetch the results. Undefined if stopped. */
+  const gather = async (): Promise<Gathered | undefined> => {
     await events.waitUntilReady()
-    const pipeline = createPipeline(options.pipeline)
     const settings: RunSettings = {
       input: resolve(options.input),
       out,
@@ -76,19 +108,32 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
       await redis.set(keys.settings(id), JSON.stringify(settings))
       writeRunState(out, {run: id, ...wanted})
     }
-    // A stop (Ctrl-C, a crash) leaves the run in Redis and OUT until it is done: the
-    // same command continues it, and the report is written at the end.
-    const stop = (): Promise<RunResult> => stoppedBeforeCleaning(out, options, pipeline.stages, started)
+    // A Redis restarted without persistence has lost the run and its jobs: waiting for them would never end.
+    link.onBack(() => {
+      redis.exists(keys.settings(id)).then(
+        (found) => {
+          if (found === 0)
+            link.fail(
+              new RedisUnavailable(
+                `Redis at ${options.queue} came back without this run (restarted without persistence?); run the same command again to start it over`
+              )
+            )
+        },
+        () => {}
+      )
+    })
     // The jobs a stopped coordinator left: done by the workers meanwhile, or waited for now.
-    if (resuming && !(await settleJobs(queue, events, id, signal))) return await stop()
+    if (resuming) await settleJobs(queue, events, id)
 
     const shards = (part: readonly InputFile[]): InputFile[][] => shard(part, options.shardSize ?? 50)
     // Each job waited for holds a listener on the queue until it finishes: without
     // a limit this high, Node warned of a listener leak once a pass had 11 jobs.
     queue.setMaxListeners(shards(files).length + 10)
     const passes = passCounter(pipeline.stages, true)
-    /** Queue jobs and wait for them; false when the signal stopped the wait (the jobs stay queued). */
-    const runJobs = async (jobs: JobData[], alreadyDone: number): Promise<boolean> => {
+    /** Queue jobs and wait for them (a stop leaves them queued). */
+    const runJobs = async (jobs: JobData[], alreadyDone: number): Promise<void> => {
+      // Stopped: the work left in the background queues nothing more.
+      if (link.signal.aborted) return
       let jobsDone = alreadyDone
       const added = await queue.addBulk(
         jobs.map((data, i) => ({
@@ -99,7 +144,7 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
           opts: {attempts: 5, backoff: {type: 'fixed', delay: 500}, removeOnComplete: false, removeOnFail: false}
         }))
       )
-      const finished = Promise.all(
+      await Promise.all(
         added.map(async (job) => {
           await job.waitUntilFinished(events)
           await job.remove()
@@ -119,7 +164,6 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
           })
         })
       )
-      return await untilAborted(finished, signal)
     }
 
     for (const [index, stage] of pipeline.stages.entries()) {
@@ -132,13 +176,12 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
       }
       const collected = new Set(await redis.hkeys(keys.signatures(id, index)))
       const missing = files.filter((file) => !collected.has(file.relative))
-      if (
-        !(await runJobs(
-          shards(missing).map((part) => ({run: id, kind: 'collect', stage: index, files: part})),
-          files.length - missing.length
-        ))
+      await runJobs(
+        shards(missing).map((part) => ({run: id, kind: 'collect', stage: index, files: part})),
+        files.length - missing.length
       )
-        return await stop()
+      // Stopped while the jobs ran: no index of part of the batch is built.
+      if (link.signal.aborted) return undefined
       const raw = await redis.hgetallBuffer(keys.signatures(id, index))
       const signatures = new Map(Object.entries(raw).map(([path, value]) => [path, deserialize(value)]))
       stage.corpus.build(signatures)
@@ -147,21 +190,27 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
     // Files a stopped run finished are not cleaned again; those that failed are tried again.
     const cleaned = new Set(await redis.hkeys(keys.documents(id)))
     const todo = files.filter((file) => !cleaned.has(file.relative))
-    const resumed = files.length - todo.length
     if (todo.length > 0) await redis.hdel(keys.failures(id), ...todo.map((file) => file.relative))
-    if (
-      !(await runJobs(
-        shards(todo).map((part) => ({run: id, kind: 'clean', files: part})),
-        resumed
-      ))
+    await runJobs(
+      shards(todo).map((part) => ({run: id, kind: 'clean', files: part})),
+      files.length - todo.length
     )
-      return await stop()
-
-    // Workers store each document's entry as JSON (path → entry): summarized here, written out as stored.
+    // Workers store each document's entry as JSON (path → entry): summarized below, written out as stored.
     const stored = await redis.hgetall(keys.documents(id))
+    const failures = Object.entries(await redis.hgetall(keys.failures(id))).map(([path, error]) => ({path, error}))
+    return {id, stored, failures, resumed: files.length - todo.length}
+  }
+
+  try {
+    // Ctrl-C, or Redis given up on, ends the wait wherever it is (a command queued for a lost Redis too).
+    const gathered = await link.until(gather())
+    if (!gathered) {
+      if (link.failure) throw link.failure
+      return await stop()
+    }
+    const {id, stored, failures, resumed} = gathered
     const summaries = Object.values(stored).map((json) => summarize(JSON.parse(json) as DocumentReport))
     const source = {summaries, read: async (summary: DocumentSummary) => stored[summary.path]!}
-    const failures: FailedDocument[] = Object.entries(await redis.hgetall(keys.failures(id))).map(([path, error]) => ({path, error}))
     const result = await finishRun(
       out,
       options,
@@ -172,35 +221,12 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
       started,
       expectedOutputs(files, summaries, options)
     )
-    // Done: nothing of the run is left to continue.
-    await deleteKeys(redis, id)
-    await removeRunState(out)
+    // Done: nothing of the run is left to continue. (Stopped here, the same command
+    // finds the run finished, writes the same report again and removes it.)
+    if (await link.until(deleteKeys(redis, id).then(() => true))) await removeRunState(out)
     return result
   } finally {
-    await events.close()
-    await queue.close()
-    redis.disconnect()
-  }
-}
-
-/** True when `work` finished; false as soon as the signal aborts (the work goes on without us). */
-async function untilAborted(work: Promise<unknown>, signal: AbortSignal | undefined): Promise<boolean> {
-  if (!signal) {
-    await work
-    return true
-  }
-  if (signal.aborted) return false
-  let onAbort: (() => void) | undefined
-  const aborted = new Promise<false>((resolve) => {
-    onAbort = () => resolve(false)
-    signal.addEventListener('abort', onAbort, {once: true})
-  })
-  // A job that fails after the stop must not surface as an unhandled rejection.
-  work.catch(() => {})
-  try {
-    return await Promise.race([work.then(() => true as const), aborted])
-  } finally {
-    signal.removeEventListener('abort', onAbort!)
+    await link.close()
   }
 }
 
@@ -222,19 +248,17 @@ async function jobsOf(queue: Queue<JobData>, run: string): Promise<Job<JobData>[
 /**
  * Wait for the jobs a run left on the queue to finish (a job that failed for good
  * leaves its files without a result: they are queued again), then remove them all.
- * False if the signal stopped the wait.
  */
-async function settleJobs(queue: Queue<JobData>, events: QueueEvents, run: string, signal?: AbortSignal): Promise<boolean> {
+async function settleJobs(queue: Queue<JobData>, events: QueueEvents, run: string): Promise<void> {
   const jobs = await jobsOf(queue, run)
   queue.setMaxListeners(jobs.length + 10)
-  const settled = Promise.all(
+  await Promise.all(
     jobs.map(async (job) => {
       const state = await job.getState()
       if (state !== 'completed' && state !== 'failed') await job.waitUntilFinished(events).catch(() => {})
       await job.remove().catch(() => {})
     })
   )
-  return await untilAborted(settled, signal)
 }
 
 /** Remove a run that will not be continued: its jobs (those in progress finish first) and its keys. */

@@ -28,15 +28,3 @@ export const keys = {
   failures: (run: string) => `rinse:${run}:failures`,
   all: (run: string) => `rinse:${run}:*`
 }
-
-/** ioredis options from `redis://host:port[/db]`; BullMQ workers need `maxRetriesPerRequest: null`. */
-export function connectionOptions(url: string): {host: string; port: number; db: number; maxRetriesPerRequest: null} {
-  const parsed = new URL(url)
-  if (parsed.protocol !== 'redis:') throw new Error(`--queue expects redis://HOST:PORT, not \`${url}\``)
-  return {
-    host: parsed.hostname || '127.0.0.1',
-    port: Number(parsed.port || 6379),
-    db: Number(parsed.pathname.slice(1) || 0),
-    maxRetriesPerRequest: null
-  }
-}

@@ -8,11 +8,11 @@
  */
 import {deserialize, serialize} from 'node:v8'
 import {Worker, type Job} from 'bullmq'
-import {Redis} from 'ioredis'
 import {cleanFile} from '../core/clean-file.js'
 import {collectFile} from '../core/collect-file.js'
 import {createPipeline, type Pipeline} from '../core/pipeline.js'
-import {connectionOptions, keys, QUEUE_NAME, type JobData, type RunSettings} from './keys.js'
+import {keys, QUEUE_NAME, type JobData, type RunSettings} from './keys.js'
+import {openLink} from './redis-link.js'
 
 export interface WorkerOptions {
   queue: string
@@ -23,6 +23,20 @@ export interface WorkerOptions {
   /** Called when a job starts and after it is done, for logging. */
   onStart?: (job: JobData) => void
   onJob?: (job: JobData, ms: number) => void
+  /** How long to keep trying to reach Redis at start (default 5 s). */
+  connectTimeoutMs?: number
+  /** How long to wait for a Redis lost meanwhile before stopping (default 10 min). */
+  outageTimeoutMs?: number
+  /** Stops the worker (Ctrl-C): the jobs in hand are finished first if Redis is there. */
+  signal?: AbortSignal
+  /** A line to show: Redis lost, Redis back, an error of BullMQ's. */
+  onNotice?: (line: string) => void
+}
+
+export interface RunningWorker {
+  /** Settles once the worker has stopped: resolves on the signal, rejects with RedisUnavailable when Redis stayed away too long. */
+  done: Promise<void>
+  close(): Promise<void>
 }
 
 interface RunState {
@@ -35,9 +49,17 @@ interface RunState {
 /** A testing aid: slow each file down by this many ms (collected or cleaned), to make a crash mid-job reproducible. */
 const fileDelay = Number(process.env.RINSE_WORKER_FILE_DELAY_MS ?? 0)
 
-export async function startWorker(options: WorkerOptions): Promise<{close(): Promise<void>}> {
-  const connection = connectionOptions(options.queue)
-  const redis = new Redis(connection)
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const link = await openLink(options.queue, {
+    connectTimeoutMs: options.connectTimeoutMs,
+    outageTimeoutMs: options.outageTimeoutMs,
+    signal: options.signal,
+    onNotice: options.onNotice,
+    lostHint: 'Ctrl-C to stop'
+  })
+  // Stopped while Redis was being reached.
+  if (!link) return {done: Promise.resolve(), close: async () => {}}
+  const {connection, redis} = link
   const runs = new Map<string, Promise<RunState>>()
 
   const stateFor = (run: string): Promise<RunState> => {
@@ -106,11 +128,15 @@ export async function startWorker(options: WorkerOptions): Promise<{close(): Pro
       maxStalledCount: 5
     }
   )
-  await worker.waitUntilReady()
-  return {
-    async close() {
-      await worker.close()
-      redis.disconnect()
-    }
-  }
+  // With Redis away, the jobs in hand cannot finish: the worker is cut at once (their locks expire, another worker takes them).
+  link.watch(worker, () => worker.close(true))
+  let closing: Promise<void> | undefined
+  const close = (): Promise<void> => (closing ??= link.close())
+  const done = new Promise<void>((resolve, reject) => {
+    const stop = (): void => void close().then(() => (link.failure ? reject(link.failure) : resolve()), reject)
+    if (link.signal.aborted) stop()
+    else link.signal.addEventListener('abort', stop, {once: true})
+  })
+  await link.until(worker.waitUntilReady())
+  return {done, close}
 }
