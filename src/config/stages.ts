@@ -2,6 +2,7 @@
 import {z} from 'zod'
 import type {ConfiguredStage, RuleInfo} from '../core/stage.js'
 import {BOILERPLATE_RULES, boilerplate} from '../stages/boilerplate/index.js'
+import {CUSTOM_PATTERN_FLAGS, userPatternProblem} from '../stages/boilerplate/user-pattern.js'
 import {DEDUP_RULES, dedup} from '../stages/dedup/index.js'
 import {NORMALIZE_EXTRA_RULES, NORMALIZE_PASSES, normalize} from '../stages/normalize/index.js'
 import {REPAIR_PASSES, repair} from '../stages/repair/index.js'
@@ -65,7 +66,7 @@ export const STAGES: Record<string, StageSpec> = {
             z
               .object({
                 id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a kebab-case rule id'),
-                pattern: z.string().refine(isRegExp, 'a valid regular expression'),
+                pattern: z.string(),
                 flags: z
                   .string()
                   .regex(/^[gimsuy]*$/)
@@ -74,6 +75,10 @@ export const STAGES: Record<string, StageSpec> = {
                 maxWords: z.number().int().positive().optional()
               })
               .strict()
+              .superRefine((custom, context) => {
+                const problem = userPatternProblem(custom.pattern, custom.flags ?? CUSTOM_PATTERN_FLAGS)
+                if (problem) context.addIssue({code: 'custom', path: ['pattern'], message: problem})
+              })
           )
           .optional(),
         classifier: z
@@ -171,14 +176,5 @@ export const STAGES: Record<string, StageSpec> = {
       })
       .strict(),
     create: dedup
-  }
-}
-
-function isRegExp(source: string): boolean {
-  try {
-    new RegExp(source, 'u')
-    return true
-  } catch {
-    return false
   }
 }

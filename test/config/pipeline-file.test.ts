@@ -40,7 +40,10 @@ describe('pipeline files', () => {
       /^p\.yaml: `stages\[0\]\.boilerplate\.rules\.vidoe-caption`: unknown rule; expected one of comment-form, breadcrumb, /
     )
     expect(configError({stages: [{boilerplate: {patterns: [{id: 'x', pattern: '(', reason: 'r'}]}}]})).toBe(
-      'p.yaml: `stages[0].boilerplate.patterns.0.pattern`: a valid regular expression'
+      'p.yaml: `stages[0].boilerplate.patterns.0.pattern`: expected a pattern RE2 can run, not `(`: missing ): ( (rinse runs pipeline patterns with RE2, in time linear in the line, so that no line can hang a batch; RE2 has no backreferences or lookaround)'
+    )
+    expect(configError({stages: [{boilerplate: {patterns: [{id: 'x', pattern: '(?<=Photo )by', reason: 'r'}]}}]})).toMatch(
+      /^p\.yaml: `stages\[0\]\.boilerplate\.patterns\.0\.pattern`: expected a pattern RE2 can run, not `\(\?<=Photo \)by`: invalid perl operator: \(\?<=/
     )
     expect(configError({stage: []})).toBe('p.yaml: `stage`: unknown key; expected only `stages`')
     expect(configError({stages: [{normalize: {}, repair: {}}]})).toMatch(/`stages\[0\]`: expected a stage name or a mapping/)

@@ -14,6 +14,7 @@ import {imageAlt, photoCaption, photoCredit, slideshow, videoCaption} from './ru
 import {DEFAULT_RECURRING, RecurringLines, type RecurringOptions} from './recurring.js'
 import {classifyBlocks, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions} from './classifier/index.js'
 import {DEFAULT_KEEP, findElements, type KeepOptions} from './elements.js'
+import {compileUserPattern, CUSTOM_PATTERN_FLAGS} from './user-pattern.js'
 import {copyRule, findLocalCopies, type LocalDedupOptions} from '../dedup/local.js'
 import {breadcrumb, formWidget, masthead, menuLine, shareBar, siteNotice} from './rules/navigation.js'
 import {readOriginal, relatedBullet, relatedHeader, sourceLink, truncatedTeaser} from './rules/related.js'
@@ -72,7 +73,7 @@ export const BOILERPLATE_RULES: readonly BlockRule[] = [
 ]
 
 export function customRule(custom: CustomPattern): BlockRule {
-  const pattern = new RegExp(custom.pattern, custom.flags ?? 'iu')
+  const pattern = compileUserPattern(custom.pattern, custom.flags ?? CUSTOM_PATTERN_FLAGS)
   const maxWords = custom.maxWords ?? 40
   return {
     id: custom.id,

@@ -44,10 +44,16 @@ export const gluedWords: TextRule<GluedWordsOptions> = {
     const counts = new Map<string, number>()
     const matches: RegExpExecArray[] = []
     let lastStart = -1
+    // Characters before `walked` were already walked back over: each is read once, so a
+    // token of many case changes (`aBaBaB…`) costs its length, not its length squared.
+    let walked = 0
     CASE_CHANGE.lastIndex = 0
     for (let change = CASE_CHANGE.exec(text); change; change = CASE_CHANGE.exec(text)) {
       let start = change.index
-      while (start > 0 && TOKEN_CHAR.test(text[start - 1]!)) start--
+      while (start > walked && TOKEN_CHAR.test(text[start - 1]!)) start--
+      // Walked back to the last change: the same token as that change's.
+      if (start === walked && lastStart >= 0) start = lastStart
+      walked = change.index
       if (start === lastStart) continue
       lastStart = start
       GLUED.lastIndex = start
