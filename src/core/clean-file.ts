@@ -51,6 +51,9 @@ export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: S
     throw error
   }
   const {text, bytes} = input
+  // Test-only: a file holding this marker blocks the thread, standing in for a runaway rule.
+  const hang = process.env.RINSE_TEST_HANG
+  if (hang && text.includes(hang)) for (;;);
   const dropped = dropDecision(pipeline.stages, file.relative)
   const result = pipeline.clean(text, file.relative, task.replay ? readTrace(task.replay) : undefined)
   const ms = performance.now() - t0

@@ -64,8 +64,14 @@ export function inProcessCleaner(pipeline: Pipeline): Cleaner {
  * one worker. One pool serves a whole run: after each corpus barrier `refresh()`
  * shares the new indexes, and each worker restores them before its next task.
  */
-export function cleanerFor(pipeline: Pipeline, workers: number, batchFiles = 0, inFlight = defaultConcurrency(workers)): Cleaner {
-  return workers > 1 ? poolCleaner(pipeline, workers, batchFiles, inFlight) : inProcessCleaner(pipeline)
+export function cleanerFor(
+  pipeline: Pipeline,
+  workers: number,
+  batchFiles = 0,
+  inFlight = defaultConcurrency(workers),
+  fileTimeoutMs = DEFAULT_FILE_TIMEOUT_MS
+): Cleaner {
+  return workers > 1 ? poolCleaner(pipeline, workers, batchFiles, inFlight, fileTimeoutMs) : inProcessCleaner(pipeline)
 }
 
 /**
@@ -84,8 +90,21 @@ export function workerHeapMb(batchFiles: number): number {
   return 128 + Math.ceil(batchFiles / 1000)
 }
 
-/** `inFlight`: how many tasks the caller keeps in flight at most (its concurrency). */
-export function poolCleaner(pipeline: Pipeline, workers: number, batchFiles = 0, inFlight = defaultConcurrency(workers)): Cleaner {
+/** A file's time budget in a worker by default; 0 turns the watchdog off. */
+export const DEFAULT_FILE_TIMEOUT_MS = 60_000
+
+/**
+ * `inFlight`: how many tasks the caller keeps in flight at most (its concurrency);
+ * `fileTimeoutMs`: a task running longer in a worker is stopped (the thread is
+ * terminated and replaced) and fails, and the rest of its batch is sent again.
+ */
+export function poolCleaner(
+  pipeline: Pipeline,
+  workers: number,
+  batchFiles = 0,
+  inFlight = defaultConcurrency(workers),
+  fileTimeoutMs = DEFAULT_FILE_TIMEOUT_MS
+): Cleaner {
   const pool = new Piscina({
     filename: workerFile(),
     // The indexes as they stand go with the threads' start (copied, not kept here);
@@ -98,10 +117,11 @@ export function poolCleaner(pipeline: Pipeline, workers: number, batchFiles = 0,
   let corpus: CorpusShare = {version: 0, snapshots: []}
   // Each message costs the main thread about 0.3 ms to send and settle: tasks that come
   // in together go to a worker together, two batches per worker of what is in flight.
-  const run = coalesce<WorkerTask>(
-    (tasks) => pool.run({tasks, corpus} satisfies WorkerMessage) as Promise<BatchResult[]>,
-    Math.max(1, Math.floor(inFlight / (2 * workers)))
-  )
+  const send = (tasks: WorkerTask[]): Promise<BatchResult[]> =>
+    fileTimeoutMs > 0
+      ? watched(tasks, fileTimeoutMs, (message, signal) => pool.run({...message, corpus} satisfies WorkerMessage, {signal}))
+      : (pool.run({tasks, corpus} satisfies WorkerMessage) as Promise<BatchResult[]>)
+  const run = coalesce<WorkerTask>(send, Math.max(1, Math.floor(inFlight / (2 * workers))))
   // A worker's heap is capped for ordinary documents: larger ones go to the main thread.
   const main = inProcessCleaner(pipeline)
   const large = (size: number | undefined): boolean => (size ?? 0) > LARGE_FILE_BYTES
@@ -146,6 +166,51 @@ export function coalesce<Task>(send: (tasks: Task[]) => Promise<BatchResult[]>, 
       if (pending.length === 0) setImmediate(flush)
       pending.push({task, resolve, reject})
     })
+}
+
+/**
+ * Run a batch under a watchdog: the worker writes which task it is on and since
+ * when into a shared slot (readable while its thread is blocked); a task over
+ * budget has its thread terminated and fails, and the tasks of the batch it did
+ * not return are sent again, so the batch ends as it would without that task.
+ */
+async function watched(
+  tasks: WorkerTask[],
+  budgetMs: number,
+  run: (message: {tasks: WorkerTask[]; status: SharedArrayBuffer}, signal: AbortSignal) => Promise<unknown>
+): Promise<BatchResult[]> {
+  const status = new SharedArrayBuffer(2 * Float64Array.BYTES_PER_ELEMENT)
+  const slot = new Float64Array(status)
+  slot[0] = -1
+  const stop = new AbortController()
+  let stuck = -1
+  const timer = setInterval(
+    () => {
+      if (slot[0]! >= 0 && Date.now() - slot[1]! > budgetMs) {
+        stuck = slot[0]!
+        stop.abort()
+      }
+    },
+    Math.min(1000, Math.max(10, budgetMs / 4))
+  )
+  try {
+    return (await run({tasks, status}, stop.signal)) as BatchResult[]
+  } catch (error) {
+    if (stuck < 0) throw error
+  } finally {
+    clearInterval(timer)
+  }
+  const failed: BatchResult = {
+    error: `stopped after ${seconds(budgetMs)} s; the file is left out (raise --file-timeout or report the input)`
+  }
+  const rest = tasks.filter((_, index) => index !== stuck)
+  const again = rest.length > 0 ? await watched(rest, budgetMs, run) : []
+  again.splice(stuck, 0, failed)
+  return again
+}
+
+function seconds(ms: number): string {
+  return String(Math.round(ms / 100) / 10)
 }
 
 function shareCorpus(pipeline: Pipeline, version: number): CorpusShare {

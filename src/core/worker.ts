@@ -32,6 +32,8 @@ export type WorkerTask =
 export interface WorkerMessage {
   tasks: WorkerTask[]
   corpus: CorpusShare
+  /** The watchdog's slot: [index of the task running, when it started (epoch ms)]. */
+  status?: SharedArrayBuffer | undefined
 }
 
 /** Each task of a batch succeeds or fails on its own. */
@@ -51,7 +53,13 @@ export default function run(message: WorkerMessage): BatchResult[] {
     )
     restored = message.corpus.version
   }
-  return message.tasks.map((task) => {
+  const status = message.status && new Float64Array(message.status)
+  return message.tasks.map((task, index) => {
+    // Written before each task so the main thread can tell which one overran its budget.
+    if (status) {
+      status[1] = Date.now()
+      status[0] = index
+    }
     try {
       return {value: runTask(task)}
     } catch (error) {
