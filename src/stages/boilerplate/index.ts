@@ -17,6 +17,7 @@ import {DEFAULT_KEEP, findElements, type KeepOptions} from './elements.js'
 import {copyRule, findLocalCopies, type LocalDedupOptions} from '../dedup/local.js'
 import {breadcrumb, formWidget, masthead, menuLine, shareBar, siteNotice} from './rules/navigation.js'
 import {readOriginal, relatedBullet, relatedHeader, sourceLink, truncatedTeaser} from './rules/related.js'
+import {pushAll} from '../../core/arrays.js'
 
 export interface CustomPattern {
   /** Rule id reported for matches. */
@@ -228,7 +229,7 @@ function decide(
     removed.add(index)
   }
   if (settings.classifier && worthClassifying(blocks, removed.size, settings.classifier.minBlocks))
-    deletions.push(...classify(blocks, removed, kept, settings.classifier))
+    pushAll(deletions, classify(blocks, removed, kept, settings.classifier))
   return deletions
 }
 
