@@ -5,7 +5,7 @@ import {basename, join, resolve} from 'node:path'
 import {Command, InvalidArgumentError} from 'commander'
 import {reporter} from 'vfile-reporter'
 import {ConfigError, DEFAULT_PIPELINE_PATH, forRecords, loadPipelineFile, withDedupIndex} from '../config/pipeline-file.js'
-import {createPipeline} from '../core/pipeline.js'
+import {createPipeline, type Pipeline} from '../core/pipeline.js'
 import {once} from 'node:events'
 import {runFolder, UsageError, type Progress} from '../core/run-folder.js'
 import {runJsonl} from '../core/run-jsonl.js'
@@ -230,7 +230,7 @@ program
           if (!process.stdout.write(record.raw + '\n')) await once(process.stdout, 'drain')
           continue
         }
-        const line = withText(record.record, options.textField, pipeline.clean(record.text, `<stdin>:${record.line}`).text)
+        const line = withText(record.record, options.textField, cleanInput(pipeline, record.text, `<stdin>:${record.line}`))
         if (!process.stdout.write(line + '\n')) await once(process.stdout, 'drain')
       }
       return
@@ -238,8 +238,17 @@ program
     const chunks: Buffer[] = []
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
     const text = decodeDocument(Buffer.concat(chunks), '<stdin>')
-    process.stdout.write(pipeline.clean(text, '<stdin>').text)
+    process.stdout.write(cleanInput(pipeline, text, '<stdin>'))
   })
+
+/** Clean one input of `rinse clean`; a stage that throws becomes one line naming the input (exit 1), not a stack trace. */
+function cleanInput(pipeline: Pipeline, text: string, name: string): string {
+  try {
+    return pipeline.clean(text, name).text
+  } catch (error) {
+    throw new InputError(name, `could not be cleaned: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
 
 interface RunCommandOptions {
   out: string

@@ -7,6 +7,7 @@ import {EditLog} from './edit-log.js'
 import {resolveOverlaps} from './resolve.js'
 import type {ConfiguredStage, StageInput} from './stage.js'
 import type {Conflict, Edit, Point, ProposedEdit} from './types.js'
+import {pushAll} from './arrays.js'
 
 export interface DocumentResult {
   text: string
@@ -73,7 +74,7 @@ function runPasses(original: string, stages: readonly ConfiguredStage[], path: s
       const prepared = replay && stageIndex === replay.stages && passOfStage === 0 ? replay.prepared : undefined
       const {accepted, conflicts: overlapping} = resolveOverlaps(stage.name, pass.propose(input, prepared))
       record?.push(accepted)
-      conflicts.push(...overlapping)
+      pushAll(conflicts, overlapping)
       for (const edit of log.apply(stage.name, accepted)) {
         conflicts.push({
           stage: stage.name,

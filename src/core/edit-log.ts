@@ -9,6 +9,7 @@
  * gives the current text exactly.
  */
 import type {FoldedEdit, ProposedEdit, StageName} from './types.js'
+import {maxOf, minOf} from './arrays.js'
 
 /** An applied edit in original offsets; `after` is what the range holds now. */
 export interface LoggedEdit {
@@ -181,8 +182,14 @@ export class EditLog {
     }
     const pieces = [...touched]
     // Folded pieces may be empty (a deletion) and so invisible to the mapping.
-    const o0 = Math.min(this.mapPosition(start, 'start'), ...pieces.map((piece) => piece.o0))
-    const o1 = Math.max(o0, this.mapPosition(end, 'end'), ...pieces.map((piece) => piece.o1))
+    const o0 = minOf(
+      pieces.map((piece) => piece.o0),
+      this.mapPosition(start, 'start')
+    )
+    const o1 = maxOf(
+      pieces.map((piece) => piece.o1),
+      Math.max(o0, this.mapPosition(end, 'end'))
+    )
     const after = text.slice(start, edit.start) + edit.replacement + text.slice(edit.end, end)
     const folded = pieces.flatMap((piece) => foldedOf(piece.edit!, this.original))
     const logged: LoggedEdit = {stage, rule: edit.rule, reason: edit.reason, o0, o1, after, folded}

@@ -4,6 +4,7 @@
  * first wins. Every loser is returned as a conflict, never dropped silently.
  */
 import type {Conflict, ProposedEdit, StageName} from './types.js'
+import {pushAll} from './arrays.js'
 
 export interface Resolution {
   accepted: ProposedEdit[]
@@ -58,7 +59,7 @@ function resolveGroup(
       resolution: winner.end - winner.start > edit.end - edit.start ? 'the wider edit wins' : 'same width: the rule listed first wins'
     })
   }
-  accepted.push(...winners)
+  pushAll(accepted, winners)
 }
 
 function byStart(a: {edit: ProposedEdit; order: number}, b: {edit: ProposedEdit; order: number}): number {

@@ -24,6 +24,7 @@ import {createPipeline} from './pipeline.js'
 import type {ConfiguredStage} from './stage.js'
 import {cleanerFor, defaultConcurrency, defaultWorkers} from './pool.js'
 import {forEachLimited, mapLimited} from './limited.js'
+import {pushAll} from './arrays.js'
 
 export interface RunOptions {
   input: string
@@ -240,7 +241,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
         if (!info) throw new InputError(file.relative, cannotRead(statted[i]))
         const previous = finished[i]
         if (previous) {
-          documents.push(...previous.documents)
+          pushAll(documents, previous.documents)
           resumed++
           return
         }
@@ -265,7 +266,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
         if ('problem' in cleaned) throw new InputError(file.relative, cleaned.problem)
         const entry = await manifest.append(cleaned.line)
         bytes += entry.documents[0]!.bytesIn
-        documents.push(...entry.documents)
+        pushAll(documents, entry.documents)
       } catch (error) {
         failed = true
         failures.push({

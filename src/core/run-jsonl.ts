@@ -36,6 +36,7 @@ import {
   type RunOptions,
   type RunResult
 } from './run-folder.js'
+import {pushAll} from './arrays.js'
 
 export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunResult> {
   const started = performance.now()
@@ -114,8 +115,8 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
       }
       const previous = finished[i]
       if (previous) {
-        documents.push(...previous.documents)
-        failures.push(...previous.failures)
+        pushAll(documents, previous.documents)
+        pushAll(failures, previous.failures)
         resumed++
         continue
       }
@@ -183,8 +184,8 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
           fileDocuments,
           fileFailures
         )
-        documents.push(...entry.documents)
-        failures.push(...fileFailures)
+        pushAll(documents, entry.documents)
+        pushAll(failures, fileFailures)
       } catch (error) {
         await cleaned?.discard()
         await duplicates?.discard()

@@ -1,5 +1,6 @@
 /** Unified diffs that `git apply` and `patch -p1` apply to the input file to give the cleaned file. */
 import {createTwoFilesPatch} from 'diff'
+import {pushAll} from '../core/arrays.js'
 
 /** Where an edit replaced original text, in original offsets, and with what. */
 export interface DiffEdit {
@@ -197,7 +198,8 @@ function formatDiff(relativePath: string, original: string, lines: Lines, change
     // A side with no lines is numbered by the line before it.
     const oldStart = oldCount === 0 ? start : start + 1
     const newStart = newCount === 0 ? start + hunkShift : start + hunkShift + 1
-    out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@\n`, ...body)
+    out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@\n`)
+    pushAll(out, body)
     k = last + 1
   }
   return out.join('')

@@ -2,6 +2,7 @@
 import type {ConfiguredStage, Pass} from '../core/stage.js'
 import type {ProposedEdit} from '../core/types.js'
 import type {TextRule} from './rule.js'
+import {pushAll} from '../core/arrays.js'
 
 export function ruleStage<Options>(
   name: string,
@@ -14,7 +15,7 @@ export function ruleStage<Options>(
   const built: Pass[] = enabled.map((rules) => ({
     propose(input) {
       const edits: ProposedEdit[] = []
-      for (const rule of rules) edits.push(...rule.propose(input, options))
+      for (const rule of rules) pushAll(edits, rule.propose(input, options))
       return edits
     }
   }))

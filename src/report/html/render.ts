@@ -9,6 +9,7 @@ import {CLIENT_JS} from './client.js'
 import {buildPageModel, stageColours, type ModelOptions, type PageModel} from './model.js'
 import {REPORT_CSS} from './styles.js'
 import {escapeHtml as h, fmtBytes, fmtInt, fmtMs, fmtPct, jsonForScript, removedShare} from './util.js'
+import {maxOf} from '../../core/arrays.js'
 
 export interface RenderOptions extends ModelOptions {
   /** Page title; defaults to `rinse report`. */
@@ -25,7 +26,10 @@ function figure(label: string, value: string, testid: string, title?: string): s
 }
 
 function bars(rows: Array<{label: string; value: number; note?: string; stageIndex: number; href?: string}>): string {
-  const max = Math.max(1, ...rows.map((r) => r.value))
+  const max = maxOf(
+    rows.map((r) => r.value),
+    1
+  )
   return `<div class="bars">${rows
     .map((r) => {
       const label = r.href ? `<a href="${h(r.href)}">${h(r.label)}</a>` : h(r.label)

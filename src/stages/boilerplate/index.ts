@@ -18,6 +18,7 @@ import {compileUserPattern, CUSTOM_PATTERN_FLAGS} from './user-pattern.js'
 import {copyRule, findLocalCopies, type LocalDedupOptions} from '../dedup/local.js'
 import {breadcrumb, formWidget, masthead, menuLine, shareBar, siteNotice} from './rules/navigation.js'
 import {readOriginal, relatedBullet, relatedHeader, sourceLink, truncatedTeaser} from './rules/related.js'
+import {pushAll} from '../../core/arrays.js'
 
 export interface CustomPattern {
   /** Rule id reported for matches. */
@@ -299,7 +300,7 @@ function decide(
   }
   const classifier = settings.classifier && keepProse ? {...settings.classifier, longProseTokens: 1} : settings.classifier
   if (classifier && worthClassifying(blocks, removed.size, classifier.minBlocks))
-    deletions.push(...classify(blocks, removed, kept, classifier))
+    pushAll(deletions, classify(blocks, removed, kept, classifier))
   return deletions
 }
 

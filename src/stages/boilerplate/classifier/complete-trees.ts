@@ -8,6 +8,7 @@
  * the same leaf values, summed in the same order, as the trees themselves give.
  */
 import type {TreeNode} from './model.js'
+import {maxOf} from '../../../core/arrays.js'
 
 export interface CompleteTrees {
   depth: number
@@ -26,7 +27,7 @@ export interface CompleteTrees {
 export function completeTrees(trees: readonly TreeNode[], names: readonly string[]): CompleteTrees {
   const featureOf = (node: TreeNode): number => (node.left && node.right && node.feature !== undefined ? names.indexOf(node.feature) : -1)
   const depthOf = (node: TreeNode): number => (featureOf(node) >= 0 ? 1 + Math.max(depthOf(node.left!), depthOf(node.right!)) : 0)
-  const depth = Math.max(0, ...trees.map(depthOf))
+  const depth = maxOf(trees.map(depthOf), 0)
   const splits = (1 << depth) - 1
   const feature = new Int32Array(trees.length * splits)
   const threshold = new Float64Array(trees.length * splits)

@@ -12,6 +12,7 @@ import {looksLikeCode} from '../../../blocks/code.js'
 import type {ProposedEdit} from '../../../core/types.js'
 import {isEnglishWord} from '../../../lexicon/dictionary.js'
 import type {TextRule} from '../../rule.js'
+import {maxOf} from '../../../core/arrays.js'
 
 export interface HardWrapOptions {
   /** Narrowest wrap width recognised. */
@@ -46,7 +47,7 @@ export const hardWrap: TextRule<HardWrapOptions> = {
       const chunk = lines.slice(chunkStart, i)
       chunkStart = i + 1
       if (chunk.length < 2) continue
-      const width = Math.max(...chunk.map((line) => line.text.length))
+      const width = maxOf(chunk.map((line) => line.text.length))
       if (width < options.minWidth || width > options.maxWidth) continue
       // Most lines must reach near the width, as wrapped prose does.
       const full = chunk.slice(0, -1).filter((line) => line.text.length >= width * 0.6).length
