@@ -1,6 +1,6 @@
 /** Write a file so that readers see the old content or the new, never half of it. */
 import {randomBytes} from 'node:crypto'
-import {mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
 import {threadId} from 'node:worker_threads'
 
@@ -36,3 +36,29 @@ function inFolder(path: string, write: () => void): void {
     write()
   }
 }
+
+/**
+ * Remove what earlier writers left of `name` in `dir` (a process killed between
+ * write and rename leaves its temp file): `report.json.<writer>.<n>.tmp` and the like.
+ * This process's own temp names are left alone.
+ */
+export function removeLeftoverTemps(dir: string, name: string): void {
+  let entries: string[]
+  try {
+    entries = readdirSync(dir)
+  } catch {
+    return
+  }
+  const prefix = `${name}.`
+  for (const entry of entries)
+    if (
+      entry.startsWith(prefix) &&
+      entry.endsWith('.tmp') &&
+      !entry.startsWith(`${prefix}${WRITER}.`) &&
+      LEFTOVER.test(entry.slice(prefix.length))
+    )
+      rmSync(join(dir, entry), {force: true})
+}
+
+// `<pid>.<thread>.<8 hex>.<counter>.tmp`: the shape of WRITER's temp names.
+const LEFTOVER = /^\d+\.\d+\.[0-9a-f]{8}\.[0-9a-z]+\.tmp$/

@@ -1,5 +1,6 @@
 /** The end of every run: report.json (atomic, streamed) and, unless switched off, report.html. */
 import {join} from 'node:path'
+import {removeLeftoverTemps} from '../io/atomic-write.js'
 import type {PipelineConfig} from '../config/pipeline-file.js'
 import {summarizeRun, writeReportJson} from './build-report.js'
 import {writeReportHtml} from './html/index.js'
@@ -19,6 +20,8 @@ export async function writeReports(
   run: {skipped: number; ms: number; clusters: Cluster[]; html?: boolean | undefined; stale?: StaleOutputs | undefined}
 ): Promise<RunReport> {
   const report = summarizeRun(pipeline, documents.summaries, failures, run)
+  // A run killed while writing a report left its temp file (a large one for a large run).
+  for (const name of ['report.json', 'report.html']) removeLeftoverTemps(out, name)
   await writeReportJson(join(out, 'report.json'), report, documents.read)
   if (run.html !== false) await writeReportHtml(out)
   return report
