@@ -7,6 +7,7 @@
 import type {ConfiguredStage} from '../../core/stage.js'
 import type {TextRule} from '../rule.js'
 import {ruleStage} from '../rule-stage.js'
+import {ansiEscape} from './rules/ansi-escape.js'
 import {blankLines} from './rules/blank-lines.js'
 import {DEFAULT_HARD_WRAP, hardWrap, type HardWrapOptions} from './rules/hard-wrap.js'
 import {htmlEntity} from './rules/html-entity.js'
@@ -33,6 +34,7 @@ export type NormalizeRuleOptions = HardWrapOptions & {finalNewline: boolean}
 
 export const NORMALIZE_PASSES: ReadonlyArray<ReadonlyArray<TextRule<NormalizeRuleOptions>>> = [
   [lineEndings],
+  [ansiEscape],
   [mojibake],
   [htmlEntity],
   [invisibleCharacter, oddSpace, unicodeNfc],
