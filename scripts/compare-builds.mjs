@@ -9,11 +9,14 @@ import {join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 import {pathToFileURL} from 'node:url'
 
-const {values} = parseArgs({options: {other: {type: 'string'}, part: {type: 'string', multiple: true}, dir: {type: 'string', multiple: true}}})
+const {values} = parseArgs({
+  options: {other: {type: 'string'}, part: {type: 'string', multiple: true}, dir: {type: 'string', multiple: true}}
+})
 if (!values.other) throw new Error('--other DIST is required')
 const devset = new URL('../../shared/devset/', import.meta.url).pathname
 const folders =
-  values.dir ?? (values.part ?? readdirSync(devset).filter((name) => existsSync(join(devset, name, 'manifest.tsv')))).map((part) => join(devset, part))
+  values.dir ??
+  (values.part ?? readdirSync(devset).filter((name) => existsSync(join(devset, name, 'manifest.tsv')))).map((part) => join(devset, part))
 const load = async (dist) => {
   const rinse = await import(pathToFileURL(join(resolve(dist), 'index.js')).href)
   return rinse.createPipeline(rinse.DEFAULT_PIPELINE)
@@ -24,7 +27,9 @@ const key = (result) => JSON.stringify([result.text, result.edits.map((edit) => 
 let pages = 0
 const differ = []
 for (const folder of folders) {
-  for (const name of readdirSync(folder).filter((file) => file.endsWith('.raw.txt') || (values.dir && file.endsWith('.txt'))).sort()) {
+  for (const name of readdirSync(folder)
+    .filter((file) => file.endsWith('.raw.txt') || (values.dir && file.endsWith('.txt')))
+    .sort()) {
     const text = readFileSync(join(folder, name), 'utf8')
     pages++
     if (key(ours.clean(text, name)) !== key(theirs.clean(text, name))) differ.push(join(folder, name))
