@@ -1,5 +1,6 @@
 /** Helpers for tests that run the real `rinse` command on temporary folders. */
 import {execFile} from 'node:child_process'
+import {createHash} from 'node:crypto'
 import {cpSync, mkdtempSync, readdirSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, relative} from 'node:path'
@@ -58,4 +59,16 @@ export function prng(seed: number): () => number {
     s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0
     return s / 2 ** 32
   }
+}
+
+/** Every file under `dir` (relative path) with the SHA-256 of its bytes: two trees compare equal when their files do. */
+export function fileHashes(dir: string): Record<string, string> {
+  const files: Record<string, string> = {}
+  for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true})) {
+    if (entry.isFile())
+      files[relative(dir, join(entry.parentPath, entry.name))] = createHash('sha256')
+        .update(readFileSync(join(entry.parentPath, entry.name)))
+        .digest('hex')
+  }
+  return files
 }

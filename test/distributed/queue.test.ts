@@ -4,14 +4,13 @@
  * job: the run must finish and equal a single-machine run of the same input.
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
-import {createHash} from 'node:crypto'
-import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {createServer} from 'node:net'
-import {join, relative} from 'node:path'
+import {join} from 'node:path'
 import {Queue} from 'bullmq'
 import {Redis} from 'ioredis'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {CLI, readReport, rinse, sampleCopy, tempDir} from '../helpers.js'
+import {CLI, fileHashes, readReport, rinse, sampleCopy, tempDir} from '../helpers.js'
 
 const hasRedis = spawnSync('redis-server', ['--version']).status === 0
 if (!hasRedis && process.env.CI) throw new Error('redis-server is not installed; CI must run "apt-get install -y redis-server"')
@@ -39,17 +38,6 @@ function waitFor(child: ChildProcess, text: string, timeoutMs = 30_000): Promise
       }
     })
   })
-}
-
-function tree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {}
-  for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true})) {
-    if (entry.isFile())
-      files[relative(dir, join(entry.parentPath, entry.name))] = createHash('sha256')
-        .update(readFileSync(join(entry.parentPath, entry.name)))
-        .digest('hex')
-  }
-  return files
 }
 
 /** 48 files: the sample eight times over with small changes, and exact copies for the dedup clusters. */
@@ -140,8 +128,8 @@ describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
     // 12 jobs waited for at once: no listener-leak warning.
     expect(result.stderr).not.toContain('MaxListenersExceededWarning')
 
-    expect(tree(join(work, 'distributed', 'cleaned'))).toEqual(tree(join(work, 'single', 'cleaned')))
-    expect(tree(join(work, 'distributed', 'diffs'))).toEqual(tree(join(work, 'single', 'diffs')))
+    expect(fileHashes(join(work, 'distributed', 'cleaned'))).toEqual(fileHashes(join(work, 'single', 'cleaned')))
+    expect(fileHashes(join(work, 'distributed', 'diffs'))).toEqual(fileHashes(join(work, 'single', 'diffs')))
     expect(reportOf(join(work, 'distributed'))).toEqual(reportOf(join(work, 'single')))
     expect(reportOf(join(work, 'single')).clusters.length).toBeGreaterThan(0)
     survivor.kill('SIGTERM')
@@ -189,8 +177,8 @@ describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
     expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0)
     expect(resumed.stdout).toContain(`rinse: 48 files`)
     expect(resumed.stdout).toContain(`, ${finished} resumed`)
-    expect(tree(join(out, 'cleaned'))).toEqual(tree(join(work, 'single', 'cleaned')))
-    expect(tree(join(out, 'diffs'))).toEqual(tree(join(work, 'single', 'diffs')))
+    expect(fileHashes(join(out, 'cleaned'))).toEqual(fileHashes(join(work, 'single', 'cleaned')))
+    expect(fileHashes(join(out, 'diffs'))).toEqual(fileHashes(join(work, 'single', 'diffs')))
     expect(reportOf(out)).toEqual(reportOf(join(work, 'single')))
     // Done: nothing of the run is left in Redis or in OUT.
     expect(await redisClient.keys(`rinse:${run}:*`)).toEqual([])
@@ -208,10 +196,10 @@ describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
     const run = (...extra: string[]): ReturnType<typeof rinse> =>
       rinse(['run', input, '--out', out, '--queue', url, '--shard-size', '2', '--no-html', '--no-diffs', ...extra])
     expect((await run()).code).toBe(0)
-    expect(tree(join(out, 'cleaned'))).toEqual(tree(join(work, 'single', 'cleaned')))
+    expect(fileHashes(join(out, 'cleaned'))).toEqual(fileHashes(join(work, 'single', 'cleaned')))
     expect(existsSync(join(out, 'diffs'))).toBe(false)
 
-    const gone = Object.keys(tree(join(out, 'cleaned'))).sort()[0]!
+    const gone = Object.keys(fileHashes(join(out, 'cleaned'))).sort()[0]!
     rmSync(join(input, gone))
     const pruned = await run('--prune')
     expect(pruned.code, pruned.stdout + pruned.stderr).toBe(0)

@@ -4,12 +4,11 @@
  * the run), stopped and started again by the test.
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
-import {createHash} from 'node:crypto'
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {existsSync} from 'node:fs'
 import {createServer} from 'node:net'
-import {join, relative} from 'node:path'
+import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {CLI, rinse, sampleCopy, tempDir} from '../helpers.js'
+import {CLI, fileHashes, rinse, sampleCopy, tempDir} from '../helpers.js'
 
 const hasRedis = spawnSync('redis-server', ['--version']).status === 0
 
@@ -54,17 +53,6 @@ function start(command: string, args: string[], env: NodeJS.ProcessEnv = process
   /** Where stdout is now: `seen(text, mark())` waits for output to come. */
   const mark = (): number => output.stdout.length
   return {child, output, exited, seen, mark}
-}
-
-function tree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {}
-  for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true})) {
-    if (entry.isFile())
-      files[relative(dir, join(entry.parentPath, entry.name))] = createHash('sha256')
-        .update(readFileSync(join(entry.parentPath, entry.name)))
-        .digest('hex')
-  }
-  return files
 }
 
 const children: ChildProcess[] = []
@@ -156,8 +144,8 @@ describe.skipIf(!hasRedis)('Redis unreachable or going away', () => {
     expect(coordinator.output.stderr).toContain(`rinse: Redis at ${url} is back; going on`)
     expect(coordinator.output.stderr.match(/lost Redis/g)).toHaveLength(1)
     expect(coordinator.output.stderr).not.toMatch(NO_STACK)
-    expect(tree(join(work, 'distributed', 'cleaned'))).toEqual(tree(join(work, 'single', 'cleaned')))
-    expect(tree(join(work, 'distributed', 'diffs'))).toEqual(tree(join(work, 'single', 'diffs')))
+    expect(fileHashes(join(work, 'distributed', 'cleaned'))).toEqual(fileHashes(join(work, 'single', 'cleaned')))
+    expect(fileHashes(join(work, 'distributed', 'diffs'))).toEqual(fileHashes(join(work, 'single', 'diffs')))
 
     // Lost again in a new run, and Ctrl-C while waiting: exit 130, the run left to continue.
     const out = join(work, 'again')
@@ -176,7 +164,7 @@ describe.skipIf(!hasRedis)('Redis unreachable or going away', () => {
     redis = await startRedis(port, data)
     const resumed = await rinse(again)
     expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0)
-    expect(tree(join(out, 'cleaned'))).toEqual(tree(join(work, 'single', 'cleaned')))
+    expect(fileHashes(join(out, 'cleaned'))).toEqual(fileHashes(join(work, 'single', 'cleaned')))
     expect(existsSync(join(out, '.rinse', 'queue-run.json'))).toBe(false)
     expect(worker.output.stderr).not.toMatch(NO_STACK)
     worker.child.kill('SIGTERM')
