@@ -4,8 +4,8 @@
  * file is reported and the batch goes on; a re-run skips finished files.
  */
 import {jsonKey} from '../io/content-hash.js'
-import {rm, stat} from 'node:fs/promises'
-import {isAbsolute, join, relative, resolve} from 'node:path'
+import {realpath, rm, stat} from 'node:fs/promises'
+import {basename, dirname, isAbsolute, join, relative, resolve, sep} from 'node:path'
 import pLimit from 'p-limit'
 import type {PipelineConfig} from '../config/pipeline-file.js'
 import {Manifest, type LocatedSummary} from '../io/manifest.js'
@@ -411,7 +411,11 @@ export async function stoppedBeforeCleaning(
   return result
 }
 
-/** Refuse an OUT that is IN, lies inside IN, or holds IN: rinse never writes among its input. */
+/**
+ * Refuse an OUT that is IN, lies inside IN, or holds IN: rinse never writes among its input.
+ * Compared as given and again as real paths, so a symbolic link (to OUT, to IN or to a
+ * folder above either) cannot lead the writes into the input.
+ */
 async function checkFolders(input: string, out: string): Promise<void> {
   let info
   try {
@@ -423,11 +427,44 @@ async function checkFolders(input: string, out: string): Promise<void> {
   if (out === input) throw new UsageError('--out must not be the input folder: rinse never writes inside its input')
   if (isInside(out, input)) throw new UsageError('--out must not be inside the input folder: rinse never writes inside its input')
   if (isInside(input, out)) throw new UsageError('--out must not contain the input folder')
+  const realInput = await realpath(input)
+  const realOut = await realOutPath(out)
+  const both = `--out ${out} is ${realOut}, input ${input} is ${realInput} (through a symbolic link)`
+  if (realOut === realInput) throw new UsageError(`--out must not be the input folder: ${both}; rinse never writes inside its input`)
+  if (isInside(realOut, realInput))
+    throw new UsageError(`--out must not be inside the input folder: ${both}; rinse never writes inside its input`)
+  if (isInside(realInput, realOut)) throw new UsageError(`--out must not contain the input folder: ${both}`)
+}
+
+/**
+ * OUT's real path: that of OUT, or of its nearest existing ancestor with the rest
+ * appended. A file there (OUT itself or a folder of its path) is refused now, not
+ * met as ENOTDIR when the first output is written.
+ */
+async function realOutPath(out: string): Promise<string> {
+  const rest: string[] = []
+  for (let path = out; ; path = dirname(path)) {
+    let info
+    try {
+      info = await stat(path)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if ((code === 'ENOENT' || code === 'ENOTDIR') && dirname(path) !== path) {
+        rest.unshift(basename(path))
+        continue
+      }
+      throw new UsageError(`cannot use --out ${out} (${code ?? String(error)})`)
+    }
+    if (!info.isDirectory())
+      throw new UsageError(path === out ? `--out is a file, not a folder: ${out}` : `--out ${out} lies under a file: ${path}`)
+    return join(await realpath(path), ...rest)
+  }
 }
 
 function isInside(child: string, parent: string): boolean {
   const rel = relative(parent, child)
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
+  // `..name` is a child: only `..` itself as the first segment leaves the parent.
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)
 }
 
 /** What a batch is: each file's path, size and mtime (none for a file that could not be stated). */
