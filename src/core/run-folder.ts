@@ -13,7 +13,7 @@ import {statFiles, type FileStat} from '../io/stat-files.js'
 import {cleanedPath, diffPath} from '../io/out-paths.js'
 import {cannotRead, InputError} from '../io/read-document.js'
 import {findStaleOutputs, pruneOutputs, type ExpectedOutputs} from '../io/stale-outputs.js'
-import {listInputFiles, type InputFile} from '../io/walk.js'
+import {cannotReadFolder, listInputFiles, type InputFile} from '../io/walk.js'
 import {summarizeRun} from '../report/build-report.js'
 import {writeReports, type DocumentSource} from '../report/write-reports.js'
 import type {DocumentSummary, FailedDocument, RunReport, StaleOutputs} from '../report/schema.js'
@@ -102,21 +102,26 @@ export class UsageError extends Error {
 }
 
 /** What every folder run starts with: checked folders and the sorted list of input files. */
-export async function folderRun(options: RunOptions): Promise<{out: string; files: InputFile[]}> {
+export async function folderRun(options: RunOptions): Promise<{out: string; files: InputFile[]; unread: FailedDocument[]}> {
   const input = resolve(options.input)
   const out = resolve(options.out)
   await checkFolders(input, out)
-  const {files} = await listInputFiles(input, {extensions: options.extensions, exclude: out})
-  return {out, files}
+  try {
+    const {files, unread} = await listInputFiles(input, {extensions: options.extensions, exclude: out})
+    // A subfolder that cannot be listed is a failure of the run, reported as `sub/`.
+    return {out, files, unread: unread.map((folder) => ({path: folder.relative, error: folder.error}))}
+  } catch (error) {
+    throw new UsageError(`input folder ${input}: ${cannotReadFolder(error)}`)
+  }
 }
 
 export async function runFolder(options: RunOptions): Promise<RunResult> {
   const started = performance.now()
-  const {out, files} = await folderRun(options)
+  const {out, files, unread} = await folderRun(options)
   const pipeline = createPipeline(options.pipeline)
   const manifest = await Manifest.open(join(out, '.rinse', 'manifest.jsonl'), {fresh: options.force ?? false})
   const documents: LocatedSummary[] = []
-  const failures: FailedDocument[] = []
+  const failures: FailedDocument[] = [...unread]
   let resumed = 0
   let done = 0
   let bytes = 0
@@ -288,16 +293,10 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     })
     await cleaner.close()
     const source = {summaries: documents, read: (summary: DocumentSummary) => manifest.read(summary as LocatedSummary)}
-    const result = await finishRun(
-      out,
-      options,
-      pipeline.stages,
-      source,
-      failures,
-      resumed,
-      started,
-      expectedOutputs(files, documents, options)
-    )
+    const result = await finishRun(out, options, pipeline.stages, source, failures, resumed, started, {
+      ...expectedOutputs(files, documents, options),
+      unread: new Set(unread.map((folder) => folder.path))
+    })
     if (options.signal?.aborted) result.interrupted = true
     return result
   } finally {
