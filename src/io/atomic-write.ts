@@ -1,7 +1,7 @@
 /** Write a file so that readers see the old content or the new, never half of it. */
 import {randomBytes} from 'node:crypto'
 import {mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
-import {basename, dirname, join} from 'node:path'
+import {dirname, join} from 'node:path'
 import {threadId} from 'node:worker_threads'
 
 // Temp names unique to this process and thread (and machine, for an OUT that several
@@ -16,7 +16,9 @@ let written = 0
  * to do meanwhile). Folders are made only when a write finds them missing.
  */
 export function writeFileAtomicSync(path: string, data: string | Uint8Array, tempDir?: string): void {
-  const temp = join(tempDir ?? dirname(path), `${basename(path)}.${WRITER}.${(written++).toString(36)}.tmp`)
+  // The temp name does not hold the file's name: a name near the file system's limit
+  // (255 bytes, 85 CJK characters) plus a suffix would be too long (ENAMETOOLONG).
+  const temp = join(tempDir ?? dirname(path), `.rinse-${WRITER}.${(written++).toString(36)}.tmp`)
   try {
     inFolder(temp, () => writeFileSync(temp, data))
     inFolder(path, () => renameSync(temp, path))
