@@ -6,12 +6,16 @@ export function summaryLine(report: Pick<Report, 'totals' | 'stats'>, ms: number
   const byStage = Object.entries(report.stats)
     .map(([stage, rules]) => `${stage} ${Object.values(rules).reduce((a, b) => a + b, 0)}`)
     .join(', ')
-  const removed = totals.bytesIn > 0 ? Math.round((1 - totals.bytesOut / totals.bytesIn) * 100) : 0
+  // Cleaning can add bytes (a final newline, a repaired character): then the share is a gain, `+2%`, not `−-2%`.
+  const change =
+    totals.bytesOut > totals.bytesIn && totals.bytesIn > 0
+      ? `+${Math.round((totals.bytesOut / totals.bytesIn - 1) * 100)}%`
+      : `−${totals.bytesIn > 0 ? Math.round((1 - totals.bytesOut / totals.bytesIn) * 100) : 0}%`
   const seconds = ms / 1000
   const rate = totals.bytesIn / 1e6 / Math.max(seconds, 1e-3)
   return [
     `rinse: ${totals.files} files (${totals.changed} changed, ${totals.failed} failed${resumed ? `, ${resumed} resumed` : ''})`,
-    `${size(totals.bytesIn)} → ${size(totals.bytesOut)} (−${removed}%)`,
+    `${size(totals.bytesIn)} → ${size(totals.bytesOut)} (${change})`,
     `edits: ${byStage || 'none'}`,
     ...(totals.keptProse ? [`${totals.keptProse} kept prose the classifier would have removed (see warnings)`] : []),
     `${seconds.toFixed(2)} s`,

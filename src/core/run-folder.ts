@@ -4,8 +4,8 @@
  * file is reported and the batch goes on; a re-run skips finished files.
  */
 import {jsonKey} from '../io/content-hash.js'
-import {rm, stat} from 'node:fs/promises'
-import {isAbsolute, join, relative, resolve} from 'node:path'
+import {realpath, rm, stat} from 'node:fs/promises'
+import {basename, dirname, isAbsolute, join, relative, resolve, sep} from 'node:path'
 import pLimit from 'p-limit'
 import type {PipelineConfig} from '../config/pipeline-file.js'
 import {Manifest, type LocatedSummary} from '../io/manifest.js'
@@ -13,7 +13,7 @@ import {statFiles, type FileStat} from '../io/stat-files.js'
 import {cleanedPath, diffPath} from '../io/out-paths.js'
 import {cannotRead, InputError} from '../io/read-document.js'
 import {findStaleOutputs, pruneOutputs, type ExpectedOutputs} from '../io/stale-outputs.js'
-import {listInputFiles, type InputFile} from '../io/walk.js'
+import {cannotReadFolder, listInputFiles, type InputFile} from '../io/walk.js'
 import {summarizeRun} from '../report/build-report.js'
 import {writeReports, type DocumentSource} from '../report/write-reports.js'
 import type {DocumentSummary, FailedDocument, RunReport, StaleOutputs} from '../report/schema.js'
@@ -103,21 +103,26 @@ export class UsageError extends Error {
 }
 
 /** What every folder run starts with: checked folders and the sorted list of input files. */
-export async function folderRun(options: RunOptions): Promise<{out: string; files: InputFile[]}> {
+export async function folderRun(options: RunOptions): Promise<{out: string; files: InputFile[]; unread: FailedDocument[]}> {
   const input = resolve(options.input)
   const out = resolve(options.out)
   await checkFolders(input, out)
-  const {files} = await listInputFiles(input, {extensions: options.extensions, exclude: out})
-  return {out, files}
+  try {
+    const {files, unread} = await listInputFiles(input, {extensions: options.extensions, exclude: out})
+    // A subfolder that cannot be listed is a failure of the run, reported as `sub/`.
+    return {out, files, unread: unread.map((folder) => ({path: folder.relative, error: folder.error}))}
+  } catch (error) {
+    throw new UsageError(`input folder ${input}: ${cannotReadFolder(error)}`)
+  }
 }
 
 export async function runFolder(options: RunOptions): Promise<RunResult> {
   const started = performance.now()
-  const {out, files} = await folderRun(options)
+  const {out, files, unread} = await folderRun(options)
   const pipeline = createPipeline(options.pipeline)
   const manifest = await Manifest.open(join(out, '.rinse', 'manifest.jsonl'), {fresh: options.force ?? false})
   const documents: LocatedSummary[] = []
-  const failures: FailedDocument[] = []
+  const failures: FailedDocument[] = [...unread]
   let resumed = 0
   let done = 0
   let bytes = 0
@@ -289,16 +294,10 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     })
     await cleaner.close()
     const source = {summaries: documents, read: (summary: DocumentSummary) => manifest.read(summary as LocatedSummary)}
-    const result = await finishRun(
-      out,
-      options,
-      pipeline.stages,
-      source,
-      failures,
-      resumed,
-      started,
-      expectedOutputs(files, documents, options)
-    )
+    const result = await finishRun(out, options, pipeline.stages, source, failures, resumed, started, {
+      ...expectedOutputs(files, documents, options),
+      unread: new Set(unread.map((folder) => folder.path))
+    })
     if (options.signal?.aborted) result.interrupted = true
     return result
   } finally {
@@ -412,7 +411,11 @@ export async function stoppedBeforeCleaning(
   return result
 }
 
-/** Refuse an OUT that is IN, lies inside IN, or holds IN: rinse never writes among its input. */
+/**
+ * Refuse an OUT that is IN, lies inside IN, or holds IN: rinse never writes among its input.
+ * Compared as given and again as real paths, so a symbolic link (to OUT, to IN or to a
+ * folder above either) cannot lead the writes into the input.
+ */
 async function checkFolders(input: string, out: string): Promise<void> {
   let info
   try {
@@ -424,11 +427,44 @@ async function checkFolders(input: string, out: string): Promise<void> {
   if (out === input) throw new UsageError('--out must not be the input folder: rinse never writes inside its input')
   if (isInside(out, input)) throw new UsageError('--out must not be inside the input folder: rinse never writes inside its input')
   if (isInside(input, out)) throw new UsageError('--out must not contain the input folder')
+  const realInput = await realpath(input)
+  const realOut = await realOutPath(out)
+  const both = `--out ${out} is ${realOut}, input ${input} is ${realInput} (through a symbolic link)`
+  if (realOut === realInput) throw new UsageError(`--out must not be the input folder: ${both}; rinse never writes inside its input`)
+  if (isInside(realOut, realInput))
+    throw new UsageError(`--out must not be inside the input folder: ${both}; rinse never writes inside its input`)
+  if (isInside(realInput, realOut)) throw new UsageError(`--out must not contain the input folder: ${both}`)
+}
+
+/**
+ * OUT's real path: that of OUT, or of its nearest existing ancestor with the rest
+ * appended. A file there (OUT itself or a folder of its path) is refused now, not
+ * met as ENOTDIR when the first output is written.
+ */
+async function realOutPath(out: string): Promise<string> {
+  const rest: string[] = []
+  for (let path = out; ; path = dirname(path)) {
+    let info
+    try {
+      info = await stat(path)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if ((code === 'ENOENT' || code === 'ENOTDIR') && dirname(path) !== path) {
+        rest.unshift(basename(path))
+        continue
+      }
+      throw new UsageError(`cannot use --out ${out} (${code ?? String(error)})`)
+    }
+    if (!info.isDirectory())
+      throw new UsageError(path === out ? `--out is a file, not a folder: ${out}` : `--out ${out} lies under a file: ${path}`)
+    return join(await realpath(path), ...rest)
+  }
 }
 
 function isInside(child: string, parent: string): boolean {
   const rel = relative(parent, child)
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
+  // `..name` is a child: only `..` itself as the first segment leaves the parent.
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)
 }
 
 /** What a batch is: each file's path, size and mtime (none for a file that could not be stated). */

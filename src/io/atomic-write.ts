@@ -1,7 +1,7 @@
 /** Write a file so that readers see the old content or the new, never half of it. */
 import {randomBytes} from 'node:crypto'
 import {mkdirSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
-import {basename, dirname, join} from 'node:path'
+import {dirname, join} from 'node:path'
 import {threadId} from 'node:worker_threads'
 
 // Temp names unique to this process and thread (and machine, for an OUT that several
@@ -16,7 +16,9 @@ let written = 0
  * to do meanwhile). Folders are made only when a write finds them missing.
  */
 export function writeFileAtomicSync(path: string, data: string | Uint8Array, tempDir?: string): void {
-  const temp = join(tempDir ?? dirname(path), `${basename(path)}.${WRITER}.${(written++).toString(36)}.tmp`)
+  // The temp name does not hold the file's name: a name near the file system's limit
+  // (255 bytes, 85 CJK characters) plus a suffix would be too long (ENAMETOOLONG).
+  const temp = join(tempDir ?? dirname(path), `.rinse-${WRITER}.${(written++).toString(36)}.tmp`)
   try {
     inFolder(temp, () => writeFileSync(temp, data))
     inFolder(path, () => renameSync(temp, path))
@@ -38,27 +40,19 @@ function inFolder(path: string, write: () => void): void {
 }
 
 /**
- * Remove what earlier writers left of `name` in `dir` (a process killed between
- * write and rename leaves its temp file): `report.json.<writer>.<n>.tmp` and the like.
- * This process's own temp names are left alone.
+ * Remove the temp files that earlier writers left in `dir` (a process killed between
+ * write and rename leaves one: a report's is as large as the report). Only names of
+ * the writer's shape, `.rinse-<pid>.<thread>.<8 hex>.<n>.tmp` (and `report.json.<same>.tmp`,
+ * as rinse named them before), and never this process's own.
  */
-export function removeLeftoverTemps(dir: string, name: string): void {
+export function removeLeftoverTemps(dir: string): void {
   let entries: string[]
   try {
     entries = readdirSync(dir)
   } catch {
     return
   }
-  const prefix = `${name}.`
-  for (const entry of entries)
-    if (
-      entry.startsWith(prefix) &&
-      entry.endsWith('.tmp') &&
-      !entry.startsWith(`${prefix}${WRITER}.`) &&
-      LEFTOVER.test(entry.slice(prefix.length))
-    )
-      rmSync(join(dir, entry), {force: true})
+  for (const entry of entries) if (LEFTOVER.test(entry) && !entry.includes(WRITER)) rmSync(join(dir, entry), {force: true})
 }
 
-// `<pid>.<thread>.<8 hex>.<counter>.tmp`: the shape of WRITER's temp names.
-const LEFTOVER = /^\d+\.\d+\.[0-9a-f]{8}\.[0-9a-z]+\.tmp$/
+const LEFTOVER = /^(?:\.rinse-|report\.(?:json|html)\.)\d+\.\d+\.[0-9a-f]{8}\.[0-9a-z]+\.tmp$/

@@ -13,6 +13,8 @@ export interface ExpectedOutputs {
   inputs: ReadonlySet<string>
   /** Inputs whose copy this run wrote to OUT/duplicates/. */
   duplicates: ReadonlySet<string>
+  /** Folders of the input that could not be listed (`sub/`): every output under them is kept, not stale. */
+  unread?: ReadonlySet<string>
 }
 
 /** The folders of OUT that hold one file per input. */
@@ -25,8 +27,13 @@ export async function findStaleOutputs(out: string, expected: ExpectedOutputs): 
   for (const input of expected.inputs) wanted.add(cleanedPath(out, input)).add(diffPath(out, input))
   for (const input of expected.duplicates) wanted.add(duplicatePath(out, input))
   const stale: string[] = []
+  const unread = [...(expected.unread ?? [])]
   for (const root of ROOTS) {
-    for (const file of await filesUnder(join(out, root))) if (!wanted.has(file)) stale.push(relative(out, file).split(sep).join('/'))
+    for (const file of await filesUnder(join(out, root))) {
+      if (wanted.has(file)) continue
+      const path = relative(join(out, root), file).split(sep).join('/')
+      if (!unread.some((folder) => path.startsWith(folder))) stale.push(`${root}/${path}`)
+    }
   }
   return stale.sort()
 }

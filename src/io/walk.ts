@@ -9,18 +9,35 @@ export interface InputFile {
   relative: string
 }
 
+/** A folder under the input whose entries could not be listed: its files are not in the run. */
+export interface UnreadFolder {
+  /** Relative to the input folder, with `/` separators and a trailing `/`. */
+  relative: string
+  /** Why, in the words a failure is reported with. */
+  error: string
+}
+
 export const DEFAULT_EXTENSIONS = ['.txt', '.text', '.md', '.markdown']
 
 export async function listInputFiles(
   root: string,
   options: {extensions?: string[]; exclude?: string} = {}
-): Promise<{files: InputFile[]; ignored: number}> {
+): Promise<{files: InputFile[]; ignored: number; unread: UnreadFolder[]}> {
   const extensions = (options.extensions ?? DEFAULT_EXTENSIONS).map((ext) => ext.toLowerCase())
   const exclude = options.exclude ? resolve(options.exclude) : undefined
   const files: InputFile[] = []
+  const unread: UnreadFolder[] = []
   let ignored = 0
   const visit = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, {withFileTypes: true})
+    let entries
+    try {
+      entries = await readdir(dir, {withFileTypes: true})
+    } catch (error) {
+      // The input folder itself is the caller's to refuse; one unreadable subfolder must not stop the batch.
+      if (dir === root) throw error
+      unread.push({relative: `${relative(root, dir).split(sep).join('/')}/`, error: cannotReadFolder(error)})
+      return
+    }
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue
       const path = join(dir, entry.name)
@@ -38,5 +55,13 @@ export async function listInputFiles(
   }
   await visit(root)
   files.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0))
-  return {files, ignored}
+  unread.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0))
+  return {files, ignored, unread}
+}
+
+/** Why a folder could not be listed: `cannot read the folder (permission denied)`. */
+export function cannotReadFolder(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'it is gone' : (code ?? String(error))
+  return `cannot read the folder (${why})`
 }

@@ -10,7 +10,7 @@ import {UsageError} from '../core/run-folder.js'
 import {writeFileAtomicSync} from '../io/atomic-write.js'
 import {mapReportDocuments} from './read-report.js'
 import type {DocumentReport, FailedDocument} from './schema.js'
-import {cleanedPath, diffPath, tempFolder} from '../io/out-paths.js'
+import {cleanedPath, diffPath, tempFolder, unsafeOutputPath} from '../io/out-paths.js'
 import {unifiedDiff} from './unified-diff.js'
 
 export interface DiffsWritten {
@@ -35,6 +35,12 @@ export async function writeDiffsFromReport(out: string): Promise<DiffsWritten> {
       return
     }
     if (document.dropped || document.edits.length === 0) return
+    // report.json is read, not trusted: a path that leaves OUT is refused, the other documents go on.
+    const unsafe = unsafeOutputPath(out, 'cleaned', document.path) ?? unsafeOutputPath(out, 'diffs', `${document.path}.diff`)
+    if (unsafe) {
+      result.failures.push({path: printable(document.path), error: `not written: report.json names ${unsafe}`})
+      return
+    }
     let cleaned: string
     try {
       cleaned = readFileSync(cleanedPath(out, document.path), 'utf8')
@@ -50,11 +56,25 @@ export async function writeDiffsFromReport(out: string): Promise<DiffsWritten> {
       result.failures.push({path: document.path, error: `the cleaned file does not match its edits in report.json (${error.message})`})
       return
     }
-    writeFileAtomicSync(diffPath(out, document.path), unifiedDiff(document.path, original, cleaned, document.edits), temp)
+    try {
+      writeFileAtomicSync(diffPath(out, document.path), unifiedDiff(document.path, original, cleaned, document.edits), temp)
+    } catch (error) {
+      result.failures.push({
+        path: document.path,
+        error: `cannot write the diff (${(error as NodeJS.ErrnoException).code ?? String(error)})`
+      })
+      return
+    }
     result.written++
   }
   await mapReportDocuments(report, writeDiff)
   if (records > 0 && result.written === 0 && result.failures.length === 0)
     throw new UsageError(`${out}: a JSONL run has no diffs (its records are not files); report.json holds every edit`)
   return result
+}
+
+/** A path as it can be printed on one line: control characters (a NUL, a newline) escaped. */
+function printable(path: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u001f\u007f]/.test(path) ? JSON.stringify(path).slice(1, -1) : path
 }

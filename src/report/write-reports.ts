@@ -21,7 +21,7 @@ export async function writeReports(
 ): Promise<RunReport> {
   const report = summarizeRun(pipeline, documents.summaries, failures, run)
   // A run killed while writing a report left its temp file (a large one for a large run).
-  for (const name of ['report.json', 'report.html']) removeLeftoverTemps(out, name)
+  removeLeftoverTemps(out)
   await writeReportJson(join(out, 'report.json'), report, documents.read)
   if (run.html !== false) await writeReportHtml(out)
   return report
