@@ -190,7 +190,11 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
     // Files a stopped run finished are not cleaned again; those that failed are tried again.
     const cleaned = new Set(await redis.hkeys(keys.documents(id)))
     const todo = files.filter((file) => !cleaned.has(file.relative))
-    if (todo.length > 0) await redis.hdel(keys.failures(id), ...todo.map((file) => file.relative))
+    await hdelAll(
+      redis,
+      keys.failures(id),
+      todo.map((file) => file.relative)
+    )
     await runJobs(
       shards(todo).map((part) => ({run: id, kind: 'clean', files: part})),
       files.length - todo.length
@@ -265,6 +269,14 @@ async function settleJobs(queue: Queue<JobData>, events: QueueEvents, run: strin
 async function discardRun(queue: Queue<JobData>, events: QueueEvents, redis: Redis, run: string): Promise<void> {
   await settleJobs(queue, events, run)
   await deleteKeys(redis, run)
+}
+
+/** Fields per HDEL: spreading a whole batch's paths into one call overflows the stack past ~120k. */
+const HDEL_SLICE = 10_000
+
+/** Remove `fields` from the hash at `key`, in slices of HDEL_SLICE. */
+export async function hdelAll(redis: Pick<Redis, 'hdel'>, key: string, fields: readonly string[]): Promise<void> {
+  for (let i = 0; i < fields.length; i += HDEL_SLICE) await redis.hdel(key, ...fields.slice(i, i + HDEL_SLICE))
 }
 
 async function deleteKeys(redis: Redis, run: string): Promise<void> {
