@@ -40,6 +40,9 @@ export function cannotRead(error: unknown): string {
 export function decodeDocument(bytes: Uint8Array, label: string): string {
   if (bytes.length === 0) throw new InputError(label, 'empty file (0 bytes)')
   if (bytes.length > MAX_FILE_BYTES) throw new InputError(label, `file too large (${bytes.length} bytes; the limit is ${MAX_FILE_BYTES})`)
+  const utf16 = utf16Order(bytes)
+  if (utf16)
+    throw new InputError(label, `UTF-16 text (${utf16} byte order mark), not UTF-8; convert the file first (e.g. iconv -f UTF-16 -t UTF-8)`)
   const nul = bytes.subarray(0, 8192).indexOf(0)
   if (nul !== -1) throw new InputError(label, `binary file, not text (NUL byte at offset ${nul})`)
   // The native check first; the byte offset is only looked for in a file that fails it.
@@ -48,6 +51,14 @@ export function decodeDocument(bytes: Uint8Array, label: string): string {
     throw new InputError(label, `invalid UTF-8 at byte ${invalid}; convert the file to UTF-8 first (e.g. iconv -f windows-1252 -t utf-8)`)
   // Keep a byte order mark in the text: normalize removes it as an edit, so the diff applies to the file as it is.
   return new TextDecoder('utf-8', {ignoreBOM: true}).decode(bytes)
+}
+
+/** `little-endian` or `big-endian` for a file that starts with a UTF-16 byte order mark. */
+function utf16Order(bytes: Uint8Array): string | undefined {
+  if (bytes.length < 2) return undefined
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'little-endian'
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'big-endian'
+  return undefined
 }
 
 /** Offset of the first byte that breaks UTF-8, or -1. */

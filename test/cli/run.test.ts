@@ -211,6 +211,7 @@ describe('rinse run on bad input', () => {
     writeFileSync(join(input, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]))
     writeFileSync(join(input, 'latin1.txt'), Buffer.from('caf\xe9 au lait\n', 'latin1'))
     writeFileSync(join(input, 'empty.txt'), '')
+    writeFileSync(join(input, 'utf16.txt'), Buffer.from('\ufeffUTF-16 text from an old export tool.\n', 'utf16le'))
     symlinkSync(join(input, 'missing-target.txt'), join(input, 'sub', 'dangling.txt'))
     const paragraphs = Array.from({length: 1500}, (_, i) =>
       `Paragraph ${i} of a long scraped text, item ${i * 7} of the series, keeps going. `.repeat(30)
@@ -222,12 +223,21 @@ describe('rinse run on bad input', () => {
     expect(result.stderr).toContain('binary.txt: binary file, not text (NUL byte at offset 4)')
     expect(result.stderr).toContain('latin1.txt: invalid UTF-8 at byte 3')
     expect(result.stderr).toContain('empty.txt: empty file (0 bytes)')
+    expect(result.stderr).toContain(
+      'utf16.txt: UTF-16 text (little-endian byte order mark), not UTF-8; convert the file first (e.g. iconv -f UTF-16 -t UTF-8)'
+    )
     expect(result.stderr).toMatch(/sub\/dangling\.txt: cannot read the file \(ENOENT\)/)
     expect(readFileSync(join(out, 'cleaned', 'good.txt'), 'utf8')).toBe('A plain article paragraph that ends well.\n')
     expect(statSync(join(out, 'cleaned', 'big.txt')).size).toBeGreaterThan(3_000_000)
     const report = readReport(out)
-    expect(report.failures.map((failure) => failure.path)).toEqual(['binary.txt', 'empty.txt', 'latin1.txt', 'sub/dangling.txt'])
-    expect(report.totals).toMatchObject({files: 6, failed: 4})
+    expect(report.failures.map((failure) => failure.path)).toEqual([
+      'binary.txt',
+      'empty.txt',
+      'latin1.txt',
+      'sub/dangling.txt',
+      'utf16.txt'
+    ])
+    expect(report.totals).toMatchObject({files: 7, failed: 5})
   })
 
   it('refuses to write into its input', async () => {
