@@ -20,6 +20,7 @@ import {writeDiffsFromReport} from '../report/write-diffs.js'
 import {progressBar} from './progress.js'
 import {staleLine, summaryLine} from './summary.js'
 import {VERSION} from '../version.js'
+import {DEFAULT_FILE_TIMEOUT_MS} from '../core/pool.js'
 
 tuneGarbageCollection()
 
@@ -40,6 +41,12 @@ program
   .option('-p, --pipeline <file>', 'pipeline file (YAML or JSON)', DEFAULT_PIPELINE_PATH)
   .option('-c, --concurrency <n>', 'files read and written at once (default 16, or 32 per worker thread)', positiveInt)
   .option('-w, --workers <n>', 'worker threads for cleaning (default: all cores for 1,000+ files, else 1)', positiveInt)
+  .option(
+    '--file-timeout <s>',
+    'a file a worker thread spends longer on is stopped and listed as failed (0: no limit)',
+    secondsOrNone,
+    DEFAULT_FILE_TIMEOUT_MS / 1000
+  )
   .option('--ext <list>', 'file extensions to read, comma-separated (default .txt,.text,.md,.markdown; .jsonl,.ndjson with --format jsonl)')
   .option('--format <format>', 'input format: txt (one document per file) or jsonl (one per line)', format, 'txt')
   .option('--text-field <name>', 'with --format jsonl: the field to clean', 'text')
@@ -100,6 +107,7 @@ Example:
       pipeline,
       concurrency: options.concurrency,
       workers: options.workers,
+      fileTimeoutMs: options.fileTimeout * 1000,
       force: options.force ?? false,
       html: options.html,
       diffs: options.diffs,
@@ -255,6 +263,7 @@ interface RunCommandOptions {
   pipeline: string
   concurrency: number
   workers?: number
+  fileTimeout: number
   ext?: string
   format: 'txt' | 'jsonl'
   textField: string
@@ -300,6 +309,12 @@ function duplicatesOption(value: string): 'skip' | 'write' {
 function seconds(value: string): number {
   const number = Number(value)
   if (!(number > 0) || !Number.isFinite(number)) throw new InvalidArgumentError('expected a number of seconds above 0')
+  return number
+}
+
+function secondsOrNone(value: string): number {
+  const number = Number(value)
+  if (!(number >= 0) || !Number.isFinite(number)) throw new InvalidArgumentError('expected a number of seconds (0: no limit)')
   return number
 }
 

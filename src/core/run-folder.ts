@@ -34,6 +34,8 @@ export interface RunOptions {
   concurrency?: number
   /** Worker threads for the CPU-bound stages; default: all cores for 1,000 files or more, else in process. */
   workers?: number
+  /** A file a worker thread spends longer on is stopped and listed as failed (default 60 s; 0: no limit). */
+  fileTimeoutMs?: number
   /** Redo every file, ignoring the resume manifest. */
   force?: boolean
   extensions?: string[]
@@ -171,7 +173,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   // One worker pool serves the whole run, told each time an index changes. A
   // fresh pool for the cleaning pass cost 0.6-0.8 s of an 18 s run in starting
   // threads and compiling the stages again; each worker's heap is capped either way.
-  const cleaner = cleanerFor(pipeline, workers, files.length, concurrency)
+  const cleaner = cleanerFor(pipeline, workers, files.length, concurrency, options.fileTimeoutMs)
   try {
     // The same batch was collected before (a run stopped in its cleaning pass, or a
     // finished one run again): its indexes are taken as saved, for the files left and

@@ -1,9 +1,10 @@
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {createPipeline} from '../../src/core/pipeline.js'
 import {poolCleaner} from '../../src/core/pool.js'
+import {readReport, rinse} from '../helpers.js'
 
 // The test-only marker in src/core/clean-file.ts blocks a thread on a file holding it.
 const MARKER = 'RINSE-TEST-HANG-7f3a'
@@ -55,4 +56,27 @@ describe('per-file watchdog in the worker pool', () => {
       expect(readFileSync(join(out, 'cleaned', name), 'utf8')).toBe(readFileSync(join(alone.out, 'cleaned', name), 'utf8'))
     }
   }, 30_000)
+})
+
+describe('rinse run --file-timeout', () => {
+  it('lists a file that outlasts its budget as failed, cleans the others and exits 1', {timeout: 120_000}, async () => {
+    const work = mkdtempSync(join(tmpdir(), 'rinse-watchdog-cli-'))
+    const input = join(work, 'in')
+    mkdirSync(input)
+    for (const name of ['a', 'b', 'c']) writeFileSync(join(input, `${name}.txt`), `Heading ${name}\n\nSome body text for ${name}.\n`)
+    writeFileSync(join(input, 'stuck.txt'), `Title\n\n${MARKER}\n`)
+    process.env.RINSE_TEST_HANG = MARKER
+    const result = await rinse(['run', input, '--out', join(work, 'out'), '--workers', '2', '--file-timeout', '2']).finally(() => {
+      delete process.env.RINSE_TEST_HANG
+    })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('stuck.txt: stopped after 2 s; the file is left out (raise --file-timeout or report the input)')
+    const report = readReport(join(work, 'out'))
+    expect(report.failures.map((failure) => failure.path)).toEqual(['stuck.txt'])
+    for (const name of ['a', 'b', 'c'])
+      expect(readFileSync(join(work, 'out', 'cleaned', `${name}.txt`), 'utf8')).toBe(`Heading ${name}\n\nSome body text for ${name}.\n`)
+    expect((await rinse(['run', input, '--out', join(work, 'out'), '--file-timeout', 'soon'])).stderr).toContain(
+      'expected a number of seconds'
+    )
+  })
 })
