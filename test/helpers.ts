@@ -1,6 +1,7 @@
 /** Helpers for tests that run the real `rinse` command on temporary folders. */
 import {execFile} from 'node:child_process'
 import {createHash} from 'node:crypto'
+import {createServer} from 'node:net'
 import {cpSync, mkdtempSync, readdirSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, relative} from 'node:path'
@@ -71,4 +72,16 @@ export function fileHashes(dir: string): Record<string, string> {
         .digest('hex')
   }
   return files
+}
+
+/** A TCP port free on the loopback address now, for a server a test starts. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const {port} = server.address() as {port: number}
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
 }

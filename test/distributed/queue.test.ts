@@ -5,26 +5,14 @@
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
 import {cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {createServer} from 'node:net'
 import {join} from 'node:path'
 import {Queue} from 'bullmq'
 import {Redis} from 'ioredis'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {CLI, fileHashes, readReport, rinse, sampleCopy, tempDir} from '../helpers.js'
+import {CLI, fileHashes, freePort, readReport, rinse, sampleCopy, tempDir} from '../helpers.js'
 
 const hasRedis = spawnSync('redis-server', ['--version']).status === 0
 if (!hasRedis && process.env.CI) throw new Error('redis-server is not installed; CI must run "apt-get install -y redis-server"')
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const {port} = server.address() as {port: number}
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
-}
 
 function waitFor(child: ChildProcess, text: string, timeoutMs = 30_000): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -5,23 +5,11 @@
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {createServer} from 'node:net'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {CLI, fileHashes, rinse, sampleCopy, tempDir} from '../helpers.js'
+import {CLI, fileHashes, freePort, rinse, sampleCopy, tempDir} from '../helpers.js'
 
 const hasRedis = spawnSync('redis-server', ['--version']).status === 0
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const {port} = server.address() as {port: number}
-      server.close(() => resolve(port))
-    })
-    server.on('error', reject)
-  })
-}
 
 /** A child process with its output gathered; `seen(text)` settles once `text` appeared on stdout or stderr. */
 function start(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
