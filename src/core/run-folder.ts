@@ -5,12 +5,12 @@
  */
 import {jsonKey} from '../io/content-hash.js'
 import {realpath, rm, stat} from 'node:fs/promises'
-import {basename, dirname, isAbsolute, join, relative, resolve, sep} from 'node:path'
+import {basename, dirname, join, relative, resolve} from 'node:path'
 import pLimit from 'p-limit'
 import type {PipelineConfig} from '../config/pipeline-file.js'
 import {Manifest, type LocatedSummary} from '../io/manifest.js'
 import {statFiles, type FileStat} from '../io/stat-files.js'
-import {cleanedPath, diffPath} from '../io/out-paths.js'
+import {cleanedPath, diffPath, isInside} from '../io/out-paths.js'
 import {cannotRead, InputError} from '../io/read-document.js'
 import {findStaleOutputs, pruneOutputs, type ExpectedOutputs} from '../io/stale-outputs.js'
 import {cannotReadFolder, listInputFiles, type InputFile} from '../io/walk.js'
@@ -461,12 +461,6 @@ async function realOutPath(out: string): Promise<string> {
       throw new UsageError(path === out ? `--out is a file, not a folder: ${out}` : `--out ${out} lies under a file: ${path}`)
     return join(await realpath(path), ...rest)
   }
-}
-
-function isInside(child: string, parent: string): boolean {
-  const rel = relative(parent, child)
-  // `..name` is a child: only `..` itself as the first segment leaves the parent.
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)
 }
 
 /** What a batch is: each file's path, size and mtime (none for a file that could not be stated). */

@@ -64,7 +64,11 @@ export function unsafeOutputPath(out: string, folder: string, relativePath: stri
   if (relativePath === '') return 'an empty path'
   if (isAbsolute(relativePath) || /^[a-zA-Z]:|^[\\/]/.test(relativePath)) return 'an absolute path, not relative to the input folder'
   const base = resolve(out, folder)
-  const rel = relative(base, resolve(base, relativePath))
-  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return `a path outside OUT/${folder}`
-  return undefined
+  return isInside(resolve(base, relativePath), base) ? undefined : `a path outside OUT/${folder}`
+}
+
+/** Whether `child` lies under `parent` (not `parent` itself); `..name` is a child, only `..` itself leaves. */
+export function isInside(child: string, parent: string): boolean {
+  const rel = relative(parent, child)
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)
 }
