@@ -29,9 +29,12 @@ export interface BlockRule {
 
 const endsSentence = endsWith('.!?…', '"”’\')]')
 
+/** The fewest words of a line that reads like prose (here and in the classifier's prose tests). */
+export const PROSE_WORDS = 12
+
 /** A block that reads like article prose: long enough and ends a sentence. */
 export function isProse(block: Block): boolean {
-  return block.words >= 12 && endsSentence(block.text)
+  return block.words >= PROSE_WORDS && endsSentence(block.text)
 }
 
 /** After the last prose block: where footers, tags and author boxes sit. */

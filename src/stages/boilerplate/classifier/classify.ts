@@ -9,6 +9,7 @@ import {completeTrees, evalCompleteTrees, type CompleteTrees} from './complete-t
 import type {ClassifierModel, TreeNode} from './model.js'
 import type {BlockDecision, ClassifierBlock, ClassifierOptions} from './types.js'
 import {MODEL} from './weights.js'
+import {PROSE_WORDS} from '../block-rule.js'
 
 export const DEFAULT_CLASSIFIER_OPTIONS: Required<Omit<ClassifierOptions, 'model'>> = {
   threshold: MODEL.threshold,
@@ -322,14 +323,13 @@ export function classifyWithModel(
     }
     // A long paragraph of prose is not removed on the score alone, however low:
     // it takes a structural reason, named in the message.
-    const structure =
-      boilerplate && isLongProse(stats, PROSE_TOKENS)
+    const structural =
+      boilerplate && isLongProse(stats, PROSE_WORDS)
         ? (structuralReason(v[afterMarkerIdx]!, v[cuesBeforeIdx]!, v[densityIdx]!, v[inMainIdx]!, v[linesFromIdx]!) ??
-          (apart && v[blankIdx] === 0
-            ? "in a run of lines without the blank lines that set the page's paragraphs apart (a list or gallery)"
-            : undefined))
+          (apart && v[blankIdx] === 0 ? LIST_RUN : undefined))
         : undefined
-    if (boilerplate && !structure && opts.longProseTokens > 0 && isLongProse(stats, Math.max(PROSE_TOKENS, opts.longProseTokens))) {
+    const structure = structural?.reason
+    if (boilerplate && !structure && opts.longProseTokens > 0 && isLongProse(stats, Math.max(PROSE_WORDS, opts.longProseTokens))) {
       boilerplate = false
       guarded = true
     }
@@ -365,12 +365,7 @@ export function classifyWithModel(
         const next = i + 1 < n ? logits1[i + 1]! : -1
         if (prev < 0 && next < 0) neighbourhood = i === 0 || i === n - 1 ? 'next to boilerplate' : 'between two boilerplate blocks'
       }
-      if (structure)
-        label = structure.startsWith('in a comment')
-          ? 'comment-thread'
-          : structure.startsWith('in a run')
-            ? 'list-run'
-            : 'outside-main-content'
+      if (structural) label = structural.label
       return {
         label: boilerplate ? label : guarded ? 'protected-prose' : 'content',
         reason: boilerplate
@@ -397,13 +392,31 @@ export function isLongProse(stats: LineStats, minTokens: number): boolean {
  * comment thread (after a comment marker, or among comment cues such as
  * `X says:` and `Reply`), or a place far from the main run of prose.
  */
-function structuralReason(afterMarker: number, cuesBefore: number, density: number, inMain: number, linesFrom: number): string | undefined {
-  if (afterMarker > 0) return 'in a comment thread (after a comment marker)'
-  if (density > 0) return 'in a comment thread (among comment cues)'
-  if (cuesBefore > 0 && inMain === 0) return 'in a comment thread (after comment cues, outside the main text)'
+function structuralReason(
+  afterMarker: number,
+  cuesBefore: number,
+  density: number,
+  inMain: number,
+  linesFrom: number
+): StructuralReason | undefined {
+  const thread = (reason: string): StructuralReason => ({label: 'comment-thread', reason: `in a comment thread (${reason})`})
+  if (afterMarker > 0) return thread('after a comment marker')
+  if (density > 0) return thread('among comment cues')
+  if (cuesBefore > 0 && inMain === 0) return thread('after comment cues, outside the main text')
   if (inMain === 0 && linesFrom * 6 > Math.log1p(FAR_FROM_MAIN))
-    return `outside the main run of prose (more than ${FAR_FROM_MAIN} lines away)`
+    return {label: 'outside-main-content', reason: `outside the main run of prose (more than ${FAR_FROM_MAIN} lines away)`}
   return undefined
+}
+
+/** A structural reason for removing prose: the decision's label and the words of its message. */
+interface StructuralReason {
+  label: string
+  reason: string
+}
+
+const LIST_RUN: StructuralReason = {
+  label: 'list-run',
+  reason: "in a run of lines without the blank lines that set the page's paragraphs apart (a list or gallery)"
 }
 
 /**
@@ -415,7 +428,7 @@ function paragraphsApart(stats: readonly LineStats[], vectors: readonly Float64A
   let prose = 0
   let apart = 0
   for (let i = 0; i < stats.length; i++) {
-    if (!isLongProse(stats[i]!, PROSE_TOKENS)) continue
+    if (!isLongProse(stats[i]!, PROSE_WORDS)) continue
     prose++
     if (vectors[i]![blankIdx] === 1) apart++
   }
@@ -424,9 +437,6 @@ function paragraphsApart(stats: readonly LineStats[], vectors: readonly Float64A
 
 /** Share of a page's prose lines after a blank line for the page to count as setting paragraphs apart. */
 const PARAGRAPHS_APART = 0.4
-
-/** The shortest line the prose tests consider (as the rules' isProse does). */
-const PROSE_TOKENS = 12
 
 /** Lines from the main run of prose beyond which a paragraph is a side column's, not the article's. */
 const FAR_FROM_MAIN = 10
