@@ -11,7 +11,7 @@ import {runFolder, UsageError, type Progress} from '../core/run-folder.js'
 import {runJsonl} from '../core/run-jsonl.js'
 import {tuneGarbageCollection} from '../core/tune-gc.js'
 import {runDistributed} from '../distributed/coordinator.js'
-import {REDIS_UNAVAILABLE_EXIT, RedisUnavailable} from '../distributed/redis-link.js'
+import {DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_OUTAGE_TIMEOUT_MS, REDIS_UNAVAILABLE_EXIT, RedisUnavailable} from '../distributed/redis-link.js'
 import {startWorker} from '../distributed/worker.js'
 import {readJsonl, withText} from '../io/jsonl.js'
 import {InputError, cannotRead, decodeDocument} from '../io/read-document.js'
@@ -53,8 +53,18 @@ program
   .option('--id-field <name>', 'with --format jsonl: the field naming each record in reports (default: line number)')
   .option('--queue <url>', 'distributed: split the run into jobs on this Redis (redis://HOST:PORT) for `rinse worker` processes')
   .option('--shard-size <n>', 'with --queue: files per job', positiveInt, 50)
-  .option('--connect-timeout <s>', 'with --queue: exit 69 if Redis cannot be reached for this many seconds at start', seconds, 5)
-  .option('--outage-timeout <s>', 'with --queue: stop (exit 69, resumable) if Redis is lost mid-run for this many seconds', seconds, 600)
+  .option(
+    '--connect-timeout <s>',
+    'with --queue: exit 69 if Redis cannot be reached for this many seconds at start',
+    seconds,
+    DEFAULT_CONNECT_TIMEOUT_MS / 1000
+  )
+  .option(
+    '--outage-timeout <s>',
+    'with --queue: stop (exit 69, resumable) if Redis is lost mid-run for this many seconds',
+    seconds,
+    DEFAULT_OUTAGE_TIMEOUT_MS / 1000
+  )
   .option('--index <file>', 'persistent near-duplicate index (SQLite): dedupe against every batch run before with it; earlier batches win')
   .option(
     '--batch <label>',
@@ -158,8 +168,13 @@ program
   .requiredOption('--queue <url>', 'the Redis of the queue, redis://HOST:PORT')
   .option('-c, --concurrency <n>', 'jobs worked on at once by this process', positiveInt, 1)
   .option('--lock-ms <n>', 'a job whose worker stops renewing its lock this long is handed to another worker', positiveInt, 30_000)
-  .option('--connect-timeout <s>', 'exit 69 if Redis cannot be reached for this many seconds at start', seconds, 5)
-  .option('--outage-timeout <s>', 'exit 69 if Redis is lost for this many seconds', seconds, 600)
+  .option(
+    '--connect-timeout <s>',
+    'exit 69 if Redis cannot be reached for this many seconds at start',
+    seconds,
+    DEFAULT_CONNECT_TIMEOUT_MS / 1000
+  )
+  .option('--outage-timeout <s>', 'exit 69 if Redis is lost for this many seconds', seconds, DEFAULT_OUTAGE_TIMEOUT_MS / 1000)
   .option('-q, --quiet', 'do not log each job')
   .action(async (options: WorkerCommandOptions) => {
     // Ctrl-C (exit 130) or SIGTERM (exit 0): the jobs in hand are finished first, unless Redis is away.
