@@ -243,6 +243,12 @@ program
   .option('--format <format>', 'txt (the whole input is one document) or jsonl (one record per line, streamed)', format, 'txt')
   .option('--text-field <name>', 'with --format jsonl: the field to clean', 'text')
   .action(async (options: {pipeline: string; format: 'txt' | 'jsonl'; textField: string}) => {
+    // A reader that closed the pipe early (`| head`) ends the command with one line, not an uncaught EPIPE.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      const problem = error.code === 'EPIPE' ? 'it was closed (EPIPE)' : error.message
+      process.stderr.write(`rinse clean: cannot write standard output: ${problem}\n`)
+      process.exit(1)
+    })
     const loaded = await loadPipelineFile(options.pipeline)
     const pipeline = createPipeline(options.format === 'jsonl' ? forRecords(loaded) : loaded)
     if (options.format === 'jsonl') {
