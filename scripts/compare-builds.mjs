@@ -3,14 +3,20 @@
 // and with another build's dist/, one document at a time with the default pipeline, and
 // list the pages whose cleaned text or edits differ. For checking that a change keeps
 // every decision (or changes only the ones it means to).
-//   node scripts/compare-builds.mjs --other ../other-checkout/dist [--part wcxb ...] [--dir DIR]
+//   node scripts/compare-builds.mjs --other ../other-checkout/dist [--part wcxb ...] [--dir DIR] [--text-only]
+// --text-only compares the cleaned texts alone (for a change that renames rules or splits edits).
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 import {pathToFileURL} from 'node:url'
 
 const {values} = parseArgs({
-  options: {other: {type: 'string'}, part: {type: 'string', multiple: true}, dir: {type: 'string', multiple: true}}
+  options: {
+    other: {type: 'string'},
+    'text-only': {type: 'boolean'},
+    part: {type: 'string', multiple: true},
+    dir: {type: 'string', multiple: true}
+  }
 })
 if (!values.other) throw new Error('--other DIST is required')
 const devset = new URL('../../shared/devset/', import.meta.url).pathname
@@ -23,7 +29,10 @@ const load = async (dist) => {
 }
 const ours = await load(new URL('../dist', import.meta.url).pathname)
 const theirs = await load(values.other)
-const key = (result) => JSON.stringify([result.text, result.edits.map((edit) => [edit.rule, edit.start, edit.end, edit.replacement ?? ''])])
+const key = (result) =>
+  values['text-only']
+    ? result.text
+    : JSON.stringify([result.text, result.edits.map((edit) => [edit.rule, edit.start, edit.end, edit.replacement ?? ''])])
 let pages = 0
 const differ = []
 for (const folder of folders) {

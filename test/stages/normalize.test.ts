@@ -1,26 +1,11 @@
 import {describe, expect, it} from 'vitest'
 import {createPipeline} from '../../src/index.js'
-import {fixMojibake} from '../../src/stages/normalize/rules/mojibake.js'
 import {lineTrim} from '../../src/stages/normalize/rules/space.js'
 
 const normalizeOnly = createPipeline({stages: ['normalize']})
 const norm = (text: string): string => normalizeOnly.clean(text).text
 
 describe('normalize', () => {
-  it('repairs mojibake from Windows-1252, Latin-1 and MacRoman, including double encoding', () => {
-    expect(fixMojibake('donâ€™t')).toBe('don’t')
-    expect(fixMojibake('cafÃ©')).toBe('café')
-    expect(fixMojibake('caf√©')).toBe('café')
-    expect(fixMojibake('Ã¢â‚¬â„¢')).toBe('’')
-    expect(fixMojibake('cafÃ\u00a9')).toBe('café')
-  })
-
-  it('leaves text that merely looks odd alone', () => {
-    for (const text of ['naïve café Zoë Ångström ©2024 “quoted” £5 Ã', 'Ça va? Über, déjà vu.', '“É” and ‘Ñ’', '√2 ≈ 1.41']) {
-      expect(fixMojibake(text)).toBe(text)
-    }
-  })
-
   it('decodes entities, strips tag remnants and invisible characters', () => {
     expect(norm('Q&amp;A with AT&T&nbsp;staff &#8217; &amp;rsquo;\n')).toBe('Q&A with AT&T staff ’ ’\n')
     expect(norm('p class=”td-ad-inline ng-hide”>Enjoy the text.\n')).toBe('Enjoy the text.\n')

@@ -15,6 +15,11 @@ import {htmlTag} from './rules/html-tag.js'
 import {invisibleCharacter} from './rules/invisible-character.js'
 import {lineEndings} from './rules/line-endings.js'
 import {mojibake} from './rules/mojibake.js'
+import {c1Control} from './rules/c1-control.js'
+import {clippedQuote} from './rules/clipped-quote.js'
+import {lossyMojibake} from './rules/lossy-mojibake.js'
+import {lostNoBreakSpace} from './rules/lost-no-break-space.js'
+import {loneSurrogate} from './rules/lone-surrogate.js'
 import {oddSpace} from './rules/odd-space.js'
 import {lineTrim, spaceRun} from './rules/space.js'
 import {unicodeNfc} from './rules/unicode-nfc.js'
@@ -35,7 +40,9 @@ export type NormalizeRuleOptions = HardWrapOptions & {finalNewline: boolean}
 export const NORMALIZE_PASSES: ReadonlyArray<ReadonlyArray<TextRule<NormalizeRuleOptions>>> = [
   [lineEndings],
   [ansiEscape],
-  [mojibake],
+  [clippedQuote],
+  // One repair of each line by the encoding library, its changes sorted by kind.
+  [mojibake, lostNoBreakSpace, lossyMojibake, c1Control, loneSurrogate],
   [htmlEntity],
   [invisibleCharacter, oddSpace, unicodeNfc],
   [htmlTag],
