@@ -17,3 +17,5 @@ export {boilerplate, type BoilerplateOptions} from './stages/boilerplate/index.j
 export {repair, type RepairOptions} from './stages/repair/index.js'
 export {dedup, type DedupOptions} from './stages/dedup/index.js'
 export {rinseNormalize, rinseBoilerplate, rinseRepair, rinseDedup} from './unified/plugins.js'
+export {prepareCorpus, type RinseCorpus} from './unified/corpus.js'
+export type {RinseData} from './core/pipeline.js'

@@ -5,7 +5,7 @@ import type {Block} from '../blocks/block.js'
 import {hashString} from '../blocks/words.js'
 import {EditLog} from './edit-log.js'
 import {resolveOverlaps} from './resolve.js'
-import type {ConfiguredStage, StageInput} from './stage.js'
+import type {ConfiguredStage, StageInput, Warning} from './stage.js'
 import type {Conflict, Edit, Point, ProposedEdit} from './types.js'
 import {pushAll} from './arrays.js'
 
@@ -50,42 +50,58 @@ function runPasses(original: string, stages: readonly ConfiguredStage[], path: s
   const warnings: string[] = [...(replay?.warnings ?? [])]
   let finder: ((offset: number) => Point) | undefined
   const point = (offset: number): Point => (finder ??= pointFinder(original))(offset)
+  const onWarning = (stage: ConfiguredStage, warning: Warning, at: Point): void => {
+    warnings.push(`${at.line}:${at.column} ${stage.name}/${warning.rule}: ${warning.reason}`)
+  }
   let passIndex = 0
   for (const [stageIndex, stage] of stages.entries()) {
-    for (const [passOfStage, pass] of stage.passes.entries()) {
-      if (replay && stageIndex < replay.stages) {
-        // Same text, same edits: what the recorded run rejected is already in its conflicts.
-        log.apply(stage.name, replay.passes[passIndex++]!)
-        continue
-      }
-      const text = log.text
-      let blocks: Block[] | undefined
-      const originalPoint = (offset: number): Point => point(log.originalOffset(offset))
-      const input: StageInput = {
-        path,
-        text,
-        blocks: () => (blocks ??= segment(text)),
-        originalPoint,
-        warn: (warning) => {
-          const at = originalPoint(warning.start)
-          warnings.push(`${at.line}:${at.column} ${stage.name}/${warning.rule}: ${warning.reason}`)
-        }
-      }
-      const prepared = replay && stageIndex === replay.stages && passOfStage === 0 ? replay.prepared : undefined
-      const {accepted, conflicts: overlapping} = resolveOverlaps(stage.name, pass.propose(input, prepared))
-      record?.push(accepted)
-      pushAll(conflicts, overlapping)
-      for (const edit of log.apply(stage.name, accepted)) {
-        conflicts.push({
-          stage: stage.name,
-          kept: {rule: 'earlier edit', start: edit.start, end: edit.end},
-          dropped: {rule: edit.rule, start: edit.start, end: edit.end, reason: edit.reason},
-          resolution: 'collided with a neighbouring edit once both were widened over earlier edits'
-        })
-      }
+    if (replay && stageIndex < replay.stages) {
+      // Same text, same edits: what the recorded run rejected is already in its conflicts.
+      for (let k = 0; k < stage.passes.length; k++) log.apply(stage.name, replay.passes[passIndex++]!)
+      continue
     }
+    const prepared = replay && stageIndex === replay.stages ? replay.prepared : undefined
+    runStage({log, path, point, conflicts, onWarning}, stage, prepared, record)
   }
   return {log, conflicts, warnings, point}
+}
+
+/** A document on its way through stages: what runStage adds to. */
+export interface DocumentState {
+  log: EditLog
+  path: string
+  /** Offsets of the original text to line and column. */
+  point(offset: number): Point
+  conflicts: Conflict[]
+  onWarning(stage: ConfiguredStage, warning: Warning, at: Point): void
+}
+
+/** Run one stage's passes on a document, each pass on the text the one before left. */
+export function runStage(document: DocumentState, stage: ConfiguredStage, prepared?: unknown, record?: ProposedEdit[][]): void {
+  const {log, path, point, conflicts} = document
+  for (const [passOfStage, pass] of stage.passes.entries()) {
+    const text = log.text
+    let blocks: Block[] | undefined
+    const originalPoint = (offset: number): Point => point(log.originalOffset(offset))
+    const input: StageInput = {
+      path,
+      text,
+      blocks: () => (blocks ??= segment(text)),
+      originalPoint,
+      warn: (warning) => document.onWarning(stage, warning, originalPoint(warning.start))
+    }
+    const {accepted, conflicts: overlapping} = resolveOverlaps(stage.name, pass.propose(input, passOfStage === 0 ? prepared : undefined))
+    record?.push(accepted)
+    pushAll(conflicts, overlapping)
+    for (const edit of log.apply(stage.name, accepted)) {
+      conflicts.push({
+        stage: stage.name,
+        kept: {rule: 'earlier edit', start: edit.start, end: edit.end},
+        dropped: {rule: edit.rule, start: edit.start, end: edit.end, reason: edit.reason},
+        resolution: 'collided with a neighbouring edit once both were widened over earlier edits'
+      })
+    }
+  }
 }
 
 /**
@@ -134,7 +150,7 @@ export function pointFinder(text: string): (offset: number) => Point {
   }
 }
 
-function reportEdits(log: EditLog, point: (offset: number) => Point): Edit[] {
+export function reportEdits(log: EditLog, point: (offset: number) => Point): Edit[] {
   return log.edits().map((logged) => {
     const edit: Edit = {
       stage: logged.stage,

@@ -6,7 +6,8 @@ import {VFile} from 'vfile'
 import {buildStages, parsePipeline, type PipelineConfig} from '../config/pipeline-file.js'
 import {cleanDocument, type DocumentResult, type Trace} from './clean-document.js'
 import {buildCorpus} from './corpus.js'
-import type {ConfiguredStage} from './stage.js'
+import type {EditLog} from './edit-log.js'
+import type {ConfiguredStage, DropDecision} from './stage.js'
 import type {Conflict, Edit} from './types.js'
 
 export interface CleanResult {
@@ -132,8 +133,20 @@ export function clean(input: string | VFile, pipeline?: Pipeline): CleanResult {
   return (pipeline ?? createPipeline()).clean(input)
 }
 
+/** What rinse leaves in `file.data.rinse`: a clean's result, or the rinse plugins' state handed on. */
+export interface RinseData {
+  /** The text rinse was given: every position refers to it. */
+  original: string
+  edits: Edit[]
+  conflicts: Conflict[]
+  /** With the unified plugins: the edit log, the current text and its mapping back to `original`. */
+  log?: EditLog
+  /** Set when a corpus stage found the whole document a copy of another. */
+  dropped?: DropDecision
+}
+
 declare module 'vfile' {
   interface DataMap {
-    rinse: {edits: Edit[]; conflicts: Conflict[]; original: string}
+    rinse: RinseData
   }
 }

@@ -1,48 +1,144 @@
 /**
- * Every rinse stage as a unified plugin, for use in anyone's
- * `unified().use(retextEnglish)...` pipeline. A plugin reads the file's text,
- * reports each change as an `info` message with `actual` and `expected` (as
- * retext-sentence-spacing does), and keeps the cleaned text in
- * `file.data.rinseText`. Several rinse plugins in a row build on each other,
- * and every message points into the original text.
+ * Every rinse stage as a unified transformer plugin, for anyone's
+ * `unified().use(retextEnglish)…use(retextStringify)` chain:
+ *
+ * - each plugin runs only its own stage, on the text the tree stands for, and
+ *   hands the document's edit log on in `file.data.rinse`, so every message
+ *   points into the text the first rinse plugin saw;
+ * - each applied change is a `file.info()` with `ruleId`, `source`
+ *   (`rinse-<stage>`), `actual`, `expected` and `url`, as retext's fixers
+ *   report; text kept but flagged is a `file.message()` warning;
+ * - the tree it returns is the cleaned text's, so a retext plugin placed after
+ *   it works on clean text, and `String(file)` after `retext-stringify` is the
+ *   cleaned text.
+ *
+ * Options are checked as in a pipeline file. The corpus halves (recurring lines,
+ * copies across documents) need the batch: pass `{corpus: await prepareCorpus(documents)}`.
  */
-import type {Plugin} from 'unified'
+import type {Root} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import type {Plugin, Processor} from 'unified'
 import type {VFile} from 'vfile'
-import {cleanDocument} from '../core/clean-document.js'
+import type {VFileMessage} from 'vfile-message'
+import {buildStages, ConfigError, parsePipeline} from '../config/pipeline-file.js'
+import {pointFinder, reportEdits, runStage, type DocumentState} from '../core/clean-document.js'
+import {EditLog} from '../core/edit-log.js'
+import type {RinseData} from '../core/pipeline.js'
 import type {ConfiguredStage} from '../core/stage.js'
-import {boilerplate, type BoilerplateOptions} from '../stages/boilerplate/index.js'
-import {dedup, type DedupOptions} from '../stages/dedup/index.js'
-import {normalize, type NormalizeOptions} from '../stages/normalize/index.js'
-import {repair, type RepairOptions} from '../stages/repair/index.js'
+import type {Edit} from '../core/types.js'
+import type {BoilerplateOptions} from '../stages/boilerplate/index.js'
+import type {DedupOptions} from '../stages/dedup/index.js'
+import type {NormalizeOptions} from '../stages/normalize/index.js'
+import type {RepairOptions} from '../stages/repair/index.js'
+import type {RinseCorpus} from './corpus.js'
+import {ruleUrl} from './rule-url.js'
+import {treeOf} from './tree.js'
 
-function stagePlugin<Options>(create: (options?: Options) => ConfiguredStage): Plugin<[Options?]> {
-  return function (options) {
-    const stage = create(options)
-    return (_tree: unknown, file: VFile) => {
-      // Re-run the earlier rinse plugins' stages so positions stay in the original.
-      const stages = [...(file.data.rinseStages ?? []), stage]
-      const result = cleanDocument(String(file.value ?? ''), stages, file.path ?? '<text>')
-      for (const edit of result.edits) {
-        if (edit.stage !== stage.name) continue
-        const message = file.info(edit.reason, {place: {start: edit.start, end: edit.end}, ruleId: edit.rule, source: stage.source})
-        message.actual = edit.before
-        message.expected = [edit.after]
+type WithCorpus<Options> = Options & {corpus?: RinseCorpus}
+
+/** Options that ask for a corpus half of a stage, which cannot run without the batch. */
+const CORPUS_OPTIONS: Record<string, string> = {dedup: 'documents', boilerplate: 'recurring'}
+
+function stagePlugin<Options extends object>(name: string, pluginName: string): Plugin<[WithCorpus<Options>?], Root, Root> {
+  return function (this: Processor, options) {
+    const processor = this
+    const stage = stageFor(name, pluginName, options ?? {})
+    const corpus = options?.corpus
+    return (tree: Root, file: VFile): Root => {
+      const text = toString(tree)
+      const data = dataOf(file, text)
+      const log = data.log!
+      const point = pointFinder(data.original)
+      const state: DocumentState = {
+        log,
+        path: file.path || '<text>',
+        point,
+        conflicts: data.conflicts,
+        onWarning: (configured, warning, at) => {
+          const message = file.message(warning.reason, {place: at, ruleId: warning.rule, source: configured.source})
+          message.url = ruleUrl(warning.rule)
+        }
       }
-      file.data.rinseText = result.text
-      file.data.rinseStages = stages
+      runStage(state, stage)
+      data.edits = reportEdits(log, point)
+      syncMessages(file, data.edits)
+      const dropped = corpus?.drop(file.path)
+      if (dropped && stage.name === name && stage.corpus) {
+        data.dropped = dropped
+        const message = file.message(dropped.reason, {ruleId: dropped.rule, source: stage.source})
+        message.url = ruleUrl(dropped.rule)
+      }
+      return log.text === text ? tree : treeOf(log.text, (piece) => processor.parse(piece) as Root, tree)
     }
   }
 }
 
-export const rinseNormalize = stagePlugin<NormalizeOptions>(normalize)
-export const rinseBoilerplate = stagePlugin<BoilerplateOptions>(boilerplate)
-export const rinseRepair = stagePlugin<RepairOptions>(repair)
-export const rinseDedup = stagePlugin<DedupOptions>(dedup)
-
-declare module 'vfile' {
-  interface DataMap {
-    /** The text as the rinse plugins run so far left it. */
-    rinseText: string
-    rinseStages: ConfiguredStage[]
+/** The stage a plugin runs: the corpus's own (built on the batch), or one made from the options. */
+function stageFor(name: string, pluginName: string, options: object & {corpus?: RinseCorpus}): ConfiguredStage {
+  const {corpus, ...stageOptions} = options
+  if (corpus) {
+    if (Object.keys(stageOptions).length > 0)
+      throw new Error(`${pluginName}: with a corpus, the stage's options come from the corpus's pipeline; pass them to prepareCorpus`)
+    const stage = corpus.stage(name)
+    if (!stage) throw new Error(`${pluginName}: the corpus was prepared with a pipeline that has no ${name} stage`)
+    return stage
+  }
+  const needs = CORPUS_OPTIONS[name]
+  const asked = needs ? (stageOptions as Record<string, unknown>)[needs] : undefined
+  if (asked !== undefined && asked !== false)
+    throw new Error(
+      `${pluginName}: \`${needs}\` works across the documents of a batch: pass {corpus: await prepareCorpus(documents)} instead`
+    )
+  // Checked as a pipeline file's stage is: a bad option fails with the same message. Without a
+  // corpus, the corpus half is off rather than silently empty.
+  const withoutCorpus = needs ? {...stageOptions, [needs]: false} : stageOptions
+  try {
+    return buildStages(parsePipeline({stages: [{[name]: withoutCorpus}]}, `${pluginName} options`))[0]!
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    throw new ConfigError(error.source, error.key.replace(/^stages\[0\]\.[a-z]+\.?/, ''), error.expected)
   }
 }
+
+function dataOf(file: VFile, text: string): RinseData {
+  const data = file.data.rinse
+  if (data?.log && data.log.text === text) return data
+  // The first rinse plugin, or a tree another plugin changed since: positions from here refer to this text.
+  const fresh: RinseData = {original: text, edits: [], conflicts: [], log: new EditLog(text)}
+  file.data.rinse = fresh
+  return fresh
+}
+
+// The message each reported edit has in a file, to take back when a later stage folds the edit into its own.
+const messagesOf = new WeakMap<VFile, Map<string, VFileMessage>>()
+
+/** One info message per edit of the document as it stands, as `rinse clean` reports them. */
+function syncMessages(file: VFile, edits: readonly Edit[]): void {
+  const previous = messagesOf.get(file) ?? new Map<string, VFileMessage>()
+  const current = new Map<string, VFileMessage>()
+  for (const edit of edits) {
+    const key = editKey(edit)
+    const known = previous.get(key)
+    if (known) {
+      current.set(key, known)
+      continue
+    }
+    const message = file.info(edit.reason, {place: {start: edit.start, end: edit.end}, ruleId: edit.rule, source: `rinse-${edit.stage}`})
+    message.actual = edit.before
+    message.expected = [edit.after]
+    message.url = ruleUrl(edit.rule)
+    current.set(key, message)
+  }
+  const folded = new Set([...previous].filter(([key]) => !current.has(key)).map(([, message]) => message))
+  if (folded.size > 0) file.messages = file.messages.filter((message) => !folded.has(message))
+  messagesOf.set(file, current)
+}
+
+function editKey(edit: Edit): string {
+  return `${edit.stage}\u0000${edit.rule}\u0000${edit.start.offset}\u0000${edit.end.offset}\u0000${edit.after}`
+}
+
+export const rinseNormalize = stagePlugin<NormalizeOptions>('normalize', 'rinseNormalize')
+export const rinseBoilerplate = stagePlugin<BoilerplateOptions>('boilerplate', 'rinseBoilerplate')
+export const rinseRepair = stagePlugin<RepairOptions>('repair', 'rinseRepair')
+export const rinseDedup = stagePlugin<DedupOptions>('dedup', 'rinseDedup')

@@ -1,9 +1,5 @@
-import retextEnglish from 'retext-english'
-import {unified} from 'unified'
-import {VFile} from 'vfile'
-import {reporter} from 'vfile-reporter'
 import {describe, expect, it} from 'vitest'
-import {clean, createPipeline, rinseBoilerplate, rinseNormalize, rinseRepair} from '../../src/index.js'
+import {clean, createPipeline} from '../../src/index.js'
 
 describe('library', () => {
   it('cleans a string with the default pipeline and returns a vfile of messages', () => {
@@ -25,18 +21,5 @@ describe('library', () => {
     const cleaned: string[] = []
     for await (const document of pipeline.cleanStream(documents())) cleaned.push(`${document.path}: ${document.result.text}`)
     expect(cleaned).toEqual(['a.txt: One. Two', 'b.txt: Three, four'])
-  })
-
-  it('runs each stage as a unified plugin next to retext-english, with positions in the original', async () => {
-    const processor = unified().use(retextEnglish).use(rinseNormalize).use(rinseBoilerplate).use(rinseRepair)
-    const file = new VFile({path: 'page.txt', value: 'Q&amp;A with the mayor.\n\nLeave a Reply\n\nIt rained.The end.\n'})
-    await processor.run(processor.parse(file), file)
-    expect(file.data.rinseText).toBe('Q&A with the mayor.\n\nIt rained. The end.\n')
-    const lines = file.messages.map(
-      (message) =>
-        `${message.place && 'start' in message.place ? `${message.place.start.line}:${message.place.start.column}` : ''} ${message.source}/${message.ruleId}`
-    )
-    expect(lines).toEqual(['1:2 rinse-normalize/html-entity', '2:1 rinse-boilerplate/comment-form', '5:11 rinse-repair/glued-full-stop'])
-    expect(reporter([file])).toContain('glued-full-stop')
   })
 })
