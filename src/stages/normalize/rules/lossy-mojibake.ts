@@ -3,5 +3,5 @@ import {encodingRule} from '../encoding/rule.js'
 
 export const lossyMojibake = encodingRule('lossy-mojibake', {
   reason: 'mojibake whose lost byte cannot be recovered, marked as U+FFFD',
-  example: '`cafÃ?` → `caf�`'
+  example: '`donâ€?t` → `don�t`'
 })
