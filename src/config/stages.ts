@@ -6,6 +6,7 @@ import {CUSTOM_PATTERN_FLAGS, userPatternProblem} from '../stages/boilerplate/us
 import {DEDUP_RULES, dedup} from '../stages/dedup/index.js'
 import {NORMALIZE_EXTRA_RULES, NORMALIZE_PASSES, normalize} from '../stages/normalize/index.js'
 import {REPAIR_PASSES, repair} from '../stages/repair/index.js'
+import {retext} from '../stages/retext/index.js'
 
 export interface StageSpec {
   name: string
@@ -176,5 +177,13 @@ export const STAGES: Record<string, StageSpec> = {
       })
       .strict(),
     create: dedup
+  },
+  retext: {
+    name: 'retext',
+    description: 'any installed retext plugin; its fixes become edits of rule <plugin>:<ruleId>, its other messages warnings',
+    // Rule ids come from the plugin: `retext-repeated-words:the`.
+    rules: [],
+    schema: z.object({plugin: z.string().min(1), options: z.unknown().optional()}).strict(),
+    create: retext
   }
 }

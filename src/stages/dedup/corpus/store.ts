@@ -22,7 +22,8 @@
  *   store.commit(index)                            // one transaction
  *   store.close()
  */
-import Database from 'better-sqlite3'
+import {createRequire} from 'node:module'
+import type Database from 'better-sqlite3'
 import type {DocSignature} from './collect.js'
 import type {DedupIndex} from './dedup-index.js'
 import {resolveOptions, type CorpusDedupInput, type CorpusDedupOptions} from './options.js'
@@ -32,6 +33,9 @@ const BAND_SCALE = 2 ** 32
 const PASSAGE_SCALE = 2 ** 16
 
 type Db = InstanceType<typeof Database>
+
+// The native module loads only when a run opens an index: importing rinse does not need it.
+const openDatabase = (file: string): Db => new (createRequire(import.meta.url)('better-sqlite3') as typeof Database)(file)
 
 interface DocRow {
   id: number
@@ -99,7 +103,7 @@ export class DedupStore {
   /** Opens (creating if needed) the index file. Throws if it was built with incompatible options. */
   static open(file: string, input: CorpusDedupInput | CorpusDedupOptions = {}): DedupStore {
     const options = resolveOptions(input)
-    const db = new Database(file)
+    const db = openDatabase(file)
     try {
       db.pragma('journal_mode = WAL')
       db.pragma('synchronous = NORMAL')

@@ -1,0 +1,73 @@
+/**
+ * retext: any installed retext plugin as a rinse stage. Each paragraph is parsed
+ * on its own (retext-english slows down badly on long strings) and run through
+ * the plugin; a message that carries `expected` becomes an edit of rule
+ * `<plugin>:<ruleId>` with the plugin's reason, any other message a warning.
+ */
+import type {Root} from 'nlcst'
+import retextEnglish from 'retext-english'
+import {unified} from 'unified'
+import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import type {ConfiguredStage, StageInput} from '../../core/stage.js'
+import type {ProposedEdit} from '../../core/types.js'
+import {loadRetextPlugin} from './load-plugin.js'
+
+export interface RetextOptions {
+  /** The package name: `retext-repeated-words`. */
+  plugin: string
+  /** The plugin's own options. */
+  options?: unknown
+}
+
+// A paragraph: lines up to a blank line, as retext-english reads them.
+const PARAGRAPH = /[^\n]+(?:\n(?![ \t]*(?:\n|$))[^\n]*)*/g
+
+export function retext(options: RetextOptions): ConfiguredStage {
+  const plugin = loadRetextPlugin(options.plugin)
+  const processor = unified().use(retextEnglish).use(plugin, options.options).freeze()
+  const messagesOf = (text: string): VFileMessage[] => {
+    const file = new VFile(text)
+    processor.runSync(processor.parse(file) as Root, file)
+    return file.messages
+  }
+  return {
+    name: 'retext',
+    source: options.plugin,
+    options: {plugin: options.plugin, ...(options.options === undefined ? {} : {options: options.options})},
+    passes: [{propose: (input) => propose(input, options.plugin, messagesOf)}]
+  }
+}
+
+function propose(input: StageInput, pluginName: string, messagesOf: (text: string) => VFileMessage[]): ProposedEdit[] {
+  const edits: ProposedEdit[] = []
+  for (const paragraph of input.text.matchAll(PARAGRAPH)) {
+    for (const message of messagesOf(paragraph[0])) {
+      const span = spanOf(message)
+      if (!span) continue
+      const start = paragraph.index + span.start
+      const end = paragraph.index + span.end
+      const rule = `${pluginName}:${message.ruleId ?? 'message'}`
+      const expected = message.expected?.[0]
+      // A fix is applied only where the plugin's `actual` is the text it points at.
+      const fits = message.actual === undefined || message.actual === input.text.slice(start, end)
+      if (expected !== undefined && fits) {
+        const edit: ProposedEdit = {start, end, replacement: expected, rule, reason: message.reason}
+        if (message.url) edit.detail = {url: message.url}
+        edits.push(edit)
+      } else input.warn({start, end, rule, reason: message.reason})
+    }
+  }
+  return edits.sort((a, b) => a.start - b.start || a.end - b.end)
+}
+
+function spanOf(message: VFileMessage): {start: number; end: number} | undefined {
+  const place = message.place
+  if (!place) return undefined
+  if ('start' in place) {
+    if (place.start.offset === undefined || place.end.offset === undefined) return undefined
+    return {start: place.start.offset, end: place.end.offset}
+  }
+  if (place.offset === undefined) return undefined
+  return {start: place.offset, end: place.offset + (message.actual?.length ?? 0)}
+}
