@@ -305,6 +305,8 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     })
     // No report: the one of an earlier run stays, and the re-run writes the new one.
     if (stopped) throw stopped
+    // A line that could not be written stops the run here, before a report is built on it.
+    await manifest.flush()
     await cleaner.close()
     const source = {summaries: documents, read: (summary: DocumentSummary) => manifest.read(summary as LocatedSummary)}
     const result = await finishRun(out, options, pipeline.stages, source, failures, resumed, started, {

@@ -206,6 +206,8 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
         })
       }
     }
+    // A line that could not be written stops the run here, before a report is built on it.
+    await manifest.flush()
     await cleaner.close()
     const source = {summaries: documents, read: (summary: DocumentSummary) => manifest.read(summary as LocatedSummary)}
     // Each input file has one cleaned file, and one of duplicates when they are written.

@@ -177,7 +177,7 @@ export class Manifest {
    * read per entry cost a second per 10,000 documents, all of it waiting.
    */
   async read(summary: LocatedSummary): Promise<string> {
-    await this.queue
+    await this.flush()
     const [start, length] = summary.at
     let window = this.window
     if (!window || start < window.start || start + length > window.start + window.bytes.length) {
@@ -189,6 +189,12 @@ export class Manifest {
       window = this.window = {start: from, bytes: buffer.subarray(0, bytesRead)}
     }
     return window.bytes.toString('utf8', start - window.start, start - window.start + length)
+  }
+
+  /** Every line appended is on disk once this resolves; it rejects if one could not be written. */
+  async flush(): Promise<void> {
+    await this.queue
+    if (this.failed) throw this.failed
   }
 
   async close(): Promise<void> {
