@@ -130,3 +130,19 @@ describe('out of file descriptors (EMFILE)', () => {
     expect(stderr).toContain('too many open files (EMFILE); stopped: raise the open-file limit (ulimit -n) or lower --concurrency')
   })
 })
+
+describe('rinse diffs on a full disk', () => {
+  it('stops with one line (not a failure per document), and run again writes every diff', async () => {
+    const out = join(tempDir('rinse-faults-'), 'out')
+    expect((await rinse(['run', input, '--out', out, '--no-diffs', '-q'])).code).toBe(0)
+    const faulty = await rinseWithFault(['diffs', out], {code: 'ENOSPC', path: '/\\.rinse/tmp/', skip: 2})
+    expect(faulty.code, faulty.stderr).toBe(74)
+    expect(faulty.stderr).toMatch(
+      new RegExp(`^rinse: cannot write ${out}/diffs/\\S+\\.diff: no space left on device \\(ENOSPC\\); stopped: [^\\n]+\\n$`)
+    )
+    expect(leftovers(out)).toEqual([])
+    expect(presentOutputsMatch(out, straight).differing).toEqual([])
+    expect((await rinse(['diffs', out])).code).toBe(0)
+    expect(outputs(out)).toEqual(outputs(straight))
+  })
+})

@@ -86,6 +86,12 @@ async function install() {
     if (faults('write', paths.get(fd))) return process.nextTick(callback(args), fault('write'))
     return writev.call(this, fd, ...args)
   }
+  // A string goes to a native fast path that skips openSync and writeSync: as bytes it takes the patched ones.
+  const {writeFileSync} = fs
+  fs.writeFileSync = function (path, data, options) {
+    const encoding = typeof options === 'string' ? options : (options?.encoding ?? 'utf8')
+    return writeFileSync.call(this, path, typeof data === 'string' ? Buffer.from(data, encoding) : data, options)
+  }
   fs.renameSync = function (from, to) {
     if (faults('rename', to)) throw fault('rename', from)
     return renameSync.call(this, from, to)
