@@ -220,7 +220,8 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
             if (!read) unread++
             reportCollected(stage, path, size)
           },
-          signal: options.signal
+          // A spool write that failed (a full disk) stops collection too; the flush below reports it.
+          signal: anySignal(options.signal, spool.stopped)
         }
       )
       await spool.flush()
@@ -323,6 +324,11 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     const closing = await closeAll([() => cleaner.close(), () => manifest.close(), () => spool.close(), () => rm(spoolFile, {force: true})])
     if (closing && !failing) throw closing
   }
+}
+
+/** A signal that aborts when either does. */
+export function anySignal(signal: AbortSignal | undefined, other: AbortSignal): AbortSignal {
+  return signal ? AbortSignal.any([signal, other]) : other
 }
 
 /**

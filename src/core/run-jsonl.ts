@@ -30,6 +30,7 @@ import {cleanerFor, defaultWorkers} from './pool.js'
 import {TraceSpool, type TraceRef} from './trace-spool.js'
 import {mapLimited} from './limited.js'
 import {
+  anySignal,
   closeAll,
   collectionProgress,
   finishRun,
@@ -103,7 +104,8 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
         onTrace: (record, trace) => {
           if (wanted[record.file]) traces.set(record.key, spool.append(trace))
         },
-        signal: options.signal
+        // A spool write that failed (a full disk) stops collection too; the flush below reports it.
+        signal: anySignal(options.signal, spool.stopped)
       })
       await spool.flush()
       if (!built) return await stoppedBeforeCleaning(out, {...options, pipeline: pipeline.config}, pipeline.stages, started)

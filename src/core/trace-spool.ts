@@ -29,6 +29,9 @@ export class TraceSpool {
   private writes: Promise<void> = Promise.resolve()
   /** The first write that failed (a full disk): flush() reports it, and nothing more is written. */
   private failed: Error | undefined
+  private failing = new AbortController()
+  /** Aborts when a write fails: collection has no reason to go on (see flush()). */
+  readonly stopped: AbortSignal = this.failing.signal
 
   constructor(readonly file: string) {}
 
@@ -78,6 +81,7 @@ export class TraceSpool {
         await writeAll(await handle, chunk)
       } catch (error) {
         this.failed = writeError(this.file, error, true)
+        this.failing.abort()
       }
     })
   }
