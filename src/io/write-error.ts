@@ -52,6 +52,7 @@ export class WriteError extends Error implements WriteFailure {
     const again = 'run the same command again: finished files are kept and the run continues from there'
     if (this.code === 'ENOSPC' || this.code === 'EDQUOT') return `free some space and ${again}`
     if (TRANSIENT.has(this.code)) return `raise the open-file limit (ulimit -n) or lower --concurrency, and ${again}`
+    if (this.code === 'EIO') return `check the disk that holds it and ${again}`
     return `make OUT writable and ${again}`
   }
 
