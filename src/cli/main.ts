@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** The `rinse` command. Exit codes: 0 done, 1 some files failed, 2 bad usage or pipeline file, 3 a file lost more than --fail-on-removed-share, 69 Redis unavailable (--queue, worker). */
+/** The `rinse` command. Exit codes: 0 done, 1 some files failed, 2 bad usage or pipeline file, 3 a file lost more than --fail-on-removed-share, 69 Redis unavailable (--queue, worker), 74 an output could not be written (disk full): the run stopped. */
 import {readFile} from 'node:fs/promises'
 import {basename, join, resolve} from 'node:path'
 import {Command, InvalidArgumentError} from 'commander'
@@ -15,6 +15,7 @@ import {DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_OUTAGE_TIMEOUT_MS, REDIS_UNAVAILABLE
 import {startWorker} from '../distributed/worker.js'
 import {readJsonl, withText} from '../io/jsonl.js'
 import {InputError, cannotRead, decodeDocument} from '../io/read-document.js'
+import {WRITE_FAILED_EXIT, WriteError} from '../io/write-error.js'
 import {writeReportHtml} from '../report/html/index.js'
 import {writeDiffsFromReport} from '../report/write-diffs.js'
 import {progressBar} from './progress.js'
@@ -127,19 +128,21 @@ Example:
       extensions: options.ext?.split(',').map((ext) => (ext.startsWith('.') ? ext : `.${ext}`)),
       onProgress: (progress: Progress) => bar?.update(progress)
     }
-    const result = options.queue
-      ? await runDistributed({
-          ...run,
-          queue: options.queue,
-          shardSize: options.shardSize,
-          connectTimeoutMs: options.connectTimeout * 1000,
-          outageTimeoutMs: options.outageTimeout * 1000,
-          onNotice: (line) => process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}rinse: ${line}\n`)
-        })
-      : options.format === 'jsonl'
-        ? await runJsonl({...run, textField: options.textField, idField: options.idField})
-        : await runFolder(run)
-    bar?.end()
+    // The bar's line is cleared however the run ends (a full disk stops it with one line of its own).
+    const result = await (
+      options.queue
+        ? runDistributed({
+            ...run,
+            queue: options.queue,
+            shardSize: options.shardSize,
+            connectTimeoutMs: options.connectTimeout * 1000,
+            outageTimeoutMs: options.outageTimeout * 1000,
+            onNotice: (line) => process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}rinse: ${line}\n`)
+          })
+        : options.format === 'jsonl'
+          ? runJsonl({...run, textField: options.textField, idField: options.idField})
+          : runFolder(run)
+    ).finally(() => bar?.end())
     for (const failure of result.report.failures) process.stderr.write(`rinse: ${failure.path}: ${failure.error}\n`)
     if (!options.quiet) {
       process.stdout.write(summaryLine(result.report, result.ms, result.resumed) + '\n')
@@ -365,6 +368,9 @@ try {
   if (error instanceof ConfigError || error instanceof UsageError || error instanceof InputError) {
     process.stderr.write(`rinse: ${error.message}\n`)
     process.exitCode = error instanceof InputError ? 1 : 2
+  } else if (error instanceof WriteError) {
+    process.stderr.write(`rinse: ${error.message}; stopped: ${error.advice}\n`)
+    process.exitCode = WRITE_FAILED_EXIT
   } else if (error instanceof RedisUnavailable) {
     process.stderr.write(`rinse: ${error.message}\n`)
     process.exitCode = REDIS_UNAVAILABLE_EXIT

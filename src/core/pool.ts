@@ -12,6 +12,7 @@ import {collectFile, type CollectFileTask} from './collect-file.js'
 import {collectInProcess, corpusSnapshots, type Collected, type Collector} from './corpus.js'
 import type {Pipeline} from './pipeline.js'
 import type {BatchResult, WorkerMessage, WorkerSetup, WorkerTask} from './worker.js'
+import {WriteError} from '../io/write-error.js'
 
 /** The corpus indexes as they stand, serialized once into shared memory that every task can point to. */
 export interface CorpusShare {
@@ -156,7 +157,11 @@ export function coalesce<Task>(send: (tasks: Task[]) => Promise<BatchResult[]>, 
       const chunk = queued.slice(i, i + size)
       send(chunk.map((entry) => entry.task)).then(
         (results) =>
-          results.forEach((result, k) => ('error' in result ? chunk[k]!.reject(new Error(result.error)) : chunk[k]!.resolve(result.value))),
+          results.forEach((result, k) =>
+            'error' in result
+              ? chunk[k]!.reject(result.write ? new WriteError(result.write) : new Error(result.error))
+              : chunk[k]!.resolve(result.value)
+          ),
         (error: Error) => chunk.forEach((entry) => entry.reject(error))
       )
     }

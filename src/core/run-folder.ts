@@ -12,6 +12,7 @@ import {Manifest, type LocatedSummary} from '../io/manifest.js'
 import {statFiles, type FileStat} from '../io/stat-files.js'
 import {cleanedPath, diffPath, isInside} from '../io/out-paths.js'
 import {cannotRead, InputError} from '../io/read-document.js'
+import {stopsRun, type WriteError} from '../io/write-error.js'
 import {findStaleOutputs, pruneOutputs, type ExpectedOutputs} from '../io/stale-outputs.js'
 import {cannotReadFolder, listInputFiles, type InputFile} from '../io/walk.js'
 import {summarizeRun} from '../report/build-report.js'
@@ -174,6 +175,9 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   // fresh pool for the cleaning pass cost 0.6-0.8 s of an 18 s run in starting
   // threads and compiling the stages again; each worker's heap is capped either way.
   const cleaner = cleanerFor(pipeline, workers, files.length, concurrency, options.fileTimeoutMs)
+  // An output that could not be written for a reason every later file would meet too (a full disk).
+  let stopped: WriteError | undefined
+  let failing = false
   try {
     // The same batch was collected before (a run stopped in its cleaning pass, or a
     // finished one run again): its indexes are taken as saved, for the files left and
@@ -216,7 +220,8 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
             if (!read) unread++
             reportCollected(stage, path, size)
           },
-          signal: options.signal
+          // A spool write that failed (a full disk) stops collection too; the flush below reports it.
+          signal: anySignal(options.signal, spool.stopped)
         }
       )
       await spool.flush()
@@ -241,7 +246,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     if (corpus) finished = candidates.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
 
     await forEachLimited(files, limit, async (file, i) => {
-      if (options.signal?.aborted) return
+      if (options.signal?.aborted || stopped) return
       let failed = false
       try {
         const info = stats[i]
@@ -276,6 +281,11 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
         pushAll(documents, entry.documents)
       } catch (error) {
         failed = true
+        // Not this file's failure: the run stops once the files in flight are done, and a re-run does this one.
+        if (stopsRun(error)) {
+          stopped ??= error
+          return
+        }
         failures.push({
           path: file.relative,
           error: error instanceof InputError ? error.problem : String((error as Error).message ?? error)
@@ -294,6 +304,10 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
         })
       }
     })
+    // No report: the one of an earlier run stays, and the re-run writes the new one.
+    if (stopped) throw stopped
+    // A line that could not be written stops the run here, before a report is built on it.
+    await manifest.flush()
     await cleaner.close()
     const source = {summaries: documents, read: (summary: DocumentSummary) => manifest.read(summary as LocatedSummary)}
     const result = await finishRun(out, options, pipeline.stages, source, failures, resumed, started, {
@@ -302,13 +316,36 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     })
     if (options.signal?.aborted) result.interrupted = true
     return result
+  } catch (error) {
+    failing = true
+    throw error
   } finally {
-    await cleaner.close()
-    await manifest.close()
     // The traces are only for this run's final pass.
-    await spool.close()
-    await rm(spoolFile, {force: true})
+    const closing = await closeAll([() => cleaner.close(), () => manifest.close(), () => spool.close(), () => rm(spoolFile, {force: true})])
+    if (closing && !failing) throw closing
   }
+}
+
+/** A signal that aborts when either does. */
+export function anySignal(signal: AbortSignal | undefined, other: AbortSignal): AbortSignal {
+  return signal ? AbortSignal.any([signal, other]) : other
+}
+
+/**
+ * Run every step of a runner's cleanup, even after one fails (the disk is full:
+ * the manifest cannot be closed cleanly, the spool must still be removed); the
+ * first failure is returned, for a run that did not fail already.
+ */
+export async function closeAll(steps: ReadonlyArray<() => Promise<unknown>>): Promise<unknown> {
+  let first: unknown
+  for (const step of steps) {
+    try {
+      await step()
+    } catch (error) {
+      first ??= error
+    }
+  }
+  return first
 }
 
 /** The end of every runner: report.json and report.html, with the corpus stages' clusters. */

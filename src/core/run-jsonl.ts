@@ -12,6 +12,7 @@ import {rename, rm, stat} from 'node:fs/promises'
 import {basename, dirname, join, resolve} from 'node:path'
 import {mkdir} from 'node:fs/promises'
 import {once} from 'node:events'
+import {finished} from 'node:stream/promises'
 import pLimit from 'p-limit'
 import {readJsonl, withText, type JsonlOptions, type JsonlRecord} from '../io/jsonl.js'
 import {contentHasher} from '../io/content-hash.js'
@@ -19,6 +20,7 @@ import {Manifest, type LocatedSummary} from '../io/manifest.js'
 import {listInputFiles, type InputFile} from '../io/walk.js'
 import {statFiles} from '../io/stat-files.js'
 import {cannotRead} from '../io/read-document.js'
+import {stopsRun, WriteError, writeError, writingTo} from '../io/write-error.js'
 import type {DocumentReport, DocumentSummary, FailedDocument} from '../report/schema.js'
 import {serializeDocument, type SerializedDocument} from '../report/summarize.js'
 import {buildCorpus, dropDecision, fingerprintCorpus, hasCorpusStages, type CorpusDocument} from './corpus.js'
@@ -28,6 +30,8 @@ import {cleanerFor, defaultWorkers} from './pool.js'
 import {TraceSpool, type TraceRef} from './trace-spool.js'
 import {mapLimited} from './limited.js'
 import {
+  anySignal,
+  closeAll,
   collectionProgress,
   finishRun,
   passCounter,
@@ -79,6 +83,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
   let resumed = 0
   let done = 0
   let bytes = 0
+  let failing = false
   try {
     // With corpus stages a record's result depends on the whole batch, and JSONL runs
     // keep no saved indexes: the batch is collected on every run, and a finished file
@@ -99,7 +104,8 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
         onTrace: (record, trace) => {
           if (wanted[record.file]) traces.set(record.key, spool.append(trace))
         },
-        signal: options.signal
+        // A spool write that failed (a full disk) stops collection too; the flush below reports it.
+        signal: anySignal(options.signal, spool.stopped)
       })
       await spool.flush()
       if (!built) return await stoppedBeforeCleaning(out, {...options, pipeline: pipeline.config}, pipeline.stages, started)
@@ -189,24 +195,34 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
       } catch (error) {
         await cleaned?.discard()
         await duplicates?.discard()
+        // A full disk is not this file's failure: the run stops, and a re-run does this file.
+        if (stopsRun(error)) throw error
         failures.push({
           path: file.relative,
-          error: (error as NodeJS.ErrnoException).code ? cannotRead(error) : String((error as Error).message ?? error)
+          error:
+            error instanceof WriteError
+              ? error.message
+              : (error as NodeJS.ErrnoException).code
+                ? cannotRead(error)
+                : String((error as Error).message ?? error)
         })
       }
     }
+    // A line that could not be written stops the run here, before a report is built on it.
+    await manifest.flush()
     await cleaner.close()
     const source = {summaries: documents, read: (summary: DocumentSummary) => manifest.read(summary as LocatedSummary)}
     // Each input file has one cleaned file, and one of duplicates when they are written.
     const inputs = new Set(files.map((file) => file.relative))
     const expected = {inputs, duplicates: options.duplicates === 'write' ? inputs : new Set<string>()}
     return await finishRun(out, {...options, pipeline: pipeline.config}, pipeline.stages, source, failures, resumed, started, expected)
+  } catch (error) {
+    failing = true
+    throw error
   } finally {
-    await cleaner.close()
-    await manifest.close()
     // The traces are only for this run's cleaning pass.
-    await spool.close()
-    await rm(spoolFile, {force: true})
+    const closing = await closeAll([() => cleaner.close(), () => manifest.close(), () => spool.close(), () => rm(spoolFile, {force: true})])
+    if (closing && !failing) throw closing
   }
 }
 
@@ -238,7 +254,10 @@ async function* corpusDocuments(
 export async function* orderedMap<T, R>(source: AsyncIterable<T>, fn: (item: T) => Promise<R>, width: number): AsyncGenerator<R> {
   const queue: Array<Promise<R>> = []
   for await (const item of source) {
-    queue.push(fn(item))
+    const result = fn(item)
+    // A consumer that stops early (a write failed) leaves results unawaited: their failures must not end the process.
+    result.catch(() => {})
+    queue.push(result)
     if (queue.length >= width) yield await queue.shift()!
   }
   while (queue.length > 0) yield await queue.shift()!
@@ -252,20 +271,26 @@ interface AtomicLines {
 }
 
 async function openAtomic(path: string): Promise<AtomicLines> {
-  await mkdir(dirname(path), {recursive: true})
+  await writingTo(path, () => mkdir(dirname(path), {recursive: true}))
   const temp = `${path}.${process.pid}.tmp`
   const stream = createWriteStream(temp)
+  // A write fails after it returned (a full disk): kept here, not left as an 'error' event nobody listens to.
+  let failed: Error | undefined
+  stream.on('error', (error) => (failed ??= writeError(path, error)))
   const written = contentHasher()
   return {
     async write(line) {
+      if (failed) throw failed
       const bytes = line + '\n'
       written.update(bytes)
-      if (!stream.write(bytes)) await once(stream, 'drain')
+      if (!stream.write(bytes)) await writingTo(path, () => once(stream, 'drain'))
     },
     async commit() {
+      if (failed) throw failed
       stream.end()
-      await once(stream, 'finish')
-      await rename(temp, path).catch(async (error) => {
+      // Unlike once('finish'), also settles for a stream that failed before.
+      await writingTo(path, () => finished(stream))
+      await writingTo(path, () => rename(temp, path)).catch(async (error) => {
         await rm(temp, {force: true})
         throw error
       })

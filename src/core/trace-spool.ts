@@ -9,6 +9,8 @@ import {closeSync, openSync, readSync} from 'node:fs'
 import {mkdir, open, type FileHandle} from 'node:fs/promises'
 import {dirname} from 'node:path'
 import type {Trace} from './clean-document.js'
+import {writeAll} from '../io/write-all.js'
+import {writeError} from '../io/write-error.js'
 
 export interface TraceRef {
   file: string
@@ -25,6 +27,11 @@ export class TraceSpool {
   private pendingBytes = 0
   private size = 0
   private writes: Promise<void> = Promise.resolve()
+  /** The first write that failed (a full disk): flush() reports it, and nothing more is written. */
+  private failed: Error | undefined
+  private failing = new AbortController()
+  /** Aborts when a write fails: collection has no reason to go on (see flush()). */
+  readonly stopped: AbortSignal = this.failing.signal
 
   constructor(readonly file: string) {}
 
@@ -43,12 +50,16 @@ export class TraceSpool {
   async flush(): Promise<void> {
     this.write()
     await this.writes
+    if (this.failed) throw this.failed
   }
 
+  /** Close the file; a write that failed is reported by flush(), not here (the spool is removed either way). */
   async close(): Promise<void> {
-    await this.flush()
-    if (this.handle) await (await this.handle).close()
+    this.write()
+    await this.writes
+    const handle = this.handle
     this.handle = undefined
+    await handle?.then((opened) => opened.close()).catch(() => {})
   }
 
   private write(): void {
@@ -56,10 +67,22 @@ export class TraceSpool {
     const chunk = Buffer.concat(this.pending)
     this.pending = []
     this.pendingBytes = 0
-    this.handle ??= mkdir(dirname(this.file), {recursive: true}).then(() => open(this.file, 'w'))
+    if (this.failed) return
+    if (!this.handle) {
+      this.handle = mkdir(dirname(this.file), {recursive: true}).then(() => open(this.file, 'w'))
+      // Awaited only once the writes before are done: marked handled now, so a failed open is not an unhandled rejection.
+      this.handle.catch(() => {})
+    }
     const handle = this.handle
+    // Failures are kept, not left as a rejected promise nobody awaits yet (that would end the process).
     this.writes = this.writes.then(async () => {
-      await (await handle).write(chunk)
+      if (this.failed) return
+      try {
+        await writeAll(await handle, chunk)
+      } catch (error) {
+        this.failed = writeError(this.file, error, true)
+        this.failing.abort()
+      }
     })
   }
 }

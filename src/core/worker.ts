@@ -14,6 +14,7 @@ import {restoreCorpus} from './corpus-state.js'
 import {createPipeline} from './pipeline.js'
 import type {CorpusShare} from './pool.js'
 import {traceOf, type TraceRef} from './trace-spool.js'
+import {WriteError, type WriteFailure} from '../io/write-error.js'
 
 export interface WorkerSetup {
   config: PipelineConfig
@@ -36,8 +37,8 @@ export interface WorkerMessage {
   status?: SharedArrayBuffer | undefined
 }
 
-/** Each task of a batch succeeds or fails on its own. */
-export type BatchResult = {value: unknown} | {error: string}
+/** Each task of a batch succeeds or fails on its own; an output that could not be written says which and why. */
+export type BatchResult = {value: unknown} | {error: string; write?: WriteFailure}
 
 const setup = workerData as WorkerSetup
 const pipeline = createPipeline(setup.config)
@@ -63,6 +64,7 @@ export default function run(message: WorkerMessage): BatchResult[] {
     try {
       return {value: runTask(task)}
     } catch (error) {
+      if (error instanceof WriteError) return {error: error.message, write: error.toJSON()}
       return {error: error instanceof Error ? error.message : String(error)}
     }
   })

@@ -3,6 +3,7 @@ import {randomBytes} from 'node:crypto'
 import {mkdirSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {threadId} from 'node:worker_threads'
+import {TRANSIENT, writeError} from './write-error.js'
 
 // Temp names unique to this process and thread (and machine, for an OUT that several
 // share), with a counter: cheaper than random bytes for every file.
@@ -19,12 +20,36 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array, tem
   // The temp name does not hold the file's name: a name near the file system's limit
   // (255 bytes, 85 CJK characters) plus a suffix would be too long (ENAMETOOLONG).
   const temp = join(tempDir ?? dirname(path), `.rinse-${WRITER}.${(written++).toString(36)}.tmp`)
+  let renaming = false
   try {
-    inFolder(temp, () => writeFileSync(temp, data))
-    inFolder(path, () => renameSync(temp, path))
+    retried(() => inFolder(temp, () => writeFileSync(temp, data)))
+    renaming = true
+    retried(() => inFolder(path, () => renameSync(temp, path)))
   } catch (error) {
+    // A write cut short by a full disk leaves part of the temp file.
     rmSync(temp, {force: true})
-    throw error
+    // The temp folder is every file's: a failure there stops the run, and a permission
+    // problem is named by that folder, not by the output.
+    const inTemp = !renaming && tempDir !== undefined
+    const code = (error as NodeJS.ErrnoException).code
+    throw writeError(inTemp && (code === 'EACCES' || code === 'EPERM') ? tempDir : path, error, inTemp)
+  }
+}
+
+/** Waits before each try again when out of file descriptors (others are closed as files finish): 0.6 s in all. */
+const RETRY_MS = [10, 20, 40, 80, 160, 320]
+const sleeper = new Int32Array(new SharedArrayBuffer(4))
+
+/** Run a write, trying again a few times while the process (or system) is out of file descriptors. */
+function retried(write: () => void): void {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return write()
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (!TRANSIENT.has(code ?? '') || attempt >= RETRY_MS.length) throw error
+      Atomics.wait(sleeper, 0, 0, RETRY_MS[attempt])
+    }
   }
 }
 
@@ -43,7 +68,8 @@ function inFolder(path: string, write: () => void): void {
  * Remove the temp files that earlier writers left in `dir` (a process killed between
  * write and rename leaves one: a report's is as large as the report). Only names of
  * the writer's shape, `.rinse-<pid>.<thread>.<8 hex>.<n>.tmp` (and `report.json.<same>.tmp`,
- * as rinse named them before), and never this process's own.
+ * as rinse named them before), or report.json's streamed `.report.json.<pid>.<8 hex>.tmp`,
+ * and never this process's own.
  */
 export function removeLeftoverTemps(dir: string): void {
   let entries: string[]
@@ -55,4 +81,4 @@ export function removeLeftoverTemps(dir: string): void {
   for (const entry of entries) if (LEFTOVER.test(entry) && !entry.includes(WRITER)) rmSync(join(dir, entry), {force: true})
 }
 
-const LEFTOVER = /^(?:\.rinse-|report\.(?:json|html)\.)\d+\.\d+\.[0-9a-f]{8}\.[0-9a-z]+\.tmp$/
+const LEFTOVER = /^(?:(?:\.rinse-|report\.(?:json|html)\.)\d+\.\d+\.[0-9a-f]{8}\.[0-9a-z]+|\.report\.json\.\d+\.[0-9a-f]{8})\.tmp$/

@@ -11,6 +11,8 @@
 import {mkdir, open, readFile, truncate, rm, type FileHandle} from 'node:fs/promises'
 import {dirname} from 'node:path'
 import {hashFile} from './content-hash.js'
+import {writeAll} from './write-all.js'
+import {writeError, writingTo} from './write-error.js'
 import type {DocumentSummary, FailedDocument} from '../report/schema.js'
 import type {SerializedDocument} from '../report/summarize.js'
 
@@ -68,7 +70,7 @@ export class Manifest {
     const entries = new Map<string, ManifestEntry>()
     let size = 0
     if (options.fresh) {
-      await rm(file, {force: true})
+      await writingTo(file, () => rm(file, {force: true}), true)
     } else {
       let bytes: Buffer = Buffer.alloc(0)
       try {
@@ -82,10 +84,10 @@ export class Manifest {
         if (entry) entries.set(entry.path, entry)
       }
       // A line cut short by a crash: drop it, so the next line does not glue onto it.
-      if (start < bytes.length) await truncate(file, start)
+      if (start < bytes.length) await writingTo(file, () => truncate(file, start), true)
       size = start
     }
-    await mkdir(dirname(file), {recursive: true})
+    await writingTo(file, () => mkdir(dirname(file), {recursive: true}), true)
     return new Manifest(file, entries, size)
   }
 
@@ -161,9 +163,10 @@ export class Manifest {
     try {
       this.appender ??= open(this.file, 'a')
       const handle = await this.appender
-      await handle.write(lines.length === 1 ? lines[0]! : Buffer.concat(lines))
+      await writeAll(handle, lines.length === 1 ? lines[0]! : Buffer.concat(lines))
     } catch (error) {
-      this.failed = error as Error
+      // Every file needs the manifest: the run stops (what was written is kept; a torn last line is cut off next time).
+      this.failed = writeError(this.file, error, true)
     }
   }
 
@@ -174,7 +177,7 @@ export class Manifest {
    * read per entry cost a second per 10,000 documents, all of it waiting.
    */
   async read(summary: LocatedSummary): Promise<string> {
-    await this.queue
+    await this.flush()
     const [start, length] = summary.at
     let window = this.window
     if (!window || start < window.start || start + length > window.start + window.bytes.length) {
@@ -188,12 +191,19 @@ export class Manifest {
     return window.bytes.toString('utf8', start - window.start, start - window.start + length)
   }
 
-  async close(): Promise<void> {
+  /** Every line appended is on disk once this resolves; it rejects if one could not be written. */
+  async flush(): Promise<void> {
     await this.queue
     if (this.failed) throw this.failed
-    if (this.appender) await (await this.appender).close()
-    if (this.reader) await (await this.reader).close()
+  }
+
+  async close(): Promise<void> {
+    await this.queue
+    const handles = [this.appender, this.reader]
     this.appender = this.reader = undefined
+    // A handle whose open failed has nothing to close.
+    for (const handle of handles) await handle?.then((opened) => opened.close()).catch(() => {})
+    if (this.failed) throw this.failed
   }
 }
 

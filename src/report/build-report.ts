@@ -7,10 +7,12 @@
  */
 import {createWriteStream} from 'node:fs'
 import {once} from 'node:events'
+import {finished} from 'node:stream/promises'
 import {rename, rm} from 'node:fs/promises'
 import {randomBytes} from 'node:crypto'
 import {basename, dirname, join} from 'node:path'
 import type {PipelineConfig} from '../config/pipeline-file.js'
+import {writeError} from '../io/write-error.js'
 import {splitRuleKey, stageRank} from './summarize.js'
 import {REPORT_VERSION, type Cluster, type DocumentSummary, type FailedDocument, type RunReport, type StaleOutputs} from './schema.js'
 
@@ -64,10 +66,14 @@ export function summarizeRun(
 export async function writeReportJson(file: string, report: RunReport, read: (summary: DocumentSummary) => Promise<string>): Promise<void> {
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   const stream = createWriteStream(temp)
+  // A write fails after it returned (a full disk): kept here, not left as an 'error' event nobody listens to.
+  let failed: Error | undefined
+  stream.on('error', (error) => (failed ??= error))
   let chunk = ''
   const write = async (text: string): Promise<void> => {
     chunk += text
     if (chunk.length < 1 << 20) return
+    if (failed) throw failed
     const full = !stream.write(chunk)
     chunk = ''
     if (full) await once(stream, 'drain')
@@ -82,13 +88,15 @@ export async function writeReportJson(file: string, report: RunReport, read: (su
     for (const [i, summary] of documents.entries()) await write(`${i === 0 ? '' : ','}\n    ${await read(summary)}`)
     await write(documents.length > 0 ? '\n  ],\n' : '],\n')
     await write(field('failures', failures) + field('clusters', clusters) + field('conflicts', conflicts, true) + '}\n')
+    if (failed) throw failed
     stream.end(chunk)
-    await once(stream, 'finish')
+    // Unlike once('finish'), also settles for a stream that failed before.
+    await finished(stream)
     await rename(temp, file)
   } catch (error) {
     stream.destroy()
     await rm(temp, {force: true})
-    throw error
+    throw writeError(file, failed ?? error, true)
   }
 }
 

@@ -8,6 +8,7 @@ import {join} from 'node:path'
 import {reconstructOriginal, ReconstructError} from '../core/apply-edits.js'
 import {UsageError} from '../core/run-folder.js'
 import {writeFileAtomicSync} from '../io/atomic-write.js'
+import {stopsRun} from '../io/write-error.js'
 import {mapReportDocuments} from './read-report.js'
 import type {DocumentReport, FailedDocument} from './schema.js'
 import {cleanedPath, diffPath, tempFolder, unsafeOutputPath} from '../io/out-paths.js'
@@ -59,6 +60,8 @@ export async function writeDiffsFromReport(out: string): Promise<DiffsWritten> {
     try {
       writeFileAtomicSync(diffPath(out, document.path), unifiedDiff(document.path, original, cleaned, document.edits), temp)
     } catch (error) {
+      // A full disk fails every diff after it: one line and a stop, not a failure per document.
+      if (stopsRun(error)) throw error
       result.failures.push({
         path: document.path,
         error: `cannot write the diff (${(error as NodeJS.ErrnoException).code ?? String(error)})`

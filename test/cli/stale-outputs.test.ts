@@ -109,7 +109,12 @@ describe('temp files of a run killed while writing its report', () => {
   it('are removed by the next run, and nothing else is', async () => {
     const {input, out} = sampleCopy()
     expect((await rinse(['run', input, '--out', out, '--workers', '1'])).code).toBe(0)
-    const leftovers = ['.rinse-4242.0.deadbeef.2.tmp', 'report.json.4242.0.deadbeef.0.tmp', 'report.html.4242.1.0badf00d.1a.tmp']
+    const leftovers = [
+      '.rinse-4242.0.deadbeef.2.tmp',
+      'report.json.4242.0.deadbeef.0.tmp',
+      'report.html.4242.1.0badf00d.1a.tmp',
+      '.report.json.4242.deadbeef.tmp'
+    ]
     for (const name of leftovers) writeFileSync(join(out, name), 'half a report')
     writeFileSync(join(out, 'report.json.notes.tmp'), 'a file of the user')
     expect((await rinse(['run', input, '--out', out, '--workers', '1'])).code).toBe(0)

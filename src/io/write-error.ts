@@ -1,0 +1,88 @@
+/**
+ * An output that could not be written, and whether that stops the run. A full
+ * disk (or quota), a read-only file system or a process out of file descriptors
+ * fails every later write too: listing each file as failed would only bury the
+ * cause, so the run stops at once and says what to do. Other codes (a folder of
+ * OUT without write permission) fail the file whose output it was.
+ */
+
+/** `rinse run` exit code when an output could not be written and the run stopped (EX_IOERR of sysexits.h). */
+export const WRITE_FAILED_EXIT = 74
+
+const PROBLEMS: Record<string, string> = {
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'read-only file system',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files in the system',
+  EIO: 'input/output error',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted'
+}
+
+/** Codes no other output would escape. */
+const RUN_WIDE = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EMFILE', 'ENFILE', 'EIO'])
+
+/** Codes that go away as other files finish (their descriptors are closed): worth a short wait and another try. */
+export const TRANSIENT = new Set(['EMFILE', 'ENFILE'])
+
+/** What crosses from a worker thread, where the error was thrown, to the main thread. */
+export interface WriteFailure {
+  path: string
+  code: string
+  stops: boolean
+}
+
+export class WriteError extends Error implements WriteFailure {
+  override name = 'WriteError'
+  readonly path: string
+  readonly code: string
+  /** The run stops: no later output would be written either. */
+  readonly stops: boolean
+
+  constructor({path, code, stops}: WriteFailure) {
+    super(`cannot write ${path}: ${PROBLEMS[code] ?? 'error'} (${code})`)
+    this.path = path
+    this.code = code
+    this.stops = stops
+  }
+
+  /** What to do about it, once the run has stopped. */
+  get advice(): string {
+    const again = 'run the same command again: finished files are kept and the run continues from there'
+    if (this.code === 'ENOSPC' || this.code === 'EDQUOT') return `free some space and ${again}`
+    if (TRANSIENT.has(this.code)) return `raise the open-file limit (ulimit -n) or lower --concurrency, and ${again}`
+    if (this.code === 'EIO') return `check the disk that holds it and ${again}`
+    return `make OUT writable and ${again}`
+  }
+
+  toJSON(): WriteFailure {
+    return {path: this.path, code: this.code, stops: this.stops}
+  }
+}
+
+/**
+ * `error` from writing `path`, as a WriteError; an error without a system code (a
+ * bug, not the file system) is returned as it is. `runWide`: the path is one every
+ * file needs (the temp folder, the manifest, a report), so any code stops the run.
+ */
+export function writeError(path: string, error: unknown, runWide = false): Error {
+  if (error instanceof WriteError) return error
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  if (typeof code !== 'string') return error instanceof Error ? error : new Error(String(error))
+  return new WriteError({path, code, stops: runWide || RUN_WIDE.has(code)})
+}
+
+/** Whether `error` stops the run (rather than failing one file). */
+export function stopsRun(error: unknown): error is WriteError {
+  return error instanceof WriteError && error.stops
+}
+
+/** Run `write`, turning what it throws into a WriteError for `path` (see writeError). */
+export async function writingTo<T>(path: string, write: () => Promise<T>, runWide = false): Promise<T> {
+  try {
+    return await write()
+  } catch (error) {
+    throw writeError(path, error, runWide)
+  }
+}
