@@ -70,7 +70,7 @@ function runModel(pages: readonly Page[], model: ClassifierModel | undefined, op
 
 function seedCheck(options: ClassifierOptions): void {
   const dir = join(DEVSET, '..', 'seeds')
-  let files: string[] = []
+  let files: string[]
   try {
     files = readdirSync(dir).filter((f) => f.endsWith('.txt'))
   } catch {
@@ -100,7 +100,7 @@ function seedCheck(options: ClassifierOptions): void {
 /** Score the hand-written pages in bench/quality/pages with the pure TS token scorer. */
 function benchPages(options: ClassifierOptions): void {
   const dir = 'bench/quality/pages'
-  let names: string[] = []
+  let names: string[]
   try {
     names = readdirSync(dir)
       .filter((f) => f.endsWith('.raw.txt'))

@@ -15,7 +15,8 @@ export const END = '<!-- messages:end -->'
 export function rulesTable(stages) {
   const rows = ['| rule id | stage | example | reason |', '| --- | --- | --- | --- |']
   for (const spec of Object.values(stages)) {
-    for (const rule of spec.rules) rows.push(`| <a id="${rule.id}"></a>\`${rule.id}\` | ${spec.name} | ${rule.example.replaceAll('|', '\\|')} | ${rule.reason} |`)
+    for (const rule of spec.rules)
+      rows.push(`| <a id="${rule.id}"></a>\`${rule.id}\` | ${spec.name} | ${rule.example.replaceAll('|', '\\|')} | ${rule.reason} |`)
   }
   return rows.join('\n')
 }

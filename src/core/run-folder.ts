@@ -5,7 +5,7 @@
  */
 import {jsonKey} from '../io/content-hash.js'
 import {realpath, rm, stat} from 'node:fs/promises'
-import {basename, dirname, join, relative, resolve} from 'node:path'
+import {basename, dirname, join, resolve} from 'node:path'
 import pLimit from 'p-limit'
 import type {PipelineConfig} from '../config/pipeline-file.js'
 import {Manifest, type LocatedSummary} from '../io/manifest.js'
@@ -322,6 +322,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   } finally {
     // The traces are only for this run's final pass.
     const closing = await closeAll([() => cleaner.close(), () => manifest.close(), () => spool.close(), () => rm(spoolFile, {force: true})])
+    // eslint-disable-next-line no-unsafe-finally -- a failure to close is the run's error only when nothing failed before it
     if (closing && !failing) throw closing
   }
 }

@@ -222,6 +222,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
   } finally {
     // The traces are only for this run's cleaning pass.
     const closing = await closeAll([() => cleaner.close(), () => manifest.close(), () => spool.close(), () => rm(spoolFile, {force: true})])
+    // eslint-disable-next-line no-unsafe-finally -- a failure to close is the run's error only when nothing failed before it
     if (closing && !failing) throw closing
   }
 }

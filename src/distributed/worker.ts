@@ -97,7 +97,6 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       const {pipeline, settings} = state
       if (data.kind === 'collect') {
         await restore(data.run, state, data.stage)
-        const stage = pipeline.stages[data.stage]!
         for (const file of data.files) {
           if (fileDelay > 0) await new Promise((resolve) => setTimeout(resolve, fileDelay))
           // Bad files (undefined) are reported by the clean job.

@@ -78,6 +78,5 @@ export async function writeDiffsFromReport(out: string): Promise<DiffsWritten> {
 
 /** A path as it can be printed on one line: control characters (a NUL, a newline) escaped. */
 function printable(path: string): string {
-  // eslint-disable-next-line no-control-regex
   return /[\u0000-\u001f\u007f]/.test(path) ? JSON.stringify(path).slice(1, -1) : path
 }

@@ -41,7 +41,6 @@ const CORPUS_OPTIONS: Record<string, string> = {dedup: 'documents', boilerplate:
 
 function stagePlugin<Options extends object>(name: string, pluginName: string): Plugin<[WithCorpus<Options>?], Root, Root> {
   return function (this: Processor, options) {
-    const processor = this
     const stage = stageFor(name, pluginName, options ?? {})
     const corpus = options?.corpus
     return (tree: Root, file: VFile): Root => {
@@ -68,7 +67,7 @@ function stagePlugin<Options extends object>(name: string, pluginName: string): 
         const message = file.message(dropped.reason, {ruleId: dropped.rule, source: stage.source})
         message.url = ruleUrl(dropped.rule)
       }
-      return log.text === text ? tree : treeOf(log.text, (piece) => processor.parse(piece) as Root, tree)
+      return log.text === text ? tree : treeOf(log.text, (piece) => this.parse(piece) as Root, tree)
     }
   }
 }

@@ -176,7 +176,7 @@ describe('rinse run with a worker pool', () => {
       expect(readFileSync(join(work, 'two', 'cleaned', name), 'utf8'), name).toBe(readFileSync(join(work, 'one', 'cleaned', name), 'utf8'))
     expect(treeHash(join(work, 'two', 'cleaned'))).toBe(treeHash(join(work, 'one', 'cleaned')))
     expect(treeHash(join(work, 'two', 'diffs'))).toBe(treeHash(join(work, 'one', 'diffs')))
-    const documents = (dir: string) => readReport(join(work, dir)).documents.map(({ms, ...rest}) => rest)
+    const documents = (dir: string) => readReport(join(work, dir)).documents.map(({ms: _ms, ...rest}) => rest)
     expect(documents('two')).toEqual(documents('one'))
   })
 })

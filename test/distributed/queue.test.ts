@@ -62,7 +62,7 @@ function startRinse(args: string[]): {
 const reportOf = (out: string) => {
   const report = readReport(out)
   return {
-    documents: report.documents.map(({ms, ...rest}) => rest),
+    documents: report.documents.map(({ms: _ms, ...rest}) => rest),
     clusters: report.clusters,
     failures: report.failures,
     stats: report.stats

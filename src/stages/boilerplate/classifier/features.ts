@@ -27,7 +27,7 @@ const URL_LIKE = /(?:https?:\/\/|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|gov|edu|i
 // What every URL_LIKE match holds, found without trying `[\w-]+` at each word start.
 const URL_PART = /:\/\/|www\.|\.(?:com|org|net|co\.uk|gov|edu|io)\b/i
 // Every SEPARATOR holds one of these: a line without any has none.
-const SEPARATOR_CHAR = /[|•·»›:\/–—-]/
+const SEPARATOR_CHAR = /[|•·»›:/–—-]/
 const COPYRIGHT = /©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b/i
 const DATE_LIKE =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i
@@ -529,7 +529,7 @@ export function documentFeatures(blocks: readonly ClassifierBlock[]): DocumentFe
     v[k++] = s.prose ? 1 : 0
     v[k++] = winTok > 0 ? winProse / winTok : 0
     v[k++] = Math.min(4, Math.log1p(bulletRun[i]!)) / 4
-    v[k++] = Math.min(4, Math.log1p(shortRun[i]!)) / 4
+    v[k] = Math.min(4, Math.log1p(shortRun[i]!)) / 4
     vectors.push(v)
   }
   return {stats, vectors, main}
@@ -608,7 +608,7 @@ export function contextVectors(logits: ArrayLike<number>, stats: readonly LineSt
     v[k++] = long
     v[k++] = total ? contentPrefix[i]! / total : 0
     v[k++] = total ? (total - contentPrefix[i + 1]!) / total : 0
-    v[k++] = own * long
+    v[k] = own * long
     out.push(v)
   }
   return out

@@ -96,7 +96,7 @@ function isCommentMeta(blocks: readonly Block[], index: number): boolean {
 
 // `14 comments… read them below`, `{ 4 comments }`, `There are 12 comments.`: a count that opens a thread.
 const COUNT_MARKER =
-  /^[{(\[]?\s*(?:\d+|no|one|two|three|four|five)\s+(?:comments?|responses?|replies|thoughts|reactions)\b|\bThere (?:are|is) (?:\d+|one) (?:comments?|responses?|replies)\b/iu
+  /^[{([]?\s*(?:\d+|no|one|two|three|four|five)\s+(?:comments?|responses?|replies|thoughts|reactions)\b|\bThere (?:are|is) (?:\d+|one) (?:comments?|responses?|replies)\b/iu
 
 /** A comment count or a comment form prompt among the few blocks before `index`. */
 function markedThread(blocks: readonly Block[], index: number): boolean {

@@ -18,7 +18,7 @@ export const breadcrumb: BlockRule = {
 
 const MENU_SEPARATOR = /\s+(?:\||•|·|»|›|\/|::)\s+/
 // Every MENU_SEPARATOR holds one of these: most lines need no split.
-const MENU_SEPARATOR_CHAR = /[|•·»›\/:]/
+const MENU_SEPARATOR_CHAR = /[|•·»›/:]/
 
 /** Words that name the sections of a site's menu. */
 const MENU_WORDS = new Set(

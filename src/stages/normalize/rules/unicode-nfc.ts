@@ -3,6 +3,7 @@ import type {ProposedEdit} from '../../../core/types.js'
 import type {TextRule} from '../../rule.js'
 
 // Only runs holding a combining mark (or a compatibility form NFC changes) can differ.
+// eslint-disable-next-line no-misleading-character-class -- the class lists combining marks on purpose
 const CANDIDATE = /[^\s]*[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a\u0900-\u0dff\uac00-\ud7af\u1100-\u11ff][^\s]*/g
 
 export const unicodeNfc: TextRule = {

@@ -51,7 +51,7 @@ export const bracketSpacing: TextRule = {
   propose(input) {
     const edits: ProposedEdit[] = []
     // Only bracketed phrases (with a space inside), so `a[0]` and `friend(s)` stay.
-    const phrase = /([\[(])([^\[\]()\n]*[ \t][^\[\]()\n]*)([\])])/g
+    const phrase = /([[(])([^[\]()\n]*[ \t][^[\]()\n]*)([\])])/g
     for (let match = phrase.exec(input.text); match; match = phrase.exec(input.text)) {
       // `rows.map(row => row.total)`: brackets in code are glued on purpose.
       if (looksLikeCode(lineAround(input.text, match.index))) continue
