@@ -3,7 +3,9 @@
  * document, like a frozen unified processor.
  */
 import {VFile} from 'vfile'
-import {buildStages, parsePipeline, type PipelineConfig} from '../config/pipeline-file.js'
+import {readFileSync} from 'node:fs'
+import {parse as parseYaml} from 'yaml'
+import {buildStages, DEFAULT_PIPELINE_PATH, parsePipeline, type PipelineConfig} from '../config/pipeline-file.js'
 import {cleanDocument, type DocumentResult, type Trace} from './clean-document.js'
 import {buildCorpus} from './corpus.js'
 import type {EditLog} from './edit-log.js'
@@ -42,27 +44,12 @@ export interface Pipeline {
   cleanStream(documents: AsyncIterable<Document> | Iterable<Document>): AsyncGenerator<Document & {result: CleanResult}>
 }
 
-/** The built-in default, the same as `pipelines/default.yaml`. */
-export const DEFAULT_PIPELINE = {
-  stages: [
-    {normalize: {hardWrap: {minWidth: 40, maxWidth: 100}}},
-    {
-      boilerplate: {
-        classifier: {threshold: 0.575, protectMargin: 0.2, longProseTokens: 40, minBlocks: 30},
-        proseGuard: {maxProseRemoved: 0.5, minProseWords: 100},
-        keep: {title: 'keep', byline: 'keep', subhead: 'auto', dateline: 'auto', caption: 'auto'},
-        recurring: {minDocuments: 5, maxWords: 30}
-      }
-    },
-    'repair',
-    {
-      dedup: {
-        minWords: 4,
-        containment: 0.8,
-        documents: {threshold: 0.5, containmentThreshold: 0.8, policy: 'longest', passage: {action: 'report'}}
-      }
-    }
-  ]
+/** The default pipeline: `pipelines/default.yaml`, the one place it is written down. */
+export const DEFAULT_PIPELINE = parseYaml(readFileSync(DEFAULT_PIPELINE_PATH, 'utf8')) as PipelineData
+
+/** A pipeline as data, before it is checked: stage names, or `{stage: options}`. */
+export interface PipelineData {
+  stages: Array<string | Record<string, Record<string, unknown>>>
 }
 
 export function createPipeline(pipeline: PipelineConfig | {stages: unknown[]} = DEFAULT_PIPELINE): Pipeline {
