@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The `rinse` command. Exit codes: 0 done, 1 some files failed, 2 bad usage or pipeline file, 3 a file lost more than --fail-on-removed-share, 69 Redis unavailable (--queue, worker), 74 an output could not be written (disk full): the run stopped. */
+import {printable} from '../io/printable.js'
 import {readFile} from 'node:fs/promises'
 import {basename, join, resolve} from 'node:path'
 import {Command, InvalidArgumentError} from 'commander'
@@ -143,7 +144,7 @@ Example:
           ? runJsonl({...run, textField: options.textField, idField: options.idField})
           : runFolder(run)
     ).finally(() => bar?.end())
-    for (const failure of result.report.failures) process.stderr.write(`rinse: ${failure.path}: ${failure.error}\n`)
+    for (const failure of result.report.failures) process.stderr.write(`rinse: ${printable(failure.path)}: ${failure.error}\n`)
     if (!options.quiet) {
       process.stdout.write(summaryLine(result.report, result.ms, result.resumed) + '\n')
       const stale = staleLine(result.report)
@@ -158,7 +159,7 @@ Example:
       const over = result.report.documents.filter((document) => removedShare(document) > options.failOnRemovedShare!)
       for (const document of over) {
         process.stderr.write(
-          `rinse: ${document.path}: lost ${Math.round(removedShare(document) * 100)}% of its bytes (limit ${Math.round(options.failOnRemovedShare * 100)}%)\n`
+          `rinse: ${printable(document.path)}: lost ${Math.round(removedShare(document) * 100)}% of its bytes (limit ${Math.round(options.failOnRemovedShare * 100)}%)\n`
         )
       }
       if (over.length > 0) process.exitCode = 3
@@ -222,7 +223,7 @@ program
   .argument('<out>', 'the output folder of a run')
   .action(async (out: string) => {
     const {written, failures} = await writeDiffsFromReport(out)
-    for (const failure of failures) process.stderr.write(`rinse: ${failure.path}: ${failure.error}\n`)
+    for (const failure of failures) process.stderr.write(`rinse: ${printable(failure.path)}: ${failure.error}\n`)
     process.stdout.write(`rinse: wrote ${written} diffs to ${join(out, 'diffs')}\n`)
     if (failures.length > 0) process.exitCode = 1
   })
@@ -256,6 +257,10 @@ program
     const pipeline = createPipeline(options.format === 'jsonl' ? forRecords(loaded) : loaded)
     if (options.format === 'jsonl') {
       for await (const record of readJsonl(process.stdin, {textField: options.textField})) {
+        if (record.blank) {
+          if (!process.stdout.write(record.raw + '\n')) await once(process.stdout, 'drain')
+          continue
+        }
         if (record.text === undefined || !record.record) {
           process.stderr.write(`rinse: <stdin>:${record.line}: ${record.problem}; passed through unchanged\n`)
           process.exitCode = 1

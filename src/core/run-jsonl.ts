@@ -150,6 +150,10 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
           width
         )
         for await (const {record, result, ms} of results) {
+          if (record.blank) {
+            await cleaned.write(record.raw)
+            continue
+          }
           if (!result || record.text === undefined || !record.record) {
             fileFailures.push({path: `${file.relative}:${record.line}`, error: record.problem ?? 'cannot be cleaned'})
             await cleaned.write(record.raw)

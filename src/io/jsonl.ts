@@ -20,6 +20,8 @@ export interface JsonlRecord {
   text?: string
   /** Why the line cannot be cleaned (it is passed through unchanged). */
   problem?: string
+  /** A blank line: written back as it is, so output lines stay aligned with input lines. */
+  blank?: true
 }
 
 export function parseRecord(raw: string, line: number, options: JsonlOptions): JsonlRecord {
@@ -48,7 +50,7 @@ export function parseRecord(raw: string, line: number, options: JsonlOptions): J
 }
 
 /**
- * The records of a JSONL file (or stream), one at a time; blank lines are skipped.
+ * The records of a JSONL file (or stream), one at a time; blank lines come as `blank` records.
  * `onBytes` sees a file's bytes as they are read (for its content hash).
  */
 export async function* readJsonl(
@@ -63,8 +65,7 @@ export async function* readJsonl(
   let line = 0
   for await (const raw of lines) {
     line++
-    if (raw.trim() === '') continue
-    yield parseRecord(raw, line, options)
+    yield raw.trim() === '' ? {line, raw, id: `line ${line}`, blank: true} : parseRecord(raw, line, options)
   }
 }
 

@@ -38,7 +38,6 @@ export function cannotRead(error: unknown): string {
 }
 
 export function decodeDocument(bytes: Uint8Array, label: string): string {
-  if (bytes.length === 0) throw new InputError(label, 'empty file (0 bytes)')
   if (bytes.length > MAX_FILE_BYTES) throw new InputError(label, `file too large (${bytes.length} bytes; the limit is ${MAX_FILE_BYTES})`)
   const utf16 = utf16Order(bytes)
   if (utf16)

@@ -3,6 +3,7 @@
  * (`rinse run --no-diffs`) or diffs since deleted. Each document's original is
  * rebuilt from its cleaned text and its edits, so the input folder is not needed.
  */
+import {printable} from '../io/printable.js'
 import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {reconstructOriginal, ReconstructError} from '../core/apply-edits.js'
@@ -74,9 +75,4 @@ export async function writeDiffsFromReport(out: string): Promise<DiffsWritten> {
   if (records > 0 && result.written === 0 && result.failures.length === 0)
     throw new UsageError(`${out}: a JSONL run has no diffs (its records are not files); report.json holds every edit`)
   return result
-}
-
-/** A path as it can be printed on one line: control characters (a NUL, a newline) escaped. */
-function printable(path: string): string {
-  return /[\u0000-\u001f\u007f]/.test(path) ? JSON.stringify(path).slice(1, -1) : path
 }

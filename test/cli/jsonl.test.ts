@@ -216,3 +216,19 @@ describe('JSONL', () => {
     expect(result.code).toBe(1)
   })
 })
+
+describe('JSONL blank lines', () => {
+  it('keeps blank lines, so each output line stays on the line of its input record (run and clean)', async () => {
+    const work = tempDir()
+    const dump = '{"text":"One.Two"}\n\n   \n{"text":"Three , four"}\n'
+    writeFileSync(join(work, 'dump.jsonl'), dump)
+    const run = await rinse(['run', join(work, 'dump.jsonl'), '--out', join(work, 'out'), '--format', 'jsonl', '--quiet'])
+    expect(run.code).toBe(0)
+    const expected = '{"text":"One. Two"}\n\n   \n{"text":"Three, four"}\n'
+    expect(readFileSync(join(work, 'out', 'cleaned', 'dump.jsonl'), 'utf8')).toBe(expected)
+    expect(readReport(join(work, 'out')).failures).toEqual([])
+    const clean = await rinse(['clean', '--format', 'jsonl'], {input: dump})
+    expect(clean.stdout).toBe(expected)
+    expect(clean.code).toBe(0)
+  })
+})
