@@ -64,6 +64,7 @@ function runPasses(original: string, stages: readonly ConfiguredStage[], path: s
       const input: StageInput = {
         path,
         text,
+        original,
         blocks: () => (blocks ??= segment(text)),
         originalPoint,
         warn: (warning) => {
@@ -109,6 +110,7 @@ export function traceTo(
   const input: StageInput = {
     path,
     text,
+    original,
     blocks: () => (blocks ??= segment(text)),
     originalPoint: (offset) => ({line: 0, column: 0, offset}),
     warn: () => {}
