@@ -26,6 +26,8 @@ interface Candidate {
   /** Position in the list searched. */
   at: number
   words: BlockWords
+  /** What `ownElement` asks of the block, worked out on first use (pairs are many, blocks few). */
+  shape?: Shape
 }
 
 /** A few junk words beyond the shared text are a suffix or prefix, not more content. */
@@ -169,7 +171,7 @@ function searchCopies(blocks: readonly Block[], options: LocalDedupOptions): Loc
             if (seen[b] === a || size[b]! < sizeA || (size[b] === sizeA && b <= a)) continue
             seen[b] = a
             if (find(a) === find(b)) continue
-            if (ownElement(candidates[a]!.block, candidates[b]!.block)) continue
+            if (ownElement(candidates[a]!, candidates[b]!)) continue
             if (postings.sharesAtLeast(slots, start[a]!, sizeA, start[b]!, size[b]!, need)) parent[find(b)] = find(a)
           }
         }
@@ -196,12 +198,30 @@ const endsStatement = endsWith('.…', '"”’\')]')
  * Wednesday, November 7, 2012`). Removing it would leave the article without
  * its headline or its date. A summary sentence in a longer paragraph is a copy.
  */
-function ownElement(small: Block, large: Block): boolean {
-  if (isDateline(small)) return !isDateline(large)
-  const headline = small.words <= HEADLINE_WORDS && !endsStatement(small.text)
-  if (!headline) return false
+function ownElement(small: Candidate, large: Candidate): boolean {
+  const a = shapeOf(small)
+  const b = shapeOf(large)
+  if (a.dateline) return !b.dateline
+  if (!a.headline) return false
+  const words = small.block.words
   // A sentence, or a paragraph far longer than any decorated copy of a headline.
-  return (endsSentence(large.text) && large.words > small.words + JUNK_EXTRA) || large.words >= BODY_RATIO * small.words
+  return (b.sentence && large.block.words > words + JUNK_EXTRA) || large.block.words >= BODY_RATIO * words
+}
+
+interface Shape {
+  dateline: boolean
+  headline: boolean
+  sentence: boolean
+}
+
+function shapeOf(candidate: Candidate): Shape {
+  if (candidate.shape) return candidate.shape
+  const block = candidate.block
+  return (candidate.shape = {
+    dateline: isDateline(block),
+    headline: block.words <= HEADLINE_WORDS && !endsStatement(block.text),
+    sentence: endsSentence(block.text)
+  })
 }
 
 interface BlockWords {
