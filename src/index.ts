@@ -1,5 +1,13 @@
 /** rinse as a library: the pipeline, its stages as unified plugins, and the building blocks. */
-export {createPipeline, clean, DEFAULT_PIPELINE, type CleanResult, type Document, type Pipeline, type PipelineData} from './core/pipeline.js'
+export {
+  createPipeline,
+  clean,
+  DEFAULT_PIPELINE,
+  type CleanResult,
+  type Document,
+  type Pipeline,
+  type PipelineData
+} from './core/pipeline.js'
 export {cleanDocument, type DocumentResult} from './core/clean-document.js'
 export {applyEdits, reconstructOriginal, ReconstructError} from './core/apply-edits.js'
 export {renderReportHtml, writeReportHtml} from './report/html/index.js'

@@ -9,6 +9,7 @@
  * Validated on load; a mistake names the file, the key and what was expected.
  */
 import {jsonKey} from '../io/content-hash.js'
+import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import {fileURLToPath} from 'node:url'
 import {parse as parseYaml} from 'yaml'
@@ -41,7 +42,10 @@ export class ConfigError extends Error {
   }
 }
 
-export const DEFAULT_PIPELINE_PATH = fileURLToPath(new URL('../../pipelines/default.yaml', import.meta.url))
+/** pipelines/default.yaml of the package (found from dist/, src/, or a build of src/ into another folder). */
+export const DEFAULT_PIPELINE_PATH = ['../../', '../../../', '../../../../']
+  .map((up) => fileURLToPath(new URL(`${up}pipelines/default.yaml`, import.meta.url)))
+  .find((path) => existsSync(path))!
 
 export async function loadPipelineFile(path: string): Promise<PipelineConfig> {
   let text: string

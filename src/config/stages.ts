@@ -167,6 +167,18 @@ export const STAGES: Record<string, StageSpec> = {
                   })
                   .partial()
                   .strict(),
+                guard: z.union([
+                  z.literal(false),
+                  z
+                    .object({
+                      maxRemovedShare: z.number().gt(0).max(1),
+                      minWordsLeft: z.number().int().min(0),
+                      minProseWords: z.number().int().min(0),
+                      maxLostWords: z.number().int().min(1)
+                    })
+                    .partial()
+                    .strict()
+                ]),
                 index: z.string().min(1),
                 batch: z.string().min(1)
               })

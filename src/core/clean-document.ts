@@ -86,6 +86,7 @@ export function runStage(document: DocumentState, stage: ConfiguredStage, prepar
     const input: StageInput = {
       path,
       text,
+      original: log.original,
       blocks: () => (blocks ??= segment(text)),
       originalPoint,
       warn: (warning) => document.onWarning(stage, warning, originalPoint(warning.start))
@@ -125,6 +126,7 @@ export function traceTo(
   const input: StageInput = {
     path,
     text,
+    original,
     blocks: () => (blocks ??= segment(text)),
     originalPoint: (offset) => ({line: 0, column: 0, offset}),
     warn: () => {}

@@ -9,6 +9,8 @@ export interface StageInput {
   path: string
   /** The document's text as earlier stages and passes left it. */
   text: string
+  /** The document as read, before any stage (absent where a caller has none). */
+  original?: string
   /** The text split into blocks; computed on first use. */
   blocks(): Block[]
   /** Where a position of the current text was in the original input. */

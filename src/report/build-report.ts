@@ -28,8 +28,10 @@ export function summarizeRun(
   let bytesIn = 0
   let bytesOut = 0
   let keptProse = 0
+  let keptCopies = 0
   for (const document of sorted) {
     if (document.keptProse) keptProse++
+    if (document.keptCopy) keptCopies++
     edits += document.edits
     bytesIn += document.bytesIn
     bytesOut += document.bytesOut
@@ -51,7 +53,8 @@ export function summarizeRun(
       bytesOut,
       edits,
       ms: Math.round(extra.ms),
-      ...(keptProse > 0 ? {keptProse} : {})
+      ...(keptProse > 0 ? {keptProse} : {}),
+      ...(keptCopies > 0 ? {keptCopies} : {})
     },
     stats: inStageOrder(stats),
     documents: sorted,

@@ -35,6 +35,8 @@ export interface DocumentSummary {
   dropped?: true
   /** The boilerplate stage kept prose that its classifier would have removed (a `kept-prose` warning). */
   keptProse?: true
+  /** Dedup kept a near or partial copy found on weak evidence (a `kept-copy` warning). */
+  keptCopy?: true
   /** Only when there are any (rare). */
   conflicts?: Conflict[]
 }
@@ -71,6 +73,8 @@ export interface Totals {
   ms: number
   /** Documents with a `kept-prose` warning (cleaning would have removed most of their prose); absent when none. */
   keptProse?: number
+  /** Documents with a `kept-copy` warning (found a near or partial copy, kept by the copy guard); absent when none. */
+  keptCopies?: number
 }
 
 /** What a run returns: report.json without the edits of each document (those are in the file). */

@@ -26,8 +26,9 @@ export function stageRank(stage: string): number {
   return i === -1 ? STAGE_ORDER.length : i
 }
 
-/** How a kept-prose warning of the boilerplate stage reads in a document's warnings. */
+/** How a kept-prose warning of the boilerplate stage, and a kept-copy warning of dedup, read in a document's warnings. */
 const KEPT_PROSE = ' boilerplate/kept-prose: '
+const KEPT_COPY = ' dedup/kept-copy: '
 
 export function summarize(document: DocumentReport): DocumentSummary {
   const rules = ruleCounts(document.edits)
@@ -41,6 +42,7 @@ export function summarize(document: DocumentReport): DocumentSummary {
   }
   if (document.dropped) summary.dropped = true
   if (document.warnings?.some((warning) => warning.includes(KEPT_PROSE))) summary.keptProse = true
+  if (document.warnings?.some((warning) => warning.includes(KEPT_COPY))) summary.keptCopy = true
   if (document.conflicts.length > 0) summary.conflicts = document.conflicts
   return summary
 }

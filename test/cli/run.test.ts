@@ -232,12 +232,7 @@ describe('rinse run on bad input', () => {
     expect(readFileSync(join(out, 'cleaned', 'good.txt'), 'utf8')).toBe('A plain article paragraph that ends well.\n')
     expect(statSync(join(out, 'cleaned', 'big.txt')).size).toBeGreaterThan(3_000_000)
     const report = readReport(out)
-    expect(report.failures.map((failure) => failure.path)).toEqual([
-      'binary.txt',
-      'latin1.txt',
-      'sub/dangling.txt',
-      'utf16.txt'
-    ])
+    expect(report.failures.map((failure) => failure.path)).toEqual(['binary.txt', 'latin1.txt', 'sub/dangling.txt', 'utf16.txt'])
     expect(report.totals).toMatchObject({files: 7, failed: 4})
   })
 

@@ -25,6 +25,10 @@ const DATE = new RegExp(
   String.raw`^(?:(?:Published|Updated|Posted|Last updated)(?: on)?:?\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+${MONTH},?\s+\d{4}|${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$`,
   'i'
 )
+/** A line that is only a date (a dateline), with an optional `Published`/`Updated` label and time. */
+export function isDateline(block: Block): boolean {
+  return block.words <= 12 && DATE.test(block.text)
+}
 const CREDIT_TAIL = /\((?:Photo:?\s*)?[\p{Lu}][^()]{1,60}\/[^()]{1,40}\)$/u
 const endsSentence = endsWith('.!?…:', '"”’\')]')
 
@@ -37,7 +41,7 @@ export function findElements(blocks: readonly Block[], removed: ReadonlySet<numb
     if (removed.has(block.index)) continue
     const text = block.text
     if (block.words <= 15 && BYLINE.test(text)) elements.set(block.index, 'byline')
-    else if (block.words <= 12 && DATE.test(text)) elements.set(block.index, 'dateline')
+    else if (isDateline(block)) elements.set(block.index, 'dateline')
     else if (!titled && block.index < firstProse && looksLikeTitle(blocks, block, removed)) {
       elements.set(block.index, 'title')
       titled = true

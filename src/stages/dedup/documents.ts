@@ -11,6 +11,8 @@ import type {Block} from '../../blocks/block.js'
 import type {BlockDeletion} from '../../blocks/delete-blocks.js'
 import type {CorpusHooks, DropDecision, StageInput} from '../../core/stage.js'
 import type {Cluster} from '../../report/schema.js'
+import {countWords} from '../../blocks/words.js'
+import {isProse} from '../boilerplate/block-rule.js'
 import {
   collect,
   DedupIndex,
@@ -54,8 +56,20 @@ export class DocumentDedup implements CorpusHooks<DocSignature> {
   collect(input: StageInput): DocSignature {
     // Sign the paragraphs, not the short lines: leftover menus and link lists of a
     // shared site template must not make two different articles look alike.
-    const signed = signedBlocks(input.blocks())
-    return collect({path: this.prefix + input.path, blocks: signed.map((block) => block.text)}, this.options)
+    const blocks = input.blocks()
+    const signed = signedBlocks(blocks)
+    const signature = collect({path: this.prefix + input.path, blocks: signed.map((block) => block.text)}, this.options)
+    // What the copy guard weighs: how much of the page the stages before removed, and how much is prose.
+    let left = 0
+    let prose = 0
+    for (const block of blocks) {
+      left += block.words
+      if (isProse(block)) prose += block.words
+    }
+    signature.wordsLeft = left
+    signature.proseWords = prose
+    if (input.original !== undefined) signature.wordsRead = countWords(input.original)
+    return signature
   }
 
   build(signatures: ReadonlyMap<string, DocSignature>): void {
@@ -90,6 +104,20 @@ export class DocumentDedup implements CorpusHooks<DocSignature> {
         match: decision.match
       }
     }
+  }
+
+  /** A copy the guard keeps says so: which copy it is, and why it stays. */
+  warnKept(input: StageInput): void {
+    const guarded = this.decisions.get(this.prefix + input.path)?.guarded
+    if (!guarded) return
+    const how = guarded.match === 'near' ? 'near copy' : 'partial copy (contained)'
+    const first = input.blocks()[0]
+    input.warn({
+      start: first?.start ?? 0,
+      end: first?.end ?? 0,
+      rule: 'kept-copy',
+      reason: `kept: a ${how} of ${this.unprefixed(guarded.keptPath)} (similarity ${guarded.similarity.toFixed(2)}, containment ${guarded.containment.toFixed(2)}), not dropped: ${guarded.reason}`
+    })
   }
 
   /** Passages of a kept document that another kept document already has. */
@@ -138,12 +166,14 @@ export class DocumentDedup implements CorpusHooks<DocSignature> {
 
   /**
    * What a worker needs to clean: the decisions that change a document (dropped,
-   * or kept with passages another document has). A document without one is kept
+   * kept with passages another document has, or kept by the copy guard). A document without one is kept
    * as it is, so most of a batch is left out: for 100,000 documents the full map
    * was most of the snapshot every worker copied.
    */
   snapshot(): unknown {
-    const decisions = [...this.decisions].filter(([, decision]) => decision.action === 'drop' || decision.passages.length > 0)
+    const decisions = [...this.decisions].filter(
+      ([, decision]) => decision.action === 'drop' || decision.passages.length > 0 || decision.guarded !== undefined
+    )
     return {decisions, clusters: this.found, prefix: this.prefix}
   }
 

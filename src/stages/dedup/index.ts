@@ -68,6 +68,7 @@ export function dedup(options: DedupOptions = {}): ConfiguredStage {
         propose(input, prepared) {
           const blocks = input.blocks()
           const copies = (prepared as LocalCopy[] | undefined) ?? findLocalCopies(blocks, local)
+          documents?.warnKept(input)
           const deletions = [
             ...describeCopies(copies, blocks, (block) => input.originalPoint(block.start).line),
             ...(documents && switches['duplicate-passage'] !== false ? documents.passages(input) : [])

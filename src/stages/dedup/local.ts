@@ -9,6 +9,8 @@ import type {Block} from '../../blocks/block.js'
 import type {BlockDeletion} from '../../blocks/delete-blocks.js'
 import {RECENT_LINES, RecentMemo} from '../../blocks/recent.js'
 import {sequenceKey, shingleAt, sortedShingles, tokenHashes} from '../../blocks/words.js'
+import {endsWith} from '../../blocks/line-end.js'
+import {isDateline} from '../boilerplate/elements.js'
 
 export interface LocalDedupOptions {
   /** Blocks with fewer words are never treated as duplicates (`Share`, `Reply`). */
@@ -24,6 +26,8 @@ interface Candidate {
   /** Position in the list searched. */
   at: number
   words: BlockWords
+  /** What `ownElement` asks of the block, worked out on first use (pairs are many, blocks few). */
+  shape?: Shape
 }
 
 /** A few junk words beyond the shared text are a suffix or prefix, not more content. */
@@ -167,6 +171,7 @@ function searchCopies(blocks: readonly Block[], options: LocalDedupOptions): Loc
             if (seen[b] === a || size[b]! < sizeA || (size[b] === sizeA && b <= a)) continue
             seen[b] = a
             if (find(a) === find(b)) continue
+            if (ownElement(candidates[a]!, candidates[b]!)) continue
             if (postings.sharesAtLeast(slots, start[a]!, sizeA, start[b]!, size[b]!, need)) parent[find(b)] = find(a)
           }
         }
@@ -176,6 +181,47 @@ function searchCopies(blocks: readonly Block[], options: LocalDedupOptions): Loc
     postings.clear(slots, filled)
   }
   return groupCopies(candidates, parent)
+}
+
+/** The longest line that may be a headline (as the boilerplate stage's title test). */
+const HEADLINE_WORDS = 25
+/** A block this many times a headline's length is body text, not the headline with a site name or trail added. */
+const BODY_RATIO = 3
+const endsSentence = endsWith('.!?…', '"”’\')]')
+const endsStatement = endsWith('.…', '"”’\')]')
+
+/**
+ * A short line that a longer one contains but that is an element of its own,
+ * not a copy to remove: a headline whose words the lead sentence repeats
+ * (`Take that, Real World; I made it!` in a paragraph that quotes it), or a
+ * dateline inside a title (`Wednesday, November 7, 2012` in `The Briefing,
+ * Wednesday, November 7, 2012`). Removing it would leave the article without
+ * its headline or its date. A summary sentence in a longer paragraph is a copy.
+ */
+function ownElement(small: Candidate, large: Candidate): boolean {
+  const a = shapeOf(small)
+  const b = shapeOf(large)
+  if (a.dateline) return !b.dateline
+  if (!a.headline) return false
+  const words = small.block.words
+  // A sentence, or a paragraph far longer than any decorated copy of a headline.
+  return (b.sentence && large.block.words > words + JUNK_EXTRA) || large.block.words >= BODY_RATIO * words
+}
+
+interface Shape {
+  dateline: boolean
+  headline: boolean
+  sentence: boolean
+}
+
+function shapeOf(candidate: Candidate): Shape {
+  if (candidate.shape) return candidate.shape
+  const block = candidate.block
+  return (candidate.shape = {
+    dateline: isDateline(block),
+    headline: block.words <= HEADLINE_WORDS && !endsStatement(block.text),
+    sentence: endsSentence(block.text)
+  })
 }
 
 interface BlockWords {

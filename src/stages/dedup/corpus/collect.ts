@@ -38,6 +38,16 @@ export interface DocSignature {
   passageBlocks: Uint16Array
   /** Batch of a persistent index the document came from; unset = the current batch. */
   batch?: number
+  /**
+   * What the copy guard weighs (see `CopyGuardOptions`), set by the stage that
+   * collects; unset when unknown (then that rule does not apply). Words as
+   * read, before any stage; words of the whole text collected; words of its
+   * prose lines. Not kept in the persistent index: only documents of the
+   * current batch are ever dropped.
+   */
+  wordsRead?: number
+  wordsLeft?: number
+  proseWords?: number
 }
 
 const PASSAGE_SEED0 = 0x9a55a6e

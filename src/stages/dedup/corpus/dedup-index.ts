@@ -33,7 +33,7 @@ import type {DocSignature} from './collect.js'
 import {hex32} from './hash.js'
 import {bandKey, forEachRun, MAX_RANKED_DOCS} from './lsh.js'
 import {containmentFromJaccard, estimateJaccardBytes} from './minhash.js'
-import {resolveOptions, type CorpusDedupInput, type CorpusDedupOptions, type KeepPolicy} from './options.js'
+import {resolveOptions, type CopyGuardOptions, type CorpusDedupInput, type CorpusDedupOptions, type KeepPolicy} from './options.js'
 import {compareKeep, dateFromPath, keepReason, type KeepFacts} from './policy.js'
 
 /** One entry of report.json `clusters` (members include the kept copy, first). */
@@ -61,6 +61,20 @@ export interface Decision {
   match: 'exact' | 'near' | 'contained' | null
   /** Passages of this (kept) document that another kept document already has. */
   passages: PassageDecision[]
+  /** Set when the document was found a near or partial copy but the copy guard keeps it. */
+  guarded?: GuardedCopy
+}
+
+/** A near or partial copy that the copy guard keeps (see `CopyGuardOptions`): what it matched, and why it stays. */
+export interface GuardedCopy {
+  /** Which guard: most of the page removed before dedup, too little prose, or text of its own. */
+  rule: 'stripped' | 'little-prose' | 'own-text'
+  reason: string
+  /** The document it would have been dropped for. */
+  keptPath: string
+  match: 'near' | 'contained'
+  similarity: number
+  containment: number
 }
 
 export interface IndexMemory {
@@ -87,12 +101,14 @@ export interface DecideStats {
   verifiedPairs: number
   jaccardEdges: number
   containmentEdges: number
+  /** Near or partial copies the copy guard kept. */
+  guardedCopies: number
   documentClusters: number
   passageClusters: number
   ms: number
 }
 
-function grow<T extends Uint8Array | Uint16Array | Uint32Array>(array: T, need: number): T {
+function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(array: T, need: number): T {
   if (need <= array.length) return array
   const Ctor = array.constructor as new (length: number) => T
   const next = new Ctor(Math.max(need, array.length * 2))
@@ -118,6 +134,10 @@ export class DedupIndex {
   private exact0 = new Uint32Array(256)
   private exact1 = new Uint32Array(256)
   private dates = new Uint32Array(256)
+  // What the copy guard weighs; -1 when the signature did not say.
+  private wordsRead = new Int32Array(256)
+  private wordsLeft = new Int32Array(256)
+  private prose = new Int32Array(256)
   private sigs: Uint8Array
   private pStart = new Uint32Array(257)
   private pCount = 0
@@ -155,6 +175,9 @@ export class DedupIndex {
       this.exact0 = grow(this.exact0, need)
       this.exact1 = grow(this.exact1, need)
       this.dates = grow(this.dates, need)
+      this.wordsRead = grow(this.wordsRead, need)
+      this.wordsLeft = grow(this.wordsLeft, need)
+      this.prose = grow(this.prose, need)
     }
     this.pStart = grow(this.pStart, need + 1)
     this.sigs = grow(this.sigs, need * this.k)
@@ -165,6 +188,9 @@ export class DedupIndex {
     this.exact0[id] = sig.exact0
     this.exact1[id] = sig.exact1
     this.dates[id] = dateFromPath(sig.path)
+    this.wordsRead[id] = sig.wordsRead ?? -1
+    this.wordsLeft[id] = sig.wordsLeft ?? -1
+    this.prose[id] = sig.proseWords ?? -1
     this.sigs.set(sig.minhash, id * this.k)
     const p = sig.passageHash0.length
     const end = this.pCount + p
@@ -200,7 +226,10 @@ export class DedupIndex {
       passageHash1: this.pH1.slice(s, e),
       passageWords: this.pWords.slice(s, e),
       passageBlocks: this.pBlock.slice(s, e),
-      batch: this.batchCol[id]!
+      batch: this.batchCol[id]!,
+      ...(this.wordsRead[id]! >= 0 ? {wordsRead: this.wordsRead[id]!} : {}),
+      ...(this.wordsLeft[id]! >= 0 ? {wordsLeft: this.wordsLeft[id]!} : {}),
+      ...(this.prose[id]! >= 0 ? {proseWords: this.prose[id]!} : {})
     }
   }
 
@@ -221,7 +250,7 @@ export class DedupIndex {
 
   memory(): IndexMemory {
     const n = Math.max(1, this.n)
-    const used = this.n * (6 * 4 + this.k + 4) + this.pCount * (4 + 2 + 2 + 2)
+    const used = this.n * (9 * 4 + this.k + 4) + this.pCount * (4 + 2 + 2 + 2)
     const allocated =
       this.batchCol.byteLength +
       this.words.byteLength +
@@ -229,6 +258,9 @@ export class DedupIndex {
       this.exact0.byteLength +
       this.exact1.byteLength +
       this.dates.byteLength +
+      this.wordsRead.byteLength +
+      this.wordsLeft.byteLength +
+      this.prose.byteLength +
       this.sigs.byteLength +
       this.pStart.byteLength +
       this.pH0.byteLength +
@@ -320,6 +352,87 @@ export class DedupIndex {
     this.vC = c > 1 ? 1 : c
   }
 
+  /**
+   * The members of a cluster (kept copy first) that the copy guard keeps: near
+   * or partial copies of the current batch whose match is weak evidence (see
+   * `CopyGuardOptions`). Exact copies are never kept.
+   */
+  private guardCluster(facts: ReadonlyArray<{id: number; f: KeepFacts}>, guard: CopyGuardOptions): Map<number, GuardedCopy> {
+    const found = new Map<number, GuardedCopy>()
+    const kept = facts[0]!
+    for (const {id, f} of facts.slice(1)) {
+      if (f.batch !== this.batch || (f.exact0 === kept.f.exact0 && f.exact1 === kept.f.exact1)) continue
+      const why = this.guardOf(id, kept.id, guard)
+      if (!why) continue
+      this.verify(kept.id, id)
+      found.set(id, {
+        ...why,
+        keptPath: kept.f.path,
+        match: this.vJ >= this.options.threshold ? 'near' : 'contained',
+        similarity: round(this.vJ),
+        containment: round(this.vC)
+      })
+    }
+    return found
+  }
+
+  /** Why the guard keeps document `id` though it matched `kept`; undefined when it may be dropped. */
+  private guardOf(id: number, kept: number, guard: CopyGuardOptions): Pick<GuardedCopy, 'rule' | 'reason'> | undefined {
+    const read = this.wordsRead[id]!
+    const left = this.wordsLeft[id]!
+    if (read > 0 && left >= 0 && left < guard.minWordsLeft && 1 - left / read >= guard.maxRemovedShare) {
+      const share = Math.round((1 - left / read) * 100)
+      return {
+        rule: 'stripped',
+        reason: `the stages before dedup removed ${share}% of its words (${read} → ${left}; guard.maxRemovedShare ${guard.maxRemovedShare}, fewer than guard.minWordsLeft ${guard.minWordsLeft} left): what matched is what they left of the page, not its article`
+      }
+    }
+    const prose = this.prose[id]!
+    if (prose >= 0 && prose < guard.minProseWords) {
+      return {
+        rule: 'little-prose',
+        reason: `only ${prose} of its words are prose (lines of 12+ words ending a sentence; fewer than guard.minProseWords ${guard.minProseWords}): short lines such as menus and links match between pages of one site`
+      }
+    }
+    const lost = this.ownWords(id, kept, guard.maxLostWords)
+    if (lost >= guard.maxLostWords) {
+      return {
+        rule: 'own-text',
+        reason: `dropping it would lose about ${lost} words that the kept copy lacks (guard.maxLostWords ${guard.maxLostWords})`
+      }
+    }
+    return undefined
+  }
+
+  /**
+   * Words of document `id` that `kept` lacks: the smaller of two estimates, so
+   * both must agree. Its paragraphs that `kept` does not have verbatim (an edited
+   * copy has many, which is why this alone does not do), and the shingles `kept`
+   * lacks by the MinHash estimate (noisy on long texts). Stops early below `enough`.
+   */
+  private ownWords(id: number, kept: number, enough: number): number {
+    let own = 0
+    let i = this.pStart[id]!
+    const ie = this.pStart[id + 1]!
+    let x = this.pStart[kept]!
+    const xe = this.pStart[kept + 1]!
+    while (i < ie) {
+      if (x < xe && this.pH0[x]! < this.pH0[i]!) x++
+      else if (x < xe && this.pH0[x] === this.pH0[i] && this.pH1[x]! < this.pH1[i]!) x++
+      else {
+        if (x >= xe || this.pH0[x] !== this.pH0[i] || this.pH1[x] !== this.pH1[i]) own += this.pWords[i]!
+        i++
+      }
+    }
+    if (own < enough) return own
+    const k = this.k
+    const j = estimateJaccardBytes(this.sigs, id * k, this.sigs, kept * k, k)
+    const sa = this.shingles[id]!
+    const sb = this.shingles[kept]!
+    const byShingles = Math.max(0, sa - (j / (1 + j)) * (sa + sb))
+    return Math.round(Math.min(own, byShingles))
+  }
+
   private compute(policy: KeepPolicy): Result {
     if (this.result && this.result.policy === policy) return this.result
     const t0 = performance.now()
@@ -332,6 +445,7 @@ export class DedupIndex {
       verifiedPairs: 0,
       jaccardEdges: 0,
       containmentEdges: 0,
+      guardedCopies: 0,
       documentClusters: 0,
       passageClusters: 0,
       ms: 0
@@ -464,26 +578,48 @@ export class DedupIndex {
     const decisions = new Map<string, Decision>()
     const keptDocs: number[] = []
     const current = this.batch
+    const single = (id: number): void => {
+      keptDocs.push(id)
+      if (this.batchCol[id] !== current) return
+      decisions.set(paths[id]!, {
+        action: 'keep',
+        clusterId: null,
+        keptPath: paths[id]!,
+        similarity: 1,
+        containment: 1,
+        match: null,
+        passages: []
+      })
+    }
     for (const ids of members.values()) {
       if (ids.length === 1) {
-        const id = ids[0]!
-        keptDocs.push(id)
-        if (this.batchCol[id] === current) {
-          decisions.set(paths[id]!, {
-            action: 'keep',
-            clusterId: null,
-            keptPath: paths[id]!,
-            similarity: 1,
-            containment: 1,
-            match: null,
-            passages: []
-          })
-        }
+        single(ids[0]!)
         continue
       }
-      const facts = ids.map((id) => ({id, f: this.facts(id)}))
-      facts.sort((x, y) => compareKeep(x.f, y.f, policy, o.priorWins, current))
-      const kept = facts[0]!
+      const all = ids.map((id) => ({id, f: this.facts(id)}))
+      all.sort((x, y) => compareKeep(x.f, y.f, policy, o.priorWins, current))
+      const kept = all[0]!
+      // Copies the guard keeps leave the cluster: they are kept documents of their own.
+      const guarded = o.guard ? this.guardCluster(all, o.guard) : new Map<number, GuardedCopy>()
+      for (const [member, guard] of guarded) {
+        stats.guardedCopies++
+        keptDocs.push(member)
+        decisions.set(paths[member]!, {
+          action: 'keep',
+          clusterId: null,
+          keptPath: paths[member]!,
+          similarity: 1,
+          containment: 1,
+          match: null,
+          passages: [],
+          guarded: guard
+        })
+      }
+      const facts = guarded.size === 0 ? all : all.filter(({id}) => !guarded.has(id))
+      if (facts.length === 1) {
+        single(kept.id)
+        continue
+      }
       const runnerUp = facts[1]!
       keptDocs.push(kept.id)
       const id = `d${hex32(kept.f.exact0)}${hex32(kept.f.exact1)}`

@@ -23,6 +23,7 @@ export {
   resolveOptions,
   type CorpusDedupInput,
   type CorpusDedupOptions,
+  type CopyGuardOptions,
   type KeepPolicy,
   type PassageOptions
 } from './options.js'

@@ -22,6 +22,34 @@ export interface PassageOptions {
   maxDocs: number
 }
 
+/**
+ * When a near or partial copy is not dropped: the evidence that it is a copy
+ * is what boilerplate removal left of it, or dropping it would lose text of its
+ * own. Exact copies are always dropped (nothing of theirs is lost). The
+ * document is kept, with a `kept-copy` warning naming the rule and the figures.
+ */
+export interface CopyGuardOptions {
+  /**
+   * A copy of which the stages before dedup removed at least this share of the
+   * words, and that has fewer than `minWordsLeft` words left, is kept: what
+   * matched is the site chrome they left, not its article. Default 0.75.
+   */
+  maxRemovedShare: number
+  /** See `maxRemovedShare`. Default 150. */
+  minWordsLeft: number
+  /**
+   * A copy with fewer words of prose (lines of 12+ words ending a sentence) is
+   * kept: short lines (menus, links, bylines) match between pages of one site.
+   * Default 25.
+   */
+  minProseWords: number
+  /**
+   * A copy with about this many words that the kept copy lacks (in paragraphs
+   * it does not have, and by the shingle estimate) is kept. Default 200.
+   */
+  maxLostWords: number
+}
+
 export interface CorpusDedupOptions {
   /** Words per shingle. Default 5. */
   shingleSize: number
@@ -65,6 +93,8 @@ export interface CorpusDedupOptions {
    */
   maxBucket: number
   passage: PassageOptions
+  /** When a near or partial copy is kept after all; `false`: every copy found is dropped. */
+  guard: CopyGuardOptions | false
 }
 
 export const DEFAULT_CORPUS_DEDUP: Readonly<CorpusDedupOptions> = Object.freeze({
@@ -80,17 +110,22 @@ export const DEFAULT_CORPUS_DEDUP: Readonly<CorpusDedupOptions> = Object.freeze(
   policy: 'longest',
   priorWins: true,
   maxBucket: 200,
-  passage: Object.freeze({enabled: true, minWords: 12, action: 'report', maxDocs: 50})
+  passage: Object.freeze({enabled: true, minWords: 12, action: 'report', maxDocs: 50}),
+  guard: Object.freeze({maxRemovedShare: 0.75, minWordsLeft: 150, minProseWords: 25, maxLostWords: 200})
 }) as Readonly<CorpusDedupOptions>
 
-export type CorpusDedupInput = Partial<Omit<CorpusDedupOptions, 'passage'>> & {passage?: Partial<PassageOptions>}
+export type CorpusDedupInput = Partial<Omit<CorpusDedupOptions, 'passage' | 'guard'>> & {
+  passage?: Partial<PassageOptions>
+  guard?: Partial<CopyGuardOptions> | false
+}
 
 /** Defaults filled in and checked; throws on inconsistent values. */
 export function resolveOptions(input: CorpusDedupInput | CorpusDedupOptions = {}): CorpusDedupOptions {
   const o: CorpusDedupOptions = {
     ...DEFAULT_CORPUS_DEDUP,
     ...input,
-    passage: {...DEFAULT_CORPUS_DEDUP.passage, ...(input.passage ?? {})}
+    passage: {...DEFAULT_CORPUS_DEDUP.passage, ...(input.passage ?? {})},
+    guard: input.guard === false ? false : {...(DEFAULT_CORPUS_DEDUP.guard as CopyGuardOptions), ...(input.guard ?? {})}
   }
   const int = (name: string, v: number, min: number): void => {
     if (!Number.isInteger(v) || v < min) throw new RangeError(`corpus dedup: ${name} must be an integer ≥ ${min} (got ${v})`)
@@ -103,6 +138,13 @@ export function resolveOptions(input: CorpusDedupInput | CorpusDedupOptions = {}
   int('maxBucket', o.maxBucket, 2)
   int('passage.minWords', o.passage.minWords, 1)
   int('passage.maxDocs', o.passage.maxDocs, 2)
+  if (o.guard) {
+    int('guard.minWordsLeft', o.guard.minWordsLeft, 0)
+    int('guard.minProseWords', o.guard.minProseWords, 0)
+    int('guard.maxLostWords', o.guard.maxLostWords, 1)
+    const share = o.guard.maxRemovedShare
+    if (!(share > 0 && share <= 1)) throw new RangeError(`corpus dedup: guard.maxRemovedShare must be in (0, 1] (got ${share})`)
+  }
   if (o.bands * o.rows > o.numHashes)
     throw new RangeError(`corpus dedup: bands × rows (${o.bands * o.rows}) exceeds numHashes (${o.numHashes})`)
   for (const [name, v] of [

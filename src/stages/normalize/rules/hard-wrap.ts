@@ -58,7 +58,8 @@ export const hardWrap: TextRule<HardWrapOptions> = {
       for (let k = 0; k < chunk.length - 1; k++) {
         const line = chunk[k]!
         const next = chunk[k + 1]!
-        if (LIST_START.test(next.text)) continue
+        // A wrapper never prints a line twice: a repeated line (a title printed again) is a line of its own.
+        if (LIST_START.test(next.text) || next.text.trim() === line.text.trim()) continue
         const nextWord = FIRST_WORD.exec(next.text)?.[0] ?? ''
         const hyphen = HYPHEN_BREAK.exec(line.text)
         const nextHead = /^[\p{Ll}]+/u.exec(next.text)?.[0]
