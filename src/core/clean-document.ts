@@ -8,6 +8,7 @@ import {resolveOverlaps} from './resolve.js'
 import type {ConfiguredStage, StageInput} from './stage.js'
 import type {Conflict, Edit, Point, ProposedEdit} from './types.js'
 import {pushAll} from './arrays.js'
+import {watchAt, watchCode} from './watch-point.js'
 
 export interface DocumentResult {
   text: string
@@ -72,6 +73,8 @@ function runPasses(original: string, stages: readonly ConfiguredStage[], path: s
         }
       }
       const prepared = replay && stageIndex === replay.stages && passOfStage === 0 ? replay.prepared : undefined
+      // The stage, until one of its rules marks itself.
+      watchAt(watchCode(stage.name))
       const {accepted, conflicts: overlapping} = resolveOverlaps(stage.name, pass.propose(input, prepared))
       record?.push(accepted)
       pushAll(conflicts, overlapping)
@@ -116,6 +119,7 @@ export function traceTo(
   const trace: Trace = {stages: stageIndex, passes, conflicts, warnings}
   if (prepare) {
     trace.text = [original.length, hashString(original)]
+    if (stages[stageIndex]) watchAt(watchCode(stages[stageIndex].name))
     const prepared = stages[stageIndex]?.passes[0]?.prepare?.(input)
     if (prepared !== undefined) trace.prepared = prepared
   }
