@@ -45,7 +45,7 @@ program
   .option('-w, --workers <n>', 'worker threads for cleaning (default: all cores for 1,000+ files, else 1)', positiveInt)
   .option(
     '--file-timeout <s>',
-    'a file a worker thread spends longer on is stopped and listed as failed (0: no limit)',
+    'a file that takes longer is stopped and listed as failed with the rule it was in; the batch goes on (0: no limit, and one worker is then the main thread)',
     secondsOrNone,
     DEFAULT_FILE_TIMEOUT_MS / 1000
   )

@@ -8,6 +8,7 @@ import {resolveOverlaps} from './resolve.js'
 import type {ConfiguredStage, StageInput, Warning} from './stage.js'
 import type {Conflict, Edit, Point, ProposedEdit} from './types.js'
 import {pushAll} from './arrays.js'
+import {watchAt, watchCode} from './watch-point.js'
 
 export interface DocumentResult {
   text: string
@@ -91,6 +92,8 @@ export function runStage(document: DocumentState, stage: ConfiguredStage, prepar
       originalPoint,
       warn: (warning) => document.onWarning(stage, warning, originalPoint(warning.start))
     }
+    // The stage, until one of its rules marks itself.
+    watchAt(watchCode(stage.name))
     const {accepted, conflicts: overlapping} = resolveOverlaps(stage.name, pass.propose(input, passOfStage === 0 ? prepared : undefined))
     record?.push(accepted)
     pushAll(conflicts, overlapping)
@@ -134,6 +137,7 @@ export function traceTo(
   const trace: Trace = {stages: stageIndex, passes, conflicts, warnings}
   if (prepare) {
     trace.text = [original.length, hashString(original)]
+    if (stages[stageIndex]) watchAt(watchCode(stages[stageIndex].name))
     const prepared = stages[stageIndex]?.passes[0]?.prepare?.(input)
     if (prepared !== undefined) trace.prepared = prepared
   }

@@ -19,9 +19,6 @@ import {dropDecision} from './corpus.js'
 import type {Pipeline} from './pipeline.js'
 import {readTrace, type TraceRef} from './trace-spool.js'
 
-/** Tests only: a file holding this marker blocks its thread, as a runaway rule would (read once per thread). */
-const TEST_HANG = process.env.RINSE_TEST_HANG
-
 export interface CleanFileTask {
   file: InputFile
   /** The file's size, when known: a worker pool cleans very large files in the main thread. */
@@ -54,8 +51,6 @@ export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: S
     throw error
   }
   const {text, bytes} = input
-  // Test-only: a file holding this marker blocks the thread, standing in for a runaway rule.
-  if (TEST_HANG && text.includes(TEST_HANG)) for (;;);
   const dropped = dropDecision(pipeline.stages, file.relative)
   const result = pipeline.clean(text, file.relative, task.replay ? readTrace(task.replay) : undefined)
   const ms = performance.now() - t0

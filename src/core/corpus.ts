@@ -10,6 +10,7 @@ import type {Cluster} from '../report/schema.js'
 import {traceTo, type Trace} from './clean-document.js'
 import {forEachLimited} from './limited.js'
 import type {ConfiguredStage, DropDecision} from './stage.js'
+import {watchAt, watchCode} from './watch-point.js'
 
 export interface CorpusDocument {
   path: string
@@ -50,7 +51,9 @@ export function collectDocument(
   withTrace = true
 ): Collected {
   const {input, trace} = traceTo(document.text, stages, stageIndex, document.path, withTrace)
-  return {signature: stages[stageIndex]!.corpus!.collect(input), trace: withTrace ? trace : undefined}
+  const stage = stages[stageIndex]!
+  watchAt(watchCode(stage.name))
+  return {signature: stage.corpus!.collect(input), trace: withTrace ? trace : undefined}
 }
 
 /** How a batch is collected: by whom, how many at once, and what the caller hears. */

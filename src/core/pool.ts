@@ -1,9 +1,10 @@
-/** The worker pool for CPU-bound stages (piscina), or the same interface in process for small batches. */
+/** The worker pool for CPU-bound stages (piscina), or the same interface in process (without the watchdog). */
 import {existsSync} from 'node:fs'
 import {serialize} from 'node:v8'
 import {availableParallelism} from 'node:os'
 import {fileURLToPath} from 'node:url'
-import {Piscina} from 'piscina'
+import {createRequire} from 'node:module'
+import type {Piscina} from 'piscina'
 import type {DocumentResult, Trace} from './clean-document.js'
 import {traceOf, type TraceRef} from './trace-spool.js'
 import type {ManifestLine, ManifestMeta} from '../io/manifest.js'
@@ -13,6 +14,7 @@ import {collectInProcess, corpusSnapshots, type Collected, type Collector} from 
 import type {Pipeline} from './pipeline.js'
 import type {BatchResult, WorkerMessage, WorkerSetup, WorkerTask} from './worker.js'
 import {WriteError} from '../io/write-error.js'
+import {NOWHERE, watchCode, watchLabel} from './watch-point.js'
 
 /** The corpus indexes as they stand, serialized once into shared memory that every task can point to. */
 export interface CorpusShare {
@@ -61,9 +63,12 @@ export function inProcessCleaner(pipeline: Pipeline): Cleaner {
 }
 
 /**
- * The cleaner for a pipeline: a pool of `workers` threads, or the main thread for
- * one worker. One pool serves a whole run: after each corpus barrier `refresh()`
- * shares the new indexes, and each worker restores them before its next task.
+ * The cleaner for a pipeline: a pool of `workers` threads. One pool serves a whole
+ * run: after each corpus barrier `refresh()` shares the new indexes, and each
+ * worker restores them before its next task. With the watchdog on (the default)
+ * even one worker is a thread, so that the main thread stays free to stop a file
+ * over its budget and to hear Ctrl-C; with it off (`fileTimeoutMs` 0), one worker
+ * is the main thread.
  */
 export function cleanerFor(
   pipeline: Pipeline,
@@ -72,12 +77,13 @@ export function cleanerFor(
   inFlight = defaultConcurrency(workers),
   fileTimeoutMs = DEFAULT_FILE_TIMEOUT_MS
 ): Cleaner {
-  return workers > 1 ? poolCleaner(pipeline, workers, batchFiles, inFlight, fileTimeoutMs) : inProcessCleaner(pipeline)
+  return workers > 1 || fileTimeoutMs > 0 ? poolCleaner(pipeline, workers, batchFiles, inFlight, fileTimeoutMs) : inProcessCleaner(pipeline)
 }
 
 /**
- * A pool cleans files (and JSONL records) above this size in the main thread,
- * whose heap is not capped: a worker's heap limit is sized for ordinary documents.
+ * A pool cleans files (and JSONL records) above this size in a thread whose heap
+ * is not capped (V8's default, as the main thread's), or in the main thread
+ * without the watchdog: a worker's heap limit is sized for ordinary documents.
  */
 export const LARGE_FILE_BYTES = 2 * 1024 * 1024
 
@@ -91,7 +97,7 @@ export function workerHeapMb(batchFiles: number): number {
   return 128 + Math.ceil(batchFiles / 1000)
 }
 
-/** A file's time budget in a worker by default; 0 turns the watchdog off. */
+/** A file's time budget by default; 0 turns the watchdog off (and one worker is then the main thread). */
 export const DEFAULT_FILE_TIMEOUT_MS = 60_000
 
 /**
@@ -106,41 +112,56 @@ export function poolCleaner(
   inFlight = defaultConcurrency(workers),
   fileTimeoutMs = DEFAULT_FILE_TIMEOUT_MS
 ): Cleaner {
-  const pool = new Piscina({
-    filename: workerFile(),
-    // The indexes as they stand go with the threads' start (copied, not kept here);
-    // later versions are shared through memory.
-    workerData: {config: pipeline.config, snapshots: corpusSnapshots(pipeline.stages)} satisfies WorkerSetup,
-    minThreads: workers,
-    maxThreads: workers,
-    resourceLimits: {maxOldGenerationSizeMb: workerHeapMb(batchFiles)}
-  })
+  const threads = (count: number, heapMb?: number): Piscina =>
+    new (loadPiscina())({
+      filename: workerFile(),
+      // The indexes as they stand go with the threads' start (copied, not kept here);
+      // later versions are shared through memory.
+      workerData: {config: pipeline.config, snapshots: corpusSnapshots(pipeline.stages)} satisfies WorkerSetup,
+      minThreads: count,
+      maxThreads: count,
+      ...(heapMb ? {resourceLimits: {maxOldGenerationSizeMb: heapMb}} : {})
+    })
+  const pool = threads(workers, workerHeapMb(batchFiles))
+  // The watchdog names the stage a stopped file was in: this thread knows the labels
+  // of the rules from building the same pipeline, and of the stages from here.
+  for (const stage of pipeline.stages) watchCode(stage.name)
   let corpus: CorpusShare = {version: 0, snapshots: []}
   // Each message costs the main thread about 0.3 ms to send and settle: tasks that come
   // in together go to a worker together, two batches per worker of what is in flight.
-  const send = (tasks: WorkerTask[]): Promise<BatchResult[]> =>
-    fileTimeoutMs > 0
-      ? watched(tasks, fileTimeoutMs, (message, signal) => pool.run({...message, corpus} satisfies WorkerMessage, {signal}))
-      : (pool.run({tasks, corpus} satisfies WorkerMessage) as Promise<BatchResult[]>)
-  const run = coalesce<WorkerTask>(send, Math.max(1, Math.floor(inFlight / (2 * workers))))
-  // A worker's heap is capped for ordinary documents: larger ones go to the main thread.
+  const sender =
+    (to: Piscina) =>
+    (tasks: WorkerTask[]): Promise<BatchResult[]> =>
+      fileTimeoutMs > 0
+        ? watched(tasks, fileTimeoutMs, (message, signal) => to.run({...message, corpus} satisfies WorkerMessage, {signal}))
+        : (to.run({tasks, corpus} satisfies WorkerMessage) as Promise<BatchResult[]>)
+  const run = coalesce<WorkerTask>(sender(pool), Math.max(1, Math.floor(inFlight / (2 * workers))))
+  // A worker's heap is capped for ordinary documents. Larger ones go one at a time to
+  // a thread of their own with V8's default limit, started when the first comes, and
+  // are watched the same way; without the watchdog they go to the main thread.
+  let largePool: Piscina | undefined
+  let runLarge: ((task: WorkerTask) => Promise<unknown>) | undefined
   const main = inProcessCleaner(pipeline)
-  const large = (size: number | undefined): boolean => (size ?? 0) > LARGE_FILE_BYTES
+  const route = <T>(size: number | undefined, task: WorkerTask, inMain: () => Promise<T>): Promise<T> => {
+    if ((size ?? 0) <= LARGE_FILE_BYTES) return run(task) as Promise<T>
+    if (fileTimeoutMs <= 0) return inMain()
+    runLarge ??= coalesce<WorkerTask>(sender((largePool = threads(1))), 1)
+    return runLarge(task) as Promise<T>
+  }
   return {
-    clean: (text, path, replay) =>
-      large(text.length) ? main.clean(text, path, replay) : (run({kind: 'clean', text, path, replay}) as Promise<DocumentResult>),
+    clean: (text, path, replay) => route(text.length, {kind: 'clean', text, path, replay}, () => main.clean(text, path, replay)),
     collect: (stage, document, withTrace = true) =>
-      large(document.text.length)
-        ? main.collect(stage, document, withTrace)
-        : (run({kind: 'collect', stage, path: document.path, text: document.text, withTrace}) as Promise<Collected>),
-    cleanFile: (task) =>
-      large(task.size) ? main.cleanFile(task) : (run({kind: 'clean-file', task}) as Promise<{line: ManifestLine} | Unclean>),
-    collectFile: (task) =>
-      large(task.size) ? main.collectFile(task) : (run({kind: 'collect-file', task}) as Promise<Collected | undefined>),
+      route(document.text.length, {kind: 'collect', stage, path: document.path, text: document.text, withTrace}, () =>
+        main.collect(stage, document, withTrace)
+      ),
+    cleanFile: (task) => route(task.size, {kind: 'clean-file', task}, () => main.cleanFile(task)),
+    collectFile: (task) => route(task.size, {kind: 'collect-file', task}, () => main.collectFile(task)),
     refresh: () => {
       corpus = shareCorpus(pipeline, corpus.version + 1)
     },
-    close: () => pool.destroy()
+    close: async () => {
+      await Promise.all([pool.destroy(), largePool?.destroy()])
+    }
   }
 }
 
@@ -184,15 +205,18 @@ async function watched(
   budgetMs: number,
   run: (message: {tasks: WorkerTask[]; status: SharedArrayBuffer}, signal: AbortSignal) => Promise<unknown>
 ): Promise<BatchResult[]> {
-  const status = new SharedArrayBuffer(2 * Float64Array.BYTES_PER_ELEMENT)
+  const status = new SharedArrayBuffer(3 * Float64Array.BYTES_PER_ELEMENT)
   const slot = new Float64Array(status)
   slot[0] = -1
+  slot[2] = NOWHERE
   const stop = new AbortController()
   let stuck = -1
+  let where: string | undefined
   const timer = setInterval(
     () => {
       if (slot[0]! >= 0 && Date.now() - slot[1]! > budgetMs) {
         stuck = slot[0]!
+        where = watchLabel(slot[2]!)
         stop.abort()
       }
     },
@@ -206,7 +230,7 @@ async function watched(
     clearInterval(timer)
   }
   const failed: BatchResult = {
-    error: `stopped after ${seconds(budgetMs)} s; the file is left out (raise --file-timeout or report the input)`
+    error: `stopped after ${seconds(budgetMs)} s${where ? ` in ${where}` : ''}; the file is left out (raise --file-timeout or report the input)`
   }
   const rest = tasks.filter((_, index) => index !== stuck)
   const again = rest.length > 0 ? await watched(rest, budgetMs, run) : []
@@ -235,4 +259,9 @@ function workerFile(): string {
   const here = fileURLToPath(new URL('./worker.js', import.meta.url))
   if (existsSync(here)) return here
   return fileURLToPath(new URL('../../dist/core/worker.js', import.meta.url))
+}
+
+/** The pool library, loaded when a run starts threads: importing rinse does not need it. */
+function loadPiscina(): typeof Piscina {
+  return (createRequire(import.meta.url)('piscina') as {Piscina: typeof Piscina}).Piscina
 }

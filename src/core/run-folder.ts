@@ -33,9 +33,12 @@ export interface RunOptions {
   pipeline: PipelineConfig
   /** Files read, cleaned and written at once (default 16, or 32 per worker thread). */
   concurrency?: number
-  /** Worker threads for the CPU-bound stages; default: all cores for 1,000 files or more, else in process. */
+  /** Worker threads for the CPU-bound stages; default: all cores for 1,000 files or more, else one. */
   workers?: number
-  /** A file a worker thread spends longer on is stopped and listed as failed (default 60 s; 0: no limit). */
+  /**
+   * A file that takes longer is stopped and listed as failed, with the rule it was in
+   * (default 60 s). 0: no limit, and one worker is then the main thread itself.
+   */
   fileTimeoutMs?: number
   /** Redo every file, ignoring the resume manifest. */
   force?: boolean
@@ -98,7 +101,7 @@ export interface RunResult {
   ms: number
 }
 
-/** Below this many files a worker pool costs more to start than it saves. */
+/** Below this many files more than one worker thread costs more to start than it saves. */
 const AUTO_POOL_FILES = 1000
 
 export class UsageError extends Error {
@@ -200,6 +203,9 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     // Without saved indexes (none yet, another rinse version, damaged) the batch is
     // collected, even when every file is finished: the report's clusters need them.
     const collecting = corpus && !saved
+    // A file the watchdog stopped while collecting is left out of the indexes (as an
+    // unreadable one is), not tried again by a later corpus stage, and fails with why.
+    const stoppedFiles = new Map<string, string>()
     const passes = passCounter(pipeline.stages, collecting)
     if (collecting) {
       const reportCollected = collectionProgress(pipeline.stages, options.onProgress, files.length)
@@ -211,7 +217,13 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
         () => files.map((file, i) => ({path: file.relative, file, size: stats[i]?.size ?? 0})),
         {
           collector: {
-            collect: (stage, {file, size}, trace) => cleaner.collectFile({stage, file, size, trace}),
+            collect: async (stage, {file, size}, trace) =>
+              stoppedFiles.has(file.relative)
+                ? undefined
+                : await cleaner.collectFile({stage, file, size, trace}).catch((error: Error) => {
+                    stoppedFiles.set(file.relative, error.message)
+                    return undefined
+                  }),
             refresh: () => cleaner.refresh()
           },
           concurrency,
@@ -251,6 +263,8 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
       try {
         const info = stats[i]
         if (!info) throw new InputError(file.relative, cannotRead(statted[i]))
+        const stop = stoppedFiles.get(file.relative)
+        if (stop !== undefined) throw new InputError(file.relative, stop)
         const previous = finished[i]
         if (previous) {
           pushAll(documents, previous.documents)

@@ -80,6 +80,8 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
   const spool = new TraceSpool(spoolFile)
   const traces = new Map<string, TraceRef>()
   const recordKey = (fileIndex: number, record: JsonlRecord): string => `${fileIndex}:${record.line}`
+  // Records that could not be cleaned (stopped by the watchdog): passed through unchanged and reported.
+  const unclean = new Map<string, string>()
   let resumed = 0
   let done = 0
   let bytes = 0
@@ -98,7 +100,17 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
       const wanted = files.map((_, i) => !finished[i])
       const readable = files.map((_, i) => stats[i] !== undefined)
       const built = await buildCorpus(pipeline.stages, () => corpusDocuments(files, readable, options, docPath, recordKey), {
-        collector: cleaner,
+        collector: {
+          // A record the watchdog stopped is left out of the indexes, not tried again, and fails with why.
+          collect: async (stage, record, withTrace) =>
+            unclean.has(record.key)
+              ? undefined
+              : await cleaner.collect(stage, record, withTrace).catch((error: Error) => {
+                  unclean.set(record.key, error.message)
+                  return undefined
+                }),
+          refresh: () => cleaner.refresh()
+        },
         concurrency: width,
         onCollected: (stage, record) => reportCollected(stage, record.path, Buffer.byteLength(record.text)),
         onTrace: (record, trace) => {
@@ -143,19 +155,25 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
           readJsonl(file.path, options, (chunk) => input.update(chunk)),
           async (record) => {
             if (record.text === undefined) return {record}
+            const key = recordKey(i, record)
+            if (unclean.has(key)) return {record, problem: unclean.get(key)}
             const t0 = performance.now()
-            const result = await cleaner.clean(record.text, docPath(file, record), traces.get(recordKey(i, record)))
-            return {record, result, ms: performance.now() - t0}
+            try {
+              const result = await cleaner.clean(record.text, docPath(file, record), traces.get(key))
+              return {record, result, ms: performance.now() - t0}
+            } catch (error) {
+              return {record, problem: (error as Error).message}
+            }
           },
           width
         )
-        for await (const {record, result, ms} of results) {
+        for await (const {record, result, ms, problem} of results) {
           if (record.blank) {
             await cleaned.write(record.raw)
             continue
           }
           if (!result || record.text === undefined || !record.record) {
-            fileFailures.push({path: `${file.relative}:${record.line}`, error: record.problem ?? 'cannot be cleaned'})
+            fileFailures.push({path: `${file.relative}:${record.line}`, error: problem ?? record.problem ?? 'cannot be cleaned'})
             await cleaned.write(record.raw)
             continue
           }

@@ -15,6 +15,7 @@ import {createPipeline} from './pipeline.js'
 import type {CorpusShare} from './pool.js'
 import {traceOf, type TraceRef} from './trace-spool.js'
 import {WriteError, type WriteFailure} from '../io/write-error.js'
+import {NOWHERE, watchInto} from './watch-point.js'
 
 export interface WorkerSetup {
   config: PipelineConfig
@@ -33,7 +34,10 @@ export type WorkerTask =
 export interface WorkerMessage {
   tasks: WorkerTask[]
   corpus: CorpusShare
-  /** The watchdog's slot: [index of the task running, when it started (epoch ms)]. */
+  /**
+   * The watchdog's slot: [index of the task running, when it started (epoch ms),
+   * where in the pipeline it is (see watch-point.ts)].
+   */
   status?: SharedArrayBuffer | undefined
 }
 
@@ -55,9 +59,12 @@ export default function run(message: WorkerMessage): BatchResult[] {
     restored = message.corpus.version
   }
   const status = message.status && new Float64Array(message.status)
-  return message.tasks.map((task, index) => {
+  // The stages mark where they are into the slot while this batch runs.
+  watchInto(status, 2)
+  const results = message.tasks.map((task, index): BatchResult => {
     // Written before each task so the main thread can tell which one overran its budget.
     if (status) {
+      status[2] = NOWHERE
       status[1] = Date.now()
       status[0] = index
     }
@@ -68,6 +75,8 @@ export default function run(message: WorkerMessage): BatchResult[] {
       return {error: error instanceof Error ? error.message : String(error)}
     }
   })
+  watchInto(undefined)
+  return results
 }
 
 function runTask(task: WorkerTask): unknown {

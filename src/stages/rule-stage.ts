@@ -3,6 +3,7 @@ import type {ConfiguredStage, Pass} from '../core/stage.js'
 import type {ProposedEdit} from '../core/types.js'
 import type {TextRule} from './rule.js'
 import {pushAll} from '../core/arrays.js'
+import {testHang, watchAt, watchCode} from '../core/watch-point.js'
 
 export function ruleStage<Options>(
   name: string,
@@ -12,13 +13,21 @@ export function ruleStage<Options>(
   resolved: unknown
 ): ConfiguredStage {
   const enabled = passes.map((rules) => rules.filter((rule) => switches[rule.id] !== false)).filter((rules) => rules.length > 0)
-  const built: Pass[] = enabled.map((rules) => ({
-    propose(input) {
-      const edits: ProposedEdit[] = []
-      for (const rule of rules) pushAll(edits, rule.propose(input, options))
-      return edits
+  const built: Pass[] = enabled.map((rules) => {
+    // Where the watchdog reads which rule a stopped file was in.
+    const codes = rules.map((rule) => watchCode(name, rule.id))
+    return {
+      propose(input) {
+        const edits: ProposedEdit[] = []
+        for (let k = 0; k < rules.length; k++) {
+          watchAt(codes[k]!)
+          testHang?.(codes[k]!, input.text)
+          pushAll(edits, rules[k]!.propose(input, options))
+        }
+        return edits
+      }
     }
-  }))
+  })
   return {name, source: `rinse-${name}`, passes: built, options: resolved}
 }
 

@@ -19,9 +19,9 @@ function loadedAfterImport(script: string): string[] {
 }
 
 describe('light imports', () => {
-  it('importing rinse and cleaning a text loads neither better-sqlite3 nor bullmq (nor its Redis client)', () => {
+  it('importing rinse and cleaning a text loads neither better-sqlite3, bullmq (nor its Redis client) nor the worker pool', () => {
     const loaded = loadedAfterImport(`const {rinseRepair, clean} = await import(${JSON.stringify(DIST)}); clean('One.Two\\n')`)
-    for (const heavy of ['better-sqlite3', 'bullmq', 'ioredis']) expect(loaded).not.toContain(heavy)
+    for (const heavy of ['better-sqlite3', 'bullmq', 'ioredis', 'piscina']) expect(loaded).not.toContain(heavy)
   })
 
   it('a run with a persistent index does load SQLite (the check above can fail)', () => {

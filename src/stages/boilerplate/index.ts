@@ -19,6 +19,11 @@ import {copyRule, findLocalCopies, type LocalDedupOptions} from '../dedup/local.
 import {breadcrumb, formWidget, masthead, menuLine, shareBar, siteNotice} from './rules/navigation.js'
 import {readOriginal, relatedBullet, relatedHeader, sourceLink, truncatedTeaser} from './rules/related.js'
 import {pushAll} from '../../core/arrays.js'
+import {testHang, watchAt, watchCode} from '../../core/watch-point.js'
+
+/** Where the watchdog reads that this stage was running, outside any one rule. */
+const STAGE = watchCode('boilerplate')
+const CLASSIFIER = watchCode('boilerplate', 'block-classifier')
 
 export interface CustomPattern {
   /** Rule id reported for matches. */
@@ -85,7 +90,12 @@ export function customRule(custom: CustomPattern): BlockRule {
 }
 
 /** Decide which blocks are boilerplate; pure, for the stage and for tests. */
-export function findBoilerplate(blocks: readonly Block[], rules: readonly BlockRule[]): BlockDeletion[] {
+export function findBoilerplate(
+  blocks: readonly Block[],
+  rules: readonly BlockRule[],
+  /** Each rule's watchdog mark, worked out once when the stage is built. */
+  codes: readonly number[] = rules.map((rule) => watchCode('boilerplate', rule.id))
+): BlockDeletion[] {
   const claimed = new Map<number, BlockDeletion>()
   const claim = (block: Block, rule: BlockRule, result: BlockMatch | true): void => {
     const match = typeof result === 'object' ? result : {}
@@ -100,8 +110,11 @@ export function findBoilerplate(blocks: readonly Block[], rules: readonly BlockR
   }
   // The first rule of one kind that matches claims the block with its answer (each rule asked once).
   const claimFirst = (block: Block, contextual: boolean, context: BlockContext): void => {
-    for (const rule of rules) {
+    for (let k = 0; k < rules.length; k++) {
+      const rule = rules[k]!
       if ((rule.needsContext ?? false) !== contextual) continue
+      watchAt(codes[k]!)
+      testHang?.(codes[k]!, block.text)
       const result = rule.match(block, context)
       if (result) return claim(block, rule, result)
     }
@@ -111,6 +124,7 @@ export function findBoilerplate(blocks: readonly Block[], rules: readonly BlockR
   const prose = blocks.filter((block) => !claimed.has(block.index) && isProse(block))
   const context: BlockContext = {blocks, firstProse: prose[0]?.index ?? -1, lastProse: prose.at(-1)?.index ?? -1}
   for (const block of blocks) if (!claimed.has(block.index)) claimFirst(block, true, context)
+  watchAt(STAGE)
   return [...claimed.values()].sort((a, b) => a.block.index - b.block.index)
 }
 
@@ -137,6 +151,7 @@ export function boilerplate(options: BoilerplateOptions = {}, context: Boilerpla
     ...BOILERPLATE_RULES.filter((rule) => switches[rule.id] !== false),
     ...(recurring ? [recurring.rule()] : [])
   ]
+  const codes = rules.map((rule) => watchCode('boilerplate', rule.id))
   const classifier =
     options.classifier === false || switches['block-classifier'] === false
       ? undefined
@@ -158,7 +173,7 @@ export function boilerplate(options: BoilerplateOptions = {}, context: Boilerpla
       {
         propose(input: StageInput) {
           const blocks = input.blocks()
-          const settings = {rules, keep, classifier}
+          const settings = {rules, codes, keep, classifier}
           let deletions = removeRounds(blocks, settings, localDedup)
           const guard = classifier && gutting ? guardProse(blocks, deletions, gutting) : undefined
           if (guard) {
@@ -283,12 +298,13 @@ function decide(
   blocks: readonly Block[],
   settings: {
     rules: readonly BlockRule[]
+    codes: readonly number[]
     keep: KeepOptions
     classifier: (Required<Omit<ClassifierOptions, 'model'>> & Pick<ClassifierOptions, 'model'>) | undefined
   },
   keepProse = false
 ): BlockDeletion[] {
-  const deletions = findBoilerplate(blocks, settings.rules)
+  const deletions = findBoilerplate(blocks, settings.rules, settings.codes)
   const removed = new Set(deletions.map((deletion) => deletion.block.index))
   const elements = findElements(blocks, removed)
   const kept = new Set<number>()
@@ -339,10 +355,12 @@ function classify(
   kept: ReadonlySet<number>,
   options: ClassifierOptions
 ): BlockDeletion[] {
+  watchAt(CLASSIFIER)
   const decisions = classifyBlocks(
     blocks.map((block) => ({text: block.text, blankBefore: block.blankBefore})),
     options
   )
+  watchAt(STAGE)
   const deletions: BlockDeletion[] = []
   for (const block of blocks) {
     const decision = decisions[block.index]!
