@@ -82,17 +82,20 @@ console.log(`${pages} pages and ${hostiles} hostile files, ${(bytes / 1e6).toFix
 
 const cli = new URL('../dist/cli/main.js', import.meta.url).pathname
 const t0 = performance.now()
-const run = spawnSync(process.execPath, [cli, 'run', input, '--out', join(work, 'out'), '--workers', values.workers, '--quiet'], {
+// Not --quiet: stderr has one line per failure and the summary (report.json of a large batch
+// is larger than a string can hold, so it is not read here).
+const run = spawnSync(process.execPath, [cli, 'run', input, '--out', join(work, 'out'), '--workers', values.workers], {
   encoding: 'utf8',
-  maxBuffer: 64e6
+  maxBuffer: 256e6
 })
 const seconds = (performance.now() - t0) / 1000
-const report = JSON.parse(readFileSync(join(work, 'out', 'report.json'), 'utf8'))
 console.log(`rinse run: exit ${run.status}, ${seconds.toFixed(1)} s, ${(bytes / 1e6 / seconds).toFixed(2)} MB/s`)
-console.log(`totals: ${JSON.stringify(report.totals)}`)
-console.log(`failures (${report.failures.length}):`)
-for (const failure of report.failures) console.log(`  ${JSON.stringify(failure.path)}: ${failure.error}`)
-const cleanedPages = report.documents.filter((document) => /\/doc-\d+\.txt$/.test(document.path)).length
-console.log(`real pages cleaned: ${cleanedPages} of ${pages}`)
-if (run.stderr.includes('    at ')) console.log('a stack trace was printed:\n' + run.stderr)
+const lines = (run.stderr + '\n' + run.stdout).split('\n').filter((line) => line.startsWith('rinse: '))
+console.log(lines.filter((line) => !/^rinse: \d+ files/.test(line)).join('\n'))
+console.log(lines.find((line) => /^rinse: \d+ files/.test(line)) ?? '(no summary line)')
+const cleaned = readdirSync(join(work, 'out', 'cleaned'), {recursive: true}).filter((name) => /doc-\d+\.txt$/.test(String(name))).length
+console.log(`real pages cleaned: ${cleaned} of ${pages}`)
+if (run.stderr.includes('    at ')) console.log('a stack trace was printed:\n' + run.stderr.slice(0, 4000))
+const outBytes = spawnSync('du', ['-sb', join(work, 'out')], {encoding: 'utf8'}).stdout.split('\t')[0]
+console.log(`OUT holds ${(Number(outBytes) / 1e6).toFixed(0)} MB`)
 if (!values.keep) rmSync(work, {recursive: true, force: true})
