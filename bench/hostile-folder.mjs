@@ -7,10 +7,11 @@
 // every hostile file is cleaned or listed as failed while every real page is cleaned.
 //   npm run build && node bench/hostile-folder.mjs [--mb 200] [--share 0.01] [--workers 2] [--big] [--keep]
 import {spawnSync} from 'node:child_process'
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {parseArgs} from 'node:util'
+import {pageFiles} from './devset-pages.mjs'
 
 const {values} = parseArgs({
   options: {
@@ -22,18 +23,7 @@ const {values} = parseArgs({
     keep: {type: 'boolean'}
   }
 })
-const devset = new URL('../../shared/devset/', import.meta.url).pathname
-const sources = values.from
-  ? readdirSync(values.from)
-      .filter((name) => name.endsWith('.txt'))
-      .map((name) => join(values.from, name))
-  : readdirSync(devset)
-      .filter((part) => existsSync(join(devset, part, 'manifest.tsv')))
-      .flatMap((part) =>
-        readdirSync(join(devset, part))
-          .filter((name) => name.endsWith('.raw.txt'))
-          .map((name) => join(devset, part, name))
-      )
+const sources = pageFiles(values.from)
 const texts = sources.map((file) => readFileSync(file, 'utf8'))
 
 let seed = 7

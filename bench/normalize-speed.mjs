@@ -4,24 +4,14 @@
 // With --other DIST, the same pages through another build, rounds alternating, to compare
 // two builds in one run (this machine's speed moves a lot between runs).
 //   npm run build && node bench/normalize-speed.mjs [--other ../base/dist] [--rounds 5] [--dir DIR]
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
+import {pageFiles} from './devset-pages.mjs'
 import {pathToFileURL} from 'node:url'
 
 const {values} = parseArgs({options: {other: {type: 'string'}, rounds: {type: 'string', default: '5'}, dir: {type: 'string'}}})
-const devset = new URL('../../shared/devset/', import.meta.url).pathname
-const files = values.dir
-  ? readdirSync(values.dir)
-      .filter((name) => name.endsWith('.txt'))
-      .map((name) => join(values.dir, name))
-  : readdirSync(devset)
-      .filter((part) => existsSync(join(devset, part, 'manifest.tsv')))
-      .flatMap((part) =>
-        readdirSync(join(devset, part))
-          .filter((name) => name.endsWith('.raw.txt'))
-          .map((name) => join(devset, part, name))
-      )
+const files = pageFiles(values.dir)
 const texts = files.map((file) => readFileSync(file, 'utf8'))
 const megabytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0) / 1e6
 

@@ -581,15 +581,7 @@ export class DedupIndex {
     const single = (id: number): void => {
       keptDocs.push(id)
       if (this.batchCol[id] !== current) return
-      decisions.set(paths[id]!, {
-        action: 'keep',
-        clusterId: null,
-        keptPath: paths[id]!,
-        similarity: 1,
-        containment: 1,
-        match: null,
-        passages: []
-      })
+      decisions.set(paths[id]!, keptAlone(paths[id]!))
     }
     for (const ids of members.values()) {
       if (ids.length === 1) {
@@ -604,16 +596,7 @@ export class DedupIndex {
       for (const [member, guard] of guarded) {
         stats.guardedCopies++
         keptDocs.push(member)
-        decisions.set(paths[member]!, {
-          action: 'keep',
-          clusterId: null,
-          keptPath: paths[member]!,
-          similarity: 1,
-          containment: 1,
-          match: null,
-          passages: [],
-          guarded: guard
-        })
+        decisions.set(paths[member]!, {...keptAlone(paths[member]!), guarded: guard})
       }
       const facts = guarded.size === 0 ? all : all.filter(({id}) => !guarded.has(id))
       if (facts.length === 1) {
@@ -749,4 +732,9 @@ export class DedupIndex {
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000
+}
+
+/** The decision for a document kept on its own, outside any cluster. */
+function keptAlone(path: string): Decision {
+  return {action: 'keep', clusterId: null, keptPath: path, similarity: 1, containment: 1, match: null, passages: []}
 }
