@@ -77,7 +77,7 @@ export interface CorpusDedupOptions {
   threshold: number
   /**
    * Containment of the smaller document in the larger at or above which the
-   * smaller is a (partial) copy — a teaser ending in "Read more…". Default 0.7.
+   * smaller is a (partial) copy — a teaser ending in "Read more…". Default 0.8.
    */
   containmentThreshold: number
   /** Documents with fewer normalized words take part only in exact dedup. Default 30. */
@@ -105,7 +105,7 @@ export const DEFAULT_CORPUS_DEDUP: Readonly<CorpusDedupOptions> = Object.freeze(
   seed: 0x5eed,
   hashFamily: 'multiply-shift',
   threshold: 0.5,
-  containmentThreshold: 0.7,
+  containmentThreshold: 0.8,
   minWords: 30,
   policy: 'longest',
   priorWins: true,
