@@ -6,6 +6,7 @@ import {VFile} from 'vfile'
 import {readFileSync} from 'node:fs'
 import {parse as parseYaml} from 'yaml'
 import {buildStages, DEFAULT_PIPELINE_PATH, parsePipeline, type PipelineConfig} from '../config/pipeline-file.js'
+import {editMessage} from '../report/format-edit.js'
 import {cleanDocument, type DocumentResult, type Trace} from './clean-document.js'
 import {buildCorpus} from './corpus.js'
 import type {EditLog} from './edit-log.js'
@@ -106,11 +107,7 @@ class Cleaned implements CleanResult {
 
 function toVFile(path: string | undefined, original: string, result: {text: string; edits: Edit[]; conflicts: Conflict[]}): VFile {
   const out = new VFile({value: result.text, path})
-  for (const edit of result.edits) {
-    const message = out.info(edit.reason, {place: {start: edit.start, end: edit.end}, ruleId: edit.rule, source: `rinse-${edit.stage}`})
-    message.actual = edit.before
-    message.expected = [edit.after]
-  }
+  for (const edit of result.edits) editMessage(out, edit)
   out.data.rinse = {edits: result.edits, conflicts: result.conflicts, original}
   return out
 }

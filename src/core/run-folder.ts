@@ -18,7 +18,7 @@ import {cannotReadFolder, listInputFiles, type InputFile} from '../io/walk.js'
 import {summarizeRun} from '../report/build-report.js'
 import {writeReports, type DocumentSource} from '../report/write-reports.js'
 import type {DocumentSummary, FailedDocument, RunReport, StaleOutputs} from '../report/schema.js'
-import {buildCorpus, corpusClusters, corpusSnapshots, fingerprintCorpus, hasCorpusStages} from './corpus.js'
+import {buildCorpus, corpusClusters, corpusSnapshots, fingerprintCorpus, hasCorpusStages, type Collector} from './corpus.js'
 import {loadCorpus, saveCorpus, tryRestore, type SavedCorpus} from './corpus-state.js'
 import {TraceSpool, type TraceRef} from './trace-spool.js'
 import {createPipeline} from './pipeline.js'
@@ -217,13 +217,11 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
         () => files.map((file, i) => ({path: file.relative, file, size: stats[i]?.size ?? 0})),
         {
           collector: {
-            collect: async (stage, {file, size}, trace) =>
-              stoppedFiles.has(file.relative)
-                ? undefined
-                : await cleaner.collectFile({stage, file, size, trace}).catch((error: Error) => {
-                    stoppedFiles.set(file.relative, error.message)
-                    return undefined
-                  }),
+            collect: skippingStopped(
+              stoppedFiles,
+              ({file}) => file.relative,
+              (stage, {file, size}, trace) => cleaner.collectFile({stage, file, size, trace})
+            ),
             refresh: () => cleaner.refresh()
           },
           concurrency,
@@ -338,6 +336,26 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     const closing = await closeAll([() => cleaner.close(), () => manifest.close(), () => spool.close(), () => rm(spoolFile, {force: true})])
     // eslint-disable-next-line no-unsafe-finally -- a failure to close is the run's error only when nothing failed before it
     if (closing && !failing) throw closing
+  }
+}
+
+/**
+ * A collector that leaves out a document whose collection failed (the watchdog
+ * stopped it) for every later corpus stage too, as an unreadable one is, and
+ * remembers why under its key, for the cleaning pass to fail it with.
+ */
+export function skippingStopped<Source>(
+  stopped: Map<string, string>,
+  keyOf: (source: Source) => string,
+  collect: Collector<Source>
+): Collector<Source> {
+  return async (stage, source, withTrace) => {
+    const key = keyOf(source)
+    if (stopped.has(key)) return undefined
+    return await collect(stage, source, withTrace).catch((error: Error) => {
+      stopped.set(key, error.message)
+      return undefined
+    })
   }
 }
 

@@ -32,6 +32,7 @@ import {mapLimited} from './limited.js'
 import {
   anySignal,
   closeAll,
+  skippingStopped,
   collectionProgress,
   finishRun,
   passCounter,
@@ -101,14 +102,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
       const readable = files.map((_, i) => stats[i] !== undefined)
       const built = await buildCorpus(pipeline.stages, () => corpusDocuments(files, readable, options, docPath, recordKey), {
         collector: {
-          // A record the watchdog stopped is left out of the indexes, not tried again, and fails with why.
-          collect: async (stage, record, withTrace) =>
-            unclean.has(record.key)
-              ? undefined
-              : await cleaner.collect(stage, record, withTrace).catch((error: Error) => {
-                  unclean.set(record.key, error.message)
-                  return undefined
-                }),
+          collect: skippingStopped<CorpusRecord>(unclean, (record) => record.key, cleaner.collect),
           refresh: () => cleaner.refresh()
         },
         concurrency: width,

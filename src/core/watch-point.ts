@@ -17,7 +17,7 @@ const codes = new Map<string, number>()
 let slot: Float64Array | undefined
 let place = 0
 
-/** The number of a place; computed once per label (call it where stages are built, not per document). */
+/** The number of a place: hashed on a label's first use, a map lookup after (rule loops look theirs up where stages are built). */
 export function watchCode(stage: string, rule?: string): number {
   const label = rule === undefined ? stage : `${stage}/${rule}`
   let code = codes.get(label)

@@ -1,7 +1,18 @@
-/** One edit as one line, in the unified reporters' style: `3:1-3:12 boilerplate/comment-form: comment form prompt`. */
+/** An edit as people and tools read it: one line, or a vfile message. */
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import type {Edit} from '../core/types.js'
 
+/** One line in the unified reporters' style: `3:1-3:12 boilerplate/comment-form: comment form prompt`. */
 export function formatEdit(edit: Edit): string {
   const place = `${edit.start.line}:${edit.start.column}-${edit.end.line}:${edit.end.column}`
   return `${place} ${edit.stage}/${edit.rule}: ${edit.reason} ${JSON.stringify(edit.before)} → ${JSON.stringify(edit.after)}`
+}
+
+/** An applied edit as an `info` message of `file`, in the shape retext's fixers report (`actual`, `expected`). */
+export function editMessage(file: VFile, edit: Edit): VFileMessage {
+  const message = file.info(edit.reason, {place: {start: edit.start, end: edit.end}, ruleId: edit.rule, source: `rinse-${edit.stage}`})
+  message.actual = edit.before
+  message.expected = [edit.after]
+  return message
 }

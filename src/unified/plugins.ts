@@ -26,6 +26,7 @@ import {EditLog} from '../core/edit-log.js'
 import type {RinseData} from '../core/pipeline.js'
 import type {ConfiguredStage} from '../core/stage.js'
 import type {Edit} from '../core/types.js'
+import {editMessage} from '../report/format-edit.js'
 import type {BoilerplateOptions} from '../stages/boilerplate/index.js'
 import type {DedupOptions} from '../stages/dedup/index.js'
 import type {NormalizeOptions} from '../stages/normalize/index.js'
@@ -122,9 +123,7 @@ function syncMessages(file: VFile, edits: readonly Edit[]): void {
       current.set(key, known)
       continue
     }
-    const message = file.info(edit.reason, {place: {start: edit.start, end: edit.end}, ruleId: edit.rule, source: `rinse-${edit.stage}`})
-    message.actual = edit.before
-    message.expected = [edit.after]
+    const message = editMessage(file, edit)
     message.url = ruleUrl(edit.rule)
     current.set(key, message)
   }

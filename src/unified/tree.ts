@@ -6,24 +6,21 @@
  */
 import type {Nodes, Paragraph, Root, RootContent} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-
-// Paragraphs are separated by a blank line, as retext-english reads them.
-const PARAGRAPH_BREAK = /(\n[ \t]*(?:\n[ \t]*)+)/
+import {paragraphPieces} from '../blocks/paragraphs.js'
+import {pushAll} from '../core/arrays.js'
 
 export function treeOf(text: string, parse: (text: string) => Root, previous?: Root): Root {
   const known = new Map<string, Paragraph>()
   for (const child of previous?.children ?? []) if (child.type === 'ParagraphNode') known.set(toString(child), child)
   const children: RootContent[] = []
-  text.split(PARAGRAPH_BREAK).forEach((piece, index) => {
-    if (piece === '') return
-    if (index % 2 === 1) {
-      children.push({type: 'WhiteSpaceNode', value: piece})
-      return
+  for (const piece of paragraphPieces(text)) {
+    if (piece.isBreak) children.push({type: 'WhiteSpaceNode', value: piece.text})
+    else {
+      const reused = known.get(piece.text)
+      if (reused) children.push(structuredClone(reused))
+      else pushAll(children, parse(piece.text).children)
     }
-    const reused = known.get(piece)
-    if (reused) children.push(structuredClone(reused))
-    else children.push(...parse(piece).children)
-  })
+  }
   const root: Root = {type: 'RootNode', children}
   place(root, {line: 1, column: 1, offset: 0})
   return root

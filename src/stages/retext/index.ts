@@ -9,6 +9,7 @@ import retextEnglish from 'retext-english'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {paragraphPieces} from '../../blocks/paragraphs.js'
 import type {ConfiguredStage, StageInput} from '../../core/stage.js'
 import type {ProposedEdit} from '../../core/types.js'
 import {loadRetextPlugin} from './load-plugin.js'
@@ -19,9 +20,6 @@ export interface RetextOptions {
   /** The plugin's own options. */
   options?: unknown
 }
-
-// A paragraph: lines up to a blank line, as retext-english reads them.
-const PARAGRAPH = /[^\n]+(?:\n(?![ \t]*(?:\n|$))[^\n]*)*/g
 
 export function retext(options: RetextOptions): ConfiguredStage {
   const plugin = loadRetextPlugin(options.plugin)
@@ -41,12 +39,13 @@ export function retext(options: RetextOptions): ConfiguredStage {
 
 function propose(input: StageInput, pluginName: string, messagesOf: (text: string) => VFileMessage[]): ProposedEdit[] {
   const edits: ProposedEdit[] = []
-  for (const paragraph of input.text.matchAll(PARAGRAPH)) {
-    for (const message of messagesOf(paragraph[0])) {
+  for (const paragraph of paragraphPieces(input.text)) {
+    if (paragraph.isBreak) continue
+    for (const message of messagesOf(paragraph.text)) {
       const span = spanOf(message)
       if (!span) continue
-      const start = paragraph.index + span.start
-      const end = paragraph.index + span.end
+      const start = paragraph.start + span.start
+      const end = paragraph.start + span.end
       const rule = `${pluginName}:${message.ruleId ?? 'message'}`
       const expected = message.expected?.[0]
       // A fix is applied only where the plugin's `actual` is the text it points at.

@@ -5,6 +5,7 @@
  * of damage it undoes.
  */
 import {diffChars} from 'diff'
+import {pushAll} from '../../../core/arrays.js'
 import {windows1252Char} from '../../../lexicon/windows-1252.js'
 import {firstSuspect} from './gate.js'
 import {planUses, repairSegment, type FixPlan} from './library.js'
@@ -96,7 +97,7 @@ function changedSpans(before: string, after: string): ChangedSpan[] {
   let offset = 0
   for (let i = 0; i < wordsBefore.length; i++) {
     const word = wordsBefore[i]!
-    if (word !== wordsAfter[i]) spans.push(...changedCharacters(word, wordsAfter[i]!, offset))
+    if (word !== wordsAfter[i]) pushAll(spans, changedCharacters(word, wordsAfter[i]!, offset))
     offset += word.length
   }
   return spans
