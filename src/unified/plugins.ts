@@ -43,7 +43,6 @@ const CORPUS_OPTIONS: Record<string, string> = {dedup: 'documents', boilerplate:
 function stagePlugin<Options extends object>(name: string, pluginName: string): Plugin<[WithCorpus<Options>?], Root, Root> {
   return function (this: Processor, options) {
     const stage = stageFor(name, pluginName, options ?? {})
-    const corpus = options?.corpus
     return (tree: Root, file: VFile): Root => {
       const text = toString(tree)
       const data = dataOf(file, text)
@@ -62,8 +61,9 @@ function stagePlugin<Options extends object>(name: string, pluginName: string): 
       runStage(state, stage)
       data.edits = reportEdits(log, point)
       syncMessages(file, data.edits)
-      const dropped = corpus?.drop(file.path)
-      if (dropped && stage.name === name && stage.corpus) {
+      // Only the stage that drops whole documents (dedup) reports it, once.
+      const dropped = stage.corpus?.drop?.(file.path)
+      if (dropped) {
         data.dropped = dropped
         const message = file.message(dropped.reason, {ruleId: dropped.rule, source: stage.source})
         message.url = ruleUrl(dropped.rule)

@@ -146,3 +146,25 @@ describe('unified plugins', () => {
     ])
   })
 })
+
+describe('unified plugins with a corpus of several stages', () => {
+  it('reports a dropped document once, from dedup, when boilerplate has the corpus too', async () => {
+    const article =
+      'The harbour ferry returned to service on Monday after a six-week repair of its engine and hull, the operator said.\n\n' +
+      'Passengers queued from early morning, and the first crossing left on time with every seat taken.\n'
+    const documents = [
+      {path: 'a.txt', text: article},
+      {path: 'b.txt', text: article + '\nRead more on our website.\n'}
+    ]
+    const corpus = await prepareCorpus(documents, {stages: ['normalize', 'boilerplate', {dedup: {documents: {policy: 'longest'}}}]})
+    const file = await unified()
+      .use(retextEnglish)
+      .use(rinseNormalize)
+      .use(rinseBoilerplate, {corpus})
+      .use(rinseDedup, {corpus})
+      .use(retextStringify)
+      .process(new VFile({path: 'a.txt', value: article}))
+    expect(file.data.rinse?.dropped?.rule).toBe('duplicate-document')
+    expect(file.messages.filter((message) => message.fatal === false).map((message) => message.source)).toEqual(['rinse-dedup'])
+  })
+})
