@@ -27,7 +27,8 @@ export interface BlockRule {
   match(block: Block, context: BlockContext): BlockMatch | boolean | undefined
 }
 
-const endsSentence = endsWith('.!?…', '"”’\')]')
+/** A line that ends a sentence, closing quotes and brackets aside. */
+export const endsSentence = endsWith('.!?…', '"”’\')]')
 
 /** The fewest words of a line that reads like prose (here and in the classifier's prose tests). */
 export const PROSE_WORDS = 12

@@ -53,12 +53,21 @@ export function findElements(blocks: readonly Block[], removed: ReadonlySet<numb
   return elements
 }
 
+/** The longest line that is headline-shaped (a title, or a headline in-document dedup keeps). */
+export const TITLE_MAX_WORDS = 25
+
 /**
  * The title: a headline-shaped line (4 to 25 words, lower-case words in it, no
  * sentence end, no menu separators) that the article follows within three lines.
  */
 function looksLikeTitle(blocks: readonly Block[], block: Block, removed: ReadonlySet<number>): boolean {
-  if (block.words < 4 || block.words > 25 || endsSentence(block.text) || !/\p{Ll}{3}/u.test(block.text) || /\s[|•·»›]\s/.test(block.text))
+  if (
+    block.words < 4 ||
+    block.words > TITLE_MAX_WORDS ||
+    endsSentence(block.text) ||
+    !/\p{Ll}{3}/u.test(block.text) ||
+    /\s[|•·»›]\s/.test(block.text)
+  )
     return false
   let seen = 0
   for (let k = block.index + 1; k < blocks.length && seen < 3; k++) {

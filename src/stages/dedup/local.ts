@@ -10,7 +10,8 @@ import type {BlockDeletion} from '../../blocks/delete-blocks.js'
 import {RECENT_LINES, RecentMemo} from '../../blocks/recent.js'
 import {sequenceKey, shingleAt, sortedShingles, tokenHashes} from '../../blocks/words.js'
 import {endsWith} from '../../blocks/line-end.js'
-import {isDateline} from '../boilerplate/elements.js'
+import {endsSentence} from '../boilerplate/block-rule.js'
+import {isDateline, TITLE_MAX_WORDS} from '../boilerplate/elements.js'
 
 export interface LocalDedupOptions {
   /** Blocks with fewer words are never treated as duplicates (`Share`, `Reply`). */
@@ -183,11 +184,8 @@ function searchCopies(blocks: readonly Block[], options: LocalDedupOptions): Loc
   return groupCopies(candidates, parent)
 }
 
-/** The longest line that may be a headline (as the boilerplate stage's title test). */
-const HEADLINE_WORDS = 25
 /** A block this many times a headline's length is body text, not the headline with a site name or trail added. */
 const BODY_RATIO = 3
-const endsSentence = endsWith('.!?…', '"”’\')]')
 const endsStatement = endsWith('.…', '"”’\')]')
 
 /**
@@ -219,7 +217,7 @@ function shapeOf(candidate: Candidate): Shape {
   const block = candidate.block
   return (candidate.shape = {
     dateline: isDateline(block),
-    headline: block.words <= HEADLINE_WORDS && !endsStatement(block.text),
+    headline: block.words <= TITLE_MAX_WORDS && !endsStatement(block.text),
     sentence: endsSentence(block.text)
   })
 }
