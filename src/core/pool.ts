@@ -12,6 +12,7 @@ import {cleanFile, type CleanFileTask, type Unclean} from './clean-file.js'
 import {collectFile, type CollectFileTask} from './collect-file.js'
 import {collectInProcess, corpusSnapshots, type Collected, type Collector} from './corpus.js'
 import type {Pipeline} from './pipeline.js'
+import type {SerializedDocument} from '../report/summarize.js'
 import type {BatchResult, WorkerMessage, WorkerSetup, WorkerTask} from './worker.js'
 import {WriteError} from '../io/write-error.js'
 import {NOWHERE, watchCode, watchLabel} from './watch-point.js'
@@ -33,6 +34,8 @@ export interface Cleaner {
   collect: Collector
   /** Read, clean and write one input file where the work is done (texts never cross threads); its manifest line back. */
   cleanFile(task: CleanFileTask & {manifest: ManifestMeta}): Promise<{line: ManifestLine} | Unclean>
+  /** The same, its report entry back (a distributed worker stores it in Redis). */
+  cleanFile(task: CleanFileTask): Promise<{document: SerializedDocument} | Unclean>
   collectFile(task: CollectFileTask): Promise<Collected | undefined>
   close(): Promise<void>
 }
@@ -54,7 +57,8 @@ export function inProcessCleaner(pipeline: Pipeline): Cleaner {
   return {
     clean: async (text, path, replay) => pipeline.clean(text, path, replay && traceOf(replay)),
     collect: collectInProcess(pipeline.stages),
-    cleanFile: async (task) => cleanFile(pipeline, task),
+    // The overloads of cleanFile() say which result a task gets; one body serves both.
+    cleanFile: (async (task: CleanFileTask) => cleanFile(pipeline, task)) as Cleaner['cleanFile'],
     collectFile: async (task) => collectFile(pipeline, task),
     // The main thread's own stages hold the indexes.
     refresh: () => {},
@@ -154,7 +158,7 @@ export function poolCleaner(
       route(document.text.length, {kind: 'collect', stage, path: document.path, text: document.text, withTrace}, () =>
         main.collect(stage, document, withTrace)
       ),
-    cleanFile: (task) => route(task.size, {kind: 'clean-file', task}, () => main.cleanFile(task)),
+    cleanFile: ((task: CleanFileTask) => route(task.size, {kind: 'clean-file', task}, () => main.cleanFile(task))) as Cleaner['cleanFile'],
     collectFile: (task) => route(task.size, {kind: 'collect-file', task}, () => main.collectFile(task)),
     refresh: () => {
       corpus = shareCorpus(pipeline, corpus.version + 1)

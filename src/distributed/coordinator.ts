@@ -19,6 +19,7 @@ import {resolve} from 'node:path'
 import {Queue, QueueEvents, type Job} from 'bullmq'
 import type {Redis} from 'ioredis'
 import {createPipeline} from '../core/pipeline.js'
+import {DEFAULT_FILE_TIMEOUT_MS} from '../core/pool.js'
 import {
   batchKey,
   expectedOutputs,
@@ -90,7 +91,9 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
       out,
       config: options.pipeline,
       duplicates: options.duplicates ?? 'skip',
-      diffs: options.diffs !== false
+      diffs: options.diffs !== false,
+      fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
+      files: files.length
     }
     const stats = await statFiles(files.map((file) => file.path))
     const wanted = {

@@ -12,6 +12,10 @@ export interface RunSettings {
   duplicates: 'skip' | 'write'
   /** Write OUT/diffs (absent in settings of older runs: true). */
   diffs?: boolean
+  /** A file taking longer is stopped in the worker and fails (absent in older runs: the default; 0: no limit). */
+  fileTimeoutMs?: number
+  /** Files in the run: sizes a worker thread's heap for the corpus indexes it restores. */
+  files?: number
 }
 
 export type JobData = {run: string; kind: 'collect'; stage: number; files: InputFile[]} | {run: string; kind: 'clean'; files: InputFile[]}

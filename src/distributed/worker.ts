@@ -6,11 +6,12 @@
  * worker, and since every output is written atomically and every report entry
  * is keyed by path, doing a file twice gives the same result once.
  */
+import {stat} from 'node:fs/promises'
 import {deserialize, serialize} from 'node:v8'
 import {Worker, type Job} from 'bullmq'
-import {cleanFile} from '../core/clean-file.js'
-import {collectFile} from '../core/collect-file.js'
 import {createPipeline, type Pipeline} from '../core/pipeline.js'
+import {cleanerFor, DEFAULT_FILE_TIMEOUT_MS, type Cleaner} from '../core/pool.js'
+import type {InputFile} from '../io/walk.js'
 import {keys, QUEUE_NAME, type JobData, type RunSettings} from './keys.js'
 import {openLink} from './redis-link.js'
 
@@ -42,9 +43,19 @@ export interface RunningWorker {
 interface RunState {
   settings: RunSettings
   pipeline: Pipeline
+  /**
+   * Cleans and collects the run's files in a thread of its own under the run's
+   * file time limit, so that a file that hangs fails alone and the worker goes on.
+   */
+  cleaner: Cleaner
   /** Corpus stages whose snapshot is restored. */
   restored: Set<number>
+  /** Jobs of the run in hand: its thread is closed only when none is. */
+  busy: number
 }
+
+/** Runs whose threads are kept; an older run's go when a newer one's job comes. */
+const RUNS_KEPT = 2
 
 /** A testing aid: slow each file down by this many ms (collected or cleaned), to make a crash mid-job reproducible. */
 const fileDelay = Number(process.env.RINSE_WORKER_FILE_DELAY_MS ?? 0)
@@ -69,11 +80,26 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         const raw = await redis.get(keys.settings(run))
         if (!raw) throw new Error(`run ${run} has no settings in Redis`)
         const settings = JSON.parse(raw) as RunSettings
-        return {settings, pipeline: createPipeline(settings.config), restored: new Set<number>()}
+        const pipeline = createPipeline(settings.config)
+        const timeoutMs = settings.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS
+        const cleaner = cleanerFor(pipeline, 1, settings.files ?? 0, 1, timeoutMs)
+        return {settings, pipeline, cleaner, restored: new Set<number>(), busy: 0}
       })()
       runs.set(run, state)
+      void retire()
     }
     return state
+  }
+
+  /** Close the threads of runs beyond the newest RUNS_KEPT that have no job in hand. */
+  const retire = async (): Promise<void> => {
+    const old = [...runs.keys()].slice(0, -RUNS_KEPT)
+    for (const run of old) {
+      const state = await runs.get(run)!.catch(() => undefined)
+      if (state && state.busy > 0) continue
+      runs.delete(run)
+      await state?.cleaner.close()
+    }
   }
 
   /** Restore the snapshots of the corpus stages before `upTo` (exclusive). */
@@ -84,6 +110,51 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       if (!snapshot) throw new Error(`run ${run}: corpus stage ${index} has no snapshot yet`)
       stage.corpus.restore(deserialize(snapshot))
       state.restored.add(index)
+      // The run's thread sees the indexes restored here before its next file.
+      state.cleaner.refresh()
+    }
+  }
+
+  /** A job's files one after another; a file that fails (a stage threw, its time ran out) is recorded and the job goes on. */
+  const doJob = async (data: JobData, state: RunState): Promise<void> => {
+    const {pipeline, settings, cleaner} = state
+    const failed = (file: InputFile, error: unknown): Promise<number> =>
+      redis.hset(keys.failures(data.run), file.relative, error instanceof Error ? error.message : String(error))
+    if (data.kind === 'collect') {
+      await restore(data.run, state, data.stage)
+      for (const file of data.files) {
+        if (fileDelay > 0) await new Promise((resolve) => setTimeout(resolve, fileDelay))
+        let collected
+        try {
+          // Bad files (undefined) are reported by the clean job.
+          collected = await cleaner.collectFile({stage: data.stage, file})
+        } catch (error) {
+          await failed(file, error)
+          continue
+        }
+        if (collected) await redis.hset(keys.signatures(data.run, data.stage), file.relative, serialize(collected.signature))
+      }
+      return
+    }
+    await restore(data.run, state, pipeline.stages.length)
+    // A file that failed while collected (its time ran out) would only fail again.
+    const before = new Set(await redis.hkeys(keys.failures(data.run)))
+    for (const file of data.files) {
+      if (before.has(file.relative)) continue
+      if (fileDelay > 0) await new Promise((resolve) => setTimeout(resolve, fileDelay))
+      let cleaned
+      try {
+        const size = await stat(file.path).then(
+          (info) => info.size,
+          () => undefined
+        )
+        cleaned = await cleaner.cleanFile({file, size, out: settings.out, duplicates: settings.duplicates, diffs: settings.diffs})
+      } catch (error) {
+        await failed(file, error)
+        continue
+      }
+      if ('problem' in cleaned) await redis.hset(keys.failures(data.run), file.relative, cleaned.problem)
+      else await redis.hset(keys.documents(data.run), file.relative, cleaned.document.json)
     }
   }
 
@@ -94,28 +165,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       const data = job.data
       options.onStart?.(data)
       const state = await stateFor(data.run)
-      const {pipeline, settings} = state
-      if (data.kind === 'collect') {
-        await restore(data.run, state, data.stage)
-        for (const file of data.files) {
-          if (fileDelay > 0) await new Promise((resolve) => setTimeout(resolve, fileDelay))
-          // Bad files (undefined) are reported by the clean job.
-          const collected = collectFile(pipeline, {stage: data.stage, file})
-          if (collected) await redis.hset(keys.signatures(data.run, data.stage), file.relative, serialize(collected.signature))
-        }
-      } else {
-        await restore(data.run, state, pipeline.stages.length)
-        for (const file of data.files) {
-          if (fileDelay > 0) await new Promise((resolve) => setTimeout(resolve, fileDelay))
-          let cleaned
-          try {
-            cleaned = cleanFile(pipeline, {file, out: settings.out, duplicates: settings.duplicates, diffs: settings.diffs})
-          } catch (error) {
-            cleaned = {problem: String((error as Error).message ?? error)}
-          }
-          if ('problem' in cleaned) await redis.hset(keys.failures(data.run), file.relative, cleaned.problem)
-          else await redis.hset(keys.documents(data.run), file.relative, cleaned.document.json)
-        }
+      state.busy++
+      try {
+        await doJob(data, state)
+      } finally {
+        state.busy--
       }
       options.onJob?.(data, performance.now() - t0)
     },
@@ -130,7 +184,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   // With Redis away, the jobs in hand cannot finish: the worker is cut at once (their locks expire, another worker takes them).
   link.watch(worker, () => worker.close(true))
   let closing: Promise<void> | undefined
-  const close = (): Promise<void> => (closing ??= link.close())
+  const close = (): Promise<void> =>
+    (closing ??= link
+      .close()
+      .finally(() => Promise.all([...runs.values()].map((state) => state.then((s) => s.cleaner.close()).catch(() => {})))))
   const done = new Promise<void>((resolve, reject) => {
     const stop = (): void => void close().then(() => (link.failure ? reject(link.failure) : resolve()), reject)
     if (link.signal.aborted) stop()

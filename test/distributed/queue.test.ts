@@ -83,9 +83,16 @@ describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
     await waitFor(redis, 'Ready to accept connections')
   })
 
-  /** A `rinse worker` process on the test's Redis; `fileDelayMs` slows each file (a crash mid-job is then reproducible). */
-  const startWorker = (options: {fileDelayMs?: number; lockMs?: number} = {}): ChildProcess => {
-    const env = options.fileDelayMs === undefined ? process.env : {...process.env, RINSE_WORKER_FILE_DELAY_MS: String(options.fileDelayMs)}
+  /**
+   * A `rinse worker` process on the test's Redis; `fileDelayMs` slows each file (a crash mid-job is then reproducible);
+   * `hang` blocks the thread on a file holding that marker (the test hook of src/core/watch-point.ts).
+   */
+  const startWorker = (options: {fileDelayMs?: number; lockMs?: number; hang?: string} = {}): ChildProcess => {
+    const env = {
+      ...process.env,
+      ...(options.fileDelayMs === undefined ? {} : {RINSE_WORKER_FILE_DELAY_MS: String(options.fileDelayMs)}),
+      ...(options.hang === undefined ? {} : {RINSE_TEST_HANG: options.hang})
+    }
     const lock = options.lockMs === undefined ? [] : ['--lock-ms', String(options.lockMs)]
     const child = spawn(process.execPath, [CLI, 'worker', '--queue', url, ...lock], {env, stdio: ['ignore', 'pipe', 'inherit']})
     workers.push(child)
@@ -196,6 +203,29 @@ describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
       outputs: [`cleaned/${gone}`]
     })
     expect(existsSync(join(out, 'cleaned', gone))).toBe(false)
+    worker.kill('SIGTERM')
+  }, 120_000)
+
+  it('stops a file that hangs in a worker after --file-timeout, lists it as failed, and cleans the rest', async () => {
+    const {work, input} = sampleCopy()
+    const marker = 'RINSE-TEST-HANG-queue'
+    writeFileSync(join(input, 'stuck.txt'), `Title\n\n${marker}\n`)
+    const worker = startWorker({hang: marker})
+    await waitFor(worker, 'waiting for jobs')
+    const single = await rinse(['run', input, '--out', join(work, 'single'), '--workers', '1', '--no-html'])
+    const out = join(work, 'distributed')
+    const result = await rinse(['run', input, '--out', out, '--queue', url, '--shard-size', '2', '--no-html', '--file-timeout', '2'])
+    expect(result.code, result.stdout + result.stderr).toBe(1)
+    expect(result.stderr).toMatch(/stuck\.txt: stopped after 2 s in [a-z]+\/[a-z-]+; the file is left out/)
+    expect(readReport(out).failures.map((failure) => failure.path)).toEqual(['stuck.txt'])
+    // Every other file is cleaned as on one machine (there, without the hook, the marker file is cleaned too).
+    const cleaned = fileHashes(join(out, 'cleaned'))
+    const expected = fileHashes(join(work, 'single', 'cleaned'))
+    delete expected['stuck.txt']
+    expect(single.code).toBe(0)
+    expect(cleaned).toEqual(expected)
+    // The worker is still there for the next run.
+    expect(worker.exitCode).toBeNull()
     worker.kill('SIGTERM')
   }, 120_000)
 })
