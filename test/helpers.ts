@@ -19,11 +19,17 @@ export interface CommandResult {
 }
 
 /** Run `rinse ...args` (the built CLI) and collect its output and exit code. */
-export function rinse(args: string[], options: {input?: string; cwd?: string} = {}): Promise<CommandResult> {
+export function rinse(args: string[], options: {input?: string; cwd?: string; env?: Record<string, string>} = {}): Promise<CommandResult> {
+  const env = options.env && {...process.env, ...options.env}
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [CLI, ...args], {cwd: options.cwd, maxBuffer: 64 * 1024 * 1024}, (error, stdout, stderr) => {
-      resolve({code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr})
-    })
+    const child = execFile(
+      process.execPath,
+      [CLI, ...args],
+      {cwd: options.cwd, env, maxBuffer: 64 * 1024 * 1024},
+      (error, stdout, stderr) => {
+        resolve({code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr})
+      }
+    )
     if (options.input !== undefined) child.stdin!.end(options.input)
   })
 }

@@ -6,19 +6,18 @@ import {basename, join, resolve} from 'node:path'
 import {Command, InvalidArgumentError} from 'commander'
 import {reporter} from 'vfile-reporter'
 import {ConfigError, DEFAULT_PIPELINE_PATH, forRecords, loadPipelineFile, withDedupIndex} from '../config/pipeline-file.js'
-import {createPipeline, type Pipeline} from '../core/pipeline.js'
-import {once} from 'node:events'
+import {createPipeline} from '../core/pipeline.js'
 import {runFolder, UsageError, type Progress} from '../core/run-folder.js'
 import {runJsonl} from '../core/run-jsonl.js'
 import {tuneGarbageCollection} from '../core/tune-gc.js'
 import {runDistributed} from '../distributed/coordinator.js'
 import {DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_OUTAGE_TIMEOUT_MS, REDIS_UNAVAILABLE_EXIT, RedisUnavailable} from '../distributed/redis-link.js'
 import {startWorker} from '../distributed/worker.js'
-import {readJsonl, withText} from '../io/jsonl.js'
 import {InputError, cannotRead, decodeDocument} from '../io/read-document.js'
 import {WRITE_FAILED_EXIT, WriteError} from '../io/write-error.js'
 import {writeReportHtml} from '../report/html/index.js'
 import {writeDiffsFromReport} from '../report/write-diffs.js'
+import {cleanStream} from './clean-stream.js'
 import {progressBar} from './progress.js'
 import {staleLine, summaryLine} from './summary.js'
 import {VERSION} from '../version.js'
@@ -246,7 +245,13 @@ program
   .option('-p, --pipeline <file>', 'pipeline file (YAML or JSON)', DEFAULT_PIPELINE_PATH)
   .option('--format <format>', 'txt (the whole input is one document) or jsonl (one record per line, streamed)', format, 'txt')
   .option('--text-field <name>', 'with --format jsonl: the field to clean', 'text')
-  .action(async (options: {pipeline: string; format: 'txt' | 'jsonl'; textField: string}) => {
+  .option(
+    '--file-timeout <s>',
+    'a document that takes longer is stopped (exit 1; a JSONL record passes through unchanged)',
+    secondsOrNone,
+    DEFAULT_FILE_TIMEOUT_MS / 1000
+  )
+  .action(async (options: {pipeline: string; format: 'txt' | 'jsonl'; textField: string; fileTimeout: number}) => {
     // A reader that closed the pipe early (`| head`) ends the command with one line, not an uncaught EPIPE.
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
       const problem = error.code === 'EPIPE' ? 'it was closed (EPIPE)' : error.message
@@ -254,38 +259,17 @@ program
       process.exit(1)
     })
     const loaded = await loadPipelineFile(options.pipeline)
-    const pipeline = createPipeline(options.format === 'jsonl' ? forRecords(loaded) : loaded)
-    if (options.format === 'jsonl') {
-      for await (const record of readJsonl(process.stdin, {textField: options.textField})) {
-        if (record.blank) {
-          if (!process.stdout.write(record.raw + '\n')) await once(process.stdout, 'drain')
-          continue
-        }
-        if (record.text === undefined || !record.record) {
-          process.stderr.write(`rinse: <stdin>:${record.line}: ${record.problem}; passed through unchanged\n`)
-          process.exitCode = 1
-          if (!process.stdout.write(record.raw + '\n')) await once(process.stdout, 'drain')
-          continue
-        }
-        const line = withText(record.record, options.textField, cleanInput(pipeline, record.text, `<stdin>:${record.line}`))
-        if (!process.stdout.write(line + '\n')) await once(process.stdout, 'drain')
+    await cleanStream(process.stdin, process.stdout, {
+      config: options.format === 'jsonl' ? forRecords(loaded) : loaded,
+      format: options.format,
+      textField: options.textField,
+      fileTimeoutMs: options.fileTimeout * 1000,
+      onProblem: (line) => {
+        process.stderr.write(`rinse: ${printable(line)}\n`)
+        process.exitCode = 1
       }
-      return
-    }
-    const chunks: Buffer[] = []
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-    const text = decodeDocument(Buffer.concat(chunks), '<stdin>')
-    process.stdout.write(cleanInput(pipeline, text, '<stdin>'))
+    })
   })
-
-/** Clean one input of `rinse clean`; a stage that throws becomes one line naming the input (exit 1), not a stack trace. */
-function cleanInput(pipeline: Pipeline, text: string, name: string): string {
-  try {
-    return pipeline.clean(text, name).text
-  } catch (error) {
-    throw new InputError(name, `could not be cleaned: ${error instanceof Error ? error.message : String(error)}`)
-  }
-}
 
 interface RunCommandOptions {
   out: string
