@@ -13,15 +13,9 @@ import {collectFile, type CollectFileTask} from './collect-file.js'
 import {collectInProcess, corpusSnapshots, type Collected, type Collector} from './corpus.js'
 import type {Pipeline} from './pipeline.js'
 import type {SerializedDocument} from '../report/summarize.js'
-import type {BatchResult, WorkerMessage, WorkerSetup, WorkerTask} from './worker.js'
+import type {BatchResult, CorpusShare, WorkerMessage, WorkerSetup, WorkerTask} from './worker-protocol.js'
 import {WriteError} from '../io/write-error.js'
 import {NOWHERE, watchCode, watchLabel} from './watch-point.js'
-
-/** The corpus indexes as they stand, serialized once into shared memory that every task can point to. */
-export interface CorpusShare {
-  version: number
-  snapshots: Array<[stageIndex: number, bytes: SharedArrayBuffer]>
-}
 
 export interface Cleaner {
   /** Let the workers see the corpus indexes as they now stand (after a corpus barrier). */

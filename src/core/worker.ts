@@ -5,44 +5,15 @@
  */
 import {deserialize} from 'node:v8'
 import {workerData} from 'node:worker_threads'
-import type {PipelineConfig} from '../config/pipeline-file.js'
-import type {Trace} from './clean-document.js'
-import {cleanFile, type CleanFileTask} from './clean-file.js'
-import {collectFile, type CollectFileTask} from './collect-file.js'
+import {cleanFile} from './clean-file.js'
+import {collectFile} from './collect-file.js'
 import {collectDocument} from './corpus.js'
 import {restoreCorpus} from './corpus-state.js'
 import {createPipeline} from './pipeline.js'
-import type {CorpusShare} from './pool.js'
-import {traceOf, type TraceRef} from './trace-spool.js'
-import {WriteError, type WriteFailure} from '../io/write-error.js'
+import type {BatchResult, WorkerMessage, WorkerSetup, WorkerTask} from './worker-protocol.js'
+import {traceOf} from './trace-spool.js'
+import {WriteError} from '../io/write-error.js'
 import {NOWHERE, watchInto} from './watch-point.js'
-
-export interface WorkerSetup {
-  config: PipelineConfig
-  /** The corpus indexes when the pool started (version 0), by stage index. */
-  snapshots: Array<[number, unknown]>
-}
-
-export type WorkerTask =
-  | {kind: 'clean'; path: string; text: string; replay?: Trace | TraceRef | undefined}
-  /** The trace comes back serialized (for a spool) when `withTrace` is set. */
-  | {kind: 'collect'; stage: number; path: string; text: string; withTrace: boolean}
-  | {kind: 'clean-file'; task: CleanFileTask}
-  | {kind: 'collect-file'; task: CollectFileTask}
-
-/** A batch of tasks with the corpus indexes they must see. */
-export interface WorkerMessage {
-  tasks: WorkerTask[]
-  corpus: CorpusShare
-  /**
-   * The watchdog's slot: [index of the task running, when it started (epoch ms),
-   * where in the pipeline it is (see watch-point.ts)].
-   */
-  status?: SharedArrayBuffer | undefined
-}
-
-/** Each task of a batch succeeds or fails on its own; an output that could not be written says which and why. */
-export type BatchResult = {value: unknown} | {error: string; write?: WriteFailure}
 
 const setup = workerData as WorkerSetup
 const pipeline = createPipeline(setup.config)

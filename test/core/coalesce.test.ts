@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {coalesce} from '../../src/core/pool.js'
-import type {BatchResult} from '../../src/core/worker.js'
+import type {BatchResult} from '../../src/core/worker-protocol.js'
 
 describe('batching tasks for the worker pool', () => {
   it('sends the tasks of one turn in batches of at most the size, in order', async () => {
