@@ -17,6 +17,7 @@ import type {ConfiguredStage} from '../core/stage.js'
 import {boilerplate, type BoilerplateOptions} from '../stages/boilerplate/index.js'
 import {localCopies, type DedupOptions} from '../stages/dedup/index.js'
 import {STAGES} from './stages.js'
+import type {z} from 'zod'
 
 export interface StageEntry {
   stage: string
@@ -91,7 +92,7 @@ export function parsePipeline(data: unknown, source = '<inline>'): PipelineConfi
     if (options === true) options = {}
     const parsed = spec.schema.safeParse(options)
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!
+      const issue = innermost(parsed.error.issues[0]!)
       const path = [at, name, ...issue.path.map(String)].join('.')
       throw new ConfigError(
         source,
@@ -156,7 +157,7 @@ export function buildStages(config: PipelineConfig): ConfiguredStage[] {
 }
 
 function describe(
-  issue: {code: string; message: string; path: PropertyKey[]; keys?: string[]; expected?: unknown},
+  issue: {code: string; message: string; path: PropertyKey[]; keys?: string[]; expected?: unknown; values?: readonly unknown[]},
   ruleIds: string[]
 ): string {
   if (issue.code === 'unrecognized_keys') {
@@ -164,8 +165,27 @@ function describe(
     return inRules ? `unknown rule; expected one of ${ruleIds.join(', ')}` : 'unknown option'
   }
   if (issue.code === 'invalid_type') return `expected ${String(issue.expected)}`
-  if (issue.code === 'invalid_key' || issue.code === 'invalid_value') return `unknown rule; expected one of ${ruleIds.join(', ')}`
+  // Every union of the stage options is `false` or a mapping (a part turned off, or its settings).
+  if (issue.code === 'invalid_union') return 'expected false (off) or a mapping of options'
+  // A key of `rules:` that is no rule id of the stage; any other enum (keep.title, policy) says its own choices.
+  if (issue.code === 'invalid_key') return `unknown rule; expected one of ${ruleIds.join(', ')}`
+  if (issue.code === 'invalid_value' && issue.values) return `expected one of ${issue.values.map(String).join(', ')}`
   return issue.message
+}
+
+type Issue = z.core.$ZodIssue
+
+/**
+ * An option that is `false` or a mapping fails as a union: name the problem of the
+ * mapping (an unknown key, a value out of range) rather than zod's "Invalid input".
+ */
+function innermost(issue: Issue): Issue {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue
+  const branches = issue.errors.filter((branch) => branch.length > 0)
+  // The branch that got furthest into the value: its issue has the longest path.
+  const deepest = branches.flat().sort((a, b) => b.path.length - a.path.length)[0]
+  if (!deepest || (deepest.path.length === 0 && deepest.code === 'invalid_value')) return issue
+  return innermost({...deepest, path: [...issue.path, ...deepest.path]} as Issue)
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -34,6 +34,23 @@ describe('pipeline files', () => {
     )
     expect(configError({stages: [{dedup: {minWord: 3}}]})).toBe('p.yaml: `stages[0].dedup.minWord`: unknown option')
     expect(configError({stages: [{dedup: {minWords: 'three'}}]})).toBe('p.yaml: `stages[0].dedup.minWords`: expected number')
+    // A choice names its own choices, not the stage's rules.
+    expect(configError({stages: [{boilerplate: {keep: {title: 'maybe'}}}]})).toBe(
+      'p.yaml: `stages[0].boilerplate.keep.title`: expected one of keep, auto, drop'
+    )
+    // Inside an option that is false or a mapping: the mapping's own mistake, not "Invalid input".
+    expect(configError({stages: [{dedup: {documents: {treshold: 0.5}}}]})).toBe(
+      'p.yaml: `stages[0].dedup.documents.treshold`: unknown option'
+    )
+    expect(configError({stages: [{dedup: {documents: {policy: 'best'}}}]})).toBe(
+      'p.yaml: `stages[0].dedup.documents.policy`: expected one of longest, earliest, first-seen'
+    )
+    expect(configError({stages: [{boilerplate: {classifier: {threshold: 2}}}]})).toMatch(
+      /`stages\[0\]\.boilerplate\.classifier\.threshold`: Too big/
+    )
+    expect(configError({stages: [{dedup: {documents: 5}}]})).toBe(
+      'p.yaml: `stages[0].dedup.documents`: expected false (off) or a mapping of options'
+    )
     expect(configError({stages: [{boilerplate: {rules: {'vidoe-caption': false}}}]})).toMatch(
       /^p\.yaml: `stages\[0\]\.boilerplate\.rules\.vidoe-caption`: unknown rule; expected one of comment-form, breadcrumb, /
     )

@@ -7,15 +7,24 @@
  * precision (menu items and comment lines look like subheads and datelines),
  * so titles and bylines are kept and the rest is left to the classifier.
  */
+import {z} from 'zod'
 import type {Block} from '../../blocks/block.js'
 import {endsWith} from '../../blocks/line-end.js'
 import {isProse} from './block-rule.js'
 
-export type Element = 'title' | 'subhead' | 'byline' | 'dateline' | 'caption'
+export const ELEMENTS = ['title', 'subhead', 'byline', 'dateline', 'caption'] as const
 
-export type KeepChoice = 'keep' | 'auto' | 'drop'
+export type Element = (typeof ELEMENTS)[number]
 
-export type KeepOptions = Record<Element, KeepChoice>
+const keepChoice = z.enum(['keep', 'auto', 'drop'])
+
+export type KeepChoice = z.output<typeof keepChoice>
+
+export const keepOptions = z
+  .object(Object.fromEntries(ELEMENTS.map((element) => [element, keepChoice])) as Record<Element, typeof keepChoice>)
+  .strict()
+
+export type KeepOptions = z.output<typeof keepOptions>
 
 export const DEFAULT_KEEP: KeepOptions = {title: 'keep', subhead: 'auto', byline: 'keep', dateline: 'auto', caption: 'auto'}
 

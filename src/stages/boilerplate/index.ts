@@ -4,6 +4,7 @@
  * found. Rules that need to know where the article starts and ends run after
  * the context-free ones, so the prose bounds ignore blocks already claimed.
  */
+import {z} from 'zod'
 import type {Block} from '../../blocks/block.js'
 import {deleteBlocks, type BlockDeletion} from '../../blocks/delete-blocks.js'
 import type {ConfiguredStage, StageInput} from '../../core/stage.js'
@@ -11,10 +12,11 @@ import {isProse, type BlockContext, type BlockMatch, type BlockRule} from './blo
 import {authorBox, commentForm, commentThread} from './rules/comments.js'
 import {archiveLine, copyright, disclaimer, postFooter, subscriptionNag, tagLine} from './rules/footer.js'
 import {imageAlt, photoCaption, photoCredit, slideshow, videoCaption} from './rules/media.js'
-import {DEFAULT_RECURRING, RecurringLines, type RecurringOptions} from './recurring.js'
-import {classifyBlocks, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions} from './classifier/index.js'
-import {DEFAULT_KEEP, findElements, type KeepOptions} from './elements.js'
-import {compileUserPattern, CUSTOM_PATTERN_FLAGS} from './user-pattern.js'
+import {DEFAULT_RECURRING, RecurringLines, recurringOptions} from './recurring.js'
+import {classifierOptions, classifyBlocks, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions} from './classifier/index.js'
+import {DEFAULT_KEEP, findElements, keepOptions, type KeepOptions} from './elements.js'
+import {compileUserPattern, CUSTOM_PATTERN_FLAGS, customPattern, type CustomPattern} from './user-pattern.js'
+import {ruleSwitches} from '../rule-switches.js'
 import {copyRule, findLocalCopies, type LocalDedupOptions} from '../dedup/local.js'
 import {breadcrumb, formWidget, masthead, menuLine, shareBar, siteNotice} from './rules/navigation.js'
 import {readOriginal, relatedBullet, relatedHeader, sourceLink, truncatedTeaser} from './rules/related.js'
@@ -25,29 +27,35 @@ import {testHang, watchAt, watchCode} from '../../core/watch-point.js'
 const STAGE = watchCode('boilerplate')
 const CLASSIFIER = watchCode('boilerplate', 'block-classifier')
 
-export interface CustomPattern {
-  /** Rule id reported for matches. */
-  id: string
-  /** A regular expression tested against each block (one trimmed line). */
-  pattern: string
-  flags?: string
-  reason: string
-  /** Only blocks with at most this many words match (default 40). */
-  maxWords?: number
-}
+/** When the classifier may not take most of a document's prose. */
+export const guttingOptions = z
+  .object({
+    /** Share of the prose words (lines of 12+ words ending a sentence) that the classifier may remove. */
+    maxProseRemoved: z.number().min(0).max(1),
+    /** Documents with fewer prose words than this are left to the classifier. */
+    minProseWords: z.number().int().min(0)
+  })
+  .strict()
 
-export interface BoilerplateOptions {
-  rules?: Record<string, boolean>
-  patterns?: CustomPattern[]
-  /** Lines recurring across the batch; `false` turns the corpus pass off. */
-  recurring?: Partial<RecurringOptions> | false
-  /** The text-only block classifier for what no rule knows; `false` turns it off. */
-  classifier?: ClassifierOptions | false
-  /** Per article element: `keep` (the classifier leaves it alone), `auto` (it decides) or `drop` (always removed). */
-  keep?: Partial<KeepOptions>
-  /** When the classifier would remove most of a document's prose, its prose stays (with a warning); `false` turns this off. */
-  proseGuard?: Partial<GuttingOptions> | false
-}
+export type GuttingOptions = z.output<typeof guttingOptions>
+
+export const boilerplateOptions = z
+  .object({
+    rules: ruleSwitches,
+    patterns: z.array(customPattern).optional(),
+    /** Lines recurring across the batch; `false` turns the corpus pass off. */
+    recurring: z.union([z.literal(false), recurringOptions.partial()]).optional(),
+    /** The text-only block classifier for what no rule knows; `false` turns it off. */
+    classifier: z.union([z.literal(false), classifierOptions]).optional(),
+    /** Per article element: `keep` (the classifier leaves it alone), `auto` (it decides) or `drop` (always removed). */
+    keep: keepOptions.partial().optional(),
+    /** When the classifier would remove most of a document's prose, its prose stays (with a warning); `false` turns this off. */
+    proseGuard: z.union([z.literal(false), guttingOptions.partial()]).optional()
+  })
+  .strict()
+
+/** The stage's options; `classifier.model` is for code only (a model trained elsewhere), not a pipeline-file key. */
+export type BoilerplateOptions = Omit<z.input<typeof boilerplateOptions>, 'classifier'> & {classifier?: ClassifierOptions | false}
 
 /** Built-in rules, in priority order. */
 export const BOILERPLATE_RULES: readonly BlockRule[] = [
@@ -228,14 +236,6 @@ function removeRounds(
     if (withoutCopiesView) withoutCopiesView = withoutCopies(remaining, localDedup!)
   }
   return deletions.sort((a, b) => a.block.index - b.block.index)
-}
-
-/** When the classifier may not take most of a document's prose (see `GuttingOptions`). */
-export interface GuttingOptions {
-  /** Share of the prose words (lines of 12+ words ending a sentence) that the classifier may remove. */
-  maxProseRemoved: number
-  /** Documents with fewer prose words than this are left to the classifier. */
-  minProseWords: number
 }
 
 export const DEFAULT_GUTTING: GuttingOptions = {maxProseRemoved: 0.5, minProseWords: 100}

@@ -7,17 +7,22 @@
  * that reads like prose is kept and flagged, not removed.
  */
 import type {Block} from '../../blocks/block.js'
+import {z} from 'zod'
 import {isLetterOrNumberUnit} from '../../blocks/chars.js'
 import {FNV_OFFSET, fnvStep, shingleAt, tokenHashes} from '../../blocks/words.js'
 import type {CorpusHooks, StageInput} from '../../core/stage.js'
 import {isProse, type BlockRule} from './block-rule.js'
 
-export interface RecurringOptions {
-  /** A line is boilerplate when this many different documents contain it. */
-  minDocuments: number
-  /** Longer lines are never counted: they are paragraphs, not furniture. */
-  maxWords: number
-}
+export const recurringOptions = z
+  .object({
+    /** A line is boilerplate when this many different documents contain it. */
+    minDocuments: z.number().int().min(2),
+    /** Longer lines are never counted: they are paragraphs, not furniture. */
+    maxWords: z.number().int().positive()
+  })
+  .strict()
+
+export type RecurringOptions = z.output<typeof recurringOptions>
 
 export const DEFAULT_RECURRING: RecurringOptions = {minDocuments: 5, maxWords: 30}
 

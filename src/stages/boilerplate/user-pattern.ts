@@ -6,6 +6,7 @@
  */
 import {createRequire} from 'node:module'
 import type RE2Type from 're2'
+import {z} from 'zod'
 
 type RE2Constructor = typeof RE2Type
 
@@ -36,3 +37,26 @@ export function userPatternProblem(source: string, flags = CUSTOM_PATTERN_FLAGS)
     return `expected a pattern RE2 can run, not \`${source}\`: ${why} (rinse runs pipeline patterns with RE2, in time linear in the line, so that no line can hang a batch; RE2 has no backreferences or lookaround)`
   }
 }
+
+/** A pipeline file's own boilerplate rule: refused at load when RE2 cannot run its pattern. */
+export const customPattern = z
+  .object({
+    /** Rule id reported for matches. */
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a kebab-case rule id'),
+    /** A regular expression tested against each block (one trimmed line). */
+    pattern: z.string(),
+    flags: z
+      .string()
+      .regex(/^[gimsuy]*$/)
+      .optional(),
+    reason: z.string().min(1),
+    /** Only blocks with at most this many words match (default 40). */
+    maxWords: z.number().int().positive().optional()
+  })
+  .strict()
+  .superRefine((custom, context) => {
+    const problem = userPatternProblem(custom.pattern, custom.flags ?? CUSTOM_PATTERN_FLAGS)
+    if (problem) context.addIssue({code: 'custom', path: ['pattern'], message: problem})
+  })
+
+export type CustomPattern = z.output<typeof customPattern>

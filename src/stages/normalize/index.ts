@@ -4,12 +4,14 @@
  * pass's result (decoding entities before stripping tags, trimming before
  * collapsing blank lines).
  */
+import {z} from 'zod'
 import type {ConfiguredStage} from '../../core/stage.js'
 import type {TextRule} from '../rule.js'
 import {ruleStage} from '../rule-stage.js'
 import {ansiEscape} from './rules/ansi-escape.js'
 import {blankLines} from './rules/blank-lines.js'
-import {DEFAULT_HARD_WRAP, hardWrap, type HardWrapOptions} from './rules/hard-wrap.js'
+import {DEFAULT_HARD_WRAP, hardWrap, hardWrapOptions, type HardWrapOptions} from './rules/hard-wrap.js'
+import {ruleSwitches} from '../rule-switches.js'
 import {htmlEntity} from './rules/html-entity.js'
 import {htmlTag} from './rules/html-tag.js'
 import {invisibleCharacter} from './rules/invisible-character.js'
@@ -24,15 +26,19 @@ import {oddSpace} from './rules/odd-space.js'
 import {lineTrim, spaceRun} from './rules/space.js'
 import {unicodeNfc} from './rules/unicode-nfc.js'
 
-export interface NormalizeOptions {
-  rules?: Record<string, boolean>
-  hardWrap?: Partial<HardWrapOptions>
-  /**
-   * End the text with exactly one newline, as a text file should (default). JSONL
-   * runs turn it off: a record's text field is not a file, and its end is left as it is.
-   */
-  finalNewline?: boolean
-}
+export const normalizeOptions = z
+  .object({
+    rules: ruleSwitches,
+    hardWrap: hardWrapOptions.partial().optional(),
+    /**
+     * End the text with exactly one newline, as a text file should (default). JSONL
+     * runs turn it off: a record's text field is not a file, and its end is left as it is.
+     */
+    finalNewline: z.boolean().optional()
+  })
+  .strict()
+
+export type NormalizeOptions = z.input<typeof normalizeOptions>
 
 /** What the rules of the normalize stage are given. */
 export type NormalizeRuleOptions = HardWrapOptions & {finalNewline: boolean}

@@ -3,18 +3,24 @@
  * changing what they say. Every repair inserts or removes spaces and
  * punctuation only; words are never replaced.
  */
+import {z} from 'zod'
 import type {ConfiguredStage} from '../../core/stage.js'
+import {ruleSwitches} from '../rule-switches.js'
 import type {TextRule} from '../rule.js'
 import {ruleStage} from '../rule-stage.js'
 import {gluedFullStop} from './rules/glued-full-stop.js'
 import {gluedWords, type GluedWordsOptions} from './rules/glued-words.js'
 import {bracketSpacing, doubledDash, doubledPunctuation, spaceBeforePunctuation} from './rules/punctuation.js'
 
-export interface RepairOptions {
-  rules?: Record<string, boolean>
-  /** Camel-case words that are real (brands, names) and must not be split. */
-  allow?: string[]
-}
+export const repairOptions = z
+  .object({
+    rules: ruleSwitches,
+    /** Camel-case words that are real (brands, names) and must not be split. */
+    allow: z.array(z.string()).optional()
+  })
+  .strict()
+
+export type RepairOptions = z.input<typeof repairOptions>
 
 export const REPAIR_PASSES: ReadonlyArray<ReadonlyArray<TextRule<GluedWordsOptions>>> = [
   // Removals first, so the insertions that follow see settled punctuation.

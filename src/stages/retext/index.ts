@@ -8,18 +8,23 @@ import type {Root} from 'nlcst'
 import retextEnglish from 'retext-english'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
+import {z} from 'zod'
 import type {VFileMessage} from 'vfile-message'
 import {paragraphPieces} from '../../blocks/paragraphs.js'
 import type {ConfiguredStage, StageInput} from '../../core/stage.js'
 import type {ProposedEdit} from '../../core/types.js'
 import {loadRetextPlugin} from './load-plugin.js'
 
-export interface RetextOptions {
-  /** The package name: `retext-repeated-words`. */
-  plugin: string
-  /** The plugin's own options. */
-  options?: unknown
-}
+export const retextOptions = z
+  .object({
+    /** The package name: `retext-repeated-words`. */
+    plugin: z.string().min(1),
+    /** The plugin's own options. */
+    options: z.unknown().optional()
+  })
+  .strict()
+
+export type RetextOptions = z.input<typeof retextOptions>
 
 export function retext(options: RetextOptions): ConfiguredStage {
   const plugin = loadRetextPlugin(options.plugin)

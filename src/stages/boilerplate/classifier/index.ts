@@ -1,5 +1,5 @@
 /** Text-only boilerplate block classifier (see classify.ts). */
 export {classifyBlocks, classifyWithModel, DEFAULT_CLASSIFIER_OPTIONS} from './classify.js'
-export type {BlockDecision, ClassifierBlock, ClassifierOptions} from './types.js'
+export {classifierOptions, type BlockDecision, type ClassifierBlock, type ClassifierOptions} from './types.js'
 export type {ClassifierModel} from './model.js'
 export {tokenScores, prf, type TokenCounts} from './score.js'

@@ -1,4 +1,5 @@
 /** Public types of the boilerplate block classifier. */
+import {z} from 'zod'
 import type {ClassifierModel} from './model.js'
 
 /** One non-blank line of a document, whitespace-normalized (single spaces, trimmed). */
@@ -8,43 +9,50 @@ export interface ClassifierBlock {
   blankBefore: boolean
 }
 
-export interface ClassifierOptions {
+/** The classifier's options in a pipeline file (`classifier:` of the boilerplate stage). */
+export const classifierOptions = z
+  .object({
+    /**
+     * Probability of being main content below which a block is boilerplate.
+     * Lower keeps more (precision of removal first).
+     */
+    threshold: z.number().gt(0).lt(1),
+    /**
+     * Blocks with at least this many word tokens that read as prose (enough
+     * stop words, a sentence ending) are kept when the score is only a little
+     * below the threshold, unless they sit in a comment thread or far outside
+     * the main text. 0 disables the guard.
+     */
+    protectProseTokens: z.number().int().min(0),
+    /**
+     * The prose guard only overrides scores within this distance below the
+     * threshold ("when unsure, keep"); confident boilerplate verdicts stand.
+     */
+    protectMargin: z.number().min(0).max(1),
+    /**
+     * A paragraph of at least this many word tokens that reads as prose (a
+     * sentence end, at least 30% stop words) is never removed on the score
+     * alone: only inside a comment thread or far from the main run of prose.
+     * 0 disables it.
+     */
+    longProseTokens: z.number().int().min(0),
+    /** Apply the context (neighbourhood) pass; off gives per-line decisions only. */
+    context: z.boolean(),
+    /**
+     * Documents with fewer blocks are left to the rules: too little context to
+     * tell a page's furniture from its text (the devset's pages have 80+). Default 30.
+     */
+    minBlocks: z.number().int().min(0)
+  })
+  .partial()
+  .strict()
+
+export type ClassifierOptions = z.output<typeof classifierOptions> & {
   /**
    * A model trained elsewhere instead of the shipped weights: for held-out
    * evaluation from code (`scripts/devset-holdout.ts`), not a pipeline-file option.
    */
   model?: ClassifierModel
-  /**
-   * Probability of being main content below which a block is boilerplate.
-   * Lower keeps more (precision of removal first).
-   */
-  threshold?: number
-  /**
-   * Blocks with at least this many word tokens that read as prose (enough
-   * stop words, a sentence ending) are kept when the score is only a little
-   * below the threshold, unless they sit in a comment thread or far outside
-   * the main text. 0 disables the guard.
-   */
-  protectProseTokens?: number
-  /**
-   * The prose guard only overrides scores within this distance below the
-   * threshold ("when unsure, keep"); confident boilerplate verdicts stand.
-   */
-  protectMargin?: number
-  /**
-   * A paragraph of at least this many word tokens that reads as prose (a
-   * sentence end, at least 30% stop words) is never removed on the score
-   * alone: only inside a comment thread or far from the main run of prose.
-   * 0 disables it.
-   */
-  longProseTokens?: number
-  /** Apply the context (neighbourhood) pass; off gives per-line decisions only. */
-  context?: boolean
-  /**
-   * Documents with fewer blocks are left to the rules: too little context to
-   * tell a page's furniture from its text (the devset's pages have 80+). Default 30.
-   */
-  minBlocks?: number
 }
 
 export interface BlockDecision {

@@ -9,17 +9,22 @@
  * code) are never joined.
  */
 import {looksLikeCode} from '../../../blocks/code.js'
+import {z} from 'zod'
 import type {ProposedEdit} from '../../../core/types.js'
 import {isEnglishWord} from '../../../lexicon/dictionary.js'
 import type {TextRule} from '../../rule.js'
 import {maxOf} from '../../../core/arrays.js'
 
-export interface HardWrapOptions {
-  /** Narrowest wrap width recognised. */
-  minWidth: number
-  /** Widest wrap width recognised; longer lines are paragraphs of their own. */
-  maxWidth: number
-}
+export const hardWrapOptions = z
+  .object({
+    /** Narrowest wrap width recognised. */
+    minWidth: z.number().int().positive(),
+    /** Widest wrap width recognised; longer lines are paragraphs of their own. */
+    maxWidth: z.number().int().positive()
+  })
+  .strict()
+
+export type HardWrapOptions = z.output<typeof hardWrapOptions>
 
 export const DEFAULT_HARD_WRAP: HardWrapOptions = {minWidth: 40, maxWidth: 100}
 
