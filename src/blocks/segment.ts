@@ -6,7 +6,15 @@
 import type {Block, BlockKind} from './block.js'
 import {countWords} from './words.js'
 
-const BULLET = /^(?:[•·▪◦‣●○■□*–-]|\d{1,3}[.)])\s+\S/
+/** The characters that start a bulleted line. */
+export const BULLET_CHARS = '•·▪◦‣●○■□*–-'
+
+/** A bullet or a list number and a space: the start of a list item (`• Item`, `2) Item`). */
+export const LIST_MARKER = new RegExp(`^(?:[${BULLET_CHARS}]|\\d{1,3}[.)])\\s`)
+
+/** A bullet and a space: the start of a bulleted (not numbered) line. */
+export const BULLET_MARKER = new RegExp(`^[${BULLET_CHARS}]\\s`)
+
 const TERMINAL = /[.!?…:;,"”’')\]]$/
 
 export function segment(text: string): Block[] {
@@ -53,7 +61,8 @@ function isTrimmed(code: number): boolean {
 }
 
 function kindOf(block: Block, blocks: readonly Block[]): BlockKind {
-  if (BULLET.test(block.text)) return 'list-item'
+  // The text is trimmed: a marker and a space have words after them.
+  if (LIST_MARKER.test(block.text)) return 'list-item'
   const next = blocks[block.index + 1]
   if (block.words <= 12 && !TERMINAL.test(block.text) && (!next || next.words > block.words)) return 'heading'
   return 'paragraph'

@@ -1,5 +1,6 @@
 /** Links away from the article: related bullets and headers, teasers, source and "read the original" lines. */
 import type {Block} from '../../../blocks/block.js'
+import {BULLET_MARKER} from '../../../blocks/segment.js'
 import {inHead, inTail, isProse, wholeLine, type BlockRule} from '../block-rule.js'
 
 /** A lone `• Headline` between paragraphs: a related-article link, not a list. */
@@ -10,7 +11,7 @@ export const relatedBullet: BlockRule = {
   needsContext: true,
   match(block, context) {
     // Glyph bullets only: `2. Plant-forward eating` is a numbered section of the article.
-    if (block.kind !== 'list-item' || !/^[•·▪◦‣●○■□*–-]\s/.test(block.text) || block.words < 3 || block.words > 25) return false
+    if (block.kind !== 'list-item' || !BULLET_MARKER.test(block.text) || block.words < 3 || block.words > 25) return false
     if (/[.!?;:,]["”’)]*$/.test(block.text)) return false
     // Real lists have three or more items; related links come one or two at a time.
     let first = block.index

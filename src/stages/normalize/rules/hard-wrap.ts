@@ -10,6 +10,7 @@
  */
 import {looksLikeCode} from '../../../blocks/code.js'
 import {z} from 'zod'
+import {LIST_MARKER} from '../../../blocks/segment.js'
 import type {ProposedEdit} from '../../../core/types.js'
 import {isEnglishWord} from '../../../lexicon/dictionary.js'
 import type {TextRule} from '../../rule.js'
@@ -28,7 +29,6 @@ export type HardWrapOptions = z.output<typeof hardWrapOptions>
 
 export const DEFAULT_HARD_WRAP: HardWrapOptions = {minWidth: 40, maxWidth: 100}
 
-const LIST_START = /^(?:[•·▪◦‣●○■□*–-]|\d{1,3}[.)])\s/
 const HYPHEN_BREAK = /([\p{L}]+)-$/u
 const FIRST_WORD = /^\S+/
 
@@ -64,7 +64,7 @@ export const hardWrap: TextRule<HardWrapOptions> = {
         const line = chunk[k]!
         const next = chunk[k + 1]!
         // A wrapper never prints a line twice: a repeated line (a title printed again) is a line of its own.
-        if (LIST_START.test(next.text) || next.text.trim() === line.text.trim()) continue
+        if (LIST_MARKER.test(next.text) || next.text.trim() === line.text.trim()) continue
         const nextWord = FIRST_WORD.exec(next.text)?.[0] ?? ''
         const hyphen = HYPHEN_BREAK.exec(line.text)
         const nextHead = /^[\p{Ll}]+/u.exec(next.text)?.[0]
