@@ -1,8 +1,9 @@
 /**
- * Text-only boilerplate block classifier: a per-line logistic regression over
- * shape, furniture and page-position features, then a second logistic
- * regression that lets each block take the colour of its neighbourhood.
- * Pure and linear in the number of blocks.
+ * Text-only boilerplate block classifier: boosted shallow trees score each line
+ * from its shape, furniture and page-position features, then a second ensemble
+ * lets each block take the colour of its neighbourhood (the model format also
+ * takes linear weights for either stage, see model.ts). Pure and linear in the
+ * number of blocks.
  */
 import {CONTEXT_FEATURES, LINE_FEATURES, contextVectors, documentFeatures, type LineStats} from './features.js'
 import {completeTrees, evalCompleteTrees, type CompleteTrees} from './complete-trees.js'
