@@ -5,8 +5,10 @@
 // (count and share of the part), the pages emptied (no token left, or dropped by dedup),
 // the documents carrying a kept-prose warning, the raw input's F1 and the throughput.
 // wcxb-more is also split into its article and non-article page types.
-//   node scripts/devset-parts.mjs [--part NAME ...] [--pipeline FILE] [--keep DIR] [--dist DIR]
-// --dist runs another build (for a before/after throughput in one run).
+//   node scripts/devset-parts.mjs [--part NAME ...] [--pipeline FILE] [--keep DIR] [--dist DIR] [--model FILE]
+// --dist runs another build (for a before/after throughput in one run); --model FILE swaps
+// the classifier's model for one trained by scripts/train-classifier.ts --out FILE.json
+// (scripts/devset-lopo.mjs uses it to score a part with a model that never saw it).
 import {execFileSync} from 'node:child_process'
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -19,6 +21,7 @@ const {values} = parseArgs({
     pipeline: {type: 'string'},
     part: {type: 'string', multiple: true},
     keep: {type: 'string'},
+    model: {type: 'string'},
     dist: {type: 'string', default: new URL('../dist/', import.meta.url).pathname}
   }
 })
@@ -36,7 +39,7 @@ let totalBytes = 0
 let totalSeconds = 0
 for (const part of parts) {
   const dir = join(devset, part)
-  const pipeline = rinse.createPipeline(await rinse.loadPipelineFile(pipelinePath))
+  const pipeline = rinse.createPipeline(withModel(await rinse.loadPipelineFile(pipelinePath)))
   const names = readdirSync(dir)
     .filter((name) => name.endsWith('.raw.txt'))
     .sort()
@@ -111,6 +114,17 @@ for (const part of parts) {
     }
   }
   console.error(`${part}: ${documents.length} pages in ${seconds.toFixed(0)} s (outputs in ${out})`)
+}
+
+/** The pipeline with --model's classifier model and its threshold in the boilerplate stage (a code-only option). */
+function withModel(config) {
+  if (!values.model) return config
+  const model = JSON.parse(readFileSync(values.model, 'utf8'))
+  const stages = config.stages.map((entry) => {
+    if (entry.stage !== 'boilerplate' || entry.options.classifier === false) return entry
+    return {...entry, options: {...entry.options, classifier: {...entry.options.classifier, model, threshold: model.threshold}}}
+  })
+  return {...config, stages}
 }
 
 /** Token micro F1 of the raw input over some pages (score.py's baseline, on a subset). */

@@ -2,22 +2,29 @@
  * Train the boilerplate block classifier on the development set (../shared/devset)
  * and write src/stages/boilerplate/classifier/weights.ts.
  *
- *   npx tsc -p tsconfig.json --outDir /tmp/cls-build
- *   node /tmp/cls-build/scripts/train-classifier.js [--devset DIR] [--out FILE] [--dry-run]
+ *   npx tsc -p tsconfig.json --outDir .bench/build
+ *   node .bench/build/scripts/train-classifier.js [--out FILE] [--without PART|SOURCE ...] [--beta B] [--dry-run]
+ *
+ * It trains on every part whose licence allows it (TRAINING_PARTS); --without
+ * leaves a part or a whole source out, for hold-out measurements
+ * (scripts/devset-lopo.mjs does that for each source in turn). An --out
+ * ending in .json writes the bare model, for devset-parts.mjs --model.
  *
  * Labels: a raw line is content when its token sequence is a gold line; lines
  * with no exact match are content when they are long and nearly all their
  * tokens are gold tokens (side-by-side table cells, joined lines), boilerplate
  * when few are, and left out of training otherwise. Lines are weighted by
- * their token count (the metric is token-level), and the two parts of the
- * devset get equal total weight so neither's conventions dominate.
+ * their token count (the metric is token-level), and every part gets equal
+ * total weight so that no part's gold conventions dominate.
  *
- * Both stages are L2-regularised logistic regressions fitted by Newton's
- * method; stage 2 is fed stage-1 logits computed out of fold.
+ * Both stages are boosted shallow trees (or, with --logistic, L2-regularised
+ * logistic regressions); stage 2 is fed stage-1 logits computed out of fold.
  */
+import {execFileSync} from 'node:child_process'
 import {readFileSync, readdirSync, writeFileSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {pathToFileURL} from 'node:url'
+import {parseArgs} from 'node:util'
 import {
   CONTEXT_FEATURES,
   LINE_FEATURES,
@@ -27,12 +34,29 @@ import {
 } from '../src/stages/boilerplate/classifier/features.js'
 import type {ClassifierModel, TreeNode} from '../src/stages/boilerplate/classifier/model.js'
 import {classifyWithModel} from '../src/stages/boilerplate/classifier/classify.js'
-import {prf, tokenScores, type TokenCounts} from '../src/stages/boilerplate/classifier/score.js'
+import {prf, type TokenCounts} from '../src/stages/boilerplate/classifier/score.js'
 import type {ClassifierBlock} from '../src/stages/boilerplate/classifier/types.js'
 
 export const DEVSET = resolve(process.env.RINSE_DEVSET ?? '../shared/devset')
+/**
+ * Parts whose licence allows shipping weights trained on them (the devset README's table):
+ * Dragnet (AGPL-3.0), WCXB (CC BY 4.0) and Readability's test pages (Apache-2.0).
+ */
+export const TRAINING_PARTS = ['boilerplate', 'dragnet-more', 'wcxb', 'wcxb-more', 'readability'] as const
+/** Parts only measured on: L3S-GN1 is for research use only, CleanEval and CleanPortalEval state no licence. */
+export const EVALUATION_PARTS = ['cleaneval', 'l3s-gn1', 'cleanportal'] as const
+/** The first two parts, the ones the older scripts (holdout, classifier alone) score. */
 export const PARTS = ['boilerplate', 'wcxb'] as const
-export type Part = (typeof PARTS)[number]
+export type Part = (typeof TRAINING_PARTS)[number] | (typeof EVALUATION_PARTS)[number]
+/**
+ * Parts that come from one source share sites and annotators, so leaving one out while
+ * training on its sibling is not "unseen": hold-outs leave a whole source out.
+ */
+export const SOURCES: Record<string, readonly Part[]> = {
+  dragnet: ['boilerplate', 'dragnet-more'],
+  wcxb: ['wcxb', 'wcxb-more'],
+  readability: ['readability']
+}
 
 export interface Page {
   name: string
@@ -192,7 +216,32 @@ export function fitTrees(samples: readonly Sample[], names: readonly string[], o
   const g = new Float64Array(n)
   const h = new Float64Array(n)
   const round = (x: number): number => Math.round(x * 1e5) / 1e5
-  const build = (idx: Int32Array, depth: number): TreeNode => {
+  const width = nBins + 1
+  interface Histogram {
+    g: Float64Array
+    h: Float64Array
+  }
+  // Gradient and hessian sums per feature and bin of the samples in idx.
+  const histogram = (idx: Int32Array): Histogram => {
+    const hist = {g: new Float64Array(dims * width), h: new Float64Array(dims * width)}
+    for (let f = 0; f < dims; f++) {
+      if (edges[f]!.length === 0) continue
+      const col = binned[f]!
+      const base = f * width
+      for (const i of idx) {
+        const b = base + col[i]!
+        hist.g[b] = hist.g[b]! + g[i]!
+        hist.h[b] = hist.h[b]! + h[i]!
+      }
+    }
+    return hist
+  }
+  // A sibling's histogram is its parent's less the other child's: only the smaller child is counted.
+  const difference = (parent: Histogram, child: Histogram): Histogram => ({
+    g: parent.g.map((x, k) => x - child.g[k]!),
+    h: parent.h.map((x, k) => x - child.h[k]!)
+  })
+  const build = (idx: Int32Array, depth: number, given?: Histogram): TreeNode => {
     let G = 0
     let H = 0
     for (const i of idx) {
@@ -205,28 +254,19 @@ export function fitTrees(samples: readonly Sample[], names: readonly string[], o
       for (const i of idx) margin[i] = margin[i]! + node.value
       return node
     }
+    const hist = given ?? histogram(idx)
     const parentScore = (G * G) / (H + lambda)
     let bestGain = 1e-9 * meanW
     let bestF = -1
     let bestBin = -1
-    const hg = new Float64Array(nBins + 1)
-    const hh = new Float64Array(nBins + 1)
     for (let f = 0; f < dims; f++) {
       const e = edges[f]!
-      if (e.length === 0) continue
-      hg.fill(0)
-      hh.fill(0)
-      const col = binned[f]!
-      for (const i of idx) {
-        const b = col[i]!
-        hg[b] = hg[b]! + g[i]!
-        hh[b] = hh[b]! + h[i]!
-      }
+      const base = f * width
       let gl = 0
       let hl = 0
       for (let j = 0; j < e.length; j++) {
-        gl += hg[j]!
-        hl += hh[j]!
+        gl += hist.g[base + j]!
+        hl += hist.h[base + j]!
         const hr = H - hl
         if (hl < minLeaf || hr < minLeaf) continue
         const gr = G - gl
@@ -257,8 +297,14 @@ export function fitTrees(samples: readonly Sample[], names: readonly string[], o
     node.threshold = round(edges[bestF]![bestBin]!)
     // Rounding the threshold must not move any training value across it.
     if (node.threshold !== edges[bestF]![bestBin]!) node.threshold = edges[bestF]![bestBin]!
-    node.left = build(li, depth + 1)
-    node.right = build(ri, depth + 1)
+    let left: Histogram | undefined
+    let right: Histogram | undefined
+    if (depth + 1 < maxDepth) {
+      if (li.length <= ri.length) right = difference(hist, (left = histogram(li)))
+      else left = difference(hist, (right = histogram(ri)))
+    }
+    node.left = build(li, depth + 1, left)
+    node.right = build(ri, depth + 1, right)
     return node
   }
   const subsample = opts.subsample ?? 0.5
@@ -502,36 +548,69 @@ export function train(pages: readonly LabelledPage[], opts: TrainOptions = {}): 
   return model
 }
 
+const THRESHOLDS = Array.from({length: 31}, (_, k) => Math.round((0.05 + k * 0.025) * 1000) / 1000)
+
+/**
+ * Token counts of one page at every threshold of THRESHOLDS in one sweep: blocks are added
+ * in falling score order, and a token is a true positive while the output holds no more
+ * of it than the gold does.
+ */
+function countsByThreshold(page: Page, scores: readonly number[]): TokenCounts[] {
+  const gold = new Map<string, number>()
+  let goldTotal = 0
+  for (const [token] of page.gold.matchAll(WORD_RE)) {
+    gold.set(token, (gold.get(token) ?? 0) + 1)
+    goldTotal++
+  }
+  const order = scores.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]!)
+  const out = new Map<string, number>()
+  let tp = 0
+  let total = 0
+  let next = 0
+  const counts: TokenCounts[] = new Array<TokenCounts>(THRESHOLDS.length)
+  for (let k = THRESHOLDS.length - 1; k >= 0; k--) {
+    const t = THRESHOLDS[k]!
+    for (; next < order.length && scores[order[next]!]! >= t; next++) {
+      for (const [token] of page.blocks[order[next]!]!.text.matchAll(WORD_RE)) {
+        const n = (out.get(token) ?? 0) + 1
+        out.set(token, n)
+        total++
+        if (n <= (gold.get(token) ?? 0)) tp++
+      }
+    }
+    counts[k] = {tp, fp: total - tp, fn: goldTotal - tp}
+  }
+  return counts
+}
+
 /** Threshold maximising the mean over parts of token micro F-beta on the given pages. */
 export function pickThreshold(pages: readonly Page[], model: ClassifierModel, beta = 1): number {
-  const scored = pages.map((p) => ({
-    page: p,
-    scores: classifyWithModel(p.blocks, model, {threshold: 0, protectProseTokens: 0}).map((d) => d.score)
-  }))
+  const byPart = new Map<Part, TokenCounts[]>()
+  for (const page of pages) {
+    const scores = classifyWithModel(page.blocks, model, {threshold: 0, protectProseTokens: 0}).map((d) => d.score)
+    const counts = countsByThreshold(page, scores)
+    const acc = byPart.get(page.part) ?? THRESHOLDS.map(() => ({tp: 0, fp: 0, fn: 0}))
+    counts.forEach((c, k) => {
+      acc[k]!.tp += c.tp
+      acc[k]!.fp += c.fp
+      acc[k]!.fn += c.fn
+    })
+    byPart.set(page.part, acc)
+  }
   let best = 0.5
   let bestValue = -1
-  for (let t = 0.05; t <= 0.8001; t += 0.025) {
-    const byPart = new Map<Part, TokenCounts>()
-    for (const {page, scores} of scored) {
-      const kept = page.blocks.filter((_, i) => scores[i]! >= t).map((b) => b.text)
-      const c = tokenScores(page.gold, kept.join('\n'))
-      const acc = byPart.get(page.part) ?? {tp: 0, fp: 0, fn: 0}
-      acc.tp += c.tp
-      acc.fp += c.fp
-      acc.fn += c.fn
-      byPart.set(page.part, acc)
-    }
+  THRESHOLDS.forEach((t, k) => {
     let sum = 0
-    for (const c of byPart.values()) {
-      const {p, r} = prf(c)
+    for (const counts of byPart.values()) {
+      const {p, r} = prf(counts[k]!)
       sum += p + r ? ((1 + beta * beta) * p * r) / (beta * beta * p + r) : 0
     }
     const value = sum / Math.max(1, byPart.size)
     if (value > bestValue) {
       bestValue = value
-      best = Math.round(t * 1000) / 1000
+      best = t
     }
-  }
+  })
   return best
 }
 
@@ -553,16 +632,47 @@ export const MODEL: ClassifierModel = ${json}
   writeFileSync(file, body)
 }
 
+/** The training parts less those named (a part or a source of SOURCES). */
+export function trainingParts(without: readonly string[] = []): Part[] {
+  const left = new Set(without.flatMap((name) => SOURCES[name] ?? [name as Part]))
+  for (const name of left)
+    if (!(TRAINING_PARTS as readonly string[]).includes(name)) throw new Error(`--without ${name}: not a training part or source`)
+  return TRAINING_PARTS.filter((part) => !left.has(part))
+}
+
+/** What the weights were trained on: parts with page counts, the commit, the threshold rule. */
+export function provenance(pages: readonly Page[], beta: number): string {
+  const counts = new Map<string, number>()
+  for (const page of pages) counts.set(page.part, (counts.get(page.part) ?? 0) + 1)
+  let commit = 'unknown commit'
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {encoding: 'utf8'}).trim()
+  } catch {
+    // Not a git checkout: the provenance says so.
+  }
+  const parts = [...counts].map(([part, n]) => `${part}/ (${n} pages)`).join(' + ')
+  return `devset ${parts}, ${pages.length} pages, parts weighted equally by tokens; threshold by mean F-beta (beta ${beta}) over parts; trained at ${commit}`
+}
+
 function main(): void {
-  const args = process.argv.slice(2)
-  const out = args.includes('--out') ? args[args.indexOf('--out') + 1]! : 'src/stages/boilerplate/classifier/weights.ts'
-  const beta = args.includes('--beta') ? Number(args[args.indexOf('--beta') + 1]) : 1
+  const {values} = parseArgs({
+    options: {
+      out: {type: 'string', default: 'src/stages/boilerplate/classifier/weights.ts'},
+      beta: {type: 'string', default: '1'},
+      without: {type: 'string', multiple: true, default: []},
+      logistic: {type: 'boolean', default: false},
+      'dry-run': {type: 'boolean', default: false}
+    }
+  })
+  const beta = Number(values.beta)
   const t0 = Date.now()
-  const pages = PARTS.flatMap((part) => loadPart(part)).map(labelPage)
-  const kind = args.includes('--logistic') ? 'logistic' : 'trees'
+  const pages = trainingParts(values.without)
+    .flatMap((part) => loadPart(part))
+    .map(labelPage)
+  const kind = values.logistic ? 'logistic' : 'trees'
   const model = train(pages, {beta, kind})
-  model.trainedOn = `devset boilerplate/ (250 pages) + wcxb/ (300 pages), parts weighted equally by tokens; threshold by mean F-beta (beta ${beta}) over parts`
-  console.log(`trained in ${((Date.now() - t0) / 1000).toFixed(1)} s, threshold ${model.threshold}`)
+  model.trainedOn = provenance(pages, beta)
+  console.log(`${model.trainedOn}\ntrained in ${((Date.now() - t0) / 1000).toFixed(1)} s, threshold ${model.threshold}`)
   if (kind === 'logistic') {
     const sorted = Object.entries(model.line).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
     console.log('stage 1:', sorted.map(([k, v]) => `${k}=${v}`).join(' '))
@@ -573,9 +683,10 @@ function main(): void {
         .join(' ')
     )
   } else console.log(`stage 1: ${model.lineTrees!.length} trees, stage 2: ${model.contextTrees!.length} trees`)
-  if (!args.includes('--dry-run')) {
-    writeWeights(model, out)
-    console.log(`wrote ${out}`)
+  if (!values['dry-run']) {
+    if (values.out.endsWith('.json')) writeFileSync(values.out, JSON.stringify(model))
+    else writeWeights(model, values.out)
+    console.log(`wrote ${values.out}`)
   }
 }
 
