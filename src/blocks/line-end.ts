@@ -21,3 +21,18 @@ export function endsWith(terminals: string, closers = ''): (text: string) => boo
 function unitSet(chars: string): Set<number> {
   return new Set(Array.from(chars, (char) => char.charCodeAt(0)))
 }
+
+/** A sentence end inside a line: a word, `.`, `?` or `!`, a space, then a capital. */
+const INNER_SENTENCE_END = /\p{Ll}[.!?]["”’)]?\s+["“‘(]?\p{Lu}/gu
+
+/**
+ * Whether a line holds at least two sentence ends inside it: prose even when it
+ * does not end a sentence, as in a table layout's row where the article's
+ * paragraph and a side column's cell share one line.
+ */
+export function holdsSentences(text: string): boolean {
+  let found = 0
+  INNER_SENTENCE_END.lastIndex = 0
+  while (INNER_SENTENCE_END.exec(text)) if (++found >= 2) return true
+  return false
+}

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {endsWith} from '../../src/blocks/line-end.js'
+import {endsWith, holdsSentences} from '../../src/blocks/line-end.js'
 
 /** Every string of up to `length` characters from `alphabet`. */
 function allStrings(alphabet: readonly string[], length: number): string[] {
@@ -34,5 +34,20 @@ describe('endsWith', () => {
       checked++
     }
     expect(checked).toBe(1 + 11 + 11 ** 2 + 11 ** 3 + 11 ** 4)
+  })
+})
+
+describe('holdsSentences', () => {
+  it('finds two sentence ends inside a line that ends in something else', () => {
+    // A table layout's row: the article's paragraph, then a side column's cell on the same line.
+    expect(holdsSentences('The mayor spoke first. Then the council voted. The plan passed. Upcoming Events')).toBe(true)
+    expect(holdsSentences('“It was close,” she said. “We won.” Latest Scores')).toBe(true)
+  })
+
+  it('does not count one sentence end, initials or numbers', () => {
+    expect(holdsSentences('The mayor spoke first. Upcoming Events')).toBe(false)
+    expect(holdsSentences('Home | News | U.S. Politics | World | Sport')).toBe(false)
+    expect(holdsSentences('Version 2.1. Released 3.4. Updated 5.6.')).toBe(false)
+    expect(holdsSentences('')).toBe(false)
   })
 })

@@ -53,7 +53,7 @@ const UNSEEN = join(import.meta.dirname, '..', '..', 'bench', 'quality', 'unseen
 
 describe('no gutted article on pages unlike the benchmark (bench/quality/unseen)', () => {
   const read = (name: string): string => readFileSync(join(UNSEEN, name), 'utf8')
-  const names = ['13-teardown-plain-prose', '14-league-tables']
+  const names = ['13-teardown-plain-prose', '14-league-tables', '15-table-layout-sidebar']
   const documents = names.map((name) => ({path: `${name}.raw.txt`, text: read(`${name}.raw.txt`)}))
 
   it.each(names)('%s keeps every paragraph of its article, and its headline once', async (name) => {

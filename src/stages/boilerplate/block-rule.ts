@@ -1,6 +1,6 @@
 /** Rules that decide whether a whole block is boilerplate. */
 import type {Block} from '../../blocks/block.js'
-import {endsWith} from '../../blocks/line-end.js'
+import {endsWith, holdsSentences} from '../../blocks/line-end.js'
 
 /** What a rule may know about the document around a block. */
 export interface BlockContext {
@@ -36,6 +36,14 @@ export const PROSE_WORDS = 12
 /** A block that reads like article prose: long enough and ends a sentence. */
 export function isProse(block: Block): boolean {
   return block.words >= PROSE_WORDS && endsSentence(block.text)
+}
+
+/**
+ * A block that holds article prose for the gutting guard: prose, or a long row
+ * of a table layout that holds sentences beside a side column's cell.
+ */
+export function holdsProse(block: Block): boolean {
+  return block.words >= PROSE_WORDS && (endsSentence(block.text) || holdsSentences(block.text))
 }
 
 /** After the last prose block: where footers, tags and author boxes sit. */

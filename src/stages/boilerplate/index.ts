@@ -8,7 +8,7 @@ import {z} from 'zod'
 import type {Block} from '../../blocks/block.js'
 import {deleteBlocks, type BlockDeletion} from '../../blocks/delete-blocks.js'
 import type {ConfiguredStage, StageInput} from '../../core/stage.js'
-import {isProse, type BlockContext, type BlockMatch, type BlockRule} from './block-rule.js'
+import {holdsProse, isProse, type BlockContext, type BlockMatch, type BlockRule} from './block-rule.js'
 import {DEFAULT_RECURRING, RecurringLines, recurringOptions} from './recurring.js'
 import {classifierOptions, classifyBlocks, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions} from './classifier/index.js'
 import {DEFAULT_KEEP, findElements, keepOptions, type KeepOptions} from './elements.js'
@@ -278,7 +278,7 @@ function guardProse(
   let first: Block | undefined
   let last: Block | undefined
   for (const block of blocks) {
-    if (!isProse(block)) continue
+    if (!holdsProse(block)) continue
     const rule = byRule.get(block.index)
     if (rule !== undefined && rule !== 'block-classifier') continue
     prose += block.words
@@ -320,7 +320,7 @@ function decide(
     rules: readonly BlockRule[]
     codes: readonly number[]
     keep: KeepOptions
-    classifier: (Required<Omit<ClassifierOptions, 'model'>> & Pick<ClassifierOptions, 'model'>) | undefined
+    classifier: (Required<Omit<ClassifierOptions, 'model' | 'proseRows'>> & Pick<ClassifierOptions, 'model' | 'proseRows'>) | undefined
   },
   keepProse = false
 ): BlockDeletion[] {
@@ -334,7 +334,7 @@ function decide(
     deletions.push({block: blocks[index]!, rule: `drop-${element}`, reason: `${element} (keep.${element} is drop)`})
     removed.add(index)
   }
-  const classifier = settings.classifier && keepProse ? {...settings.classifier, longProseTokens: 1} : settings.classifier
+  const classifier = settings.classifier && keepProse ? {...settings.classifier, longProseTokens: 1, proseRows: true} : settings.classifier
   if (classifier && worthClassifying(blocks, removed.size, classifier.minBlocks))
     pushAll(deletions, classify(blocks, removed, kept, classifier))
   return deletions

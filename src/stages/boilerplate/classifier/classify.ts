@@ -12,7 +12,7 @@ import type {BlockDecision, ClassifierBlock, ClassifierOptions} from './types.js
 import {MODEL} from './weights.js'
 import {PROSE_WORDS} from '../block-rule.js'
 
-export const DEFAULT_CLASSIFIER_OPTIONS: Required<Omit<ClassifierOptions, 'model'>> = {
+export const DEFAULT_CLASSIFIER_OPTIONS: Required<Omit<ClassifierOptions, 'model' | 'proseRows'>> = {
   threshold: MODEL.threshold,
   protectProseTokens: 12,
   protectMargin: 0.2,
@@ -325,12 +325,17 @@ export function classifyWithModel(
     // A long paragraph of prose is not removed on the score alone, however low:
     // it takes a structural reason, named in the message.
     const structural =
-      boilerplate && isLongProse(stats, PROSE_WORDS)
+      boilerplate && isLongProse(stats, PROSE_WORDS, options.proseRows)
         ? (structuralReason(v[afterMarkerIdx]!, v[cuesBeforeIdx]!, v[densityIdx]!, v[inMainIdx]!, v[linesFromIdx]!) ??
           (apart && v[blankIdx] === 0 ? LIST_RUN : undefined))
         : undefined
     const structure = structural?.reason
-    if (boilerplate && !structure && opts.longProseTokens > 0 && isLongProse(stats, Math.max(PROSE_WORDS, opts.longProseTokens))) {
+    if (
+      boilerplate &&
+      !structure &&
+      opts.longProseTokens > 0 &&
+      isLongProse(stats, Math.max(PROSE_WORDS, opts.longProseTokens), options.proseRows)
+    ) {
       boilerplate = false
       guarded = true
     }
@@ -383,9 +388,12 @@ export function classifyWithModel(
   return decisions
 }
 
-/** A long paragraph that reads as prose: a sentence end and a normal share of stop words. */
-export function isLongProse(stats: LineStats, minTokens: number): boolean {
-  return minTokens > 0 && stats.tokens >= minTokens && stats.terminal && stats.stopRatio >= 0.3
+/**
+ * A long paragraph that reads as prose: a sentence end (with `rows`, or two sentence
+ * ends inside a table layout's row) and a normal share of stop words.
+ */
+export function isLongProse(stats: LineStats, minTokens: number, rows = false): boolean {
+  return minTokens > 0 && stats.tokens >= minTokens && (rows ? stats.sentences : stats.terminal) && stats.stopRatio >= 0.3
 }
 
 /**

@@ -53,6 +53,11 @@ export type ClassifierOptions = z.output<typeof classifierOptions> & {
    * evaluation from code (`scripts/devset-holdout.ts`), not a pipeline-file option.
    */
   model?: ClassifierModel
+  /**
+   * Count a table layout's rows that hold sentences beside a side column's cell as
+   * prose too (LineStats.sentences): set by the gutting guard's second decision only.
+   */
+  proseRows?: boolean
 }
 
 export interface BlockDecision {
