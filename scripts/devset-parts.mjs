@@ -5,7 +5,8 @@
 // (count and share of the part), the pages emptied (no token left, or dropped by dedup),
 // the documents carrying a kept-prose warning, the raw input's F1 and the throughput.
 // wcxb-more is also split into its article and non-article page types.
-//   node scripts/devset-parts.mjs [--part NAME ...] [--pipeline FILE] [--keep DIR] [--dist DIR] [--model FILE]
+// --by-site adds a row for each site (the host of the manifest's url) with at least 5 pages.
+//   node scripts/devset-parts.mjs [--part NAME ...] [--pipeline FILE] [--keep DIR] [--dist DIR] [--model FILE] [--by-site]
 // --dist runs another build (for a before/after throughput in one run); --model FILE swaps
 // the classifier's model for one trained by scripts/train-classifier.ts --out FILE.json
 // (scripts/devset-lopo.mjs uses it to score a part with a model that never saw it).
@@ -22,6 +23,7 @@ const {values} = parseArgs({
     part: {type: 'string', multiple: true},
     keep: {type: 'string'},
     model: {type: 'string'},
+    'by-site': {type: 'boolean', default: false},
     dist: {type: 'string', default: new URL('../dist/', import.meta.url).pathname}
   }
 })
@@ -100,18 +102,28 @@ for (const part of parts) {
     }
   }
   rows.push(row(part, docs, scores.raw_baseline?.token.micro.F1))
+  const rawOf = (subset) =>
+    rawMicro(
+      subset.map((doc) => doc.name),
+      dir
+    )
   if (typeColumn >= 0) {
     const articles = docs.filter((doc) => types.get(doc.name) === 'article')
     const others = docs.filter((doc) => types.get(doc.name) !== 'article')
-    const rawOf = (subset) =>
-      rawMicro(
-        subset.map((doc) => doc.name),
-        dir
-      )
     if (others.length > 0) {
       rows.push(row(`${part}:article`, articles, rawOf(articles)))
       rows.push(row(`${part}:other`, others, rawOf(others)))
     }
+  }
+  const urlColumn = manifest[0].split('\t').indexOf('url')
+  if (values['by-site'] && urlColumn >= 0) {
+    const hosts = new Map(
+      manifest.slice(1).map((line) => [line.split('\t')[0], new URL(line.split('\t')[urlColumn]).host.replace(/^www\./, '')])
+    )
+    const bySite = new Map()
+    for (const doc of docs) bySite.set(hosts.get(doc.name), [...(bySite.get(hosts.get(doc.name)) ?? []), doc])
+    for (const [host, subset] of [...bySite].sort((a, b) => b[1].length - a[1].length))
+      if (subset.length >= 5) rows.push(row(`${part}:${host}`, subset, rawOf(subset)))
   }
   console.error(`${part}: ${documents.length} pages in ${seconds.toFixed(0)} s (outputs in ${out})`)
 }
