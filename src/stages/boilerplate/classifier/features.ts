@@ -368,174 +368,233 @@ export function mainRegion(stats: readonly LineStats[], excluded?: ArrayLike<num
   return [bestStart, bestEnd]
 }
 
-export function documentFeatures(blocks: readonly ClassifierBlock[]): DocumentFeatures {
+/** What the line features need to know of the whole page, measured once per page. */
+interface PageMeasures {
+  n: number
+  totalTokens: number
+  /** Tokens before each line (prefix sums, n + 1 entries). */
+  before: Float64Array
+  /** Prose tokens before each line (prefix sums, n + 1 entries). */
+  proseBefore: Float64Array
+  /** How many lines share each line's text key. */
+  keyCount: Map<number, number>
+  /** 1 after a comment-thread marker that follows the article's first prose. */
+  afterMarker: Uint8Array
+  /** The densest run of prose, and its tokens. */
+  main: [number, number]
+  mainTokens: number
+  /** The dump has (almost) no blank lines, so none says where a paragraph ends. */
+  noBlankInfo: boolean
+  /** The comment-marker section each line is in (cue windows do not look across one). */
+  section: Uint16Array
+  /** Comment cues seen since the first prose line, before each line. */
+  cuesBefore: Uint16Array
+  /** Length of the run of bullets, and of short lines, each line is in. */
+  bulletRun: Uint16Array
+  shortRun: Uint16Array
+}
+
+const isCue = (s: LineStats): boolean => s.commentCue || s.timeAgo
+
+function measurePage(blocks: readonly ClassifierBlock[], stats: readonly LineStats[]): PageMeasures {
   const n = blocks.length
-  const stats = blocks.map((b) => lineStats(b.text))
   const keyCount = new Map<number, number>()
   let totalTokens = 0
   for (const s of stats) {
     totalTokens += s.tokens
     if (s.key) keyCount.set(s.key, (keyCount.get(s.key) ?? 0) + 1)
   }
-  // Token offsets for distances.
   const before = new Float64Array(n + 1)
-  for (let i = 0; i < n; i++) before[i + 1] = before[i]! + stats[i]!.tokens
-
-  // Comment-thread marker seen earlier on the page (after the main text starts).
-  const afterMarker = new Uint8Array(n)
-  let seen = false
-  let proseSeen = false
+  const proseBefore = new Float64Array(n + 1)
   for (let i = 0; i < n; i++) {
-    afterMarker[i] = seen ? 1 : 0
-    if (stats[i]!.commentMarker && proseSeen) seen = true
-    if (stats[i]!.prose) proseSeen = true
+    before[i + 1] = before[i]! + stats[i]!.tokens
+    proseBefore[i + 1] = proseBefore[i]! + (stats[i]!.prose ? stats[i]!.tokens : 0)
   }
+  const afterMarker = commentMarkerSeen(stats)
   const main = mainRegion(stats, afterMarker)
   // A dump with (almost) no blank lines says nothing about paragraph breaks:
   // treat every line as its own paragraph rather than as run-on furniture.
   let blankCount = 0
   for (const b of blocks) if (b.blankBefore) blankCount++
-  const noBlankInfo = n >= 5 && blankCount < 0.05 * n
   const [ms, me] = main
   let mainTokens = 0
   if (ms >= 0) for (let i = ms; i <= me; i++) mainTokens += stats[i]!.tokens
-
-  // Comment metadata lines (`X says:`, `Reply`, `(Score:3)`) in a ±10 window,
-  // not looking across a comment marker (the article above it is not the thread).
-  const segment = new Uint16Array(n)
-  let seg = 0
-  for (let i = 0; i < n; i++) {
-    if (stats[i]!.commentMarker) seg = Math.min(seg + 1, 65535)
-    segment[i] = seg
+  return {
+    n,
+    totalTokens,
+    before,
+    proseBefore,
+    keyCount,
+    afterMarker,
+    main,
+    mainTokens,
+    noBlankInfo: n >= 5 && blankCount < 0.05 * n,
+    section: commentSections(stats),
+    cuesBefore: cuesSinceProse(stats),
+    bulletRun: runLengths(stats, (s) => s.bullet),
+    shortRun: runLengths(stats, (s) => s.tokens <= 6)
   }
-  const isCue = (s: LineStats): boolean => s.commentCue || s.timeAgo
-  // Cue lines seen since the first prose line, before this one.
-  const cuesBefore = new Uint16Array(n)
-  {
-    let count = 0
-    let started = false
-    for (let i = 0; i < n; i++) {
-      cuesBefore[i] = Math.min(count, 65535)
-      if (started && isCue(stats[i]!)) count++
-      if (stats[i]!.prose) started = true
+}
+
+/** 1 for each line after a comment-thread marker seen once the article's prose has begun. */
+function commentMarkerSeen(stats: readonly LineStats[]): Uint8Array {
+  const out = new Uint8Array(stats.length)
+  let seen = false
+  let proseSeen = false
+  for (let i = 0; i < stats.length; i++) {
+    out[i] = seen ? 1 : 0
+    if (stats[i]!.commentMarker && proseSeen) seen = true
+    if (stats[i]!.prose) proseSeen = true
+  }
+  return out
+}
+
+function commentSections(stats: readonly LineStats[]): Uint16Array {
+  const out = new Uint16Array(stats.length)
+  let section = 0
+  for (let i = 0; i < stats.length; i++) {
+    if (stats[i]!.commentMarker) section = Math.min(section + 1, 65535)
+    out[i] = section
+  }
+  return out
+}
+
+function cuesSinceProse(stats: readonly LineStats[]): Uint16Array {
+  const out = new Uint16Array(stats.length)
+  let count = 0
+  let started = false
+  for (let i = 0; i < stats.length; i++) {
+    out[i] = Math.min(count, 65535)
+    if (started && isCue(stats[i]!)) count++
+    if (stats[i]!.prose) started = true
+  }
+  return out
+}
+
+function runLengths(stats: readonly LineStats[], pred: (s: LineStats) => boolean): Uint16Array {
+  const n = stats.length
+  const out = new Uint16Array(n)
+  let i = 0
+  while (i < n) {
+    if (!pred(stats[i]!)) {
+      i++
+      continue
     }
+    let j = i
+    while (j < n && pred(stats[j]!)) j++
+    for (let k = i; k < j; k++) out[k] = Math.min(j - i, 65535)
+    i = j
   }
+  return out
+}
 
-  // Runs of bullets and of short lines (length of the run each line is in).
-  const runOf = (pred: (s: LineStats) => boolean): Uint16Array => {
-    const out = new Uint16Array(n)
-    let i = 0
-    while (i < n) {
-      if (!pred(stats[i]!)) {
-        i++
-        continue
-      }
-      let j = i
-      while (j < n && pred(stats[j]!)) j++
-      for (let k = i; k < j; k++) out[k] = Math.min(j - i, 65535)
-      i = j
-    }
-    return out
+/** Share of comment cues among the lines of a ±10 window in the line's own comment section. */
+function cueDensity(stats: readonly LineStats[], page: PageMeasures, i: number): number {
+  let cues = 0
+  let lines = 0
+  for (let j = Math.max(0, i - 10); j <= Math.min(page.n - 1, i + 10); j++) {
+    if (j === i || page.section[j] !== page.section[i]) continue
+    lines++
+    if (isCue(stats[j]!)) cues++
   }
-  const bulletRun = runOf((s) => s.bullet)
-  const shortRun = runOf((s) => s.tokens <= 6)
+  return Math.min(1, (3 * cues) / Math.max(1, lines))
+}
 
-  // Prose token share in a ±5 window (excluding the line itself).
-  const proseTok = new Float64Array(n + 1)
-  for (let i = 0; i < n; i++) proseTok[i + 1] = proseTok[i]! + (stats[i]!.prose ? stats[i]!.tokens : 0)
+/** Write line i's LINE_FEATURES into v, in their order. */
+function writeLineVector(v: Float64Array, i: number, stats: readonly LineStats[], blankBefore: boolean, page: PageMeasures): void {
+  const {n, before, totalTokens, afterMarker} = page
+  const [ms, me] = page.main
+  const s = stats[i]!
+  const short = s.tokens <= 8 ? 1 : 0
+  // Tokens, and prose tokens, in a ±5 window (the line itself left out).
+  const lo = Math.max(0, i - 5)
+  const hi = Math.min(n, i + 6)
+  const winTok = before[hi]! - before[lo]! - s.tokens
+  const winProse = page.proseBefore[hi]! - page.proseBefore[lo]! - (s.prose ? s.tokens : 0)
+  const inMain = ms >= 0 && i >= ms && i <= me
+  const beforeMain = ms >= 0 && i < ms
+  const afterMain = ms >= 0 && i > me
+  const linesFrom = ms < 0 ? n : inMain ? 0 : beforeMain ? ms - i : i - me
+  const tokensFrom = ms < 0 ? totalTokens : inMain ? 0 : beforeMain ? before[ms]! - before[i + 1]! : before[i]! - before[me + 1]!
+  const repeated = s.key ? (page.keyCount.get(s.key) ?? 1) - 1 : 0
+  let k = 0
+  v[k++] = 1
+  v[k++] = Math.log1p(s.tokens)
+  v[k++] = s.tokens <= 2 ? 1 : 0
+  v[k++] = s.tokens <= 5 ? 1 : 0
+  v[k++] = s.tokens >= 12 ? 1 : 0
+  v[k++] = s.tokens >= 25 ? 1 : 0
+  v[k++] = s.stopRatio
+  v[k++] = s.stopRatio * Math.min(1, s.tokens / 15)
+  v[k++] = s.tokens > 0 && s.stop === 0 ? 1 : 0
+  v[k++] = s.titleRatio
+  v[k++] = s.titleRatio * short
+  v[k++] = s.capsRatio
+  v[k++] = Math.min(1, s.digitRatio * 2)
+  v[k++] = Math.min(1, s.symbolRatio * 2)
+  v[k++] = Math.min(12, s.avgWordLen) / 6
+  v[k++] = Math.min(0.5, s.commaRate) * 2
+  v[k++] = s.terminal ? 1 : 0
+  v[k++] = s.terminal ? short : 0
+  v[k++] = s.colonEnd ? 1 : 0
+  v[k++] = s.bullet ? 1 : 0
+  v[k++] = s.bullet ? short : 0
+  v[k++] = s.numbered ? 1 : 0
+  v[k++] = Math.min(4, s.separators) / 4
+  v[k++] = Math.min(3, s.widgets) / 3
+  v[k++] = s.widgetOnly ? 1 : 0
+  v[k++] = s.url ? 1 : 0
+  v[k++] = s.copyright ? 1 : 0
+  v[k++] = s.date ? 1 : 0
+  v[k++] = s.timeAgo ? 1 : 0
+  v[k++] = s.byline ? 1 : 0
+  v[k++] = s.navWord ? 1 : 0
+  v[k++] = s.share ? 1 : 0
+  v[k++] = s.comment ? 1 : 0
+  v[k++] = s.nag ? 1 : 0
+  v[k++] = s.related ? 1 : 0
+  v[k++] = s.tag ? 1 : 0
+  v[k++] = s.commentMarker ? 1 : 0
+  v[k++] = s.quoteStart ? 1 : 0
+  v[k++] = blankBefore || page.noBlankInfo ? 1 : 0
+  v[k++] = repeated > 0 ? 1 : 0
+  v[k++] = Math.min(3, Math.log1p(repeated)) / 3
+  v[k++] = n > 1 ? i / (n - 1) : 0
+  v[k++] = totalTokens ? before[i]! / totalTokens : 0
+  v[k++] = totalTokens ? (totalTokens - before[i + 1]!) / totalTokens : 0
+  v[k++] = i === 0 ? 1 : 0
+  v[k++] = inMain ? 1 : 0
+  v[k++] = beforeMain ? 1 : 0
+  v[k++] = afterMain ? 1 : 0
+  v[k++] = Math.min(6, Math.log1p(linesFrom)) / 6
+  v[k++] = Math.min(8, Math.log1p(tokensFrom)) / 8
+  v[k++] = totalTokens ? page.mainTokens / totalTokens : 0
+  v[k++] = afterMarker[i]!
+  v[k++] = afterMarker[i]! && !inMain ? 1 : afterMarker[i]! ? 0.5 : 0
+  v[k++] = s.commentCue ? 1 : 0
+  v[k++] = cueDensity(stats, page, i)
+  v[k++] = Math.min(3, Math.log1p(page.cuesBefore[i]!)) / 3
+  v[k++] = s.prose ? 1 : 0
+  v[k++] = winTok > 0 ? winProse / winTok : 0
+  v[k++] = Math.min(4, Math.log1p(page.bulletRun[i]!)) / 4
+  v[k] = Math.min(4, Math.log1p(page.shortRun[i]!)) / 4
+}
 
-  const vectors: Float64Array[] = []
+/** Every line's statistics and LINE_FEATURES vector, and the page's densest run of prose. */
+export function documentFeatures(blocks: readonly ClassifierBlock[]): DocumentFeatures {
+  const stats = blocks.map((b) => lineStats(b.text))
+  const page = measurePage(blocks, stats)
   // One buffer for the page, a view per line: a typed array of its own per line
   // would cost a separate allocation outside the heap each.
   const width = LINE_FEATURES.length
-  const buffer = new Float64Array(n * width)
-  for (let i = 0; i < n; i++) {
-    const s = stats[i]!
-    const short = s.tokens <= 8 ? 1 : 0
-    const lo = Math.max(0, i - 5)
-    const hi = Math.min(n, i + 6)
-    const winTok = before[hi]! - before[lo]! - s.tokens
-    const winProse = proseTok[hi]! - proseTok[lo]! - (s.prose ? s.tokens : 0)
-    const inMain = ms >= 0 && i >= ms && i <= me
-    const beforeMain = ms >= 0 && i < ms
-    const afterMain = ms >= 0 && i > me
-    const linesFrom = ms < 0 ? n : inMain ? 0 : beforeMain ? ms - i : i - me
-    const tokensFrom = ms < 0 ? totalTokens : inMain ? 0 : beforeMain ? before[ms]! - before[i + 1]! : before[i]! - before[me + 1]!
-    const repeated = s.key ? (keyCount.get(s.key) ?? 1) - 1 : 0
+  const buffer = new Float64Array(page.n * width)
+  const vectors: Float64Array[] = []
+  for (let i = 0; i < page.n; i++) {
     const v = buffer.subarray(i * width, (i + 1) * width)
-    let k = 0
-    v[k++] = 1
-    v[k++] = Math.log1p(s.tokens)
-    v[k++] = s.tokens <= 2 ? 1 : 0
-    v[k++] = s.tokens <= 5 ? 1 : 0
-    v[k++] = s.tokens >= 12 ? 1 : 0
-    v[k++] = s.tokens >= 25 ? 1 : 0
-    v[k++] = s.stopRatio
-    v[k++] = s.stopRatio * Math.min(1, s.tokens / 15)
-    v[k++] = s.tokens > 0 && s.stop === 0 ? 1 : 0
-    v[k++] = s.titleRatio
-    v[k++] = s.titleRatio * short
-    v[k++] = s.capsRatio
-    v[k++] = Math.min(1, s.digitRatio * 2)
-    v[k++] = Math.min(1, s.symbolRatio * 2)
-    v[k++] = Math.min(12, s.avgWordLen) / 6
-    v[k++] = Math.min(0.5, s.commaRate) * 2
-    v[k++] = s.terminal ? 1 : 0
-    v[k++] = s.terminal ? short : 0
-    v[k++] = s.colonEnd ? 1 : 0
-    v[k++] = s.bullet ? 1 : 0
-    v[k++] = s.bullet ? short : 0
-    v[k++] = s.numbered ? 1 : 0
-    v[k++] = Math.min(4, s.separators) / 4
-    v[k++] = Math.min(3, s.widgets) / 3
-    v[k++] = s.widgetOnly ? 1 : 0
-    v[k++] = s.url ? 1 : 0
-    v[k++] = s.copyright ? 1 : 0
-    v[k++] = s.date ? 1 : 0
-    v[k++] = s.timeAgo ? 1 : 0
-    v[k++] = s.byline ? 1 : 0
-    v[k++] = s.navWord ? 1 : 0
-    v[k++] = s.share ? 1 : 0
-    v[k++] = s.comment ? 1 : 0
-    v[k++] = s.nag ? 1 : 0
-    v[k++] = s.related ? 1 : 0
-    v[k++] = s.tag ? 1 : 0
-    v[k++] = s.commentMarker ? 1 : 0
-    v[k++] = s.quoteStart ? 1 : 0
-    v[k++] = blocks[i]!.blankBefore || noBlankInfo ? 1 : 0
-    v[k++] = repeated > 0 ? 1 : 0
-    v[k++] = Math.min(3, Math.log1p(repeated)) / 3
-    v[k++] = n > 1 ? i / (n - 1) : 0
-    v[k++] = totalTokens ? before[i]! / totalTokens : 0
-    v[k++] = totalTokens ? (totalTokens - before[i + 1]!) / totalTokens : 0
-    v[k++] = i === 0 ? 1 : 0
-    v[k++] = inMain ? 1 : 0
-    v[k++] = beforeMain ? 1 : 0
-    v[k++] = afterMain ? 1 : 0
-    v[k++] = Math.min(6, Math.log1p(linesFrom)) / 6
-    v[k++] = Math.min(8, Math.log1p(tokensFrom)) / 8
-    v[k++] = totalTokens ? mainTokens / totalTokens : 0
-    v[k++] = afterMarker[i]!
-    v[k++] = afterMarker[i]! && !inMain ? 1 : afterMarker[i]! ? 0.5 : 0
-    v[k++] = s.commentCue ? 1 : 0
-    {
-      let cues = 0
-      let lines = 0
-      for (let j = Math.max(0, i - 10); j <= Math.min(n - 1, i + 10); j++) {
-        if (j === i || segment[j] !== segment[i]) continue
-        lines++
-        if (isCue(stats[j]!)) cues++
-      }
-      v[k++] = Math.min(1, (3 * cues) / Math.max(1, lines))
-    }
-    v[k++] = Math.min(3, Math.log1p(cuesBefore[i]!)) / 3
-    v[k++] = s.prose ? 1 : 0
-    v[k++] = winTok > 0 ? winProse / winTok : 0
-    v[k++] = Math.min(4, Math.log1p(bulletRun[i]!)) / 4
-    v[k] = Math.min(4, Math.log1p(shortRun[i]!)) / 4
+    writeLineVector(v, i, stats, blocks[i]!.blankBefore, page)
     vectors.push(v)
   }
-  return {stats, vectors, main}
+  return {stats, vectors, main: page.main}
 }
 
 /** Names of the stage-2 (context) features, in vector order. */
