@@ -36,31 +36,6 @@ describe('normalize', () => {
     expect(norm(short)).toBe(short)
   })
 
-  it('joins a wrap wider than maxWidth only when its lines fill the width and run on mid-sentence', () => {
-    // A press release wrapped at about 110 columns: every line within a word of the width.
-    const wrapped = [
-      'The regional water board said on Monday that the reservoir above the town had reached its lowest level',
-      'since records began, and that households in the northern villages would be asked to cut their use by a',
-      'fifth from the start of next month while engineers inspect the ageing pipes that carry water across the',
-      'valley.'
-    ]
-    expect(norm(wrapped.join('\n') + '\n')).toBe(wrapped.join(' ') + '\n')
-    // One-sentence items of about that width, each ending a sentence: a list, not a wrap.
-    const items = [
-      'Guided walks: explore the old harbour, the lighthouse and the smugglers’ caves with a local historian.',
-      'Boat trips: a two-hour cruise around the bay, with tea and cake served on the upper deck of the boat.',
-      'Family days: rock pooling and sandcastle contests on the south beach every Saturday in the summer.'
-    ].join('\n')
-    expect(norm(items + '\n')).toBe(items + '\n')
-    // Table rows, of uneven widths once their column gaps are collapsed: not a wrap.
-    const table = [
-      'Model name          Weight     Battery life    Screen size    Price in pounds    Best feature of the whole lot for most people',
-      'Lumen Air           1.1 kg     14 hours        13 inch        899                Light and quiet fan',
-      'Lumen Pro           1.6 kg     11 hours        15 inch        1,299              Bright screen for work at a desk all day'
-    ].join('\n')
-    expect(normalizeOnly.clean(table + '\n').edits.filter((edit) => edit.rule === 'hard-wrap')).toEqual([])
-  })
-
   it('leaves code lines unjoined even when they fill a wrap width', () => {
     const code = [
       '// Reset the marker when the parser leaves a select element here:',

@@ -6,10 +6,7 @@
  * A line was wrapped when the next line's first word would not have fitted on
  * it: that is what a wrapper does. Paragraphs of one line each (lines longer
  * than any wrap width), lists and code (a chunk whose lines mostly read as
- * code) are never joined. A wrap wider than `maxWidth` (press releases and
- * table-layout pages wrap at 110–200 columns) counts only when its lines fill
- * the width closely and run on mid-sentence: lists of one-sentence items and
- * table rows (of uneven widths once their column gaps are collapsed) do not.
+ * code) are never joined.
  */
 import {looksLikeCode} from '../../../blocks/code.js'
 import {z} from 'zod'
@@ -23,32 +20,14 @@ export const hardWrapOptions = z
   .object({
     /** Narrowest wrap width recognised. */
     minWidth: z.number().int().positive(),
-    /** Widest wrap width recognised from lines that mostly reach 60% of it. */
-    maxWidth: z.number().int().positive(),
-    /** Widest wrap width recognised at all, when the lines fill it closely; longer lines are paragraphs of their own. */
-    wideMaxWidth: z.number().int().positive()
+    /** Widest wrap width recognised; longer lines are paragraphs of their own. */
+    maxWidth: z.number().int().positive()
   })
   .strict()
 
 export type HardWrapOptions = z.output<typeof hardWrapOptions>
 
-export const DEFAULT_HARD_WRAP: HardWrapOptions = {minWidth: 40, maxWidth: 100, wideMaxWidth: 250}
-
-/** In a wide wrap, how far short of the width a line may end (about one long word). */
-const WIDE_SLACK = 16
-const SENTENCE_END = /[.!?]["”’)]?$/
-
-/** Whether the lines above a chunk's last fill a wide width the way a wrapper fills it. */
-function fillsWideWidth(body: ReadonlyArray<{text: string}>, width: number): boolean {
-  let full = 0
-  let ended = 0
-  for (const line of body) {
-    const text = line.text.trimEnd()
-    if (text.length >= width - WIDE_SLACK) full++
-    if (SENTENCE_END.test(text)) ended++
-  }
-  return full >= body.length * 0.8 && ended * 2 < body.length
-}
+export const DEFAULT_HARD_WRAP: HardWrapOptions = {minWidth: 40, maxWidth: 100}
 
 const HYPHEN_BREAK = /([\p{L}]+)-$/u
 const FIRST_WORD = /^\S+/
@@ -74,12 +53,10 @@ export const hardWrap: TextRule<HardWrapOptions> = {
       chunkStart = i + 1
       if (chunk.length < 2) continue
       const width = maxOf(chunk.map((line) => line.text.length))
-      if (width < options.minWidth || width > Math.max(options.maxWidth, options.wideMaxWidth)) continue
+      if (width < options.minWidth || width > options.maxWidth) continue
       // Most lines must reach near the width, as wrapped prose does.
-      const body = chunk.slice(0, -1)
-      if (width > options.maxWidth) {
-        if (!fillsWideWidth(body, width)) continue
-      } else if (body.filter((line) => line.text.length >= width * 0.6).length < body.length * 0.75) continue
+      const full = chunk.slice(0, -1).filter((line) => line.text.length >= width * 0.6).length
+      if (full < (chunk.length - 1) * 0.75) continue
       // Code keeps its lines: a comment and a statement are not one wrapped sentence.
       // (One line that names a call or holds braces does not make prose code.)
       if (chunk.filter((line) => looksLikeCode(line.text)).length * 2 >= chunk.length) continue
