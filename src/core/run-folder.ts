@@ -342,7 +342,8 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
 /**
  * A collector that leaves out a document whose collection failed (the watchdog
  * stopped it) for every later corpus stage too, as an unreadable one is, and
- * remembers why under its key, for the cleaning pass to fail it with.
+ * remembers why under its key, for the cleaning pass to fail it with. A failure
+ * that is not the document's (out of file descriptors) stops collection instead.
  */
 export function skippingStopped<Source>(
   stopped: Map<string, string>,
@@ -353,6 +354,7 @@ export function skippingStopped<Source>(
     const key = keyOf(source)
     if (stopped.has(key)) return undefined
     return await collect(stage, source, withTrace).catch((error: Error) => {
+      if (stopsRun(error)) throw error
       stopped.set(key, error.message)
       return undefined
     })

@@ -16,8 +16,8 @@ export interface Fault {
   times?: number
 }
 
-/** `rinse ...args` (the built CLI) with `fault` injected into node:fs. */
-export function rinseWithFault(args: string[], fault: Fault): Promise<CommandResult> {
+/** The environment and Node arguments that run the built CLI with `fault` injected into node:fs: `node ...argv ...args`. */
+export function withFault(fault: Fault): {env: NodeJS.ProcessEnv; argv: string[]} {
   const env = {
     ...process.env,
     RINSE_FAULT: fault.code,
@@ -25,8 +25,14 @@ export function rinseWithFault(args: string[], fault: Fault): Promise<CommandRes
     RINSE_FAULT_SKIP: String(fault.skip ?? 0),
     RINSE_FAULT_TIMES: String(fault.times ?? Infinity)
   }
+  return {env, argv: ['--import', PRELOAD, CLI]}
+}
+
+/** `rinse ...args` (the built CLI) with `fault` injected into node:fs. */
+export function rinseWithFault(args: string[], fault: Fault): Promise<CommandResult> {
+  const {env, argv} = withFault(fault)
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', PRELOAD, CLI, ...args], {env, maxBuffer: 64 * 1024 * 1024}, (error, stdout, stderr) => {
+    execFile(process.execPath, [...argv, ...args], {env, maxBuffer: 64 * 1024 * 1024}, (error, stdout, stderr) => {
       resolve({code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr})
     })
   })

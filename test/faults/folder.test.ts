@@ -131,6 +131,35 @@ describe('out of file descriptors (EMFILE)', () => {
   })
 })
 
+describe('out of file descriptors while reading inputs (EMFILE)', () => {
+  // Opening an input for reading, in the thread that collects and cleans it.
+  const inputs = '/in/(?:sub/)?story-\\d+\\.txt$'
+
+  it('for a moment: the read is tried again and every file is cleaned, none listed as failed', async () => {
+    const out = join(tempDir('rinse-faults-'), 'out')
+    const faulty = await rinseWithFault(['run', input, '--out', out, '-q'], {code: 'EMFILE', path: inputs, skip: 3, times: 4})
+    expect(faulty.code, faulty.stderr).toBe(0)
+    expect(readReport(out).failures).toEqual([])
+    expect(outputs(out)).toEqual(outputs(straight))
+    expect(comparableReport(out)).toEqual(comparableReport(straight))
+  })
+
+  it('for good: the run stops naming the input (exit 74), no good file is listed as bad, and a re-run completes', async () => {
+    const {stderr} = await stopsThenResumes({code: 'EMFILE', path: inputs, skip: 3})
+    expect(stderr).toMatch(
+      new RegExp(
+        `^rinse: cannot read ${input}/(?:sub/)?story-\\d+\\.txt: too many open files \\(EMFILE\\); stopped: raise the open-file limit`
+      )
+    )
+  })
+
+  it('for good, in the cleaning pass of two worker threads (collection done)', async () => {
+    // Each thread lets through its share of the collection's reads, then fails every read.
+    const {stderr} = await stopsThenResumes({code: 'EMFILE', path: inputs, skip: 8}, ['--workers', '2'])
+    expect(stderr).toMatch(new RegExp(`^rinse: cannot read ${input}/\\S+: too many open files \\(EMFILE\\)`))
+  })
+})
+
 describe('rinse diffs on a full disk', () => {
   it('stops with one line (not a failure per document), and run again writes every diff', async () => {
     const out = join(tempDir('rinse-faults-'), 'out')

@@ -49,6 +49,22 @@ describe('JSONL runs', () => {
     expect(comparableReport(out)).toEqual(comparableReport(straight))
   })
 
+  it('out of file descriptors for good while opening an input stops the run naming it (exit 74); a re-run completes', async () => {
+    const out = join(tempDir('rinse-faults-'), 'out')
+    // a.jsonl is collected and cleaned; b.jsonl cannot be opened.
+    const faulty = await rinseWithFault(['run', input, '--out', out, ...JSONL], {code: 'EMFILE', path: '/in/b\\.jsonl$'})
+    expect(faulty.code, faulty.stderr).toBe(74)
+    expect(faulty.stderr).toBe(
+      `rinse: cannot read ${input}/b.jsonl: too many open files (EMFILE); stopped: raise the open-file limit (ulimit -n) or lower --concurrency, and run the same command again: finished files are kept and the run continues from there\n`
+    )
+    expect(leftovers(out)).toEqual([])
+    expect(presentOutputsMatch(out, straight).differing).toEqual([])
+    const again = await rinse(['run', input, '--out', out, ...JSONL, '-q'])
+    expect(again.code, again.stderr).toBe(0)
+    expect(outputs(out)).toEqual(outputs(straight))
+    expect(comparableReport(out)).toEqual(comparableReport(straight))
+  })
+
   it('permission denied on one output fails that file alone (exit 1)', async () => {
     const out = join(tempDir('rinse-faults-'), 'out')
     const faulty = await rinseWithFault(['run', input, '--out', out, ...JSONL, '-q'], {
