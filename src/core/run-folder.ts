@@ -118,6 +118,7 @@ export async function folderRun(options: RunOptions): Promise<{out: string; file
     // A subfolder that cannot be listed is a failure of the run, reported as `sub/`.
     return {out, files, unread: unread.map((folder) => ({path: folder.relative, error: folder.error}))}
   } catch (error) {
+    if (stopsRun(error)) throw error
     throw new UsageError(`input folder ${input}: ${cannotReadFolder(error)}`)
   }
 }

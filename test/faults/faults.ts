@@ -2,7 +2,8 @@
 import {execFile} from 'node:child_process'
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {CLI, fileHashes, listFiles, prng, type CommandResult} from '../helpers.js'
+import {expect} from 'vitest'
+import {CLI, fileHashes, listFiles, prng, rinse, tempDir, type CommandResult} from '../helpers.js'
 
 export const PRELOAD = join(import.meta.dirname, 'preload.mjs')
 
@@ -95,4 +96,33 @@ export function presentOutputsMatch(out: string, reference: string): {present: n
   const expected = outputs(reference)
   const present = Object.entries(existsSync(out) ? outputs(out) : {})
   return {present: present.length, differing: present.filter(([path, hash]) => expected[path] !== hash).map(([path]) => path)}
+}
+
+/**
+ * `rinse run INPUT --out <a new OUT> ...args` meeting `fault`, checked as far as every
+ * stopped run must be (exit 74, one line, no stack trace, no temp file, each output
+ * written as in `straight`, a run without faults); then run again without the fault,
+ * checked against `straight`. `present`: the outputs the stopped run had written.
+ */
+export async function stopsThenResumes(
+  input: string,
+  straight: string,
+  fault: Fault,
+  args: string[] = []
+): Promise<{out: string; stderr: string; present: number}> {
+  const out = join(tempDir('rinse-faults-'), 'out')
+  const faulty = await rinseWithFault(['run', input, '--out', out, ...args], fault)
+  expect(faulty.code, faulty.stderr).toBe(74)
+  expect(faulty.stderr.trimEnd().split('\n')).toHaveLength(1)
+  expect(faulty.stderr).not.toMatch(/\n\s+at /)
+  expect(leftovers(out)).toEqual([])
+  const {present, differing} = presentOutputsMatch(out, straight)
+  expect(differing).toEqual([])
+
+  const again = await rinse(['run', input, '--out', out, ...args, '-q'])
+  expect(again.code, again.stderr).toBe(0)
+  expect(outputs(out)).toEqual(outputs(straight))
+  expect(comparableReport(out)).toEqual(comparableReport(straight))
+  expect(leftovers(out)).toEqual([])
+  return {out, stderr: faulty.stderr, present}
 }
