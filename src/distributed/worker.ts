@@ -123,7 +123,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
    * good, so that the coordinator stops, its files left for the run continued.
    */
   const stopJob = (run: string, error: WriteError): never => {
-    if (!told.has(run)) options.onNotice?.(`run ${run} stopped: ${error.message}; its jobs wait until its rinse run command is run again`)
+    if (!told.has(run)) options.onNotice?.(`run ${run} stopped: ${error.message}; its rinse run command, run again, continues it`)
     told.add(run)
     throw new UnrecoverableError(error.message)
   }
