@@ -8,8 +8,8 @@ import type {LimitFunction} from 'p-limit'
 
 /**
  * Run `task` on every item, at most `limit.concurrency` at once; stops starting
- * new ones after a failure, and stops taking items (a file being read, say) once
- * `signal` aborts.
+ * new ones after a failure (and throws it once those in flight have settled),
+ * and stops taking items (a file being read, say) once `signal` aborts.
  */
 export async function forEachLimited<T>(
   items: Iterable<T> | AsyncIterable<T>,
@@ -18,18 +18,24 @@ export async function forEachLimited<T>(
   signal?: AbortSignal
 ): Promise<void> {
   const inFlight = new Set<Promise<void>>()
+  // Kept here: a task that fails while no one awaits it must not be lost.
+  let failure: {error: unknown} | undefined
   let index = 0
   for await (const item of items) {
-    if (signal?.aborted) break
+    if (signal?.aborted || failure) break
     const run = limit(task, item, index++)
     inFlight.add(run)
     run.then(
       () => inFlight.delete(run),
-      () => inFlight.delete(run)
+      (error: unknown) => {
+        inFlight.delete(run)
+        failure ??= {error}
+      }
     )
-    if (inFlight.size >= limit.concurrency) await Promise.race(inFlight)
+    if (inFlight.size >= limit.concurrency) await Promise.race(inFlight).catch(() => {})
   }
-  await Promise.all(inFlight)
+  await Promise.allSettled(inFlight)
+  if (failure) throw failure.error
 }
 
 /** `mapper` over every item with the same bound; results in item order. */

@@ -118,6 +118,7 @@ export async function folderRun(options: RunOptions): Promise<{out: string; file
     // A subfolder that cannot be listed is a failure of the run, reported as `sub/`.
     return {out, files, unread: unread.map((folder) => ({path: folder.relative, error: folder.error}))}
   } catch (error) {
+    if (stopsRun(error)) throw error
     throw new UsageError(`input folder ${input}: ${cannotReadFolder(error)}`)
   }
 }
@@ -342,7 +343,8 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
 /**
  * A collector that leaves out a document whose collection failed (the watchdog
  * stopped it) for every later corpus stage too, as an unreadable one is, and
- * remembers why under its key, for the cleaning pass to fail it with.
+ * remembers why under its key, for the cleaning pass to fail it with. A failure
+ * that is not the document's (out of file descriptors) stops collection instead.
  */
 export function skippingStopped<Source>(
   stopped: Map<string, string>,
@@ -353,6 +355,7 @@ export function skippingStopped<Source>(
     const key = keyOf(source)
     if (stopped.has(key)) return undefined
     return await collect(stage, source, withTrace).catch((error: Error) => {
+      if (stopsRun(error)) throw error
       stopped.set(key, error.message)
       return undefined
     })

@@ -261,8 +261,10 @@ async function* corpusDocuments(
     try {
       for await (const record of readJsonl(file.path, options))
         if (record.text !== undefined) yield {path: docPath(file, record), text: record.text, file: index, key: recordKey(index, record)}
-    } catch {
-      // A file that cannot be read now fails again when it is cleaned, and is reported then.
+    } catch (error) {
+      // Out of file descriptors stops the run; a file that cannot be read for its own
+      // reason fails again when it is cleaned, and is reported then.
+      if (stopsRun(error)) throw error
     }
   }
 }

@@ -35,7 +35,7 @@ import {statFiles} from '../io/stat-files.js'
 import type {InputFile} from '../io/walk.js'
 import type {DocumentReport, DocumentSummary, FailedDocument} from '../report/schema.js'
 import {summarize} from '../report/summarize.js'
-import {keys, QUEUE_NAME, type JobData, type RunSettings} from './keys.js'
+import {keys, QUEUE_NAME, runStopped, type JobData, type RunSettings} from './keys.js'
 import {openLink, RedisUnavailable} from './redis-link.js'
 import {continues, readRunState, removeRunState, writeRunState} from './run-state.js'
 
@@ -125,8 +125,12 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
         () => {}
       )
     })
-    // The jobs a stopped coordinator left: done by the workers meanwhile, or waited for now.
-    if (resuming) await settleJobs(queue, events, id)
+    // The jobs a stopped coordinator left: done by the workers meanwhile, or waited for now
+    // (those a full disk stopped go on once its mark is gone).
+    if (resuming) {
+      await redis.del(keys.stopped(id))
+      await settleJobs(queue, events, id)
+    }
 
     const shards = (part: readonly InputFile[]): InputFile[][] => shard(part, options.shardSize ?? 50)
     // Each job waited for holds a listener on the queue until it finishes: without
@@ -149,7 +153,11 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
       )
       await Promise.all(
         added.map(async (job) => {
-          await job.waitUntilFinished(events)
+          // A job failed for good because a worker could not write an output (a full disk):
+          // the run stops with that, left to continue.
+          await job.waitUntilFinished(events).catch(async (error: unknown) => {
+            throw (await runStopped(redis, id)) ?? error
+          })
           await job.remove()
           const {data} = job
           const phase =

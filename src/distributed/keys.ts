@@ -1,6 +1,8 @@
 /** Redis keys and the job protocol shared by the coordinator and the workers of a distributed run. */
+import type {Redis} from 'ioredis'
 import type {PipelineConfig} from '../config/pipeline-file.js'
 import type {InputFile} from '../io/walk.js'
+import {WriteError, type WriteFailure} from '../io/write-error.js'
 
 export const QUEUE_NAME = 'rinse'
 
@@ -30,5 +32,22 @@ export const keys = {
   documents: (run: string) => `rinse:${run}:documents`,
   /** Hash: path → error message. */
   failures: (run: string) => `rinse:${run}:failures`,
+  /**
+   * What stopped the run (a full disk: the WriteFailure as JSON), set by the worker
+   * that met it: the coordinator stops, workers fail the run's other jobs at once,
+   * and the coordinator run again removes it and continues.
+   */
+  stopped: (run: string) => `rinse:${run}:stopped`,
   all: (run: string) => `rinse:${run}:*`
+}
+
+/** Record what stopped `run` (the first stop stands). */
+export async function stopRun(redis: Pick<Redis, 'set'>, run: string, error: WriteError): Promise<void> {
+  await redis.set(keys.stopped(run), JSON.stringify(error.toJSON()), 'NX')
+}
+
+/** What stopped `run`, if something did. */
+export async function runStopped(redis: Pick<Redis, 'get'>, run: string): Promise<WriteError | undefined> {
+  const raw = await redis.get(keys.stopped(run))
+  return raw ? new WriteError(JSON.parse(raw) as WriteFailure) : undefined
 }

@@ -8,11 +8,12 @@
  */
 import {stat} from 'node:fs/promises'
 import {deserialize, serialize} from 'node:v8'
-import {Worker, type Job} from 'bullmq'
+import {UnrecoverableError, Worker, type Job} from 'bullmq'
 import {createPipeline, type Pipeline} from '../core/pipeline.js'
 import {cleanerFor, DEFAULT_FILE_TIMEOUT_MS, type Cleaner} from '../core/pool.js'
 import type {InputFile} from '../io/walk.js'
-import {keys, QUEUE_NAME, type JobData, type RunSettings} from './keys.js'
+import {stopsRun, type WriteError} from '../io/write-error.js'
+import {keys, QUEUE_NAME, runStopped, stopRun, type JobData, type RunSettings} from './keys.js'
 import {openLink} from './redis-link.js'
 
 export interface WorkerOptions {
@@ -30,7 +31,7 @@ export interface WorkerOptions {
   outageTimeoutMs?: number
   /** Stops the worker (Ctrl-C): the jobs in hand are finished first if Redis is there. */
   signal?: AbortSignal
-  /** A line to show: Redis lost, Redis back, an error of BullMQ's. */
+  /** A line to show: Redis lost, Redis back, an error of BullMQ's, a run stopped by a full disk. */
   onNotice?: (line: string) => void
 }
 
@@ -115,11 +116,35 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     }
   }
 
-  /** A job's files one after another; a file that fails (a stage threw, its time ran out) is recorded and the job goes on. */
+  /** Runs this worker has said are stopped: one line each. */
+  const told = new Set<string>()
+  /**
+   * End a job of a run that `error` stopped (here or in another worker): failed for
+   * good, so that the coordinator stops, its files left for the run continued.
+   */
+  const stopJob = (run: string, error: WriteError): never => {
+    if (!told.has(run)) options.onNotice?.(`run ${run} stopped: ${error.message}; its rinse run command, run again, continues it`)
+    told.add(run)
+    throw new UnrecoverableError(error.message)
+  }
+
+  /**
+   * A job's files one after another; a file that fails (a stage threw, its time ran
+   * out) is recorded and the job goes on. An output that cannot be written for a
+   * reason every file meets (a full disk) stops the job and the run instead.
+   */
   const doJob = async (data: JobData, state: RunState): Promise<void> => {
     const {pipeline, settings, cleaner} = state
-    const failed = (file: InputFile, error: unknown): Promise<number> =>
-      redis.hset(keys.failures(data.run), file.relative, error instanceof Error ? error.message : String(error))
+    const stopped = await runStopped(redis, data.run)
+    if (stopped) stopJob(data.run, stopped)
+    told.delete(data.run)
+    const failed = async (file: InputFile, error: unknown): Promise<void> => {
+      if (stopsRun(error)) {
+        await stopRun(redis, data.run, error)
+        stopJob(data.run, error)
+      }
+      await redis.hset(keys.failures(data.run), file.relative, error instanceof Error ? error.message : String(error))
+    }
     if (data.kind === 'collect') {
       await restore(data.run, state, data.stage)
       for (const file of data.files) {

@@ -3,7 +3,8 @@ import {randomBytes} from 'node:crypto'
 import {mkdirSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {threadId} from 'node:worker_threads'
-import {TRANSIENT, writeError} from './write-error.js'
+import {retryingSync} from './transient.js'
+import {writeError} from './write-error.js'
 
 // Temp names unique to this process and thread (and machine, for an OUT that several
 // share), with a counter: cheaper than random bytes for every file.
@@ -22,9 +23,9 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array, tem
   const temp = join(tempDir ?? dirname(path), `.rinse-${WRITER}.${(written++).toString(36)}.tmp`)
   let renaming = false
   try {
-    retried(() => inFolder(temp, () => writeFileSync(temp, data)))
+    retryingSync(() => inFolder(temp, () => writeFileSync(temp, data)))
     renaming = true
-    retried(() => inFolder(path, () => renameSync(temp, path)))
+    retryingSync(() => inFolder(path, () => renameSync(temp, path)))
   } catch (error) {
     // A write cut short by a full disk leaves part of the temp file.
     rmSync(temp, {force: true})
@@ -33,23 +34,6 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array, tem
     const inTemp = !renaming && tempDir !== undefined
     const code = (error as NodeJS.ErrnoException).code
     throw writeError(inTemp && (code === 'EACCES' || code === 'EPERM') ? tempDir : path, error, inTemp)
-  }
-}
-
-/** Waits before each try again when out of file descriptors (others are closed as files finish): 0.6 s in all. */
-const RETRY_MS = [10, 20, 40, 80, 160, 320]
-const sleeper = new Int32Array(new SharedArrayBuffer(4))
-
-/** Run a write, trying again a few times while the process (or system) is out of file descriptors. */
-function retried(write: () => void): void {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return write()
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      if (!TRANSIENT.has(code ?? '') || attempt >= RETRY_MS.length) throw error
-      Atomics.wait(sleeper, 0, 0, RETRY_MS[attempt])
-    }
   }
 }
 

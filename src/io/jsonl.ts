@@ -1,6 +1,6 @@
 /** JSON Lines: one record per line; rinse cleans one string field and passes every other field through untouched. */
-import {createReadStream} from 'node:fs'
 import {createInterface} from 'node:readline'
+import {openInputStream} from './read-document.js'
 
 export interface JsonlOptions {
   /** The field holding the text to clean. */
@@ -59,7 +59,7 @@ export async function* readJsonl(
   onBytes?: (chunk: Buffer) => void
 ): AsyncGenerator<JsonlRecord> {
   // Bytes, decoded by readline; both listeners are attached in this same turn, so no chunk passes before readline sees it.
-  const input: NodeJS.ReadableStream = typeof source === 'string' ? createReadStream(source) : source
+  const input = typeof source === 'string' ? await openInputStream(source) : source
   if (onBytes) input.on('data', (chunk: Buffer) => onBytes(chunk))
   const lines = createInterface({input, crlfDelay: Number.POSITIVE_INFINITY})
   let line = 0

@@ -1,7 +1,10 @@
 /** Read one input file as text, or say precisely why it cannot be cleaned. */
 import {isUtf8} from 'node:buffer'
 import {readFileSync} from 'node:fs'
+import {open} from 'node:fs/promises'
 import {contentHash} from './content-hash.js'
+import {retrying, retryingSync} from './transient.js'
+import {readStop} from './write-error.js'
 
 export class InputError extends Error {
   constructor(
@@ -19,16 +22,27 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024
 /**
  * Blocking: the worker threads that read inputs have nothing else to do meanwhile.
  * With `hash`, also the content hash of the bytes (for the resume manifest).
+ * Out of file descriptors is tried again briefly; if it lasts, the WriteError
+ * thrown stops the run (the file itself is fine).
  */
 export function readDocumentSync(path: string, label = path, hash = false): {text: string; bytes: number; hash?: string} {
   let bytes: Buffer
   try {
-    bytes = readFileSync(path)
+    bytes = retryingSync(() => readFileSync(path))
   } catch (error) {
-    throw new InputError(label, cannotRead(error))
+    throw readStop(path, error) ?? new InputError(label, cannotRead(error))
   }
   const text = decodeDocument(bytes, label)
   return hash ? {text, bytes: bytes.length, hash: contentHash(bytes)} : {text, bytes: bytes.length}
+}
+
+/** A stream of the input at `path` (a JSONL file), opened as readDocumentSync reads: out of file descriptors for long stops the run. */
+export async function openInputStream(path: string): Promise<NodeJS.ReadableStream> {
+  try {
+    return (await retrying(() => open(path))).createReadStream()
+  } catch (error) {
+    throw readStop(path, error) ?? error
+  }
 }
 
 /** Why a file could not be stated, opened or read, in the words every runner reports it with. */

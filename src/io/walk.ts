@@ -1,6 +1,8 @@
 /** List the text files under an input folder, sorted, with paths relative to it. */
 import {readdir} from 'node:fs/promises'
 import {join, relative, resolve, sep} from 'node:path'
+import {retrying} from './transient.js'
+import {readStop} from './write-error.js'
 
 export interface InputFile {
   /** Absolute path. */
@@ -31,8 +33,11 @@ export async function listInputFiles(
   const visit = async (dir: string): Promise<void> => {
     let entries
     try {
-      entries = await readdir(dir, {withFileTypes: true})
+      entries = await retrying(() => readdir(dir, {withFileTypes: true}))
     } catch (error) {
+      // Out of file descriptors is no fault of the folder: the run stops.
+      const stop = readStop(dir, error)
+      if (stop) throw stop
       // The input folder itself is the caller's to refuse; one unreadable subfolder must not stop the batch.
       if (dir === root) throw error
       unread.push({relative: `${relative(root, dir).split(sep).join('/')}/`, error: cannotReadFolder(error)})

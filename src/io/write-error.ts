@@ -3,8 +3,11 @@
  * disk (or quota), a read-only file system or a process out of file descriptors
  * fails every later write too: listing each file as failed would only bury the
  * cause, so the run stops at once and says what to do. Other codes (a folder of
- * OUT without write permission) fail the file whose output it was.
+ * OUT without write permission) fail the file whose output it was. An input that
+ * cannot be opened because the process is out of file descriptors is no fault of
+ * the file either: that read stops the run the same way (`read`).
  */
+import {isTransient, TRANSIENT} from './transient.js'
 
 /** `rinse run` exit code when an output could not be written and the run stopped (EX_IOERR of sysexits.h). */
 export const WRITE_FAILED_EXIT = 74
@@ -23,14 +26,13 @@ const PROBLEMS: Record<string, string> = {
 /** Codes no other output would escape. */
 const RUN_WIDE = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EMFILE', 'ENFILE', 'EIO'])
 
-/** Codes that go away as other files finish (their descriptors are closed): worth a short wait and another try. */
-export const TRANSIENT = new Set(['EMFILE', 'ENFILE'])
-
 /** What crosses from a worker thread, where the error was thrown, to the main thread. */
 export interface WriteFailure {
   path: string
   code: string
   stops: boolean
+  /** An input that could not be read, not an output. */
+  read?: boolean | undefined
 }
 
 export class WriteError extends Error implements WriteFailure {
@@ -39,12 +41,14 @@ export class WriteError extends Error implements WriteFailure {
   readonly code: string
   /** The run stops: no later output would be written either. */
   readonly stops: boolean
+  readonly read: boolean
 
-  constructor({path, code, stops}: WriteFailure) {
-    super(`cannot write ${path}: ${PROBLEMS[code] ?? 'error'} (${code})`)
+  constructor({path, code, stops, read = false}: WriteFailure) {
+    super(`cannot ${read ? 'read' : 'write'} ${path}: ${PROBLEMS[code] ?? 'error'} (${code})`)
     this.path = path
     this.code = code
     this.stops = stops
+    this.read = read
   }
 
   /** What to do about it, once the run has stopped. */
@@ -57,7 +61,7 @@ export class WriteError extends Error implements WriteFailure {
   }
 
   toJSON(): WriteFailure {
-    return {path: this.path, code: this.code, stops: this.stops}
+    return {path: this.path, code: this.code, stops: this.stops, ...(this.read ? {read: true} : {})}
   }
 }
 
@@ -85,4 +89,14 @@ export async function writingTo<T>(path: string, write: () => Promise<T>, runWid
   } catch (error) {
     throw writeError(path, error, runWide)
   }
+}
+
+/**
+ * Reading the input at `path` failed with `error`: a WriteError that stops the run
+ * when the process is out of file descriptors (after the retries of transient.ts),
+ * else undefined (the file's own problem, reported as its failure).
+ */
+export function readStop(path: string, error: unknown): WriteError | undefined {
+  if (!isTransient(error)) return undefined
+  return new WriteError({path, code: (error as NodeJS.ErrnoException).code!, stops: true, read: true})
 }

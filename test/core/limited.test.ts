@@ -76,4 +76,15 @@ describe('bounded concurrency over a long list', () => {
     await expect(run).rejects.toThrow('item 3 failed')
     expect(started.length).toBeLessThan(20)
   })
+
+  it('reports a failure of a task no one was waiting on (fewer items than the bound), after the others settle', async () => {
+    const finished: number[] = []
+    const run = forEachLimited([0, 1, 2], pLimit(8), async (item) => {
+      if (item === 0) throw new Error('item 0 failed')
+      await tick()
+      finished.push(item)
+    })
+    await expect(run).rejects.toThrow('item 0 failed')
+    expect(finished.sort()).toEqual([1, 2])
+  })
 })

@@ -5,6 +5,7 @@
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
 import {existsSync} from 'node:fs'
+import {createServer} from 'node:net'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {CLI, fileHashes, freePort, rinse, sampleCopy, tempDir} from '../helpers.js'
@@ -87,12 +88,38 @@ describe.skipIf(!hasRedis)('Redis unreachable or going away', () => {
 
   it('stops at once (exit 130) on Ctrl-C while Redis is being reached', async () => {
     const {work, input} = sampleCopy()
-    const url = `redis://127.0.0.1:${await freePort()}`
-    const coordinator = start(process.execPath, [CLI, 'run', input, '--out', join(work, 'out'), '--queue', url, '--connect-timeout', '60'])
-    const worker = start(process.execPath, [CLI, 'worker', '--queue', url, '--connect-timeout', '60'])
+    // A server that takes connections and never answers: Redis being reached. Each process has its
+    // own, so that its first connection says the process is up (Ctrl-C handled) and trying.
+    const silent = async (): Promise<{url: string; reached: Promise<void>; close: () => void}> => {
+      const sockets: Array<{destroy(): void}> = []
+      let reached!: () => void
+      const server = createServer((socket) => {
+        sockets.push(socket)
+        reached()
+      })
+      const port = await freePort()
+      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+      const close = (): void => {
+        for (const socket of sockets) socket.destroy()
+        server.close()
+      }
+      return {url: `redis://127.0.0.1:${port}`, reached: new Promise((resolve) => (reached = resolve)), close}
+    }
+    const [toCoordinator, toWorker] = [await silent(), await silent()]
+    const coordinator = start(process.execPath, [
+      CLI,
+      'run',
+      input,
+      '--out',
+      join(work, 'out'),
+      '--queue',
+      toCoordinator.url,
+      '--connect-timeout',
+      '60'
+    ])
+    const worker = start(process.execPath, [CLI, 'worker', '--queue', toWorker.url, '--connect-timeout', '60'])
     children.push(coordinator.child, worker.child)
-    // Both are up (their imports take about a second) and trying.
-    await new Promise((resolve) => setTimeout(resolve, 2000))
+    await Promise.all([toCoordinator.reached, toWorker.reached])
     coordinator.child.kill('SIGINT')
     worker.child.kill('SIGINT')
     // Well before the 60 s of --connect-timeout (the test's own timeout says so).
@@ -100,6 +127,8 @@ describe.skipIf(!hasRedis)('Redis unreachable or going away', () => {
     expect((await worker.exited).code).toBe(130)
     expect(coordinator.output.stderr).not.toMatch(NO_STACK)
     expect(worker.output.stderr).not.toMatch(NO_STACK)
+    toCoordinator.close()
+    toWorker.close()
   }, 30_000)
 
   it('waits for a Redis lost mid-run, goes on once it is back, and ends as one machine would; Ctrl-C while waiting leaves the run to continue', async () => {

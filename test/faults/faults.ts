@@ -2,7 +2,8 @@
 import {execFile} from 'node:child_process'
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {CLI, fileHashes, listFiles, prng, type CommandResult} from '../helpers.js'
+import {expect} from 'vitest'
+import {CLI, fileHashes, listFiles, prng, rinse, tempDir, type CommandResult} from '../helpers.js'
 
 export const PRELOAD = join(import.meta.dirname, 'preload.mjs')
 
@@ -16,8 +17,8 @@ export interface Fault {
   times?: number
 }
 
-/** `rinse ...args` (the built CLI) with `fault` injected into node:fs. */
-export function rinseWithFault(args: string[], fault: Fault): Promise<CommandResult> {
+/** The environment and Node arguments that run the built CLI with `fault` injected into node:fs: `node ...argv ...args`. */
+export function withFault(fault: Fault): {env: NodeJS.ProcessEnv; argv: string[]} {
   const env = {
     ...process.env,
     RINSE_FAULT: fault.code,
@@ -25,8 +26,14 @@ export function rinseWithFault(args: string[], fault: Fault): Promise<CommandRes
     RINSE_FAULT_SKIP: String(fault.skip ?? 0),
     RINSE_FAULT_TIMES: String(fault.times ?? Infinity)
   }
+  return {env, argv: ['--import', PRELOAD, CLI]}
+}
+
+/** `rinse ...args` (the built CLI) with `fault` injected into node:fs. */
+export function rinseWithFault(args: string[], fault: Fault): Promise<CommandResult> {
+  const {env, argv} = withFault(fault)
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', PRELOAD, CLI, ...args], {env, maxBuffer: 64 * 1024 * 1024}, (error, stdout, stderr) => {
+    execFile(process.execPath, [...argv, ...args], {env, maxBuffer: 64 * 1024 * 1024}, (error, stdout, stderr) => {
       resolve({code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr})
     })
   })
@@ -89,4 +96,33 @@ export function presentOutputsMatch(out: string, reference: string): {present: n
   const expected = outputs(reference)
   const present = Object.entries(existsSync(out) ? outputs(out) : {})
   return {present: present.length, differing: present.filter(([path, hash]) => expected[path] !== hash).map(([path]) => path)}
+}
+
+/**
+ * `rinse run INPUT --out <a new OUT> ...args` meeting `fault`, checked as far as every
+ * stopped run must be (exit 74, one line, no stack trace, no temp file, each output
+ * written as in `straight`, a run without faults); then run again without the fault,
+ * checked against `straight`. `present`: the outputs the stopped run had written.
+ */
+export async function stopsThenResumes(
+  input: string,
+  straight: string,
+  fault: Fault,
+  args: string[] = []
+): Promise<{out: string; stderr: string; present: number}> {
+  const out = join(tempDir('rinse-faults-'), 'out')
+  const faulty = await rinseWithFault(['run', input, '--out', out, ...args], fault)
+  expect(faulty.code, faulty.stderr).toBe(74)
+  expect(faulty.stderr.trimEnd().split('\n')).toHaveLength(1)
+  expect(faulty.stderr).not.toMatch(/\n\s+at /)
+  expect(leftovers(out)).toEqual([])
+  const {present, differing} = presentOutputsMatch(out, straight)
+  expect(differing).toEqual([])
+
+  const again = await rinse(['run', input, '--out', out, ...args, '-q'])
+  expect(again.code, again.stderr).toBe(0)
+  expect(outputs(out)).toEqual(outputs(straight))
+  expect(comparableReport(out)).toEqual(comparableReport(straight))
+  expect(leftovers(out)).toEqual([])
+  return {out, stderr: faulty.stderr, present}
 }

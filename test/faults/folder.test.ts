@@ -7,7 +7,16 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {readReport, rinse, tempDir} from '../helpers.js'
-import {comparableReport, leftovers, outputs, presentOutputsMatch, rinseWithFault, textFolder, type Fault} from './faults.js'
+import {
+  comparableReport,
+  leftovers,
+  outputs,
+  presentOutputsMatch,
+  rinseWithFault,
+  stopsThenResumes as stopsAndResumes,
+  textFolder,
+  type Fault
+} from './faults.js'
 
 let input: string
 let straight: string
@@ -20,25 +29,9 @@ beforeAll(async () => {
   expect(clean.code).toBe(0)
 })
 
-/** A run that meets `fault`, checked as far as every stopped run must be; then a re-run without it, checked against the clean run. */
-async function stopsThenResumes(fault: Fault, extra: string[] = []): Promise<{out: string; stderr: string}> {
-  const out = join(tempDir('rinse-faults-'), 'out')
-  const faulty = await rinseWithFault(['run', input, '--out', out, ...extra], fault)
-  expect(faulty.code, faulty.stderr).toBe(74)
-  // One line, no stack trace.
-  expect(faulty.stderr.trimEnd().split('\n')).toHaveLength(1)
-  expect(faulty.stderr).not.toMatch(/\n\s+at /)
-  expect(leftovers(out)).toEqual([])
-  const {differing} = presentOutputsMatch(out, straight)
-  expect(differing).toEqual([])
-
-  const again = await rinse(['run', input, '--out', out, ...extra, '-q'])
-  expect(again.code, again.stderr).toBe(0)
-  expect(outputs(out)).toEqual(outputs(straight))
-  expect(comparableReport(out)).toEqual(comparableReport(straight))
-  expect(leftovers(out)).toEqual([])
-  return {out, stderr: faulty.stderr}
-}
+/** A run of the text folder that meets `fault` and stops; then a re-run without it (see faults.ts). */
+const stopsThenResumes = (fault: Fault, extra: string[] = []): ReturnType<typeof stopsAndResumes> =>
+  stopsAndResumes(input, straight, fault, extra)
 
 const ADVICE = 'free some space and run the same command again: finished files are kept and the run continues from there'
 
@@ -128,6 +121,40 @@ describe('out of file descriptors (EMFILE)', () => {
   it('for good: the run stops with what to do', async () => {
     const {stderr} = await stopsThenResumes({code: 'EMFILE', path: '/\\.rinse/tmp/', skip: 5})
     expect(stderr).toContain('too many open files (EMFILE); stopped: raise the open-file limit (ulimit -n) or lower --concurrency')
+  })
+})
+
+describe('out of file descriptors while reading inputs (EMFILE)', () => {
+  // Opening an input for reading, in the thread that collects and cleans it.
+  const inputs = '/in/(?:sub/)?story-\\d+\\.txt$'
+
+  it('for a moment: the read is tried again and every file is cleaned, none listed as failed', async () => {
+    const out = join(tempDir('rinse-faults-'), 'out')
+    const faulty = await rinseWithFault(['run', input, '--out', out, '-q'], {code: 'EMFILE', path: inputs, skip: 3, times: 4})
+    expect(faulty.code, faulty.stderr).toBe(0)
+    expect(readReport(out).failures).toEqual([])
+    expect(outputs(out)).toEqual(outputs(straight))
+    expect(comparableReport(out)).toEqual(comparableReport(straight))
+  })
+
+  it('for good: the run stops naming the input (exit 74), no good file is listed as bad, and a re-run completes', async () => {
+    const {stderr} = await stopsThenResumes({code: 'EMFILE', path: inputs, skip: 3})
+    expect(stderr).toMatch(
+      new RegExp(
+        `^rinse: cannot read ${input}/(?:sub/)?story-\\d+\\.txt: too many open files \\(EMFILE\\); stopped: raise the open-file limit`
+      )
+    )
+  })
+
+  it('for good while listing a subfolder: the run stops naming it, rather than leaving its files out', async () => {
+    const {stderr} = await stopsThenResumes({code: 'EMFILE', path: '/in/sub$'})
+    expect(stderr).toMatch(new RegExp(`^rinse: cannot read ${input}/sub: too many open files \\(EMFILE\\); stopped: `))
+  })
+
+  it('for good, in the cleaning pass of two worker threads (collection done)', async () => {
+    // Each thread lets through its share of the collection's reads, then fails every read.
+    const {stderr} = await stopsThenResumes({code: 'EMFILE', path: inputs, skip: 8}, ['--workers', '2'])
+    expect(stderr).toMatch(new RegExp(`^rinse: cannot read ${input}/\\S+: too many open files \\(EMFILE\\)`))
   })
 })
 

@@ -5,7 +5,7 @@
  * the kernel would:
  *   ENOSPC  data writes (after writing part of the buffer, as a filling disk does), without a path;
  *   EACCES  opening for writing, renaming onto the path, making the folder;
- *   EMFILE  any open.
+ *   EMFILE  any open, listing a folder.
  * RINSE_FAULT_SKIP: matching calls let through first; RINSE_FAULT_TIMES: faults
  * given before calls succeed again (default: every one). Counted per thread.
  * Production code has no hook for this: the shim patches node:fs itself.
@@ -22,7 +22,7 @@ const TIMES = Number(process.env.RINSE_FAULT_TIMES ?? Infinity)
 
 const MESSAGES = {ENOSPC: 'no space left on device', EACCES: 'permission denied', EMFILE: 'too many open files'}
 /** Which calls each code is given on. */
-const KINDS = {ENOSPC: ['write'], EACCES: ['open-write', 'rename', 'mkdir'], EMFILE: ['open-write', 'open-read']}
+const KINDS = {ENOSPC: ['write'], EACCES: ['open-write', 'rename', 'mkdir'], EMFILE: ['open-write', 'open-read', 'readdir']}
 
 if (CODE) await install()
 
@@ -109,7 +109,11 @@ async function install() {
     return mkdir.call(this, path, ...args)
   }
 
-  const promises = {open: fsp.open, rename: fsp.rename, mkdir: fsp.mkdir}
+  const promises = {open: fsp.open, rename: fsp.rename, mkdir: fsp.mkdir, readdir: fsp.readdir}
+  fsp.readdir = async (path, options) => {
+    if (faults('readdir', path)) throw fault('scandir', path)
+    return promises.readdir(path, options)
+  }
   fsp.open = async (path, flags, mode) => {
     if (faults(openKind(flags), path)) throw fault('open', path)
     const handle = await promises.open(path, flags, mode)

@@ -1,6 +1,6 @@
 /** Which write failures stop a run, and how they are named. */
 import {describe, expect, it} from 'vitest'
-import {stopsRun, WriteError, writeError} from '../../src/io/write-error.js'
+import {readStop, stopsRun, WriteError, writeError} from '../../src/io/write-error.js'
 
 const errno = (code: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: write`), {code, syscall: 'write'})
 
@@ -26,5 +26,19 @@ describe('writeError', () => {
   it('keeps an error without a system code (a bug, not the disk) as it is', () => {
     const bug = new TypeError('x is undefined')
     expect(writeError('/out/a.txt', bug)).toBe(bug)
+  })
+})
+
+describe('readStop', () => {
+  it('stops the run when an input cannot be opened for want of file descriptors, naming the input', () => {
+    const error = readStop('/in/a.txt', errno('EMFILE'))!
+    expect(stopsRun(error)).toBe(true)
+    expect(error.message).toBe('cannot read /in/a.txt: too many open files (EMFILE)')
+    expect(error.advice).toMatch(/^raise the open-file limit/)
+    expect(new WriteError(structuredClone(error.toJSON())).message).toBe(error.message)
+  })
+
+  it('leaves the file’s own problems to fail that file', () => {
+    for (const code of ['ENOENT', 'EACCES', 'EIO', 'EISDIR']) expect(readStop('/in/a.txt', errno(code)), code).toBeUndefined()
   })
 })
