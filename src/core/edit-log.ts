@@ -71,26 +71,40 @@ export class EditLog {
   apply(stage: StageName, proposed: readonly ProposedEdit[]): ProposedEdit[] {
     if (proposed.length === 0) return []
     const text = this.current
-    const old = this.pieces
-    const rejected: ProposedEdit[] = []
-    const widened: Widened[] = []
-    const foldedInto = new Map<Piece, Widened>()
+    const {accepted, rejected, foldedInto} = this.accept(stage, proposed, text)
+    const {pieces, length} = rebuildPieces(this.pieces, accepted, foldedInto)
+    this.current = splice(text, accepted)
+    this.pieces = mergeCopies(pieces)
+    if (length !== this.current.length) throw new Error(`edit log out of step: ${length} != ${this.current.length}`)
+    return rejected
+  }
 
+  /**
+   * The proposed edits widened over the earlier products they touch, in order; an edit
+   * that collides with the one before is rejected, unless both are of one rule over the
+   * same earlier product (three no-break spaces a mojibake fix produced, each made a
+   * plain space), which become one edit.
+   */
+  private accept(
+    stage: StageName,
+    proposed: readonly ProposedEdit[],
+    text: string
+  ): {accepted: Widened[]; rejected: ProposedEdit[]; foldedInto: Map<Piece, Widened>} {
+    const rejected: ProposedEdit[] = []
+    const accepted: Widened[] = []
+    const foldedInto = new Map<Piece, Widened>()
     const collides = (x: Widened, previous: Widened | undefined): boolean =>
       (previous !== undefined &&
         (x.start < previous.end || (x.start === previous.end && x.start === x.end && previous.start === previous.end))) ||
       x.pieces.some((piece) => foldedInto.has(piece))
     for (const edit of proposed) {
       const x = this.widen(stage, [edit], text)
-      const previous = widened.at(-1)
+      const previous = accepted.at(-1)
       if (!collides(x, previous)) {
         for (const piece of x.pieces) foldedInto.set(piece, x)
-        widened.push(x)
+        accepted.push(x)
         continue
       }
-      // Neighbouring edits of one rule over the same earlier product (three
-      // no-break spaces a mojibake fix produced, each made a plain space) become
-      // one edit rather than a conflict.
       if (
         previous &&
         previous.group.at(-1)!.rule === edit.rule &&
@@ -98,65 +112,16 @@ export class EditLog {
       ) {
         for (const piece of previous.pieces) foldedInto.delete(piece)
         const merged = this.widen(stage, [...previous.group, edit], text)
-        if (!collides(merged, widened.at(-2))) {
+        if (!collides(merged, accepted.at(-2))) {
           for (const piece of merged.pieces) foldedInto.set(piece, merged)
-          widened[widened.length - 1] = merged
+          accepted[accepted.length - 1] = merged
           continue
         }
         for (const piece of previous.pieces) foldedInto.set(piece, previous)
       }
       rejected.push(edit)
     }
-
-    const pieces: Piece[] = []
-    let out = 0
-    let j = 0
-    let position = 0
-    const emitEdit = (x: Widened): void => {
-      pieces.push({c0: out, c1: out + x.logged.after.length, o0: x.logged.o0, o1: x.logged.o1, edit: x.logged})
-      out += x.logged.after.length
-      position = Math.max(position, x.end)
-    }
-    const emitCopy = (piece: Piece, from: number, to: number): void => {
-      const o0 = piece.o0 + (from - piece.c0)
-      pieces.push({c0: out, c1: out + (to - from), o0, o1: o0 + (to - from)})
-      out += to - from
-    }
-
-    for (const piece of old) {
-      while (j < widened.length && comesBefore(widened[j]!, piece, foldedInto)) emitEdit(widened[j++]!)
-      if (foldedInto.has(piece)) continue
-      if (piece.edit) {
-        pieces.push({...piece, c0: out, c1: out + (piece.c1 - piece.c0)})
-        out += piece.c1 - piece.c0
-        position = piece.c1
-        continue
-      }
-      let from = Math.max(piece.c0, position)
-      while (j < widened.length && widened[j]!.start < piece.c1) {
-        const x = widened[j++]!
-        if (x.start > from) emitCopy(piece, from, x.start)
-        emitEdit(x)
-        from = Math.max(from, x.end)
-      }
-      if (from < piece.c1) {
-        emitCopy(piece, from, piece.c1)
-        position = piece.c1
-      }
-    }
-    while (j < widened.length) emitEdit(widened[j++]!)
-
-    let last = 0
-    const parts: string[] = []
-    for (const x of widened) {
-      parts.push(text.slice(last, x.start), x.logged.after)
-      last = x.end
-    }
-    parts.push(text.slice(last))
-    this.current = parts.join('')
-    this.pieces = mergeCopies(pieces)
-    if (out !== this.current.length) throw new Error(`edit log out of step: ${out} != ${this.current.length}`)
-    return rejected
+    return {accepted, rejected, foldedInto}
   }
 
   /**
@@ -254,7 +219,7 @@ function spanOf(group: readonly ProposedEdit[], text: string): ProposedEdit {
 }
 
 /** Whether a widened edit goes before an old piece in the new piece list. */
-function comesBefore(x: Widened, piece: Piece, foldedInto: Map<Piece, Widened>): boolean {
+function comesBefore(x: Widened, piece: Piece, foldedInto: ReadonlyMap<Piece, Widened>): boolean {
   if (x.start !== piece.c0) return x.start < piece.c0
   // At the same place: an earlier deletion that the edit does not fold stays
   // before it, as its original text does; anything else follows the edit.
@@ -292,4 +257,64 @@ function mergeCopies(pieces: Piece[]): Piece[] {
     }
   }
   return merged
+}
+
+/**
+ * The piece table after a round of edits: the old pieces in order, with each accepted
+ * edit's product in place of the text it replaced (and of the earlier products it folded in).
+ */
+function rebuildPieces(
+  old: readonly Piece[],
+  accepted: readonly Widened[],
+  foldedInto: ReadonlyMap<Piece, Widened>
+): {pieces: Piece[]; length: number} {
+  const pieces: Piece[] = []
+  let out = 0
+  let j = 0
+  let position = 0
+  const emitEdit = (x: Widened): void => {
+    pieces.push({c0: out, c1: out + x.logged.after.length, o0: x.logged.o0, o1: x.logged.o1, edit: x.logged})
+    out += x.logged.after.length
+    position = Math.max(position, x.end)
+  }
+  const emitCopy = (piece: Piece, from: number, to: number): void => {
+    const o0 = piece.o0 + (from - piece.c0)
+    pieces.push({c0: out, c1: out + (to - from), o0, o1: o0 + (to - from)})
+    out += to - from
+  }
+  for (const piece of old) {
+    while (j < accepted.length && comesBefore(accepted[j]!, piece, foldedInto)) emitEdit(accepted[j++]!)
+    if (foldedInto.has(piece)) continue
+    if (piece.edit) {
+      pieces.push({...piece, c0: out, c1: out + (piece.c1 - piece.c0)})
+      out += piece.c1 - piece.c0
+      position = piece.c1
+      continue
+    }
+    let from = Math.max(piece.c0, position)
+    while (j < accepted.length && accepted[j]!.start < piece.c1) {
+      const x = accepted[j++]!
+      if (x.start > from) emitCopy(piece, from, x.start)
+      emitEdit(x)
+      from = Math.max(from, x.end)
+    }
+    if (from < piece.c1) {
+      emitCopy(piece, from, piece.c1)
+      position = piece.c1
+    }
+  }
+  while (j < accepted.length) emitEdit(accepted[j++]!)
+  return {pieces, length: out}
+}
+
+/** The text with each accepted edit's range replaced by its product. */
+function splice(text: string, accepted: readonly Widened[]): string {
+  let last = 0
+  const parts: string[] = []
+  for (const x of accepted) {
+    parts.push(text.slice(last, x.start), x.logged.after)
+    last = x.end
+  }
+  parts.push(text.slice(last))
+  return parts.join('')
 }
