@@ -8,7 +8,7 @@ import {resolveOverlaps} from './resolve.js'
 import type {ConfiguredStage, StageInput, Warning} from './stage.js'
 import type {Conflict, Edit, Point, ProposedEdit} from './types.js'
 import {pushAll} from './arrays.js'
-import {watchAt, watchCode} from './watch-point.js'
+import {NOWHERE, watchAt, watchCode} from './watch-point.js'
 
 export interface DocumentResult {
   text: string
@@ -41,8 +41,15 @@ export interface Trace {
 export function cleanDocument(original: string, stages: readonly ConfiguredStage[], path = '<text>', replay?: Trace): DocumentResult {
   const fits = replay && (!replay.text || (replay.text[0] === original.length && replay.text[1] === hashString(original)))
   const {log, conflicts, warnings, point} = runPasses(original, stages, path, fits ? replay : undefined)
-  return {text: log.text, edits: reportEdits(log, point), conflicts, warnings}
+  // Past the stages: a file stopped now is not in the last stage's rules.
+  watchAt(EDIT_REPORT)
+  const edits = reportEdits(log, point)
+  watchAt(NOWHERE)
+  return {text: log.text, edits, conflicts, warnings}
 }
+
+/** The watch point while every edit's place in the original is worked out. */
+const EDIT_REPORT = watchCode('edit report')
 
 /** Apply every pass of every stage; positions are only worked out when asked for. */
 function runPasses(original: string, stages: readonly ConfiguredStage[], path: string, replay?: Trace, record?: ProposedEdit[][]) {
@@ -58,6 +65,7 @@ function runPasses(original: string, stages: readonly ConfiguredStage[], path: s
   for (const [stageIndex, stage] of stages.entries()) {
     if (replay && stageIndex < replay.stages) {
       // Same text, same edits: what the recorded run rejected is already in its conflicts.
+      watchAt(watchCode(stage.name))
       for (let k = 0; k < stage.passes.length; k++) log.apply(stage.name, replay.passes[passIndex++]!)
       continue
     }
