@@ -3,7 +3,7 @@
  * and write src/stages/boilerplate/classifier/weights.ts.
  *
  *   npx tsc -p tsconfig.json --outDir .bench/build
- *   node .bench/build/scripts/train-classifier.js [--out FILE] [--without PART|SOURCE ...] [--beta B] [--dry-run]
+ *   node .bench/build/scripts/train-classifier.js [--out FILE] [--without PART|SOURCE ...] [--beta B] [--threshold T] [--dry-run]
  *
  * It trains on every part whose licence allows it (TRAINING_PARTS); --without
  * leaves a part or a whole source out, for hold-out measurements
@@ -659,6 +659,7 @@ function main(): void {
     options: {
       out: {type: 'string', default: 'src/stages/boilerplate/classifier/weights.ts'},
       beta: {type: 'string', default: '1'},
+      threshold: {type: 'string'},
       without: {type: 'string', multiple: true, default: []},
       logistic: {type: 'boolean', default: false},
       'dry-run': {type: 'boolean', default: false}
@@ -672,6 +673,10 @@ function main(): void {
   const kind = values.logistic ? 'logistic' : 'trees'
   const model = train(pages, {beta, kind})
   model.trainedOn = provenance(pages, beta)
+  if (values.threshold !== undefined) {
+    model.trainedOn += `; threshold ${values.threshold} set by hand (the F-beta optimum was ${model.threshold})`
+    model.threshold = Number(values.threshold)
+  }
   console.log(`${model.trainedOn}\ntrained in ${((Date.now() - t0) / 1000).toFixed(1)} s, threshold ${model.threshold}`)
   if (kind === 'logistic') {
     const sorted = Object.entries(model.line).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))

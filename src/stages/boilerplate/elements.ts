@@ -10,7 +10,7 @@
 import {z} from 'zod'
 import type {Block} from '../../blocks/block.js'
 import {endsWith} from '../../blocks/line-end.js'
-import {isProse} from './block-rule.js'
+import {holdsProse, isProse} from './block-rule.js'
 
 export const ELEMENTS = ['title', 'subhead', 'byline', 'dateline', 'caption'] as const
 
@@ -67,7 +67,8 @@ export const TITLE_MAX_WORDS = 25
 
 /**
  * The title: a headline-shaped line (4 to 25 words, lower-case words in it, no
- * sentence end, no menu separators) that the article follows within three lines.
+ * sentence end, no menu separators) that the article (prose, or a table layout's row
+ * holding sentences) follows within three lines.
  */
 function looksLikeTitle(blocks: readonly Block[], block: Block, removed: ReadonlySet<number>): boolean {
   if (
@@ -83,7 +84,7 @@ function looksLikeTitle(blocks: readonly Block[], block: Block, removed: Readonl
     if (removed.has(k)) continue
     seen++
     const next = blocks[k]!
-    if (isProse(next) || BYLINE.test(next.text) || DATE.test(next.text)) return true
+    if (holdsProse(next) || BYLINE.test(next.text) || DATE.test(next.text)) return true
   }
   return false
 }
