@@ -50,7 +50,7 @@ export const classifierOptions = z
 export type ClassifierOptions = z.output<typeof classifierOptions> & {
   /**
    * A model trained elsewhere instead of the shipped weights: for held-out
-   * evaluation from code (`scripts/devset-holdout.ts`), not a pipeline-file option.
+   * evaluation (`scripts/devset-parts.mjs --model`, `npm run devset:lopo`), not a pipeline-file option.
    */
   model?: ClassifierModel
   /**
