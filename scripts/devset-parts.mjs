@@ -117,15 +117,18 @@ for (const part of parts) {
   }
   const urlColumn = manifest[0].split('\t').indexOf('url')
   if (values['by-site'] && urlColumn >= 0) {
-    const hosts = new Map(
-      manifest.slice(1).map((line) => [line.split('\t')[0], new URL(line.split('\t')[urlColumn]).host.replace(/^www\./, '')])
-    )
+    const hosts = new Map(manifest.slice(1).map((line) => [line.split('\t')[0], hostOf(line.split('\t')[urlColumn])]))
     const bySite = new Map()
     for (const doc of docs) bySite.set(hosts.get(doc.name), [...(bySite.get(hosts.get(doc.name)) ?? []), doc])
     for (const [host, subset] of [...bySite].sort((a, b) => b[1].length - a[1].length))
       if (subset.length >= 5) rows.push(row(`${part}:${host}`, subset, rawOf(subset)))
   }
   console.error(`${part}: ${documents.length} pages in ${seconds.toFixed(0)} s (outputs in ${out})`)
+}
+
+/** The host of a page's url, without www.; '(no url)' for a page without one. */
+function hostOf(url) {
+  return URL.canParse(url) ? new URL(url).host.replace(/^www\./, '') : '(no url)'
 }
 
 /** The pipeline with --model's classifier model and its threshold in the boilerplate stage (a code-only option). */
