@@ -106,7 +106,7 @@ describe('unified plugins', () => {
         .use(retextEnglish)
         .use(rinseRepair, {rules: {'no-such-rule': false}} as never)
         .freeze()
-    ).toThrow(/^rinseRepair options: `rules.no-such-rule`: unknown rule; expected one of doubled-punctuation/)
+    ).toThrow(/^rinseRepair options: `rules.no-such-rule`: unknown rule; expected one of rewrap, doubled-punctuation/)
   })
 
   it('refuses a corpus option without the batch instead of doing nothing', () => {

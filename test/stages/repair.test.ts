@@ -11,6 +11,21 @@ describe('repair', () => {
     expect(fix('cuts to the budgetOfficials said')).toBe('cuts to the budget Officials said')
   })
 
+  it('joins wrapped lines that boilerplate left next to each other, as a second clean would', () => {
+    // What a table layout's article column is once its side column's cells are removed.
+    const wrapped = [
+      'The council approved the new budget on Tuesday evening after a long',
+      'debate about the cost of repairing the old bridge and the state of the',
+      'roads, which officials say will need new money within five years.'
+    ]
+    const result = repairOnly.clean(wrapped.join('\n') + '\n')
+    expect(result.text).toBe(wrapped.join(' ') + '\n')
+    expect(result.edits.map((edit) => edit.rule)).toEqual(['rewrap', 'rewrap'])
+    expect(fix(result.text)).toBe(result.text)
+    const list = 'Opening hours:\n• Monday to Friday from nine in the morning until six in the evening\n• Saturday from ten until four\n'
+    expect(fix(list)).toBe(list)
+  })
+
   it('leaves real camel-case words, names and repeated brands alone', () => {
     const text =
       'McDonald opened an iPhone app on YouTube, written in JavaScript for PowerPoint and LinkedIn users of eBay; DeSantis and MacArthur agreed.'

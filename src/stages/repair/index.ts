@@ -10,6 +10,7 @@ import type {TextRule} from '../rule.js'
 import {ruleStage} from '../rule-stage.js'
 import {gluedFullStop} from './rules/glued-full-stop.js'
 import {gluedWords, type GluedWordsOptions} from './rules/glued-words.js'
+import {rewrap} from './rules/rewrap.js'
 import {bracketSpacing, doubledDash, doubledPunctuation, spaceBeforePunctuation} from './rules/punctuation.js'
 
 export const repairOptions = z
@@ -23,6 +24,8 @@ export const repairOptions = z
 export type RepairOptions = z.input<typeof repairOptions>
 
 export const REPAIR_PASSES: ReadonlyArray<ReadonlyArray<TextRule<GluedWordsOptions>>> = [
+  // Lines a wrap broke, first: the other repairs then see whole sentences, as on a re-run.
+  [rewrap],
   // Removals first, so the insertions that follow see settled punctuation.
   [doubledPunctuation, doubledDash, spaceBeforePunctuation],
   // The missing space after a sentence end first: glued-words leaves `WordWord.Next` alone

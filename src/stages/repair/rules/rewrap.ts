@@ -1,0 +1,19 @@
+/**
+ * Join hard-wrapped lines that boilerplate left next to each other: in a table
+ * layout a side column's cells sit between the wrapped lines of the article, so
+ * normalize's hard-wrap cannot tell the wrap until they are gone. Without this a
+ * second clean of the output would join them.
+ */
+import type {TextRule} from '../../rule.js'
+import {DEFAULT_HARD_WRAP, hardWrap} from '../../normalize/rules/hard-wrap.js'
+
+export const rewrap: TextRule = {
+  id: 'rewrap',
+  reason: 'line broken by a fixed-width wrap, joined once the boilerplate between its lines was removed',
+  example: '`the council voted\\nfor the plan` (a side column removed between them) → `the council voted for the plan`',
+  propose(input) {
+    return hardWrap
+      .propose(input, DEFAULT_HARD_WRAP)
+      .map((edit) => ({...edit, rule: rewrap.id, reason: edit.rule === hardWrap.id ? rewrap.reason : edit.reason}))
+  }
+}
