@@ -37,7 +37,7 @@ export interface Article {
 }
 
 /** Finds bench/dedup/texts both from the source tree and from a tsc outDir build. */
-function textsDir(): string {
+export function textsDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url))
   for (let i = 0; i < 6; i++) {
     for (const candidate of [join(dir, 'texts'), join(dir, 'bench/dedup/texts')]) {

@@ -330,7 +330,8 @@ export class DedupIndex {
     // so it is computed from a lower confidence bound of J.
     const sigma = Math.sqrt((Math.max(j, 1 / k) * (1 - j)) / k)
     let c = containmentFromJaccard(Math.max(0, j - 2 * sigma), sa, sb)
-    const small = sa < sb || (sa === sb && a < b) ? a : b
+    // Equal sizes: the first in canonical order, so the figure does not depend on the order of `add` calls.
+    const small = sa < sb || (sa === sb && this.compareCanonical(a, b) < 0) ? a : b
     const large = small === a ? b : a
     // Verbatim paragraphs of the smaller found in the larger.
     let i = this.pStart[small]!
@@ -392,14 +393,18 @@ export class DedupIndex {
   private guardOf(id: number, kept: number, guard: CopyGuardOptions): Pick<GuardedCopy, 'rule' | 'reason'> | undefined {
     const read = this.wordsRead[id]!
     const left = this.wordsLeft[id]!
-    if (read > 0 && left >= 0 && left < guard.minWordsLeft && 1 - left / read >= guard.maxRemovedShare) {
+    const prose = this.prose[id]!
+    // What is left of a gutted page is doubtful when it is short, or mostly not prose (menus, link lists, blurbs).
+    const few = left < guard.minWordsLeft
+    const listy = prose >= 0 && prose < left / 2
+    if (read > 0 && left >= 0 && (few || listy) && 1 - left / read >= guard.maxRemovedShare) {
       const share = Math.round((1 - left / read) * 100)
+      const what = few ? `fewer than guard.minWordsLeft ${guard.minWordsLeft} left` : `only ${prose} of them prose`
       return {
         rule: 'stripped',
-        reason: `the stages before dedup removed ${share}% of its words (${read} → ${left}; guard.maxRemovedShare ${guard.maxRemovedShare}, fewer than guard.minWordsLeft ${guard.minWordsLeft} left): what matched is what they left of the page, not its article`
+        reason: `the stages before dedup removed ${share}% of its words (${read} → ${left}; guard.maxRemovedShare ${guard.maxRemovedShare}, ${what}): what matched is what they left of the page, not its article`
       }
     }
-    const prose = this.prose[id]!
     if (prose >= 0 && prose < guard.minProseWords) {
       return {
         rule: 'little-prose',
@@ -418,12 +423,17 @@ export class DedupIndex {
 
   /**
    * Words of document `id` that `kept` lacks: the smaller of two estimates, so
-   * both must agree. Its paragraphs that `kept` does not have verbatim (an edited
-   * copy has many, which is why this alone does not do), and the shingles `kept`
-   * lacks by the MinHash estimate (noisy on long texts). Stops early below `enough`.
+   * both must agree. Its paragraphs that `kept` does not have verbatim, and the
+   * shingles `kept` lacks by the MinHash estimate (noisy on long texts), as
+   * words. A run of new words costs about as many shingles as words, but a word
+   * changed here and there costs `shingleSize` shingles: so the shingles count
+   * as words in the share of the text whose paragraphs are found verbatim (new
+   * paragraphs), and at 1/shingleSize in the rest (paragraphs edited throughout,
+   * as a lightly edited copy has). Stops early below `enough`.
    */
   private ownWords(id: number, kept: number, enough: number): number {
     let own = 0
+    let total = 0
     let i = this.pStart[id]!
     const ie = this.pStart[id + 1]!
     let x = this.pStart[kept]!
@@ -433,6 +443,7 @@ export class DedupIndex {
       else if (x < xe && this.pH0[x] === this.pH0[i] && this.pH1[x]! < this.pH1[i]!) x++
       else {
         if (x >= xe || this.pH0[x] !== this.pH0[i] || this.pH1[x] !== this.pH1[i]) own += this.pWords[i]!
+        total += this.pWords[i]!
         i++
       }
     }
@@ -441,7 +452,9 @@ export class DedupIndex {
     const j = estimateJaccardBytes(this.sigs, id * k, this.sigs, kept * k, k)
     const sa = this.shingles[id]!
     const sb = this.shingles[kept]!
-    const byShingles = Math.max(0, sa - (j / (1 + j)) * (sa + sb))
+    const lostShingles = Math.max(0, sa - (j / (1 + j)) * (sa + sb))
+    const verbatim = total > 0 ? 1 - own / total : 0
+    const byShingles = lostShingles * (verbatim + (1 - verbatim) / this.options.shingleSize)
     return Math.round(Math.min(own, byShingles))
   }
 
@@ -462,18 +475,20 @@ export class DedupIndex {
     return this.result
   }
 
+  /** Negative when `a` comes first in the canonical order: by path, batch, exact hash (then id, for equal documents). */
+  private compareCanonical(a: number, b: number): number {
+    const pa = this.paths[a]!
+    const pb = this.paths[b]!
+    if (pa !== pb) return pa < pb ? -1 : 1
+    return this.batchCol[a]! - this.batchCol[b]! || this.exact0[a]! - this.exact0[b]! || this.exact1[a]! - this.exact1[b]! || a - b
+  }
+
   /** Documents ranked by (path, batch, exact hash), so no result depends on the order of `add` calls. */
   private canonicalOrder(): Ranking {
     const n = this.n
     const order = new Uint32Array(n)
     for (let i = 0; i < n; i++) order[i] = i
-    const paths = this.paths
-    order.sort((a, b) => {
-      const pa = paths[a]!
-      const pb = paths[b]!
-      if (pa !== pb) return pa < pb ? -1 : 1
-      return this.batchCol[a]! - this.batchCol[b]! || this.exact0[a]! - this.exact0[b]! || this.exact1[a]! - this.exact1[b]! || a - b
-    })
+    order.sort((a, b) => this.compareCanonical(a, b))
     const rankOf = new Uint32Array(n)
     for (let r = 0; r < n; r++) rankOf[order[r]!] = r
     return {order, rankOf}
