@@ -27,6 +27,7 @@ import {
   page,
   reflow,
   truncate,
+  vocabularyOf,
   type BenchDoc,
   type Kind
 } from './corpus.js'
@@ -149,17 +150,7 @@ async function labelled(): Promise<void> {
   )
   // Sensitivity: how much editing a copy survives (template copy + edits at each rate, vs the original).
   const texts = loadArticles().articles
-  const vocabulary = [
-    ...new Set(
-      texts.flatMap(
-        (a) =>
-          a.paragraphs
-            .join(' ')
-            .toLowerCase()
-            .match(/[a-z]+/g) ?? []
-      )
-    )
-  ]
+  const vocabulary = vocabularyOf(texts)
   const sweep: string[] = []
   for (const rate of [0.02, 0.04, 0.06, 0.08, 0.1, 0.15]) {
     const sweepDocs: BenchDoc[] = []

@@ -13,7 +13,18 @@ import {join} from 'node:path'
 import {shingles} from '../../src/stages/dedup/corpus/shingles.js'
 import {exactJaccard} from '../../src/stages/dedup/corpus/minhash.js'
 import {sCurve} from '../../src/stages/dedup/corpus/lsh.js'
-import {lightEdits, loadArticles, makeRandom, page, textsDir, type Article, type Random} from './corpus.js'
+import {
+  firstWords,
+  lightEdits,
+  loadArticles,
+  makeRandom,
+  page,
+  textsDir,
+  vocabularyOf,
+  wordCount,
+  type Article,
+  type Random
+} from './corpus.js'
 import {ORIGIN, SITES} from './templates.js'
 
 export interface SweepDoc {
@@ -64,21 +75,7 @@ export function dropSentences(paragraphs: string[], count: number, random: Rando
 
 /** The first `share` of the words: whole paragraphs, the last one cut mid-sentence with "…". */
 export function keepShare(paragraphs: string[], share: number): string[] {
-  const total = paragraphs.reduce((n, p) => n + p.split(' ').length, 0)
-  const target = Math.max(1, Math.round(total * share))
-  const out: string[] = []
-  let count = 0
-  for (const p of paragraphs) {
-    const words = p.split(' ')
-    if (count + words.length <= target) {
-      out.push(p)
-      count += words.length
-      continue
-    }
-    if (target - count >= 5) out.push(`${words.slice(0, target - count).join(' ')}…`)
-    break
-  }
-  return out
+  return firstWords(paragraphs, Math.max(1, Math.round(wordCount(paragraphs) * share)), (left) => left >= 5)
 }
 
 /** Swaps `count` pairs of adjacent paragraphs (never the same pair twice). */
@@ -99,17 +96,7 @@ const DATELINES = ['PORT ALDEN (Regional Wire) —', 'SKERRA, March 4 —', 'EAS
 /** Cases built from a source: one copy of every article per case. */
 export function buildSweep(source: SweepSource, seed = 22): SweepCase[] {
   const {articles} = source
-  const vocabulary = [
-    ...new Set(
-      articles.flatMap(
-        (a) =>
-          a.paragraphs
-            .join(' ')
-            .toLowerCase()
-            .match(/[a-z]+/g) ?? []
-      )
-    )
-  ]
+  const vocabulary = vocabularyOf(articles)
   const originals: SweepDoc[] = articles.map((a, i) => ({
     path: `gazette/2024-03-01-${String(i).padStart(3, '0')}-${a.slug}.txt`,
     text: page(ORIGIN, a.title, '2024-03-01', a.paragraphs),
