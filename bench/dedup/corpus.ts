@@ -37,7 +37,7 @@ export interface Article {
 }
 
 /** Finds bench/dedup/texts both from the source tree and from a tsc outDir build. */
-function textsDir(): string {
+export function textsDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url))
   for (let i = 0; i < 6; i++) {
     for (const candidate of [join(dir, 'texts'), join(dir, 'bench/dedup/texts')]) {
@@ -146,10 +146,26 @@ export function reflow(paragraphs: string[], width: number, joinParagraphs: bool
   return joinParagraphs ? [wrapped.join('\n')] : wrapped
 }
 
-/** First 35–65 % of the article's words: whole paragraphs, sometimes a cut sentence ending in "…". */
-export function truncate(paragraphs: string[], random: Random): string[] {
-  const total = paragraphs.reduce((n, p) => n + p.split(' ').length, 0)
-  const target = Math.round(total * (0.35 + random() * 0.3))
+/** The distinct lower-case words of the articles: what light edits put in. */
+export function vocabularyOf(articles: readonly Article[]): string[] {
+  return [
+    ...new Set(
+      articles.flatMap(
+        (a) =>
+          a.paragraphs
+            .join(' ')
+            .toLowerCase()
+            .match(/[a-z]+/g) ?? []
+      )
+    )
+  ]
+}
+
+/** Words in the paragraphs (split at spaces). */
+export const wordCount = (paragraphs: readonly string[]): number => paragraphs.reduce((n, p) => n + p.split(' ').length, 0)
+
+/** The first `target` words: whole paragraphs, then the one cut short, ending in "…", when `cut(wordsLeft)` says so. */
+export function firstWords(paragraphs: readonly string[], target: number, cut: (wordsLeft: number) => boolean): string[] {
   const out: string[] = []
   let count = 0
   for (const p of paragraphs) {
@@ -159,9 +175,16 @@ export function truncate(paragraphs: string[], random: Random): string[] {
       count += words.length
       continue
     }
-    if (random() < 0.5 && target - count > 5) out.push(`${words.slice(0, target - count).join(' ')}…`)
+    if (cut(target - count)) out.push(`${words.slice(0, target - count).join(' ')}…`)
     break
   }
+  return out
+}
+
+/** First 35–65 % of the article's words: whole paragraphs, sometimes a cut sentence ending in "…". */
+export function truncate(paragraphs: string[], random: Random): string[] {
+  const target = Math.round(wordCount(paragraphs) * (0.35 + random() * 0.3))
+  const out = firstWords(paragraphs, target, (left) => random() < 0.5 && left > 5)
   if (out.length === 0) out.push(`${paragraphs[0]!.split(' ').slice(0, target).join(' ')}…`)
   return out
 }
@@ -195,17 +218,7 @@ function dateFor(i: number, offset: number): string {
 export function buildBenchmark(seed = 7, copiesPerKind = 2): BenchDoc[] {
   const {articles, briefs} = loadArticles()
   const random = makeRandom(seed)
-  const vocabulary = [
-    ...new Set(
-      articles.flatMap(
-        (a) =>
-          a.paragraphs
-            .join(' ')
-            .toLowerCase()
-            .match(/[a-z]+/g) ?? []
-      )
-    )
-  ]
+  const vocabulary = vocabularyOf(articles)
   const docs: BenchDoc[] = []
   articles.forEach((article, i) => {
     const date = dateFor(i, 0)

@@ -4,6 +4,7 @@
  *   node bench/dedup/run.js                 labelled benchmark: pairwise P/R/F1, recall per variation, hard negatives
  *   node bench/dedup/run.js --docs 10000    throughput on N synthetic ~5 KB documents (comma list allowed)
  *   node bench/dedup/run.js --docs 20000 --store   … plus the SQLite index: two batches, commit and prior-lookup timings
+ *   node bench/dedup/run.js --sweep [--devset [--articles 60]]   recall by edit rate, truncation, re-headlining, swaps; look-alikes
  */
 import {rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -26,12 +27,14 @@ import {
   page,
   reflow,
   truncate,
+  vocabularyOf,
   type BenchDoc,
   type Kind
 } from './corpus.js'
 import {SITES} from './templates.js'
-import {corpusClusters} from '../../src/core/corpus.js'
-import {createPipeline, DEFAULT_PIPELINE} from '../../src/core/pipeline.js'
+import {buildSweep, devsetSource, formatSweep, ownSource, scoreCase, sweepSummary, type CaseResult} from './sweep.js'
+import {clusterWithEngine, clusterWithPipeline, type Outcome} from './cluster.js'
+import {DEFAULT_PIPELINE} from '../../src/core/pipeline.js'
 
 const args = process.argv.slice(2)
 const flag = (name: string): string | undefined => {
@@ -43,48 +46,13 @@ function fmt(x: number, digits = 3): string {
   return x.toFixed(digits)
 }
 
-interface Outcome {
-  clusterOf: Map<string, string>
-  clustersJson: string
-  keptOf: Map<string, string>
-}
-
 /**
  * By default the benchmark measures what `rinse run` does: the default pipeline
  * (normalize, boilerplate, repair, then dedup over the cleaned text), with the
  * engine options given. `--engine-only` feeds the raw texts to the engine.
  */
 async function runEngine(docs: BenchDoc[], options: CorpusDedupOptions, policy: KeepPolicy): Promise<Outcome> {
-  if (!args.includes('--engine-only')) return runPipeline(docs, options, policy)
-  const index = new DedupIndex(options)
-  for (const doc of docs) index.add(collect({path: doc.path, text: doc.text}, options))
-  const clusters = index.clusters(policy)
-  const decisions = index.decisions(policy)
-  const clusterOf = new Map<string, string>()
-  const keptOf = new Map<string, string>()
-  for (const [path, d] of decisions) {
-    clusterOf.set(path, d.clusterId ?? `self:${path}`)
-    keptOf.set(path, d.keptPath)
-  }
-  return {clusterOf, keptOf, clustersJson: JSON.stringify(clusters)}
-}
-
-async function runPipeline(docs: BenchDoc[], options: CorpusDedupOptions, policy: KeepPolicy): Promise<Outcome> {
-  const stages = DEFAULT_PIPELINE.stages.map((stage) =>
-    typeof stage === 'object' && 'dedup' in stage ? {dedup: {...stage.dedup, documents: {...options, policy}}} : stage
-  )
-  const pipeline = createPipeline({stages})
-  await pipeline.prepare(() => docs.map((doc) => ({path: doc.path, text: doc.text})))
-  const clusters = corpusClusters(pipeline.stages).filter((cluster) => cluster.kind === 'document')
-  const clusterOf = new Map<string, string>(docs.map((doc) => [doc.path, `self:${doc.path}`]))
-  const keptOf = new Map<string, string>(docs.map((doc) => [doc.path, doc.path]))
-  for (const cluster of clusters) {
-    for (const member of cluster.members) {
-      clusterOf.set(member.path, cluster.id)
-      keptOf.set(member.path, cluster.kept.path)
-    }
-  }
-  return {clusterOf, keptOf, clustersJson: JSON.stringify(clusters)}
+  return args.includes('--engine-only') ? clusterWithEngine(docs, options, policy) : clusterWithPipeline(docs, options, policy)
 }
 
 /** The dedup options of the default pipeline, overridden by DEDUP_OPTIONS (JSON). */
@@ -182,17 +150,7 @@ async function labelled(): Promise<void> {
   )
   // Sensitivity: how much editing a copy survives (template copy + edits at each rate, vs the original).
   const texts = loadArticles().articles
-  const vocabulary = [
-    ...new Set(
-      texts.flatMap(
-        (a) =>
-          a.paragraphs
-            .join(' ')
-            .toLowerCase()
-            .match(/[a-z]+/g) ?? []
-      )
-    )
-  ]
+  const vocabulary = vocabularyOf(texts)
   const sweep: string[] = []
   for (const rate of [0.02, 0.04, 0.06, 0.08, 0.1, 0.15]) {
     const sweepDocs: BenchDoc[] = []
@@ -411,8 +369,32 @@ function throughput(n: number, withStore: boolean): void {
   void clusters
 }
 
+/** The sweep (sweep.ts): from our texts, or with --devset from real article text of ../shared/devset. */
+async function sweep(): Promise<void> {
+  const options = defaultOptions()
+  const policy = (flag('--policy') as KeepPolicy | undefined) ?? 'earliest'
+  const devset = join(process.cwd(), '../shared/devset')
+  const source = args.includes('--devset') ? devsetSource(devset, Number(flag('--articles') ?? 60)) : ownSource()
+  const t0 = performance.now()
+  const results: CaseResult[] = []
+  for (const sweepCase of buildSweep(source)) {
+    const out = await runEngine(sweepCase.docs as BenchDoc[], options, policy)
+    results.push(scoreCase(sweepCase, out.clusterOf))
+  }
+  console.log(
+    `Near-duplicate sweep on ${source.name}, ${results.length} batches, ${fmt((performance.now() - t0) / 1000, 1)} s; shingles ${options.shingleSize}, LSH ${options.bands}×${options.rows}, Jaccard ≥ ${options.threshold}, containment ≥ ${options.containmentThreshold}`
+  )
+  console.log(formatSweep(results, options))
+  const s = sweepSummary(results)
+  console.log(
+    `targets: recall ≤ 8% words changed ${fmt(s.editsUpTo8)} (≥ 0.95), truncated to ≥ 40% ${fmt(s.truncatedFrom40)} (≥ 0.95), re-headlined ${fmt(s.reheadlined)} (≥ 0.95), swapped ${fmt(s.swapped)} (≥ 0.95), precision ${fmt(s.precision)} (≥ 0.98), look-alikes merged ${s.lookalikesMerged} (0)`
+  )
+}
+
 const docsArg = flag('--docs')
-if (docsArg) {
+if (args.includes('--sweep')) {
+  await sweep()
+} else if (docsArg) {
   for (const n of docsArg.split(',').map(Number)) throughput(n, args.includes('--store'))
 } else {
   await labelled()

@@ -3,7 +3,7 @@ import {z} from 'zod'
 import type {ConfiguredStage, RuleInfo} from '../core/stage.js'
 import {BOILERPLATE_RULES, boilerplate, boilerplateOptions} from '../stages/boilerplate/index.js'
 import {ELEMENTS} from '../stages/boilerplate/elements.js'
-import {DEDUP_RULES, dedup} from '../stages/dedup/index.js'
+import {DEDUP_RULES, dedup, dedupOptions} from '../stages/dedup/index.js'
 import {NORMALIZE_EXTRA_RULES, NORMALIZE_PASSES, normalize, normalizeOptions} from '../stages/normalize/index.js'
 import {REPAIR_PASSES, repair, repairOptions} from '../stages/repair/index.js'
 import {retext, retextOptions} from '../stages/retext/index.js'
@@ -19,6 +19,17 @@ export interface StageSpec {
 
 /** A stage's `rules` switches, narrowed to its own rule ids (a misspelt id is an error). */
 const switches = (rules: readonly RuleInfo[]) => ruleSwitchesFor(rules.map((rule) => rule.id))
+
+/**
+ * Options checked against a schema that fills in defaults, but kept as the file
+ * wrote them: the pipeline's hash and its report name what the file says, as for
+ * the stages whose schemas have no defaults.
+ */
+const asWritten = (schema: z.ZodType) =>
+  z.unknown().superRefine((value, context) => {
+    const parsed = schema.safeParse(value)
+    if (!parsed.success) for (const issue of parsed.error.issues) context.addIssue(issue as never)
+  })
 
 const info = (rule: RuleInfo): RuleInfo => ({id: rule.id, reason: rule.reason, example: rule.example})
 
@@ -65,58 +76,7 @@ export const STAGES: Record<string, StageSpec> = {
     name: 'dedup',
     description: 'remove blocks repeated within a document, keeping the most complete copy',
     rules: DEDUP_RULES,
-    schema: z
-      .object({
-        rules: switches(DEDUP_RULES),
-        minWords: z.number().int().min(1).optional(),
-        containment: z.number().gt(0).max(1).optional(),
-        documents: z
-          .union([
-            z.literal(false),
-            z
-              .object({
-                shingleSize: z.number().int().min(1),
-                numHashes: z.number().int().min(1),
-                bands: z.number().int().min(1),
-                rows: z.number().int().min(1),
-                seed: z.number().int(),
-                hashFamily: z.enum(['multiply-shift', 'mod-prime']),
-                threshold: z.number().gt(0).max(1),
-                containmentThreshold: z.number().gt(0).max(1),
-                minWords: z.number().int().min(0),
-                policy: z.enum(['longest', 'earliest', 'first-seen']),
-                priorWins: z.boolean(),
-                maxBucket: z.number().int().min(2),
-                passage: z
-                  .object({
-                    enabled: z.boolean(),
-                    minWords: z.number().int().min(1),
-                    action: z.enum(['report', 'remove']),
-                    maxDocs: z.number().int().min(2)
-                  })
-                  .partial()
-                  .strict(),
-                guard: z.union([
-                  z.literal(false),
-                  z
-                    .object({
-                      maxRemovedShare: z.number().gt(0).max(1),
-                      minWordsLeft: z.number().int().min(0),
-                      minProseWords: z.number().int().min(0),
-                      maxLostWords: z.number().int().min(1)
-                    })
-                    .partial()
-                    .strict()
-                ]),
-                index: z.string().min(1),
-                batch: z.string().min(1)
-              })
-              .partial()
-              .strict()
-          ])
-          .optional()
-      })
-      .strict(),
+    schema: asWritten(dedupOptions.extend({rules: switches(DEDUP_RULES)})),
     create: dedup
   },
   retext: {

@@ -48,6 +48,12 @@ describe('pipeline files', () => {
     expect(configError({stages: [{boilerplate: {classifier: {threshold: 2}}}]})).toMatch(
       /`stages\[0\]\.boilerplate\.classifier\.threshold`: Too big/
     )
+    // A check that spans options names the option, with the defaults of the others filled in.
+    expect(configError({stages: [{dedup: {documents: {bands: 50}}}]})).toBe(
+      'p.yaml: `stages[0].dedup.documents.bands`: bands × rows (150) exceeds numHashes (128)'
+    )
+    // What the file does not say stays unsaid in the pipeline (its hash and report), though defaults apply.
+    expect(parsePipeline({stages: [{dedup: {documents: {threshold: 0.6}}}]}).stages[0]!.options).toEqual({documents: {threshold: 0.6}})
     expect(configError({stages: [{dedup: {documents: 5}}]})).toBe(
       'p.yaml: `stages[0].dedup.documents`: expected false (off) or a mapping of options'
     )

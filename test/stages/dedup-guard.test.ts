@@ -8,6 +8,7 @@ import {createPipeline, type Pipeline} from '../../src/index.js'
 import {collect, DedupIndex, resolveOptions, type CorpusDedupInput, type DocSignature} from '../../src/stages/dedup/corpus/index.js'
 import {summarizeRun} from '../../src/report/build-report.js'
 import {summarize} from '../../src/report/summarize.js'
+import {lightEdits, loadArticles, makeRandom} from '../../bench/dedup/corpus.js'
 
 /** Deterministic prose: sentences of words from a small vocabulary, different per seed. */
 function prose(seed: number, sentences: number): string {
@@ -88,15 +89,36 @@ describe('copy guard (engine)', () => {
 
   it('keeps a near copy that has hundreds of words the kept copy lacks', () => {
     const shared = article(2, 14)
-    const decisions = run([sign('big.txt', [...shared, ...article(3, 5)]), sign('own.txt', [...shared, ...article(4, 5)])])
+    // Eight paragraphs of its own: this text's small vocabulary repeats 3-word runs, so fewer would not count as hundreds of words.
+    const decisions = run([sign('big.txt', [...shared, ...article(3, 8)]), sign('own.txt', [...shared, ...article(4, 8)])])
     const own = [...decisions.values()].find((decision) => decision.guarded)
     expect(own?.guarded).toMatchObject({rule: 'own-text', match: 'near'})
     expect(own!.guarded!.reason).toMatch(/lose about \d+ words that the kept copy lacks/)
     // With a higher bar the same pair is one cluster again.
-    const strict = run([sign('big.txt', [...shared, ...article(3, 5)]), sign('own.txt', [...shared, ...article(4, 5)])], {
+    const strict = run([sign('big.txt', [...shared, ...article(3, 8)]), sign('own.txt', [...shared, ...article(4, 8)])], {
       guard: {maxLostWords: 5000}
     })
     expect([...strict.values()].filter((decision) => decision.action === 'drop')).toHaveLength(1)
+  })
+
+  it('keeps a copy of a gutted page whose remnant is mostly not prose, however long', () => {
+    const decisions = run([
+      sign('kept.txt', [...full, chrome], {wordsRead: 700, wordsLeft: 560, proseWords: 560}),
+      sign('remnant.txt', [chrome], {wordsRead: 2000, wordsLeft: 170, proseWords: 25})
+    ])
+    expect(decisions.get('remnant.txt')!.guarded).toMatchObject({rule: 'stripped'})
+    expect(decisions.get('remnant.txt')!.guarded!.reason).toContain('only 25 of them prose')
+  })
+
+  it('drops a long copy with a word changed here and there: edits are not text of its own', () => {
+    const {articles} = loadArticles()
+    const long = articles.slice(0, 5).flatMap((a) => a.paragraphs)
+    const vocabulary = [...new Set(long.join(' ').toLowerCase().split(/\W+/))]
+    const edited = lightEdits(long, makeRandom(3), vocabulary, 0.05)
+    const decisions = run([sign('a.txt', long), sign('b.txt', edited)])
+    const dropped = [...decisions.values()].filter((decision) => decision.action === 'drop')
+    expect(dropped).toHaveLength(1)
+    expect(dropped[0]).toMatchObject({match: 'near'})
   })
 
   it('never keeps an exact copy, whatever was removed before', () => {

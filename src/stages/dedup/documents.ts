@@ -13,23 +13,22 @@ import type {CorpusHooks, DropDecision, StageInput} from '../../core/stage.js'
 import type {Cluster} from '../../report/schema.js'
 import {countWords} from '../../blocks/words.js'
 import {isProse} from '../boilerplate/block-rule.js'
-import {
-  collect,
-  DedupIndex,
-  DedupStore,
-  resolveOptions,
-  type CorpusDedupInput,
-  type CorpusDedupOptions,
-  type Decision,
-  type DocSignature
-} from './corpus/index.js'
+import {z} from 'zod'
+import {collect, DedupIndex, DedupStore, type CorpusDedupOptions, type Decision, type DocSignature} from './corpus/index.js'
+import {bandsFitSignature, corpusDedupFields} from './corpus/options.js'
 
-export interface DocumentDedupOptions extends CorpusDedupInput {
-  /** A persistent index (SQLite file): documents of earlier batches run with it take part, and win by default. */
-  index?: string
-  /** Names this batch in the persistent index; running the same label again replaces that batch. */
-  batch?: string
-}
+/** The engine's options, and where a persistent index keeps earlier batches. */
+export const documentDedupOptions = corpusDedupFields
+  .extend({
+    /** A persistent index (SQLite file): documents of earlier batches run with it take part, and win by default. */
+    index: z.string().min(1).optional(),
+    /** Names this batch in the persistent index; running the same label again replaces that batch. */
+    batch: z.string().min(1).optional()
+  })
+  .strict()
+  .superRefine(bandsFitSignature)
+
+export type DocumentDedupOptions = z.output<typeof documentDedupOptions>
 
 /** Blocks with fewer words are not signed (unless a document has too little else). */
 const PARAGRAPH_WORDS = 8
@@ -48,7 +47,7 @@ export class DocumentDedup implements CorpusHooks<DocSignature> {
 
   constructor(private readonly settings: DocumentDedupOptions) {
     const {index, batch, ...engine} = settings
-    this.options = resolveOptions(engine)
+    this.options = engine
     // In a persistent index, paths live under their batch's label so batches never collide.
     if (index) this.prefix = `${batch ?? 'default'}/`
   }

@@ -1,15 +1,27 @@
 /** dedup: near-duplicate blocks within a document (cross-document dedup is a corpus stage). */
+import {z} from 'zod'
 import {deleteBlocks} from '../../blocks/delete-blocks.js'
 import type {ConfiguredStage} from '../../core/stage.js'
-import {DocumentDedup, type DocumentDedupOptions} from './documents.js'
-import {DEFAULT_LOCAL_DEDUP, describeCopies, findLocalCopies, type LocalCopy, type LocalDedupOptions} from './local.js'
+import {ruleSwitches} from '../rule-switches.js'
+import {optionsError} from './corpus/options.js'
+import {DocumentDedup, documentDedupOptions} from './documents.js'
+import {describeCopies, findLocalCopies, localDedupOptions, type LocalCopy, type LocalDedupOptions} from './local.js'
 
-export interface DedupOptions {
-  rules?: Record<string, boolean>
-  minWords?: number
-  containment?: number
-  /** Near-duplicates across documents (a corpus pass); `false` turns it off. */
-  documents?: DocumentDedupOptions | false
+export const dedupOptions = localDedupOptions
+  .extend({
+    rules: ruleSwitches,
+    /** Near-duplicates across documents (a corpus pass); `false` turns it off. */
+    documents: z.union([z.literal(false), documentDedupOptions]).prefault({})
+  })
+  .strict()
+
+export type DedupOptions = z.input<typeof dedupOptions>
+
+/** Defaults filled in and checked; throws on a value out of range or options that do not fit together. */
+function resolveDedup(input: DedupOptions): z.output<typeof dedupOptions> {
+  const parsed = dedupOptions.safeParse(input)
+  if (!parsed.success) throw optionsError('dedup', parsed.error)
+  return parsed.data
 }
 
 export const DEDUP_RULES = [
@@ -32,27 +44,20 @@ export const DEDUP_RULES = [
 ]
 
 /** The in-document copies this stage removes, as an earlier stage needs to know them; undefined when off. */
-export function localCopies(options: DedupOptions = {}): {options: LocalDedupOptions; rules: ReadonlySet<string>} | undefined {
+export function localCopies(input: DedupOptions = {}): {options: LocalDedupOptions; rules: ReadonlySet<string>} | undefined {
+  const options = resolveDedup(input)
   const switches = options.rules ?? {}
   const rules = new Set(['repeated-block', 'contained-block'].filter((rule) => switches[rule] !== false))
   if (rules.size === 0) return undefined
-  return {
-    options: {
-      minWords: options.minWords ?? DEFAULT_LOCAL_DEDUP.minWords,
-      containment: options.containment ?? DEFAULT_LOCAL_DEDUP.containment
-    },
-    rules
-  }
+  return {options: {minWords: options.minWords, containment: options.containment}, rules}
 }
 
-export function dedup(options: DedupOptions = {}): ConfiguredStage {
-  const local: LocalDedupOptions = {
-    minWords: options.minWords ?? DEFAULT_LOCAL_DEDUP.minWords,
-    containment: options.containment ?? DEFAULT_LOCAL_DEDUP.containment
-  }
+export function dedup(input: DedupOptions = {}): ConfiguredStage {
+  const options = resolveDedup(input)
+  const local: LocalDedupOptions = {minWords: options.minWords, containment: options.containment}
   const switches = options.rules ?? {}
   const documents =
-    options.documents === false || switches['duplicate-document'] === false ? undefined : new DocumentDedup(options.documents ?? {})
+    options.documents === false || switches['duplicate-document'] === false ? undefined : new DocumentDedup(options.documents)
   const stage: ConfiguredStage = {
     name: 'dedup',
     source: 'rinse-dedup',

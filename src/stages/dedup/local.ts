@@ -5,6 +5,7 @@
  * shorter block's word 3-grams must mostly occur in the longer one. One copy
  * per group is kept, the most complete one; every removal names it.
  */
+import {z} from 'zod'
 import type {Block} from '../../blocks/block.js'
 import type {BlockDeletion} from '../../blocks/delete-blocks.js'
 import {RECENT_LINES, RecentMemo} from '../../blocks/recent.js'
@@ -13,14 +14,15 @@ import {endsWith} from '../../blocks/line-end.js'
 import {endsSentence} from '../boilerplate/block-rule.js'
 import {isDateline, TITLE_MAX_WORDS} from '../boilerplate/elements.js'
 
-export interface LocalDedupOptions {
+/** In-document copies: the stage's top-level `minWords` and `containment`. */
+export const localDedupOptions = z.object({
   /** Blocks with fewer words are never treated as duplicates (`Share`, `Reply`). */
-  minWords: number
+  minWords: z.number().int().min(1).default(4),
   /** Share of the shorter block's 3-grams found in the longer one. */
-  containment: number
-}
+  containment: z.number().gt(0).max(1).default(0.8)
+})
 
-export const DEFAULT_LOCAL_DEDUP: LocalDedupOptions = {minWords: 4, containment: 0.8}
+export type LocalDedupOptions = z.output<typeof localDedupOptions>
 
 interface Candidate {
   block: Block

@@ -108,6 +108,25 @@ export interface DecideStats {
   ms: number
 }
 
+/** The canonical order of the documents and each document's place in it. */
+interface Ranking {
+  order: Uint32Array
+  rankOf: Uint32Array
+}
+
+/** Estimated from the signatures and passages. */
+interface Similarity {
+  jaccard: number
+  containment: number
+}
+
+/** The document with fewer shingles is contained in the other. */
+interface ContainmentEdge {
+  small: number
+  large: number
+  containment: number
+}
+
 function grow<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(array: T, need: number): T {
   if (need <= array.length) return array
   const Ctor = array.constructor as new (length: number) => T
@@ -146,9 +165,6 @@ export class DedupIndex {
   private pWords = new Uint16Array(1024)
   private pBlock = new Uint16Array(1024)
   private result: Result | undefined
-  // Last verification (kept in fields: no allocation per candidate pair).
-  private vJ = 0
-  private vC = 0
 
   constructor(options: CorpusDedupInput | CorpusDedupOptions = {}, init: DedupIndexInit = {}) {
     this.options = resolveOptions(options)
@@ -303,11 +319,8 @@ export class DedupIndex {
     }
   }
 
-  /**
-   * Estimates Jaccard and containment of documents a and b into vJ / vC.
-   * Containment is of the document with fewer shingles in the other.
-   */
-  private verify(a: number, b: number): void {
+  /** Estimated Jaccard and containment of documents a and b (containment of the one with fewer shingles in the other). */
+  private verify(a: number, b: number): Similarity {
     const k = this.k
     const j = estimateJaccardBytes(this.sigs, a * k, this.sigs, b * k, k)
     const sa = this.shingles[a]!
@@ -317,7 +330,8 @@ export class DedupIndex {
     // so it is computed from a lower confidence bound of J.
     const sigma = Math.sqrt((Math.max(j, 1 / k) * (1 - j)) / k)
     let c = containmentFromJaccard(Math.max(0, j - 2 * sigma), sa, sb)
-    const small = sa < sb || (sa === sb && a < b) ? a : b
+    // Equal sizes: the first in canonical order, so the figure does not depend on the order of `add` calls.
+    const small = sa < sb || (sa === sb && this.compareCanonical(a, b) < 0) ? a : b
     const large = small === a ? b : a
     // Verbatim paragraphs of the smaller found in the larger.
     let i = this.pStart[small]!
@@ -348,8 +362,7 @@ export class DedupIndex {
       const byPassages = shared / denominator
       if (byPassages > c) c = byPassages
     }
-    this.vJ = j
-    this.vC = c > 1 ? 1 : c
+    return {jaccard: j, containment: c > 1 ? 1 : c}
   }
 
   /**
@@ -364,13 +377,13 @@ export class DedupIndex {
       if (f.batch !== this.batch || (f.exact0 === kept.f.exact0 && f.exact1 === kept.f.exact1)) continue
       const why = this.guardOf(id, kept.id, guard)
       if (!why) continue
-      this.verify(kept.id, id)
+      const {jaccard, containment} = this.verify(kept.id, id)
       found.set(id, {
         ...why,
         keptPath: kept.f.path,
-        match: this.vJ >= this.options.threshold ? 'near' : 'contained',
-        similarity: round(this.vJ),
-        containment: round(this.vC)
+        match: jaccard >= this.options.threshold ? 'near' : 'contained',
+        similarity: round(jaccard),
+        containment: round(containment)
       })
     }
     return found
@@ -380,14 +393,18 @@ export class DedupIndex {
   private guardOf(id: number, kept: number, guard: CopyGuardOptions): Pick<GuardedCopy, 'rule' | 'reason'> | undefined {
     const read = this.wordsRead[id]!
     const left = this.wordsLeft[id]!
-    if (read > 0 && left >= 0 && left < guard.minWordsLeft && 1 - left / read >= guard.maxRemovedShare) {
+    const prose = this.prose[id]!
+    // What is left of a gutted page is doubtful when it is short, or mostly not prose (menus, link lists, blurbs).
+    const few = left < guard.minWordsLeft
+    const listy = prose >= 0 && prose < left / 2
+    if (read > 0 && left >= 0 && (few || listy) && 1 - left / read >= guard.maxRemovedShare) {
       const share = Math.round((1 - left / read) * 100)
+      const what = few ? `fewer than guard.minWordsLeft ${guard.minWordsLeft} left` : `only ${prose} of them prose`
       return {
         rule: 'stripped',
-        reason: `the stages before dedup removed ${share}% of its words (${read} → ${left}; guard.maxRemovedShare ${guard.maxRemovedShare}, fewer than guard.minWordsLeft ${guard.minWordsLeft} left): what matched is what they left of the page, not its article`
+        reason: `the stages before dedup removed ${share}% of its words (${read} → ${left}; guard.maxRemovedShare ${guard.maxRemovedShare}, ${what}): what matched is what they left of the page, not its article`
       }
     }
-    const prose = this.prose[id]!
     if (prose >= 0 && prose < guard.minProseWords) {
       return {
         rule: 'little-prose',
@@ -406,12 +423,17 @@ export class DedupIndex {
 
   /**
    * Words of document `id` that `kept` lacks: the smaller of two estimates, so
-   * both must agree. Its paragraphs that `kept` does not have verbatim (an edited
-   * copy has many, which is why this alone does not do), and the shingles `kept`
-   * lacks by the MinHash estimate (noisy on long texts). Stops early below `enough`.
+   * both must agree. Its paragraphs that `kept` does not have verbatim, and the
+   * shingles `kept` lacks by the MinHash estimate (noisy on long texts), as
+   * words. A run of new words costs about as many shingles as words, but a word
+   * changed here and there costs `shingleSize` shingles: so the shingles count
+   * as words in the share of the text whose paragraphs are found verbatim (new
+   * paragraphs), and at 1/shingleSize in the rest (paragraphs edited throughout,
+   * as a lightly edited copy has). Stops early below `enough`.
    */
   private ownWords(id: number, kept: number, enough: number): number {
     let own = 0
+    let total = 0
     let i = this.pStart[id]!
     const ie = this.pStart[id + 1]!
     let x = this.pStart[kept]!
@@ -421,6 +443,7 @@ export class DedupIndex {
       else if (x < xe && this.pH0[x] === this.pH0[i] && this.pH1[x]! < this.pH1[i]!) x++
       else {
         if (x >= xe || this.pH0[x] !== this.pH0[i] || this.pH1[x] !== this.pH1[i]) own += this.pWords[i]!
+        total += this.pWords[i]!
         i++
       }
     }
@@ -429,43 +452,55 @@ export class DedupIndex {
     const j = estimateJaccardBytes(this.sigs, id * k, this.sigs, kept * k, k)
     const sa = this.shingles[id]!
     const sb = this.shingles[kept]!
-    const byShingles = Math.max(0, sa - (j / (1 + j)) * (sa + sb))
+    const lostShingles = Math.max(0, sa - (j / (1 + j)) * (sa + sb))
+    const verbatim = total > 0 ? 1 - own / total : 0
+    const byShingles = lostShingles * (verbatim + (1 - verbatim) / this.options.shingleSize)
     return Math.round(Math.min(own, byShingles))
   }
 
   private compute(policy: KeepPolicy): Result {
     if (this.result && this.result.policy === policy) return this.result
     const t0 = performance.now()
-    const o = this.options
-    const n = this.n
-    const k = this.k
-    const stats: DecideStats = {
-      exactGroups: 0,
-      candidatePairs: 0,
-      verifiedPairs: 0,
-      jaccardEdges: 0,
-      containmentEdges: 0,
-      guardedCopies: 0,
-      documentClusters: 0,
-      passageClusters: 0,
-      ms: 0
-    }
+    const stats = emptyStats()
+    const ranking = this.canonicalOrder()
+    const uf = new UnionFind(this.n)
+    const eligible = this.joinExactCopies(ranking, uf, stats)
+    const contained = this.joinNearCopies(eligible, ranking, uf, stats)
+    joinContainedCopies(contained, ranking.rankOf, uf)
+    const {clusters, decisions, keptDocs} = this.documentClusters(uf, ranking.order, policy, stats)
+    if (this.options.passage.enabled) this.passageClusters(keptDocs, ranking.rankOf, ranking.order, policy, clusters, decisions, stats)
+    clusters.sort((x, y) => (x.kind !== y.kind ? (x.kind === 'document' ? -1 : 1) : x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+    stats.ms = performance.now() - t0
+    this.result = {policy, clusters, decisions, stats}
+    return this.result
+  }
 
-    // 1. Canonical order.
+  /** Negative when `a` comes first in the canonical order: by path, batch, exact hash (then id, for equal documents). */
+  private compareCanonical(a: number, b: number): number {
+    const pa = this.paths[a]!
+    const pb = this.paths[b]!
+    if (pa !== pb) return pa < pb ? -1 : 1
+    return this.batchCol[a]! - this.batchCol[b]! || this.exact0[a]! - this.exact0[b]! || this.exact1[a]! - this.exact1[b]! || a - b
+  }
+
+  /** Documents ranked by (path, batch, exact hash), so no result depends on the order of `add` calls. */
+  private canonicalOrder(): Ranking {
+    const n = this.n
     const order = new Uint32Array(n)
     for (let i = 0; i < n; i++) order[i] = i
-    const paths = this.paths
-    order.sort((a, b) => {
-      const pa = paths[a]!
-      const pb = paths[b]!
-      if (pa !== pb) return pa < pb ? -1 : 1
-      return this.batchCol[a]! - this.batchCol[b]! || this.exact0[a]! - this.exact0[b]! || this.exact1[a]! - this.exact1[b]! || a - b
-    })
+    order.sort((a, b) => this.compareCanonical(a, b))
     const rankOf = new Uint32Array(n)
     for (let r = 0; r < n; r++) rankOf[order[r]!] = r
+    return {order, rankOf}
+  }
 
-    const uf = new UnionFind(n)
-    // 2. Exact duplicates.
+  /**
+   * Joins documents with equal 64-bit normalized hashes. Returns the documents
+   * that go on to the near-duplicate search, in rank order: the first of each
+   * exact group, when it has at least `minWords` words.
+   */
+  private joinExactCopies({order, rankOf}: Ranking, uf: UnionFind, stats: DecideStats): number[] {
+    const n = this.n
     const byExact = order.slice()
     byExact.sort((a, b) => this.exact0[a]! - this.exact0[b]! || this.exact1[a]! - this.exact1[b]! || rankOf[a]! - rankOf[b]!)
     const eligible = new Uint8Array(n)
@@ -476,98 +511,99 @@ export class DedupIndex {
       if (this.words[first]! > 0) {
         if (e - s > 1) stats.exactGroups++
         for (let t = s + 1; t < e; t++) uf.union(first, byExact[t]!)
-        if (this.words[first]! >= o.minWords) eligible[first] = 1
+        if (this.words[first]! >= this.options.minWords) eligible[first] = 1
       }
       s = e
     }
+    const ids: number[] = []
+    for (let r = 0; r < n; r++) if (eligible[order[r]!]) ids.push(order[r]!)
+    return ids
+  }
 
-    // 3–5. Candidates, verification, edges.
-    const containSmall: number[] = []
-    const containLarge: number[] = []
-    const containValue: number[] = []
-    const tryPair = (a: number, b: number): void => {
+  /**
+   * Verifies every candidate pair: Jaccard at or above `threshold` joins the two
+   * clusters at once; containment at or above `containmentThreshold` is returned,
+   * to be joined after all pairs are seen (see {@link joinContainedCopies}).
+   */
+  private joinNearCopies(eligible: readonly number[], ranking: Ranking, uf: UnionFind, stats: DecideStats): ContainmentEdge[] {
+    const o = this.options
+    const {rankOf} = ranking
+    const contained: ContainmentEdge[] = []
+    this.forEachCandidate(eligible, ranking, (a, b) => {
       stats.candidatePairs++
       if (uf.find(a) === uf.find(b)) return
       stats.verifiedPairs++
-      this.verify(a, b)
-      if (this.vJ >= o.threshold) {
+      const {jaccard, containment} = this.verify(a, b)
+      if (jaccard >= o.threshold) {
         stats.jaccardEdges++
         uf.union(a, b)
-      } else if (this.vC >= o.containmentThreshold) {
+      } else if (containment >= o.containmentThreshold) {
         stats.containmentEdges++
         const small = this.shingles[a]! < this.shingles[b]! || (this.shingles[a] === this.shingles[b] && rankOf[a]! < rankOf[b]!) ? a : b
-        containSmall.push(small)
-        containLarge.push(small === a ? b : a)
-        containValue.push(this.vC)
+        contained.push({small, large: small === a ? b : a, containment})
       }
-    }
-    const eligibleIds: number[] = []
-    for (let r = 0; r < n; r++) if (eligible[order[r]!]) eligibleIds.push(order[r]!)
-    const m = eligibleIds.length
+    })
+    return contained
+  }
+
+  /**
+   * Candidate pairs: documents sharing an LSH band, then documents sharing a
+   * passage (in at most `passage.maxDocs` documents) — the second channel finds
+   * truncated copies whose Jaccard is too low for banding.
+   */
+  private forEachCandidate(eligible: readonly number[], {order, rankOf}: Ranking, visit: (a: number, b: number) => void): void {
+    const o = this.options
+    const k = this.k
+    const m = eligible.length
     let passageEntries = 0
-    for (const id of eligibleIds) passageEntries += this.pStart[id + 1]! - this.pStart[id]!
+    for (const id of eligible) passageEntries += this.pStart[id + 1]! - this.pStart[id]!
     const keys = new Uint32Array(Math.max(m, passageEntries))
     const ranks = new Uint32Array(keys.length)
     const packed = new Float64Array(keys.length)
-    const pairsInRun =
-      (cap: number) =>
-      (rk: Uint32Array, s: number, e: number): void => {
-        if (e - s <= cap) {
-          for (let x = s; x < e; x++) for (let y = x + 1; y < e; y++) tryPair(order[rk[x]!]!, order[rk[y]!]!)
-        } else {
-          const head = order[rk[s]!]!
-          for (let y = s + 1; y < e; y++) {
-            tryPair(head, order[rk[y]!]!)
-            if (y > s + 1) tryPair(order[rk[y - 1]!]!, order[rk[y]!]!)
-          }
+    const maxBucket = o.maxBucket
+    const bucketPairs = (rk: Uint32Array, s: number, e: number): void => {
+      if (e - s <= maxBucket) {
+        for (let x = s; x < e; x++) for (let y = x + 1; y < e; y++) visit(order[rk[x]!]!, order[rk[y]!]!)
+      } else {
+        const head = order[rk[s]!]!
+        for (let y = s + 1; y < e; y++) {
+          visit(head, order[rk[y]!]!)
+          if (y > s + 1) visit(order[rk[y - 1]!]!, order[rk[y]!]!)
         }
       }
-    const lshRun = pairsInRun(o.maxBucket)
+    }
     for (let band = 0; band < o.bands; band++) {
       for (let i = 0; i < m; i++) {
-        const id = eligibleIds[i]!
+        const id = eligible[i]!
         keys[i] = bandKey(this.sigs, id * k, band, o.rows)
         ranks[i] = rankOf[id]!
       }
-      forEachRun(keys, ranks, m, packed, lshRun)
+      forEachRun(keys, ranks, m, packed, bucketPairs)
     }
-    if (o.passage.enabled && passageEntries > 0) {
-      let c = 0
-      for (const id of eligibleIds) {
-        for (let p = this.pStart[id]!, pe = this.pStart[id + 1]!; p < pe; p++) {
-          keys[c] = this.pH0[p]!
-          ranks[c++] = rankOf[id]!
-        }
+    if (!o.passage.enabled || passageEntries === 0) return
+    let c = 0
+    for (const id of eligible) {
+      for (let p = this.pStart[id]!, pe = this.pStart[id + 1]!; p < pe; p++) {
+        keys[c] = this.pH0[p]!
+        ranks[c++] = rankOf[id]!
       }
-      const maxDocs = o.passage.maxDocs
-      forEachRun(keys, ranks, c, packed, (rk, s, e) => {
-        if (e - s > maxDocs) return
-        for (let x = s; x < e; x++) for (let y = x + 1; y < e; y++) if (rk[x] !== rk[y]) tryPair(order[rk[x]!]!, order[rk[y]!]!)
-      })
     }
-    // Containment: each contained cluster joins the one cluster containing it best.
-    if (containSmall.length > 0) {
-      const bestValue = new Float64Array(n).fill(-1)
-      const bestTarget = new Int32Array(n).fill(-1)
-      for (let e = 0; e < containSmall.length; e++) {
-        const rs = uf.find(containSmall[e]!)
-        const large = containLarge[e]!
-        if (rs === uf.find(large)) continue
-        const v = containValue[e]!
-        const current = bestTarget[rs]!
-        if (v > bestValue[rs]! || (v === bestValue[rs] && current >= 0 && rankOf[large]! < rankOf[current]!)) {
-          bestValue[rs] = v
-          bestTarget[rs] = large
-        }
-      }
-      const joins: Array<[number, number]> = []
-      for (let i = 0; i < n; i++) if (bestTarget[i]! >= 0) joins.push([i, bestTarget[i]!])
-      for (const [a, b] of joins) uf.union(a, b)
-    }
+    const maxDocs = o.passage.maxDocs
+    forEachRun(keys, ranks, c, packed, (rk, s, e) => {
+      if (e - s > maxDocs) return
+      for (let x = s; x < e; x++) for (let y = x + 1; y < e; y++) if (rk[x] !== rk[y]) visit(order[rk[x]!]!, order[rk[y]!]!)
+    })
+  }
 
-    // 6. Clusters and the keep policy.
+  /** Clusters and the keep policy: one decision per document of the current batch, and the documents kept. */
+  private documentClusters(
+    uf: UnionFind,
+    order: Uint32Array,
+    policy: KeepPolicy,
+    stats: DecideStats
+  ): {clusters: Cluster[]; decisions: Map<string, Decision>; keptDocs: number[]} {
     const members = new Map<number, number[]>()
-    for (let r = 0; r < n; r++) {
+    for (let r = 0; r < this.n; r++) {
       const id = order[r]!
       const root = uf.find(id)
       const list = members.get(root)
@@ -577,79 +613,76 @@ export class DedupIndex {
     const clusters: Cluster[] = []
     const decisions = new Map<string, Decision>()
     const keptDocs: number[] = []
-    const current = this.batch
-    const single = (id: number): void => {
+    const keptAlone = (id: number, guarded?: GuardedCopy): void => {
       keptDocs.push(id)
-      if (this.batchCol[id] !== current) return
-      decisions.set(paths[id]!, keptAlone(paths[id]!))
+      if (this.batchCol[id] !== this.batch) return
+      const path = this.paths[id]!
+      decisions.set(path, {...keptOnItsOwn(path), ...(guarded ? {guarded} : {})})
     }
     for (const ids of members.values()) {
       if (ids.length === 1) {
-        single(ids[0]!)
+        keptAlone(ids[0]!)
         continue
       }
       const all = ids.map((id) => ({id, f: this.facts(id)}))
-      all.sort((x, y) => compareKeep(x.f, y.f, policy, o.priorWins, current))
-      const kept = all[0]!
+      all.sort((x, y) => compareKeep(x.f, y.f, policy, this.options.priorWins, this.batch))
       // Copies the guard keeps leave the cluster: they are kept documents of their own.
-      const guarded = o.guard ? this.guardCluster(all, o.guard) : new Map<number, GuardedCopy>()
+      const guarded = this.options.guard ? this.guardCluster(all, this.options.guard) : new Map<number, GuardedCopy>()
       for (const [member, guard] of guarded) {
         stats.guardedCopies++
-        keptDocs.push(member)
-        decisions.set(paths[member]!, {...keptAlone(paths[member]!), guarded: guard})
+        keptAlone(member, guard)
       }
       const facts = guarded.size === 0 ? all : all.filter(({id}) => !guarded.has(id))
       if (facts.length === 1) {
-        single(kept.id)
+        keptAlone(facts[0]!.id)
         continue
       }
-      const runnerUp = facts[1]!
-      keptDocs.push(kept.id)
-      const id = `d${hex32(kept.f.exact0)}${hex32(kept.f.exact1)}`
-      const list: ClusterMember[] = []
-      for (const {id: member, f} of facts) {
-        let similarity = 1
-        let containment = 1
-        let match: Decision['match'] = 'exact'
-        if (member !== kept.id && (f.exact0 !== kept.f.exact0 || f.exact1 !== kept.f.exact1)) {
-          this.verify(kept.id, member)
-          similarity = round(this.vJ)
-          containment = round(this.vC)
-          match = this.vJ >= o.threshold ? 'near' : 'contained'
-        }
-        list.push({path: f.path, similarity, containment})
-        if (f.batch === current) {
-          const keep = member === kept.id
-          decisions.set(f.path, {
-            action: keep ? 'keep' : 'drop',
-            clusterId: id,
-            keptPath: kept.f.path,
-            similarity,
-            containment,
-            match: keep ? null : match,
-            passages: []
-          })
-        }
-      }
-      const head = list.shift()!
-      list.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
-      list.unshift(head)
-      clusters.push({
-        id,
-        kind: 'document',
-        kept: {path: kept.f.path, reason: keepReason(kept.f, runnerUp.f, policy, o.priorWins, current)},
-        members: list
-      })
+      keptDocs.push(facts[0]!.id)
+      clusters.push(this.documentCluster(facts, policy, decisions))
     }
     stats.documentClusters = clusters.length
+    return {clusters, decisions, keptDocs}
+  }
 
-    // Passages repeated among the kept documents.
-    if (o.passage.enabled) this.passageClusters(keptDocs, rankOf, order, policy, clusters, decisions, stats)
-
-    clusters.sort((x, y) => (x.kind !== y.kind ? (x.kind === 'document' ? -1 : 1) : x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
-    stats.ms = performance.now() - t0
-    this.result = {policy, clusters, decisions, stats}
-    return this.result
+  /** One cluster of copies, the kept copy first: its report entry, and the decisions of its members of the current batch. */
+  private documentCluster(facts: ReadonlyArray<{id: number; f: KeepFacts}>, policy: KeepPolicy, decisions: Map<string, Decision>): Cluster {
+    const o = this.options
+    const kept = facts[0]!
+    const id = `d${hex32(kept.f.exact0)}${hex32(kept.f.exact1)}`
+    const list: ClusterMember[] = []
+    for (const {id: member, f} of facts) {
+      let similarity = 1
+      let containment = 1
+      let match: Decision['match'] = 'exact'
+      if (member !== kept.id && (f.exact0 !== kept.f.exact0 || f.exact1 !== kept.f.exact1)) {
+        const verified = this.verify(kept.id, member)
+        similarity = round(verified.jaccard)
+        containment = round(verified.containment)
+        match = verified.jaccard >= o.threshold ? 'near' : 'contained'
+      }
+      list.push({path: f.path, similarity, containment})
+      if (f.batch === this.batch) {
+        const keep = member === kept.id
+        decisions.set(f.path, {
+          action: keep ? 'keep' : 'drop',
+          clusterId: id,
+          keptPath: kept.f.path,
+          similarity,
+          containment,
+          match: keep ? null : match,
+          passages: []
+        })
+      }
+    }
+    const head = list.shift()!
+    list.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
+    list.unshift(head)
+    return {
+      id,
+      kind: 'document',
+      kept: {path: kept.f.path, reason: keepReason(kept.f, facts[1]!.f, policy, o.priorWins, this.batch)},
+      members: list
+    }
   }
 
   private passageClusters(
@@ -730,11 +763,49 @@ export class DedupIndex {
   }
 }
 
+/**
+ * Each contained cluster joins the one cluster containing it best (ties: the
+ * container of smaller rank), so a short text contained in two different
+ * articles never merges the two articles.
+ */
+function joinContainedCopies(edges: readonly ContainmentEdge[], rankOf: Uint32Array, uf: UnionFind): void {
+  if (edges.length === 0) return
+  const n = rankOf.length
+  const bestValue = new Float64Array(n).fill(-1)
+  const bestTarget = new Int32Array(n).fill(-1)
+  for (const {small, large, containment} of edges) {
+    const rs = uf.find(small)
+    if (rs === uf.find(large)) continue
+    const current = bestTarget[rs]!
+    if (containment > bestValue[rs]! || (containment === bestValue[rs] && current >= 0 && rankOf[large]! < rankOf[current]!)) {
+      bestValue[rs] = containment
+      bestTarget[rs] = large
+    }
+  }
+  const joins: Array<[number, number]> = []
+  for (let i = 0; i < n; i++) if (bestTarget[i]! >= 0) joins.push([i, bestTarget[i]!])
+  for (const [a, b] of joins) uf.union(a, b)
+}
+
+function emptyStats(): DecideStats {
+  return {
+    exactGroups: 0,
+    candidatePairs: 0,
+    verifiedPairs: 0,
+    jaccardEdges: 0,
+    containmentEdges: 0,
+    guardedCopies: 0,
+    documentClusters: 0,
+    passageClusters: 0,
+    ms: 0
+  }
+}
+
 function round(x: number): number {
   return Math.round(x * 1000) / 1000
 }
 
 /** The decision for a document kept on its own, outside any cluster. */
-function keptAlone(path: string): Decision {
+function keptOnItsOwn(path: string): Decision {
   return {action: 'keep', clusterId: null, keptPath: path, similarity: 1, containment: 1, match: null, passages: []}
 }

@@ -15,8 +15,7 @@
  * {@link estimateJaccardBytes} corrects for. 128 hashes cost 128 bytes.
  */
 import {MERSENNE_31, mulAddModPrime, seededRandom} from './hash.js'
-
-export type HashFamily = 'multiply-shift' | 'mod-prime'
+import type {HashFamily} from './options.js'
 
 export interface Permutations {
   family: HashFamily

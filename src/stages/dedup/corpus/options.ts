@@ -1,26 +1,66 @@
-/** Options of the cross-document near-duplicate engine, with defaults. */
-import type {HashFamily} from './minhash.js'
+/**
+ * Options of the cross-document near-duplicate engine: one zod schema with the
+ * defaults and the checks that span options; the TypeScript types are inferred
+ * from it.
+ */
+import {z} from 'zod'
 
-/** Which copy of a duplicate cluster is kept. */
-export type KeepPolicy = 'longest' | 'earliest' | 'first-seen'
+/**
+ * The MinHash settings: they shape the signatures, so signatures (and a
+ * persistent index) made with other values are incomparable.
+ */
+export const minhashOptions = z.object({
+  /**
+   * Words per shingle. 3: a word changed here and there spoils 3 shingles, not
+   * 5, so a copy with 8 % of its words changed keeps a Jaccard near 0.5 (0.4 with
+   * 5-word shingles); different articles still share few 3-word runs.
+   */
+  shingleSize: z.number().int().min(1).default(3),
+  /** MinHash functions (signature length; stored as one byte each). */
+  numHashes: z.number().int().min(1).default(128),
+  /** Seed of the hash functions. */
+  seed: z.number().int().default(0x5eed),
+  /** MinHash permutation family: `multiply-shift` (exact 32-bit, fast) or `mod-prime`. */
+  hashFamily: z.enum(['multiply-shift', 'mod-prime']).default('multiply-shift'),
+  /**
+   * LSH bands × rows must be ≤ numHashes. 42 × 3 (126 of the 128 hashes): a
+   * pair with Jaccard s becomes a candidate with probability
+   * 1 - (1 - s^3)^42 — the S-curve: s=0.2 → 0.29, 0.3 → 0.68, 0.35 → 0.84,
+   * 0.4 → 0.94, 0.45 → 0.98, 0.5 → 0.996. Copies with up to 8 % of their words
+   * changed sit at J ≥ 0.43 in nine cases of ten (0.97), and those that banding
+   * misses near the threshold are mostly below it by the estimate too: 64 × 2
+   * found one copy more of the sweep's 1,440. With one byte per hash a 3-row
+   * band key carries 24 bits, so unrelated documents collide in some band about
+   * 42 / 2^24 of the time — cheap to verify in memory; the SQLite store asks
+   * for two shared bands instead.
+   */
+  bands: z.number().int().min(1).default(42),
+  rows: z.number().int().min(1).default(3)
+})
 
-export interface PassageOptions {
-  /** Index paragraphs and find those repeated in other (kept) documents. Default true. */
-  enabled: boolean
-  /**
-   * Blocks with at least this many normalized words are passages. Shorter
-   * blocks (nav lines, bylines, "Read more…") are never indexed. Default 12.
-   */
-  minWords: number
-  /** `report` (default) only lists repeated passages; `remove` asks the runner to delete them from all but the kept copy. */
-  action: 'report' | 'remove'
-  /**
-   * A passage found in more documents than this is site boilerplate: it is
-   * still reported, but not used to propose document-level candidate pairs
-   * (that would be quadratic). Default 50.
-   */
-  maxDocs: number
-}
+export type HashFamily = z.output<typeof minhashOptions>['hashFamily']
+
+export const passageOptions = z
+  .object({
+    /** Index paragraphs and find those repeated in other (kept) documents. */
+    enabled: z.boolean().default(true),
+    /**
+     * Blocks with at least this many normalized words are passages. Shorter
+     * blocks (nav lines, bylines, "Read more…") are never indexed.
+     */
+    minWords: z.number().int().min(1).default(12),
+    /** `report` only lists repeated passages; `remove` asks the runner to delete them from all but the kept copy. */
+    action: z.enum(['report', 'remove']).default('report'),
+    /**
+     * A passage found in more documents than this is site boilerplate: it is
+     * still reported, but not used to propose document-level candidate pairs
+     * (that would be quadratic).
+     */
+    maxDocs: z.number().int().min(2).default(50)
+  })
+  .strict()
+
+export type PassageOptions = z.output<typeof passageOptions>
 
 /**
  * When a near or partial copy is not dropped: the evidence that it is a copy
@@ -28,135 +68,93 @@ export interface PassageOptions {
  * own. Exact copies are always dropped (nothing of theirs is lost). The
  * document is kept, with a `kept-copy` warning naming the rule and the figures.
  */
-export interface CopyGuardOptions {
-  /**
-   * A copy of which the stages before dedup removed at least this share of the
-   * words, and that has fewer than `minWordsLeft` words left, is kept: what
-   * matched is the site chrome they left, not its article. Default 0.75.
-   */
-  maxRemovedShare: number
-  /** See `maxRemovedShare`. Default 150. */
-  minWordsLeft: number
-  /**
-   * A copy with fewer words of prose (lines of 12+ words ending a sentence) is
-   * kept: short lines (menus, links, bylines) match between pages of one site.
-   * Default 25.
-   */
-  minProseWords: number
-  /**
-   * A copy with about this many words that the kept copy lacks (in paragraphs
-   * it does not have, and by the shingle estimate) is kept. Default 200.
-   */
-  maxLostWords: number
-}
+export const copyGuardOptions = z
+  .object({
+    /**
+     * A copy of which the stages before dedup removed at least this share of the
+     * words, and that has fewer than `minWordsLeft` words left or less than half
+     * of them prose, is kept: what matched is the site chrome they left, not its
+     * article.
+     */
+    maxRemovedShare: z.number().gt(0).max(1).default(0.75),
+    /** See `maxRemovedShare`. */
+    minWordsLeft: z.number().int().min(0).default(150),
+    /**
+     * A copy with fewer words of prose (lines of 12+ words ending a sentence) is
+     * kept: short lines (menus, links, bylines) match between pages of one site.
+     */
+    minProseWords: z.number().int().min(0).default(25),
+    /** A copy with about this many words that the kept copy lacks (in paragraphs it does not have, and by the shingle estimate) is kept. */
+    maxLostWords: z.number().int().min(1).default(200)
+  })
+  .strict()
 
-export interface CorpusDedupOptions {
-  /** Words per shingle. Default 5. */
-  shingleSize: number
-  /** MinHash functions (signature length; stored as one byte each). Default 128. */
-  numHashes: number
+export type CopyGuardOptions = z.output<typeof copyGuardOptions>
+
+/** The engine's options without the checks that span them (a base to extend). */
+export const corpusDedupFields = minhashOptions.extend({
   /**
-   * LSH bands × rows must be ≤ numHashes. Default 42 × 3 (126 of the 128
-   * hashes): a pair with Jaccard s becomes a candidate with probability
-   * 1 - (1 - s^3)^42 — the S-curve: s=0.2 → 0.29, 0.3 → 0.68, 0.4 → 0.94,
-   * 0.5 → 0.996, 0.6 → 1.00. The steep part, (1/42)^(1/3) ≈ 0.29, sits well
-   * below `threshold` (0.5), so pairs at the threshold are not lost to
-   * banding; verification then removes the extra candidates. (32 × 4 would
-   * put the midpoint at 0.42 and lose 13 % of pairs at J = 0.5.) With one byte
-   * per hash a 3-row band key carries 24 bits, so unrelated documents collide
-   * in some band about 42 / 2^24 of the time — cheap to verify in memory; the
-   * SQLite store asks for two shared bands instead.
+   * Estimated Jaccard of shingle sets at or above which two documents are near
+   * duplicates. 0.45: on the sweep of real article text (`npm run bench:dedup --
+   * --sweep --devset`) copies with 8 % of their words changed sit at a median of
+   * 0.53 and a 10th percentile of 0.43; two agencies' reports built on one wire
+   * story (half their sentences shared, the rest their own) reach 0.40, two short
+   * briefs in one site's uncleaned page chrome 0.36, two outlets' own tellings of
+   * one story 0.05.
    */
-  bands: number
-  rows: number
-  /** Seed of the hash functions. Signatures from different seeds are incomparable. Default 0x5eed. */
-  seed: number
-  /** MinHash permutation family. Default `multiply-shift` (exact 32-bit, fast). */
-  hashFamily: HashFamily
-  /** Estimated Jaccard of shingle sets at or above which two documents are near duplicates. Default 0.5. */
-  threshold: number
+  threshold: z.number().gt(0).max(1).default(0.45),
   /**
    * Containment of the smaller document in the larger at or above which the
-   * smaller is a (partial) copy — a teaser ending in "Read more…". Default 0.8.
+   * smaller is a (partial) copy — a teaser ending in "Read more…". 0.7: a copy
+   * cut to 40 % of its article keeps the other site's header and footer, which
+   * the article does not have.
    */
-  containmentThreshold: number
-  /** Documents with fewer normalized words take part only in exact dedup. Default 30. */
-  minWords: number
-  /** Which copy is kept. Default `longest`. */
-  policy: KeepPolicy
-  /** Documents from earlier batches of a persistent index win over the current batch, whatever the policy. Default true. */
-  priorWins: boolean
+  containmentThreshold: z.number().gt(0).max(1).default(0.7),
+  /** Documents with fewer normalized words take part only in exact dedup. */
+  minWords: z.number().int().min(0).default(30),
+  /** Which copy of a duplicate cluster is kept. */
+  policy: z.enum(['longest', 'earliest', 'first-seen']).default('longest'),
+  /** Documents from earlier batches of a persistent index win over the current batch, whatever the policy. */
+  priorWins: z.boolean().default(true),
   /**
    * LSH buckets larger than this are not expanded to all pairs: each member is
    * compared with the bucket's first and previous member instead (still finds
-   * every cluster of true copies, in linear time). Default 200.
+   * every cluster of true copies, in linear time).
    */
-  maxBucket: number
-  passage: PassageOptions
+  maxBucket: z.number().int().min(2).default(200),
+  passage: passageOptions.prefault({}),
   /** When a near or partial copy is kept after all; `false`: every copy found is dropped. */
-  guard: CopyGuardOptions | false
+  guard: z.union([z.literal(false), copyGuardOptions]).prefault({})
+})
+
+/** The check that spans options: LSH bands are cut from the signature. */
+export function bandsFitSignature(options: {bands: number; rows: number; numHashes: number}, context: z.RefinementCtx): void {
+  if (options.bands * options.rows > options.numHashes)
+    context.addIssue({
+      code: 'custom',
+      path: ['bands'],
+      message: `bands × rows (${options.bands * options.rows}) exceeds numHashes (${options.numHashes})`
+    })
 }
 
-export const DEFAULT_CORPUS_DEDUP: Readonly<CorpusDedupOptions> = Object.freeze({
-  shingleSize: 5,
-  numHashes: 128,
-  bands: 42,
-  rows: 3,
-  seed: 0x5eed,
-  hashFamily: 'multiply-shift',
-  threshold: 0.5,
-  containmentThreshold: 0.8,
-  minWords: 30,
-  policy: 'longest',
-  priorWins: true,
-  maxBucket: 200,
-  passage: Object.freeze({enabled: true, minWords: 12, action: 'report', maxDocs: 50}),
-  guard: Object.freeze({maxRemovedShare: 0.75, minWordsLeft: 150, minProseWords: 25, maxLostWords: 200})
-}) as Readonly<CorpusDedupOptions>
+export const corpusDedupOptions = corpusDedupFields.strict().superRefine(bandsFitSignature)
 
-export type CorpusDedupInput = Partial<Omit<CorpusDedupOptions, 'passage' | 'guard'>> & {
-  passage?: Partial<PassageOptions>
-  guard?: Partial<CopyGuardOptions> | false
+export type CorpusDedupOptions = z.output<typeof corpusDedupOptions>
+export type CorpusDedupInput = z.input<typeof corpusDedupOptions>
+export type KeepPolicy = CorpusDedupOptions['policy']
+
+/** A failed parse as one error naming the option: `corpus dedup: guard.maxLostWords: Too small: …`. */
+export function optionsError(what: string, error: z.ZodError): RangeError {
+  const issue = error.issues[0]!
+  const at = issue.path.map(String).join('.')
+  return new RangeError(`${what}: ${at ? `${at}: ` : ''}${issue.message}`)
 }
 
 /** Defaults filled in and checked; throws on inconsistent values. */
-export function resolveOptions(input: CorpusDedupInput | CorpusDedupOptions = {}): CorpusDedupOptions {
-  const o: CorpusDedupOptions = {
-    ...DEFAULT_CORPUS_DEDUP,
-    ...input,
-    passage: {...DEFAULT_CORPUS_DEDUP.passage, ...(input.passage ?? {})},
-    guard: input.guard === false ? false : {...(DEFAULT_CORPUS_DEDUP.guard as CopyGuardOptions), ...(input.guard ?? {})}
-  }
-  const int = (name: string, v: number, min: number): void => {
-    if (!Number.isInteger(v) || v < min) throw new RangeError(`corpus dedup: ${name} must be an integer ≥ ${min} (got ${v})`)
-  }
-  int('shingleSize', o.shingleSize, 1)
-  int('numHashes', o.numHashes, 1)
-  int('bands', o.bands, 1)
-  int('rows', o.rows, 1)
-  int('minWords', o.minWords, 0)
-  int('maxBucket', o.maxBucket, 2)
-  int('passage.minWords', o.passage.minWords, 1)
-  int('passage.maxDocs', o.passage.maxDocs, 2)
-  if (o.guard) {
-    int('guard.minWordsLeft', o.guard.minWordsLeft, 0)
-    int('guard.minProseWords', o.guard.minProseWords, 0)
-    int('guard.maxLostWords', o.guard.maxLostWords, 1)
-    const share = o.guard.maxRemovedShare
-    if (!(share > 0 && share <= 1)) throw new RangeError(`corpus dedup: guard.maxRemovedShare must be in (0, 1] (got ${share})`)
-  }
-  if (o.bands * o.rows > o.numHashes)
-    throw new RangeError(`corpus dedup: bands × rows (${o.bands * o.rows}) exceeds numHashes (${o.numHashes})`)
-  for (const [name, v] of [
-    ['threshold', o.threshold],
-    ['containmentThreshold', o.containmentThreshold]
-  ] as const) {
-    if (!(v > 0 && v <= 1)) throw new RangeError(`corpus dedup: ${name} must be in (0, 1] (got ${v})`)
-  }
-  if (!['longest', 'earliest', 'first-seen'].includes(o.policy)) throw new RangeError(`corpus dedup: unknown policy ${String(o.policy)}`)
-  if (!['report', 'remove'].includes(o.passage.action))
-    throw new RangeError(`corpus dedup: unknown passage action ${String(o.passage.action)}`)
-  if (o.hashFamily !== 'multiply-shift' && o.hashFamily !== 'mod-prime')
-    throw new RangeError(`corpus dedup: unknown hashFamily ${String(o.hashFamily)}`)
-  return o
+export function resolveOptions(input: CorpusDedupInput = {}): CorpusDedupOptions {
+  const parsed = corpusDedupOptions.safeParse(input)
+  if (!parsed.success) throw optionsError('corpus dedup', parsed.error)
+  return parsed.data
 }
+
+export const DEFAULT_CORPUS_DEDUP: Readonly<CorpusDedupOptions> = Object.freeze(resolveOptions())

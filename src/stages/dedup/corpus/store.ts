@@ -4,8 +4,7 @@
  *
  * Safety: WAL journal, and each batch is written in one transaction — a crash
  * or kill mid-run leaves the file as it was before the batch. The options that
- * shape signatures (shingle size, hashes, seed, family, bands × rows, passage
- * size) are recorded on creation; opening with different ones throws, since
+ * shape signatures (the MinHash settings and the passage size) are recorded on creation; opening with different ones throws, since
  * old and new signatures would not be comparable.
  *
  * Per document: batch, path, 64-bit exact hash (two columns, indexed), words,
@@ -26,7 +25,7 @@ import {createRequire} from 'node:module'
 import type Database from 'better-sqlite3'
 import type {DocSignature} from './collect.js'
 import type {DedupIndex} from './dedup-index.js'
-import {resolveOptions, type CorpusDedupInput, type CorpusDedupOptions} from './options.js'
+import {minhashOptions, resolveOptions, type CorpusDedupInput, type CorpusDedupOptions} from './options.js'
 
 const SCHEMA_VERSION = '1'
 const BAND_SCALE = 2 ** 32
@@ -121,12 +120,7 @@ export class DedupStore {
       `)
       const fingerprint = JSON.stringify({
         version: SCHEMA_VERSION,
-        shingleSize: options.shingleSize,
-        numHashes: options.numHashes,
-        seed: options.seed,
-        hashFamily: options.hashFamily,
-        bands: options.bands,
-        rows: options.rows,
+        ...Object.fromEntries(Object.keys(minhashOptions.shape).map((key) => [key, options[key as keyof typeof minhashOptions.shape]])),
         passageMinWords: options.passage.minWords
       })
       const row = db.prepare('SELECT value FROM meta WHERE key = ?').get('signature-options') as {value: string} | undefined
