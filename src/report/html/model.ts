@@ -7,15 +7,16 @@ import {editsMatch} from '../../core/apply-edits.js'
 import {removedShare} from './util.js'
 import {splitRuleKey, stageRank} from '../summarize.js'
 
-/** `[ruleIndex, reasonIndex, before, after]` of an edit folded into a later one. */
-export type FoldedTuple = [number, number, string, string]
+/** `[ruleIndex, reasonIndex]` of an edit folded into a later one (the page names it; its text is inside the later edit's). */
+export type FoldedTuple = [number, number]
 
 /**
  * `[ruleIndex, reasonIndex, startOffset, endOffset, after, startLine, before, folded]`.
  * `before` is null when the document's original text is embedded (it is the
- * slice start..end of that text); `folded` is null when nothing was folded.
+ * slice start..end of that text); `folded` is null when nothing was folded;
+ * `startLine` is 0 when the original could not be rebuilt. Trailing nulls are left out.
  */
-export type EditTuple = [number, number, number, number, string, number, string | null, FoldedTuple[] | null]
+export type EditTuple = [number, number, number, number, string, number, (string | null)?, (FoldedTuple[] | null)?]
 
 /** `[stage, keptRule, droppedRule, droppedReason, resolution, start, end]`. */
 export type ConflictTuple = [string, string, string, string, string, number, number]
@@ -174,19 +175,13 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
           rules[fi]!.folded++
           ruleSet.add(fi)
           stageSet.add(rules[fi]!.stageIndex)
-          return [fi, reasons.get(f.reason), f.before, f.after]
+          return [fi, reasons.get(f.reason)]
         })
       }
-      return [
-        ri,
-        reasons.get(edit.reason),
-        edit.start.offset,
-        edit.end.offset,
-        edit.after,
-        edit.start.line,
-        hasText ? null : edit.before,
-        folded
-      ]
+      const tuple: EditTuple = [ri, reasons.get(edit.reason), edit.start.offset, edit.end.offset, edit.after, edit.start.line]
+      if (folded) tuple.push(hasText ? null : edit.before, folded)
+      else if (!hasText) tuple.push(edit.before)
+      return tuple
     })
     if (doc.omitted) {
       for (const [key, count] of Object.entries(doc.omitted.rules)) {
