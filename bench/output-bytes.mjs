@@ -104,7 +104,9 @@ function rebuildCheck(dist, out) {
   execFileSync(process.execPath, [cli, 'report', out], {stdio: 'ignore'})
   const diffs = differing(join(out, 'diffs'), join(work, 'diffs-written'))
   const html = readFileSync(join(out, 'report.html')).equals(readFileSync(join(work, 'report-written.html')))
-  console.log(`rebuilt from OUT alone: ${diffs === 0 ? 'diffs identical' : `${diffs} diffs differ`}, report.html ${html ? 'identical' : 'differs'}`)
+  console.log(
+    `rebuilt from OUT alone: ${diffs === 0 ? 'diffs identical' : `${diffs} diffs differ`}, report.html ${html ? 'identical' : 'differs'}`
+  )
 }
 
 const mb = (n) => (n / 1e6).toFixed(1).padStart(8)
@@ -116,13 +118,19 @@ function print(label, result, inputBytes) {
   for (const [name, bytes] of Object.entries(sizes)) console.log(`  ${name.padEnd(12)} ${mb(bytes)} MB ${ratio(bytes, inputBytes)}`)
   const besides = sizes['report.json'] + sizes['OUT/.rinse'] + sizes['report.html'] + sizes['diffs/']
   const trail = sizes['report.json'] + sizes['OUT/.rinse']
-  console.log(`  besides cleaned/: ${mb(besides)} MB ${ratio(besides, inputBytes)} (target at most 2x: ${besides <= 2 * inputBytes ? 'met' : 'not met'})`)
-  console.log(`  report.json + OUT/.rinse: ${mb(trail)} MB ${ratio(trail, inputBytes)} (target at most 1x: ${trail <= inputBytes ? 'met' : 'not met'})`)
+  console.log(
+    `  besides cleaned/: ${mb(besides)} MB ${ratio(besides, inputBytes)} (target at most 2x: ${besides <= 2 * inputBytes ? 'met' : 'not met'})`
+  )
+  console.log(
+    `  report.json + OUT/.rinse: ${mb(trail)} MB ${ratio(trail, inputBytes)} (target at most 1x: ${trail <= inputBytes ? 'met' : 'not met'})`
+  )
 }
 
 try {
   const {bytes, count} = choosePages()
-  console.log(`input: ${count} pages, ${mb(bytes)} MB (${values.dir ?? `../shared/devset${values.parts ? ` parts ${values.parts}` : ''}`}), ${values.workers} workers`)
+  console.log(
+    `input: ${count} pages, ${mb(bytes)} MB (${values.dir ?? `../shared/devset${values.parts ? ` parts ${values.parts}` : ''}`}), ${values.workers} workers`
+  )
   const outThis = join(work, 'out-this')
   const current = run(THIS, outThis)
   if (values.other) {

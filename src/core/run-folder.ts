@@ -345,7 +345,11 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
 }
 
 /** A run's documents as the manifest holds them; once report.json is written, the manifest points into it. */
-export function manifestSource(manifest: Manifest, documents: readonly LocatedSummary[], entries: readonly ManifestEntry[]): DocumentSource {
+export function manifestSource(
+  manifest: Manifest,
+  documents: readonly LocatedSummary[],
+  entries: readonly ManifestEntry[]
+): DocumentSource {
   return {
     summaries: documents,
     read: (summary) => manifest.read(summary as LocatedSummary),

@@ -276,7 +276,11 @@ export class Manifest {
    * document's entry is): the entries are no longer kept twice. A file with a
    * document the report does not hold is left out (cleaned again next time).
    */
-  async rewrite(entries: readonly ManifestEntry[], report: string, locations: ReadonlyMap<DocumentSummary, readonly [number, number]>): Promise<void> {
+  async rewrite(
+    entries: readonly ManifestEntry[],
+    report: string,
+    locations: ReadonlyMap<DocumentSummary, readonly [number, number]>
+  ): Promise<void> {
     await this.close()
     const lines: string[] = []
     for (const entry of entries) {

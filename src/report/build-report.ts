@@ -104,7 +104,8 @@ export async function writeReportJson(
     chunk = ''
     if (full) await once(stream, 'drain')
   }
-  const field = (key: string, value: unknown): string => `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')},\n`
+  const field = (key: string, value: unknown): string =>
+    `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')},\n`
   const table = new RuleTable()
   // Entries read from the report.json being replaced (a resumed file's) name rules of its table.
   let previousTable: RuleEntry[] | undefined
@@ -124,7 +125,7 @@ export async function writeReportJson(
     }
     await write(documents.length > 0 ? '\n  ],\n' : '],\n')
     await write(field('failures', failures) + field('clusters', clusters) + field('conflicts', conflicts))
-    await write(`  "rules": ${JSON.stringify(table.entries)}\n}\n`)
+    await write(`  "rules": ${JSON.stringify(table.values)}\n}\n`)
     if (failed) throw failed
     stream.end(chunk)
     // Unlike once('finish'), also settles for a stream that failed before.

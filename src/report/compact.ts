@@ -12,6 +12,7 @@ import {pointFinder} from '../core/clean-document.js'
 import {ReconstructError} from '../core/apply-edits.js'
 import type {Edit, FoldedEdit, Point} from '../core/types.js'
 import type {DocumentReport, EditRecord, FoldedRecord, RuleEntry} from './schema.js'
+import {RuleTable} from './rule-table.js'
 import type {DiffEdit} from './unified-diff.js'
 
 /** What a document's report entry is made from: its edits as `clean()` gives them. */
@@ -37,18 +38,8 @@ const SPACES = /^ +$/
 
 export function compactDocument(document: DocumentEdits): DocumentReport {
   const {path, bytesIn, bytesOut, ms, edits, ...rest} = document
-  const rules: RuleEntry[] = []
-  const index = new Map<string, number>()
-  const ruleOf = (stage: string, rule: string, reason: string): number => {
-    const key = `${stage}\u0000${rule}\u0000${reason}`
-    let i = index.get(key)
-    if (i === undefined) {
-      i = rules.length
-      rules.push([stage, rule, reason])
-      index.set(key, i)
-    }
-    return i
-  }
+  const table = new RuleTable()
+  const ruleOf = (stage: string, rule: string, reason: string): number => table.get([stage, rule, reason])
   const merged: PlainEdit[] = []
   for (const edit of edits) {
     const rule = ruleOf(edit.stage, edit.rule, edit.reason)
@@ -63,10 +54,17 @@ export function compactDocument(document: DocumentEdits): DocumentReport {
       if (folded.length > 0)
         last.folded = [...(last.folded ?? []), ...folded.map((f): FoldedRecord => (f[1] < 0 ? f : [f[0], f[1] + shift, f[2], f[3]]))]
     } else {
-      merged.push({rule, start: edit.start.offset, end: edit.end.offset, before: edit.before, after: edit.after, folded: folded.length > 0 ? folded : undefined})
+      merged.push({
+        rule,
+        start: edit.start.offset,
+        end: edit.end.offset,
+        before: edit.before,
+        after: edit.after,
+        folded: folded.length > 0 ? folded : undefined
+      })
     }
   }
-  return {path, bytesIn, bytesOut, ms, rules, edits: encodeEdits(merged), ...rest}
+  return {path, bytesIn, bytesOut, ms, rules: table.values, edits: encodeEdits(merged), ...rest}
 }
 
 function encodeEdits(edits: readonly PlainEdit[]): EditRecord[] {
@@ -129,7 +127,8 @@ export function originalOf(cleaned: string, edits: readonly EditRecord[]): strin
   let originalPos = 0
   let cleanedPos = 0
   plainEdits(edits).forEach(({start, before, after}, index) => {
-    if (start < originalPos) throw new ReconstructError(`edit ${index} starts at ${start}, inside the previous edit ending at ${originalPos}`)
+    if (start < originalPos)
+      throw new ReconstructError(`edit ${index} starts at ${start}, inside the previous edit ending at ${originalPos}`)
     const gap = start - originalPos
     if (cleanedPos + gap + after.length > cleaned.length)
       throw new ReconstructError(`cleaned text ends before edit ${index} at original offset ${start}`)

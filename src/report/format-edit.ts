@@ -17,7 +17,11 @@ export function explanation(edit: Pick<Edit, 'reason' | 'detail'>): string {
 
 /** An applied edit as an `info` message of `file`, in the shape retext's fixers report (`actual`, `expected`). */
 export function editMessage(file: VFile, edit: Edit): VFileMessage {
-  const message = file.info(explanation(edit), {place: {start: edit.start, end: edit.end}, ruleId: edit.rule, source: `rinse-${edit.stage}`})
+  const message = file.info(explanation(edit), {
+    place: {start: edit.start, end: edit.end},
+    ruleId: edit.rule,
+    source: `rinse-${edit.stage}`
+  })
   message.actual = edit.before
   message.expected = [edit.after]
   return message

@@ -69,7 +69,8 @@ export async function mapReportDocuments<T>(
 /** How a document of a report of this version becomes an entry with its rules resolved. */
 function documentReader(file: string, version: unknown, table: readonly RuleEntry[] | undefined): (document: unknown) => DocumentReport {
   if (version === REPORT_VERSION) {
-    if (!table) throw new ReportVersionError(`${file}: report.json has no rule table at its end (cut short?); run rinse again to write it anew`)
+    if (!table)
+      throw new ReportVersionError(`${file}: report.json has no rule table at its end (cut short?); run rinse again to write it anew`)
     return (document) => resolveDocument(document as StoredDocument, table)
   }
   if (version === 1) return (document) => fromVersion1(document as ExpandedDocument)

@@ -5,21 +5,13 @@
  * a reader takes it from the end of the file first.
  */
 import {open} from 'node:fs/promises'
+import {Interner} from './interner.js'
 import {REPORT_VERSION, type DocumentReport, type RuleEntry, type StoredDocument} from './schema.js'
 
-export class RuleTable {
-  readonly entries: RuleEntry[] = []
-  private readonly index = new Map<string, number>()
-
-  id(entry: RuleEntry): number {
-    const key = entry.join('\u0000')
-    let i = this.index.get(key)
-    if (i === undefined) {
-      i = this.entries.length
-      this.entries.push(entry)
-      this.index.set(key, i)
-    }
-    return i
+/** The report's `[stage, rule, reason]` entries, each once. */
+export class RuleTable extends Interner<RuleEntry> {
+  constructor() {
+    super((entry) => entry.join('\u0000'))
   }
 }
 
@@ -38,7 +30,7 @@ export function storedLine(json: string, table: RuleTable, previous: () => reado
   const to = json.indexOf(EDITS_KEY, from)
   if (from < 0 || to < 0) throw new Error(`not a report entry: ${json.slice(0, 80)}`)
   const rules = JSON.parse(json.slice(from + RULES_KEY.length, to)) as Array<RuleEntry | number>
-  const ids = rules.map((rule) => table.id(typeof rule === 'number' ? entryOf(previous(), rule) : rule))
+  const ids = rules.map((rule) => table.get(typeof rule === 'number' ? entryOf(previous(), rule) : rule))
   return `${json.slice(0, from)}${RULES_KEY}${JSON.stringify(ids)}${json.slice(to)}`
 }
 

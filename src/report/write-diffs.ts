@@ -77,4 +77,3 @@ export async function writeDiffsFromReport(out: string): Promise<DiffsWritten> {
     throw new UsageError(`${out}: a JSONL run has no diffs (its records are not files); report.json holds every edit`)
   return result
 }
-

@@ -79,7 +79,8 @@ describe('the resume manifest', () => {
     const entries = await Promise.all(
       documents.map((doc, i) => manifest.record({path: doc.path, size: i, mtimeMs: i, pipeline: 'p'}, [serializeDocument(doc)]))
     )
-    for (const [i, entry] of entries.entries()) expect(JSON.parse(await manifest.read(entry.documents[0]!))).toEqual(compactDocument(documents[i]!))
+    for (const [i, entry] of entries.entries())
+      expect(JSON.parse(await manifest.read(entry.documents[0]!))).toEqual(compactDocument(documents[i]!))
     await manifest.close()
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n')
     expect(lines.map((line) => JSON.parse(line).path)).toEqual(documents.map((doc) => doc.path))

@@ -57,6 +57,8 @@ export function doc(pathName: string, original: string, changes: Change[], ms = 
 /** A page's report as report.json stores it: documents compacted, their rules one table. */
 export function storedReport(report: PageReportInput): Report {
   const table = new RuleTable()
-  const documents = report.documents.map((d) => JSON.parse(storedLine(JSON.stringify(compactDocument(d)), table, () => [])) as Report['documents'][number])
-  return {id: 'a1', ...report, documents, rules: table.entries}
+  const documents = report.documents.map(
+    (d) => JSON.parse(storedLine(JSON.stringify(compactDocument(d)), table, () => [])) as Report['documents'][number]
+  )
+  return {id: 'a1', ...report, documents, rules: table.values}
 }

@@ -69,7 +69,9 @@ describe('report.json version 2', () => {
       }
       // Every change stays attributed: the characters each rule changed are the same.
       const changedBy = (list: readonly Edit[]): string[] =>
-        list.flatMap((edit) => Array.from({length: edit.end.offset - edit.start.offset}, (_, k) => `${edit.start.offset + k}:${edit.rule}/${edit.reason}`))
+        list.flatMap((edit) =>
+          Array.from({length: edit.end.offset - edit.start.offset}, (_, k) => `${edit.start.offset + k}:${edit.rule}/${edit.reason}`)
+        )
       expect(changedBy(expanded)).toEqual(changedBy(edits))
     }
   })
@@ -101,7 +103,9 @@ describe('a run in version 2', () => {
     const report = readStoredReport(out)
     expect(report.version).toBe(2)
     // The manifest points into report.json: no entry is stored twice.
-    const manifest = readFileSync(join(out, '.rinse', 'manifest.jsonl'), 'utf8').trimEnd().split('\n')
+    const manifest = readFileSync(join(out, '.rinse', 'manifest.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n')
     expect(manifest).toHaveLength(report.documents.length)
     const json = readFileSync(join(out, 'report.json'))
     for (const text of manifest) {
@@ -119,7 +123,8 @@ describe('a run in version 2', () => {
     expect((await rinse(['diffs', out])).code).toBe(0)
     expect((await rinse(['report', out])).code).toBe(0)
     expect(listFiles(join(out, 'diffs'))).toEqual(listFiles(diffsWritten))
-    for (const file of listFiles(diffsWritten)) expect(readFileSync(join(out, 'diffs', file), 'utf8')).toBe(readFileSync(join(diffsWritten, file), 'utf8'))
+    for (const file of listFiles(diffsWritten))
+      expect(readFileSync(join(out, 'diffs', file), 'utf8')).toBe(readFileSync(join(diffsWritten, file), 'utf8'))
     expect(readFileSync(join(out, 'report.html')).equals(html)).toBe(true)
 
     // And resumes from it: every file taken from the report, the same entries written again.

@@ -6,6 +6,7 @@ import type {PageReportInput as Report} from '../read-report.js'
 import {editsMatch} from '../../core/apply-edits.js'
 import {removedShare} from './util.js'
 import {splitRuleKey, stageRank} from '../summarize.js'
+import {Interner} from '../interner.js'
 
 /** `[ruleIndex, reasonIndex]` of an edit folded into a later one (the page names it; its text is inside the later edit's). */
 export type FoldedTuple = [number, number]
@@ -96,20 +97,6 @@ export interface ModelOptions {
 }
 
 export const DEFAULT_MAX_TEXT_CHARS = 16 * 1024 * 1024
-
-class Interner {
-  readonly values: string[] = []
-  private readonly index = new Map<string, number>()
-  get(value: string): number {
-    let i = this.index.get(value)
-    if (i === undefined) {
-      i = this.values.length
-      this.values.push(value)
-      this.index.set(value, i)
-    }
-    return i
-  }
-}
 
 function pipelineStageNames(report: Report): string[] {
   const names: string[] = []

@@ -2,7 +2,13 @@
 import {readFile} from 'node:fs/promises'
 import {writeFileAtomicSync} from '../../io/atomic-write.js'
 import path from 'node:path'
-import {readReportForPage, type PageDocumentInput, type PageReportInput, type StoredPageDocument, type StoredPageReport} from '../read-report.js'
+import {
+  readReportForPage,
+  type PageDocumentInput,
+  type PageReportInput,
+  type StoredPageDocument,
+  type StoredPageReport
+} from '../read-report.js'
 import {expandEdits, originalOf} from '../compact.js'
 import {DEFAULT_MAX_TEXT_CHARS} from './model.js'
 import {renderReportHtml, type RenderOptions} from './render.js'
