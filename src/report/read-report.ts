@@ -93,7 +93,12 @@ async function readByLine<T>(
     for await (const line of lines) {
       if (state === 'head') {
         const version = /^ {2}"version": (.*),$/.exec(line)
-        if (version) read = documentReader(file, JSON.parse(version[1]!), table)
+        if (version) {
+          const number = JSON.parse(version[1]!) as unknown
+          // Its table not found at the end: read whole below.
+          if (number === REPORT_VERSION && !table) return undefined
+          read = documentReader(file, number, table)
+        }
         if (line === '  "documents": [],') {
           rest += line + '\n'
           state = 'tail'

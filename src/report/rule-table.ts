@@ -65,8 +65,13 @@ export async function readRuleTable(file: string): Promise<RuleEntry[] | undefin
       const text = buffer.toString('utf8')
       const at = text.lastIndexOf(TAIL_KEY)
       if (at >= 0) {
-        const line = text.slice(at + TAIL_KEY.length, text.indexOf('\n', at + 1) < 0 ? undefined : text.indexOf('\n', at + 1))
-        return JSON.parse(line) as RuleEntry[]
+        const end = text.indexOf('\n', at + 1)
+        try {
+          return JSON.parse(text.slice(at + TAIL_KEY.length, end < 0 ? undefined : end)) as RuleEntry[]
+        } catch {
+          // Not on one line as rinse writes it (a report.json rewritten by another tool): the reader takes the file whole.
+          return undefined
+        }
       }
       if (start === 0) return undefined
     }

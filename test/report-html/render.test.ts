@@ -121,12 +121,19 @@ describe('renderReportHtml', () => {
     expect(a.dk).toEqual([0])
     expect(full.docs.find((d) => d.p === 'news/broken.txt')!.f).toContain('invalid UTF-8')
 
-    const small = JSON.parse(blob(renderReportHtml(report, texts, {maxTextChars: 50}))) as PageData
+    // a's text (41 characters) fits, b's (98) does not, but b's removed text (25) does.
+    const small = JSON.parse(blob(renderReportHtml(report, texts, {maxTextChars: 70}))) as PageData
     const withText = small.docs.filter((d) => d.t !== null).map((d) => d.p)
     expect(withText).toEqual(['news/a.txt']) // changed documents get the budget first
     const b = small.docs.find((d) => d.p === 'news/<b>&evil".txt')!
     expect(b.tn).toMatch(/left out/)
     expect(b.e[0]![6]).toBe('<script>alert(1)</script>')
+    // With less, b keeps only its counts: the page embeds no more text than its budget.
+    const smaller = JSON.parse(blob(renderReportHtml(report, texts, {maxTextChars: 50}))) as PageData
+    const bSmaller = smaller.docs.find((d) => d.p === 'news/<b>&evil".txt')!
+    expect(bSmaller.e).toEqual([])
+    expect(bSmaller.n).toBe(1)
+    expect(bSmaller.tn).toBe('edits left out to keep the page small')
 
     // Text that contradicts the edits is not embedded.
     const wrong = new Map(texts).set('news/a.txt', 'something else entirely, long enough')

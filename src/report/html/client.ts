@@ -14,6 +14,11 @@ export const CLIENT_JS = String.raw`
   root.classList.add('js');
   var D = JSON.parse(document.getElementById('rinse-data').textContent);
   var docs = D.docs, rules = D.rules, stages = D.stages, reasons = D.reasons, clusters = D.clusters;
+  /* Edits come with positions as steps from the previous edit (a smaller page): made absolute once. */
+  docs.forEach(function (d) {
+    var end = 0, line = 0;
+    d.e.forEach(function (e) { e[2] += end; e[3] += e[2]; end = e[3]; e[5] += line; line = e[5]; });
+  });
   var ROW = 30;
   var byPath = new Map();
   docs.forEach(function (d, i) { d.lp = d.p.toLowerCase(); byPath.set(d.p, i); });

@@ -12,10 +12,13 @@ import {Interner} from '../interner.js'
 export type FoldedTuple = [number, number]
 
 /**
- * `[ruleIndex, reasonIndex, startOffset, endOffset, after, startLine, before, folded]`.
- * `before` is null when the document's original text is embedded (it is the
- * slice start..end of that text); `folded` is null when nothing was folded;
- * `startLine` is 0 when the original could not be rebuilt. Trailing nulls are left out.
+ * `[ruleIndex, reasonIndex, gap, length, after, lineStep, before, folded]`: the
+ * edit starts `gap` characters after the previous edit's end (the first after the
+ * start of the text), spans `length` characters of the original, and starts
+ * `lineStep` lines below the previous edit's line (the page makes these absolute
+ * when it loads; all lines are 0 when the original could not be rebuilt).
+ * `before` is null when the document's original text is embedded (it is that
+ * range of the text); `folded` is null when nothing was folded. Trailing nulls are left out.
  */
 export type EditTuple = [number, number, number, number, string, number, (string | null)?, (FoldedTuple[] | null)?]
 
@@ -125,17 +128,24 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
     return i
   }
 
-  // Which documents get their text embedded: changed documents first (they are
-  // what a reviewer reads), then unchanged ones, within the character budget.
+  // What text the page embeds, within one character budget: changed documents
+  // first (they are what a reviewer reads), each with its original or, when that
+  // does not fit, with the before texts of its edits; past the budget a document
+  // keeps only its counts. Then the originals of unchanged documents.
   let budget = options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS
   const embed = new Set<string>()
+  const countsOnly = new Set<string>()
   const byPriority = report.documents.filter((doc) => !doc.omitted).sort((a, b) => Number(b.edits.length > 0) - Number(a.edits.length > 0))
   for (const doc of byPriority) {
     const text = texts.get(doc.path)
-    if (text === undefined || text.length > budget) continue
-    if (!editsMatch(text, doc.edits)) continue
-    budget -= text.length
-    embed.add(doc.path)
+    if (text !== undefined && text.length <= budget && editsMatch(text, doc.edits)) {
+      budget -= text.length
+      embed.add(doc.path)
+    } else if (doc.edits.length > 0) {
+      const befores = doc.edits.reduce((chars, edit) => chars + edit.before.length, 0)
+      if (befores <= budget) budget -= befores
+      else countsOnly.add(doc.path)
+    }
   }
   const note = (why: string): string => {
     textNotes.set(why, (textNotes.get(why) ?? 0) + 1)
@@ -148,6 +158,8 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
     const stageSet = new Set<number>()
     const ruleSet = new Set<number>()
     const hasText = embed.has(doc.path)
+    let previousEnd = 0
+    let previousLine = 0
     const e: EditTuple[] = doc.edits.map((edit) => {
       const ri = ruleIndex(edit.stage, edit.rule)
       const row = rules[ri]!
@@ -165,7 +177,16 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
           return [fi, reasons.get(f.reason)]
         })
       }
-      const tuple: EditTuple = [ri, reasons.get(edit.reason), edit.start.offset, edit.end.offset, edit.after, edit.start.line]
+      const tuple: EditTuple = [
+        ri,
+        reasons.get(edit.reason),
+        edit.start.offset - previousEnd,
+        edit.end.offset - edit.start.offset,
+        edit.after,
+        edit.start.line - previousLine
+      ]
+      previousEnd = edit.end.offset
+      previousLine = edit.start.line
       if (folded) tuple.push(hasText ? null : edit.before, folded)
       else if (!hasText) tuple.push(edit.before)
       return tuple
@@ -193,6 +214,10 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
     }
     if (doc.omitted) {
       page.n = doc.omitted.edits
+      page.tn = note('edits left out to keep the page small')
+    } else if (countsOnly.has(doc.path)) {
+      page.e = []
+      page.n = doc.edits.length
       page.tn = note('edits left out to keep the page small')
     } else if (!hasText) {
       const text = texts.get(doc.path)
