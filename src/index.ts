@@ -19,7 +19,20 @@ export {loadPipelineFile, parsePipeline, ConfigError, DEFAULT_PIPELINE_PATH, typ
 export {STAGES} from './config/stages.js'
 export type {Edit, FoldedEdit, Conflict, Point, ProposedEdit, StageName} from './core/types.js'
 export type {ConfiguredStage, Pass, StageInput, RuleInfo} from './core/stage.js'
-export type {Report, RunReport, DocumentReport, DocumentSummary, Cluster, StaleOutputs} from './report/schema.js'
+export type {
+  Report,
+  RunReport,
+  DocumentReport,
+  StoredDocument,
+  EditRecord,
+  FoldedRecord,
+  RuleEntry,
+  DocumentSummary,
+  Cluster,
+  StaleOutputs
+} from './report/schema.js'
+export {mapReportDocuments, ReportVersionError} from './report/read-report.js'
+export {expandEdits, originalOf, plainEdits, type PlainEdit, type ExpandedDocument} from './report/compact.js'
 export {normalize, type NormalizeOptions} from './stages/normalize/index.js'
 export {boilerplate, type BoilerplateOptions} from './stages/boilerplate/index.js'
 export {repair, type RepairOptions} from './stages/repair/index.js'

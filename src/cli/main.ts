@@ -8,6 +8,7 @@ import {reporter} from 'vfile-reporter'
 import {ConfigError, DEFAULT_PIPELINE_PATH, forRecords, loadPipelineFile, withDedupIndex} from '../config/pipeline-file.js'
 import {createPipeline} from '../core/pipeline.js'
 import {runFolder, UsageError, type Progress} from '../core/run-folder.js'
+import {ReportVersionError} from '../report/read-report.js'
 import {runJsonl} from '../core/run-jsonl.js'
 import {tuneGarbageCollection} from '../core/tune-gc.js'
 import {runDistributed} from '../distributed/coordinator.js'
@@ -354,7 +355,7 @@ async function readInput(path: string): Promise<Buffer> {
 try {
   await program.parseAsync()
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof UsageError || error instanceof InputError) {
+  if (error instanceof ConfigError || error instanceof UsageError || error instanceof InputError || error instanceof ReportVersionError) {
     process.stderr.write(`rinse: ${error.message}\n`)
     process.exitCode = error instanceof InputError ? 1 : 2
   } else if (error instanceof WriteError) {

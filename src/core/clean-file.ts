@@ -12,8 +12,8 @@ import {contentHash} from '../io/content-hash.js'
 import {manifestLine, type ManifestLine, type ManifestMeta} from '../io/manifest.js'
 import {InputError, readDocumentSync} from '../io/read-document.js'
 import type {InputFile} from '../io/walk.js'
-import type {DocumentReport} from '../report/schema.js'
-import {serializeDocument, type SerializedDocument} from '../report/summarize.js'
+import {compactDocument, diffEdits, type DocumentEdits} from '../report/compact.js'
+import {serializeStored, type SerializedDocument} from '../report/summarize.js'
 import {unifiedDiff} from '../report/unified-diff.js'
 import {dropDecision} from './corpus.js'
 import type {Pipeline} from './pipeline.js'
@@ -65,10 +65,7 @@ export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: S
   } else {
     writeFileAtomicSync(cleanedFile, cleaned, temp)
   }
-  if (result.edits.length > 0 && !dropped && task.diffs !== false)
-    writeFileAtomicSync(diff, unifiedDiff(file.relative, text, result.text, result.edits), temp)
-  else rmSync(diff, {force: true})
-  const document: DocumentReport = {
+  const document: DocumentEdits = {
     path: file.relative,
     bytesIn: bytes,
     bytesOut: dropped ? 0 : cleaned.length,
@@ -78,7 +75,12 @@ export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: S
   }
   if (result.warnings.length > 0) document.warnings = result.warnings
   if (dropped) document.dropped = dropped
-  const serialized = serializeDocument(document)
+  const stored = compactDocument(document)
+  // From the edits as stored, so that `rinse diffs OUT` writes the same diff again.
+  if (stored.edits.length > 0 && !dropped && task.diffs !== false)
+    writeFileAtomicSync(diff, unifiedDiff(file.relative, text, result.text, diffEdits(stored.edits)), temp)
+  else rmSync(diff, {force: true})
+  const serialized = serializeStored(stored)
   if (!task.manifest) return {document: serialized}
   const meta = {...task.manifest, hash: input.hash, output: dropped ? undefined : contentHash(cleaned)}
   return {line: manifestLine(meta, [serialized])}

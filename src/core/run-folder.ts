@@ -8,7 +8,7 @@ import {realpath, rm, stat} from 'node:fs/promises'
 import {basename, dirname, join, resolve} from 'node:path'
 import pLimit from 'p-limit'
 import type {PipelineConfig} from '../config/pipeline-file.js'
-import {Manifest, type LocatedSummary} from '../io/manifest.js'
+import {Manifest, type LocatedSummary, type ManifestEntry} from '../io/manifest.js'
 import {statFiles, type FileStat} from '../io/stat-files.js'
 import {cleanedPath, diffPath, isInside} from '../io/out-paths.js'
 import {cannotRead, InputError} from '../io/read-document.js'
@@ -129,6 +129,8 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   const pipeline = createPipeline(options.pipeline)
   const manifest = await Manifest.open(join(out, '.rinse', 'manifest.jsonl'), {fresh: options.force ?? false})
   const documents: LocatedSummary[] = []
+  // This run's files, for the manifest to point into report.json once it is written.
+  const entries: ManifestEntry[] = []
   const failures: FailedDocument[] = [...unread]
   let resumed = 0
   let done = 0
@@ -257,7 +259,8 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     if (corpus) finished = candidates.map((entry) => (entry?.corpus === corpusFingerprint ? entry : undefined))
 
     await forEachLimited(files, limit, async (file, i) => {
-      if (options.signal?.aborted || stopped) return
+      // A file an earlier run finished is taken even after Ctrl-C: it costs nothing, and stays in the report.
+      if ((options.signal?.aborted && !finished[i]) || stopped) return
       let failed = false
       try {
         const info = stats[i]
@@ -267,6 +270,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
         const previous = finished[i]
         if (previous) {
           pushAll(documents, previous.documents)
+          entries.push(previous)
           resumed++
           return
         }
@@ -292,6 +296,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
         const entry = await manifest.append(cleaned.line)
         bytes += entry.documents[0]!.bytesIn
         pushAll(documents, entry.documents)
+        entries.push(entry)
       } catch (error) {
         failed = true
         // Not this file's failure: the run stops once the files in flight are done, and a re-run does this one.
@@ -322,7 +327,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     // A line that could not be written stops the run here, before a report is built on it.
     await manifest.flush()
     await cleaner.close()
-    const source = {summaries: documents, read: (summary: DocumentSummary) => manifest.read(summary as LocatedSummary)}
+    const source = manifestSource(manifest, documents, entries)
     const result = await finishRun(out, options, pipeline.stages, source, failures, resumed, started, {
       ...expectedOutputs(files, documents, options),
       unread: new Set(unread.map((folder) => folder.path))
@@ -337,6 +342,19 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     const closing = await closeAll([() => cleaner.close(), () => manifest.close(), () => spool.close(), () => rm(spoolFile, {force: true})])
     // eslint-disable-next-line no-unsafe-finally -- a failure to close is the run's error only when nothing failed before it
     if (closing && !failing) throw closing
+  }
+}
+
+/** A run's documents as the manifest holds them; once report.json is written, the manifest points into it. */
+export function manifestSource(
+  manifest: Manifest,
+  documents: readonly LocatedSummary[],
+  entries: readonly ManifestEntry[]
+): DocumentSource {
+  return {
+    summaries: documents,
+    read: (summary) => manifest.read(summary as LocatedSummary),
+    written: (id, locations) => manifest.rewrite(entries, id, locations)
   }
 }
 

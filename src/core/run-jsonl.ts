@@ -16,12 +16,13 @@ import {finished} from 'node:stream/promises'
 import pLimit from 'p-limit'
 import {readJsonl, withText, type JsonlOptions, type JsonlRecord} from '../io/jsonl.js'
 import {contentHasher} from '../io/content-hash.js'
-import {Manifest, type LocatedSummary} from '../io/manifest.js'
+import {Manifest, type LocatedSummary, type ManifestEntry} from '../io/manifest.js'
 import {listInputFiles, type InputFile} from '../io/walk.js'
 import {statFiles} from '../io/stat-files.js'
 import {cannotRead} from '../io/read-document.js'
 import {stopsRun, WriteError, writeError, writingTo} from '../io/write-error.js'
-import type {DocumentReport, DocumentSummary, FailedDocument} from '../report/schema.js'
+import type {FailedDocument} from '../report/schema.js'
+import type {DocumentEdits} from '../report/compact.js'
 import {serializeDocument, type SerializedDocument} from '../report/summarize.js'
 import {buildCorpus, dropDecision, fingerprintCorpus, hasCorpusStages, type CorpusDocument} from './corpus.js'
 import {forRecords} from '../config/pipeline-file.js'
@@ -38,6 +39,7 @@ import {
   passCounter,
   stoppedBeforeCleaning,
   UsageError,
+  manifestSource,
   type RunOptions,
   type RunResult
 } from './run-folder.js'
@@ -57,6 +59,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
   const pipeline = createPipeline(forRecords(options.pipeline))
   const manifest = await Manifest.open(join(out, '.rinse', 'manifest.jsonl'), {fresh: options.force ?? false})
   const documents: LocatedSummary[] = []
+  const entries: ManifestEntry[] = []
   const failures: FailedDocument[] = []
   const workers = Math.max(1, options.workers ?? defaultWorkers())
   const width = Math.max(1, options.concurrency ?? 16) * workers
@@ -120,15 +123,17 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
     }
     cleaner.refresh()
     for (const [i, file] of files.entries()) {
-      if (options.signal?.aborted) break
+      const previous = finished[i]
+      // A file an earlier run finished is taken even after Ctrl-C: it costs nothing, and stays in the report.
+      if (options.signal?.aborted && !previous) continue
       if (!stats[i]) {
         failures.push(unreadable(i))
         continue
       }
-      const previous = finished[i]
       if (previous) {
         pushAll(documents, previous.documents)
         pushAll(failures, previous.failures)
+        entries.push(previous)
         resumed++
         continue
       }
@@ -176,7 +181,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
           const line = withText(record.record, options.textField, result.text)
           if (dropped) await duplicates?.write(line)
           else await cleaned.write(line)
-          const document: DocumentReport = {
+          const document: DocumentEdits = {
             path,
             bytesIn: Buffer.byteLength(record.text),
             bytesOut: dropped ? 0 : Buffer.byteLength(result.text),
@@ -208,6 +213,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
         )
         pushAll(documents, entry.documents)
         pushAll(failures, fileFailures)
+        entries.push(entry)
       } catch (error) {
         await cleaned?.discard()
         await duplicates?.discard()
@@ -227,7 +233,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
     // A line that could not be written stops the run here, before a report is built on it.
     await manifest.flush()
     await cleaner.close()
-    const source = {summaries: documents, read: (summary: DocumentSummary) => manifest.read(summary as LocatedSummary)}
+    const source = manifestSource(manifest, documents, entries)
     // Each input file has one cleaned file, and one of duplicates when they are written.
     const inputs = new Set(files.map((file) => file.relative))
     const expected = {inputs, duplicates: options.duplicates === 'write' ? inputs : new Set<string>()}

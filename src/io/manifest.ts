@@ -4,20 +4,29 @@
  * unchanged and whose output exists; a torn last line from a crash is cut off
  * and that file is simply redone.
  *
- * It is also where the full report entries of a run wait for report.json: each
- * line starts with the file's documents, so their byte ranges are known when the
- * line is written, and memory holds only summaries with those ranges.
+ * While a run goes, it is also where the full report entries wait for
+ * report.json: each line starts with the file's documents, so their byte ranges
+ * are known when the line is written, and memory holds only summaries with those
+ * ranges. Once report.json is written the manifest is rewritten to point into it
+ * (`rewrite`): a line then holds what resume needs (path, size, mtime, hashes,
+ * summaries) and where each entry is in report.json, whose `id` it names. A
+ * line pointing into another report.json (one a crash kept from being followed
+ * by its rewrite) is not taken: that file is cleaned again.
  */
 import {mkdir, open, readFile, truncate, rm, type FileHandle} from 'node:fs/promises'
-import {dirname} from 'node:path'
+import {dirname, join} from 'node:path'
 import {hashFile} from './content-hash.js'
 import {writeAll} from './write-all.js'
 import {writeError, writingTo} from './write-error.js'
+import {writeFileAtomicSync} from './atomic-write.js'
 import type {DocumentSummary, FailedDocument} from '../report/schema.js'
 import type {SerializedDocument} from '../report/summarize.js'
 
-/** A document summary with the byte range of its full entry in the manifest file. */
-export type LocatedSummary = DocumentSummary & {at: [offset: number, length: number]}
+/**
+ * A document summary with the byte range of its full entry: in the manifest
+ * file, or with `in: 'report'` in report.json.
+ */
+export type LocatedSummary = DocumentSummary & {at: [offset: number, length: number]; in?: 'report'}
 
 export interface ManifestMeta {
   path: string
@@ -44,15 +53,63 @@ export interface ManifestEntry extends ManifestMeta {
 
 const PREFIX = '{"documents":['
 
-/** How much of the manifest a read takes before and after the entry asked for. */
+/**
+ * The layout of a line: lines of another (an earlier rinse's, whose entries
+ * are of report.json version 1) are not taken, and those files are cleaned again.
+ */
+const FORMAT = 2
+
+/** How much of a file a read takes before and after the entry asked for. */
 const READ_BEHIND = 256 * 1024
 const READ_AHEAD = 1024 * 1024
 
+/** Reads byte ranges of a file that only grows (or is replaced whole): each read takes a stretch, and the next ranges mostly come from it. */
+class RangeReader {
+  private handle: Promise<FileHandle> | undefined
+  private window: {start: number; bytes: Buffer} | undefined
+
+  constructor(private readonly file: string) {}
+
+  async read([start, length]: readonly [number, number]): Promise<string> {
+    let window = this.window
+    if (!window || start < window.start || start + length > window.start + window.bytes.length) {
+      this.handle ??= open(this.file, 'r')
+      const handle = await this.handle
+      const from = Math.max(0, start - READ_BEHIND)
+      const buffer = Buffer.allocUnsafe(start - from + Math.max(length, READ_AHEAD))
+      const {bytesRead} = await handle.read(buffer, 0, buffer.length, from)
+      window = this.window = {start: from, bytes: buffer.subarray(0, bytesRead)}
+    }
+    return window.bytes.toString('utf8', start - window.start, start - window.start + length)
+  }
+
+  async close(): Promise<void> {
+    const handle = this.handle
+    this.handle = this.window = undefined
+    // A handle whose open failed has nothing to close.
+    await handle?.then((opened) => opened.close()).catch(() => {})
+  }
+}
+
+/** The `id` of a report.json (near its start), if there is one. */
+async function reportId(file: string): Promise<string | undefined> {
+  let handle: FileHandle | undefined
+  try {
+    handle = await open(file, 'r')
+    const buffer = Buffer.alloc(512)
+    const {bytesRead} = await handle.read(buffer, 0, buffer.length, 0)
+    return /^ {2}"id": "([0-9a-f]+)",$/m.exec(buffer.toString('utf8', 0, bytesRead))?.[1]
+  } catch {
+    return undefined
+  } finally {
+    await handle?.close()
+  }
+}
+
 export class Manifest {
   private appender: Promise<FileHandle> | undefined
-  private reader: Promise<FileHandle> | undefined
-  /** The stretch of the file read last (the file only grows: what it holds stays true). */
-  private window: {start: number; bytes: Buffer} | undefined
+  private readonly lines: RangeReader
+  private readonly report: RangeReader
   private queue: Promise<void> = Promise.resolve()
   /** Lines queued for the next write. */
   private pending: Uint8Array[] = []
@@ -61,14 +118,23 @@ export class Manifest {
 
   private constructor(
     readonly file: string,
+    /** The report.json its rewritten lines point into, and that report's id (none when there is none). */
+    readonly reportFile: string,
+    private readonly reportId: string | undefined,
     private readonly entries: Map<string, ManifestEntry>,
     /** Bytes in the file once every queued line is written. */
     private size: number
-  ) {}
+  ) {
+    this.lines = new RangeReader(file)
+    this.report = new RangeReader(reportFile)
+  }
 
-  static async open(file: string, options: {fresh: boolean}): Promise<Manifest> {
+  /** `report` is the report.json of the same OUT (default: two folders up, OUT/.rinse/manifest.jsonl → OUT/report.json). */
+  static async open(file: string, options: {fresh: boolean; report?: string}): Promise<Manifest> {
+    const reportFile = options.report ?? join(dirname(dirname(file)), 'report.json')
     const entries = new Map<string, ManifestEntry>()
     let size = 0
+    let report: string | undefined
     if (options.fresh) {
       await writingTo(file, () => rm(file, {force: true}), true)
     } else {
@@ -78,9 +144,10 @@ export class Manifest {
       } catch {
         // No manifest yet: a first run.
       }
+      report = await reportId(reportFile)
       let start = 0
       for (let end = bytes.indexOf(10); end !== -1; start = end + 1, end = bytes.indexOf(10, start)) {
-        const entry = parseLine(bytes.subarray(start, end), start)
+        const entry = parseLine(bytes.subarray(start, end), start, report)
         if (entry) entries.set(entry.path, entry)
       }
       // A line cut short by a crash: drop it, so the next line does not glue onto it.
@@ -88,7 +155,7 @@ export class Manifest {
       size = start
     }
     await writingTo(file, () => mkdir(dirname(file), {recursive: true}), true)
-    return new Manifest(file, entries, size)
+    return new Manifest(file, reportFile, report, entries, size)
   }
 
   /** How many files earlier runs finished (0 for a first run). */
@@ -124,10 +191,19 @@ export class Manifest {
   }
 
   private async recordAgain(entry: ManifestEntry, mtimeMs: number): Promise<ManifestEntry> {
+    const {documents: located, failures, ...meta} = entry
+    if (this.reportId !== undefined && located.every((document) => document.in === 'report')) {
+      // Its entries are in report.json: the new line points there too.
+      const line = {format: FORMAT, report: this.reportId, ...meta, mtimeMs, summaries: located, failures}
+      this.queueBytes(Buffer.from(JSON.stringify(line) + '\n'))
+      return {...entry, mtimeMs}
+    }
     const documents = await Promise.all(
-      entry.documents.map(async ({at, ...summary}) => ({summary, json: await this.read({...summary, at})}))
+      entry.documents.map(async (located) => {
+        const {at: _at, in: _in, ...summary} = located
+        return {summary, json: await this.read(located)}
+      })
     )
-    const {documents: _located, failures, ...meta} = entry
     return this.append(manifestLine({...meta, mtimeMs}, documents, failures))
   }
 
@@ -145,15 +221,20 @@ export class Manifest {
   async append(line: ManifestLine): Promise<ManifestEntry> {
     if (this.failed) throw this.failed
     const lineStart = this.size
-    this.size += line.bytes.length
     const entry: ManifestEntry = {
       ...line.meta,
       documents: inFile(line.documents, lineStart),
       failures: line.failures
     }
-    this.pending.push(line.bytes)
-    if (this.pending.length === 1) this.queue = this.queue.then(() => this.writePending())
+    this.queueBytes(line.bytes)
     return entry
+  }
+
+  private queueBytes(bytes: Uint8Array): void {
+    if (this.failed) throw this.failed
+    this.size += bytes.length
+    this.pending.push(bytes)
+    if (this.pending.length === 1) this.queue = this.queue.then(() => this.writePending())
   }
 
   private async writePending(): Promise<void> {
@@ -171,24 +252,16 @@ export class Manifest {
   }
 
   /**
-   * A document's full report entry, as JSON. The report asks for the entries in
-   * path order, which is about the order they were written: each read takes a
-   * stretch around the entry, and the next entries mostly come from it. One
-   * read per entry cost a second per 10,000 documents, all of it waiting.
+   * A document's full report entry, as JSON, from this file or from the
+   * report.json it points into. The report asks for the entries in path order,
+   * which is about the order they were written, so reads mostly come from the
+   * stretch the last one took. One read per entry cost a second per 10,000
+   * documents, all of it waiting.
    */
   async read(summary: LocatedSummary): Promise<string> {
+    if (summary.in === 'report') return await this.report.read(summary.at)
     await this.flush()
-    const [start, length] = summary.at
-    let window = this.window
-    if (!window || start < window.start || start + length > window.start + window.bytes.length) {
-      this.reader ??= open(this.file, 'r')
-      const handle = await this.reader
-      const from = Math.max(0, start - READ_BEHIND)
-      const buffer = Buffer.allocUnsafe(start - from + Math.max(length, READ_AHEAD))
-      const {bytesRead} = await handle.read(buffer, 0, buffer.length, from)
-      window = this.window = {start: from, bytes: buffer.subarray(0, bytesRead)}
-    }
-    return window.bytes.toString('utf8', start - window.start, start - window.start + length)
+    return await this.lines.read(summary.at)
   }
 
   /** Every line appended is on disk once this resolves; it rejects if one could not be written. */
@@ -197,12 +270,41 @@ export class Manifest {
     if (this.failed) throw this.failed
   }
 
+  /**
+   * Replace the manifest by one line per file of `entries`, each pointing into
+   * the report.json just written (`report` its id, `locations` where each
+   * document's entry is): the entries are no longer kept twice. A file with a
+   * document the report does not hold is left out (cleaned again next time).
+   */
+  async rewrite(
+    entries: readonly ManifestEntry[],
+    report: string,
+    locations: ReadonlyMap<DocumentSummary, readonly [number, number]>
+  ): Promise<void> {
+    await this.close()
+    const lines: string[] = []
+    for (const entry of entries) {
+      const {documents, failures, ...meta} = entry
+      const summaries: LocatedSummary[] = []
+      for (const document of documents) {
+        const at = locations.get(document)
+        if (!at) break
+        const {at: _at, in: _in, ...summary} = document
+        summaries.push({...summary, at: [at[0], at[1]], in: 'report'})
+      }
+      if (summaries.length === documents.length) lines.push(JSON.stringify({format: FORMAT, report, ...meta, summaries, failures}) + '\n')
+    }
+    writeFileAtomicSync(this.file, lines.join(''))
+  }
+
   async close(): Promise<void> {
     await this.queue
-    const handles = [this.appender, this.reader]
-    this.appender = this.reader = undefined
+    const handle = this.appender
+    this.appender = undefined
     // A handle whose open failed has nothing to close.
-    for (const handle of handles) await handle?.then((opened) => opened.close()).catch(() => {})
+    await handle?.then((opened) => opened.close()).catch(() => {})
+    await this.lines.close()
+    await this.report.close()
     if (this.failed) throw this.failed
   }
 }
@@ -227,6 +329,7 @@ export function manifestLine(meta: ManifestMeta, documents: readonly SerializedD
     return {...summary, at}
   })
   const line = `${PREFIX}${documents.map((document) => document.json).join(',')}],${JSON.stringify({
+    format: FORMAT,
     ...meta,
     summaries: located,
     failures
@@ -239,14 +342,21 @@ function inFile(summaries: readonly LocatedSummary[], lineStart: number): Locate
   return summaries.map((summary) => ({...summary, at: [lineStart + summary.at[0], summary.at[1]]}))
 }
 
-function parseLine(bytes: Buffer, lineStart: number): ManifestEntry | undefined {
+/** A line of the manifest as an entry; none for a torn line, one of another layout, or one pointing into another report.json. */
+function parseLine(bytes: Buffer, lineStart: number, reportId: string | undefined): ManifestEntry | undefined {
   try {
-    const line = JSON.parse(bytes.toString('utf8')) as ManifestMeta & {summaries: LocatedSummary[]; failures?: FailedDocument[]}
-    const {summaries, failures, ...meta} = line
-    if (!Array.isArray(summaries)) return undefined
+    const line = JSON.parse(bytes.toString('utf8')) as ManifestMeta & {
+      format?: number
+      report?: string
+      summaries: LocatedSummary[]
+      failures?: FailedDocument[]
+    }
+    const {summaries, failures, format, report, ...meta} = line
+    if (!Array.isArray(summaries) || format !== FORMAT) return undefined
+    if (report !== undefined && report !== reportId) return undefined
     return {
       ...meta,
-      documents: inFile(summaries, lineStart),
+      documents: report === undefined ? inFile(summaries, lineStart) : summaries,
       failures: failures ?? []
     }
   } catch {

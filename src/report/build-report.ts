@@ -14,7 +14,16 @@ import {basename, dirname, join} from 'node:path'
 import type {PipelineConfig} from '../config/pipeline-file.js'
 import {writeError} from '../io/write-error.js'
 import {splitRuleKey, stageRank} from './summarize.js'
-import {REPORT_VERSION, type Cluster, type DocumentSummary, type FailedDocument, type RunReport, type StaleOutputs} from './schema.js'
+import {RuleTable, readRuleTable, storedLine} from './rule-table.js'
+import {
+  REPORT_VERSION,
+  type Cluster,
+  type DocumentSummary,
+  type FailedDocument,
+  type RuleEntry,
+  type RunReport,
+  type StaleOutputs
+} from './schema.js'
 
 export function summarizeRun(
   pipeline: PipelineConfig,
@@ -43,6 +52,7 @@ export function summarizeRun(
   }
   return {
     version: REPORT_VERSION,
+    id: randomBytes(8).toString('hex'),
     pipeline: {source: pipeline.source, hash: pipeline.hash, stages: pipeline.stages},
     totals: {
       files: sorted.length + failures.length,
@@ -65,15 +75,28 @@ export function summarizeRun(
   }
 }
 
-/** Write report.json atomically; `read` gives each document's full entry as JSON. */
-export async function writeReportJson(file: string, report: RunReport, read: (summary: DocumentSummary) => Promise<string>): Promise<void> {
+/** Where each document's entry lies in report.json: `[byte offset, byte length]`. */
+export type ReportLocations = Map<DocumentSummary, [offset: number, length: number]>
+
+/**
+ * Write report.json atomically; `read` gives each document's full entry as JSON.
+ * Returns where each entry was written, for the resume manifest to point to.
+ */
+export async function writeReportJson(
+  file: string,
+  report: RunReport,
+  read: (summary: DocumentSummary) => Promise<string>
+): Promise<ReportLocations> {
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   const stream = createWriteStream(temp)
   // A write fails after it returned (a full disk): kept here, not left as an 'error' event nobody listens to.
   let failed: Error | undefined
   stream.on('error', (error) => (failed ??= error))
   let chunk = ''
+  let bytes = 0
+  const locations: ReportLocations = new Map()
   const write = async (text: string): Promise<void> => {
+    bytes += Buffer.byteLength(text)
     chunk += text
     if (chunk.length < 1 << 20) return
     if (failed) throw failed
@@ -81,21 +104,34 @@ export async function writeReportJson(file: string, report: RunReport, read: (su
     chunk = ''
     if (full) await once(stream, 'drain')
   }
-  const field = (key: string, value: unknown, last = false): string =>
-    `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}${last ? '' : ','}\n`
+  const field = (key: string, value: unknown): string =>
+    `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')},\n`
+  const table = new RuleTable()
+  // Entries read from the report.json being replaced (a resumed file's) name rules of its table.
+  let previousTable: RuleEntry[] | undefined
+  const previous = (): readonly RuleEntry[] => previousTable ?? []
   try {
+    previousTable = await readRuleTable(file).catch(() => undefined)
     const {documents, failures, clusters, conflicts, ...head} = report
     await write('{\n')
     for (const [key, value] of Object.entries(head)) await write(field(key, value))
     await write('  "documents": [')
-    for (const [i, summary] of documents.entries()) await write(`${i === 0 ? '' : ','}\n    ${await read(summary)}`)
+    for (const [i, summary] of documents.entries()) {
+      await write(`${i === 0 ? '' : ','}\n    `)
+      const json = storedLine(await read(summary), table, previous)
+      const start = bytes
+      await write(json)
+      locations.set(summary, [start, bytes - start])
+    }
     await write(documents.length > 0 ? '\n  ],\n' : '],\n')
-    await write(field('failures', failures) + field('clusters', clusters) + field('conflicts', conflicts, true) + '}\n')
+    await write(field('failures', failures) + field('clusters', clusters) + field('conflicts', conflicts))
+    await write(`  "rules": ${JSON.stringify(table.values)}\n}\n`)
     if (failed) throw failed
     stream.end(chunk)
     // Unlike once('finish'), also settles for a stream that failed before.
     await finished(stream)
     await rename(temp, file)
+    return locations
   } catch (error) {
     stream.destroy()
     await rm(temp, {force: true})

@@ -7,7 +7,9 @@
 import {createReadStream} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import {createInterface} from 'node:readline'
-import type {DocumentReport, Report} from './schema.js'
+import {fromVersion1, type ExpandedDocument} from './compact.js'
+import {REPORT_VERSION, type DocumentReport, type Report, type RuleEntry, type StoredDocument} from './schema.js'
+import {readRuleTable, resolveDocument} from './rule-table.js'
 import {ruleCounts} from './summarize.js'
 
 /** What is left of a document whose edits did not fit in the page. */
@@ -17,50 +19,86 @@ export interface OmittedEdits {
   rules: Record<string, number>
 }
 
-export type PageDocumentInput = DocumentReport & {omitted?: OmittedEdits}
-export type PageReportInput = Omit<Report, 'documents'> & {documents: PageDocumentInput[]}
+/** A document as report.json stores it, or with only its counts when its edits did not fit in the page. */
+export type StoredPageDocument = DocumentReport & {omitted?: OmittedEdits}
+export type StoredPageReport = Omit<Report, 'documents' | 'rules'> & {documents: StoredPageDocument[]}
+
+/** What the page is built from: documents with full edits (lines and columns from their rebuilt originals). */
+export type PageDocumentInput = ExpandedDocument & {omitted?: OmittedEdits}
+export type PageReportInput = Omit<Report, 'documents' | 'id' | 'rules'> & {id?: string; documents: PageDocumentInput[]}
 
 /** Edits the page carries in full; a 100,000-file batch would otherwise make a page no browser opens. */
 export const DEFAULT_MAX_PAGE_EDITS = 150_000
 
-export async function readReportForPage(file: string, maxEdits = DEFAULT_MAX_PAGE_EDITS): Promise<PageReportInput> {
+export async function readReportForPage(file: string, maxEdits = DEFAULT_MAX_PAGE_EDITS): Promise<StoredPageReport> {
   let budget = maxEdits
-  const fit = (document: DocumentReport): PageDocumentInput => {
+  const fit = (document: DocumentReport): StoredPageDocument => {
     if (document.edits.length <= budget) {
       budget -= document.edits.length
       return document
     }
-    return {...document, edits: [], omitted: {edits: document.edits.length, rules: ruleCounts(document.edits)}}
+    return {...document, edits: [], omitted: {edits: document.edits.length, rules: ruleCounts(document)}}
   }
   return mapReportDocuments(file, fit)
 }
 
+/** A report.json this rinse cannot read: from a newer rinse, or not a report. */
+export class ReportVersionError extends Error {
+  override name = 'ReportVersionError'
+}
+
 /**
  * report.json with each document mapped as it is read: one line at a time in the
- * layout rinse writes, so a large batch's edits are never all in memory.
+ * layout rinse writes, so a large batch's edits are never all in memory. A
+ * version-1 report (written by an earlier rinse) is read too, its documents converted.
  */
 export async function mapReportDocuments<T>(
   file: string,
   map: (document: DocumentReport) => T
-): Promise<Omit<Report, 'documents'> & {documents: T[]}> {
-  const streamed = await readByLine(file, map)
+): Promise<Omit<Report, 'documents' | 'rules'> & {documents: T[]}> {
+  const table = await readRuleTable(file)
+  const streamed = await readByLine(file, map, table)
   if (streamed) return streamed
   // Not in the one-document-per-line layout (written by hand or by another tool): read it whole.
-  const report = JSON.parse(await readFile(file, 'utf8')) as Report
-  return {...report, documents: report.documents.map(map)}
+  const report = JSON.parse(await readFile(file, 'utf8')) as {version: unknown; documents: unknown[]; rules?: RuleEntry[]}
+  const read = documentReader(file, report.version, report.rules)
+  const {rules: _rules, ...rest} = report as unknown as Report
+  return {...rest, version: REPORT_VERSION, documents: report.documents.map((document) => map(read(document)))}
+}
+
+/** How a document of a report of this version becomes an entry with its rules resolved. */
+function documentReader(file: string, version: unknown, table: readonly RuleEntry[] | undefined): (document: unknown) => DocumentReport {
+  if (version === REPORT_VERSION) {
+    if (!table)
+      throw new ReportVersionError(`${file}: report.json has no rule table at its end (cut short?); run rinse again to write it anew`)
+    return (document) => resolveDocument(document as StoredDocument, table)
+  }
+  if (version === 1) return (document) => fromVersion1(document as ExpandedDocument)
+  throw new ReportVersionError(
+    `${file}: report.json version ${JSON.stringify(version)} is not one this rinse reads (${REPORT_VERSION}, or 1); run rinse again to write it anew`
+  )
 }
 
 async function readByLine<T>(
   file: string,
-  map: (document: DocumentReport) => T
-): Promise<(Omit<Report, 'documents'> & {documents: T[]}) | undefined> {
+  map: (document: DocumentReport) => T,
+  table: readonly RuleEntry[] | undefined
+): Promise<(Omit<Report, 'documents' | 'rules'> & {documents: T[]}) | undefined> {
   let rest = ''
   let state: 'head' | 'documents' | 'tail' = 'head'
+  let read: ((document: unknown) => DocumentReport) | undefined
   const documents: T[] = []
   const lines = createInterface({input: createReadStream(file, 'utf8'), crlfDelay: Infinity})
   try {
     for await (const line of lines) {
       if (state === 'head') {
+        const version = /^ {2}"version": (.*),$/.exec(line)
+        if (version) {
+          const number = JSON.parse(version[1]!) as unknown
+          // Its table not found at the end: read whole below.
+          if (number === REPORT_VERSION && !table) return undefined
+          read = documentReader(file, number, table)
+        }
         if (line === '  "documents": [],') {
           rest += line + '\n'
           state = 'tail'
@@ -76,14 +114,17 @@ async function readByLine<T>(
           continue
         }
         const json = line.endsWith(',') ? line.slice(0, -1) : line
-        documents.push(map(JSON.parse(json) as DocumentReport))
+        if (!read) return undefined
+        documents.push(map(read(JSON.parse(json))))
       } else {
         rest += line + '\n'
       }
     }
     if (state !== 'tail') return undefined
-    return {...(JSON.parse(rest) as Report), documents}
-  } catch {
+    const {rules: _rules, ...head} = JSON.parse(rest) as Report
+    return {...head, version: REPORT_VERSION, documents}
+  } catch (error) {
+    if (error instanceof ReportVersionError) throw error
     return undefined
   } finally {
     lines.close()

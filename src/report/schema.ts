@@ -1,7 +1,30 @@
-/** The shape of `OUT/report.json`, version 1. */
-import type {Conflict, Edit} from '../core/types.js'
+/** The shape of `OUT/report.json`, version 2 (see docs/report-format.md). */
+import type {Conflict} from '../core/types.js'
 
-export const REPORT_VERSION = 1
+export const REPORT_VERSION = 2
+
+/** `[stage, rule, reason]`: an entry of a rule table, which edits name by index. */
+export type RuleEntry = [stage: string, rule: string, reason: string]
+
+/**
+ * An applied edit, as stored: its rule (an index into its document's `rules`);
+ * `gap`, the original characters between the end of the document's previous
+ * edit (or the start of the text) and this edit's start; the original text it
+ * replaced (a number `n` stands for `n` spaces); what that became (left out
+ * when nothing, a deletion); and the earlier edits it folded in. Its original
+ * range is `start .. start + before.length` (UTF-16 code units).
+ */
+export type EditRecord =
+  | [rule: number, gap: number, before: string | number]
+  | [rule: number, gap: number, before: string | number, after: string]
+  | [rule: number, gap: number, before: string | number, after: string, folded: FoldedRecord[]]
+
+/**
+ * An earlier edit inside an edit's range: its rule, and its before text as
+ * `before.slice(at, at + length)` of the edit that folded it (or, with `at` -1,
+ * the text itself), and what it made of it.
+ */
+export type FoldedRecord = [rule: number, at: number, length: number | string, after: string]
 
 export interface DocumentReport {
   /** Path relative to the input folder, with `/` separators. */
@@ -10,13 +33,21 @@ export interface DocumentReport {
   bytesOut: number
   /** Milliseconds spent cleaning this document. */
   ms: number
-  edits: Edit[]
+  /**
+   * The stages, rules and reasons of this document's edits. In report.json a
+   * document lists indices into the report's `rules` instead (see `StoredDocument`).
+   */
+  rules: RuleEntry[]
+  edits: EditRecord[]
   conflicts: Conflict[]
   /** Messages about text that was kept but looks suspicious. */
   warnings?: string[]
   /** Set when a corpus stage dropped the whole document (a duplicate): why, and the cluster. */
   dropped?: {stage: string; rule: string; reason: string; detail?: Record<string, unknown>}
 }
+
+/** A document's line in report.json: its rule table is indices into the report's `rules`. */
+export type StoredDocument = Omit<DocumentReport, 'rules'> & {rules: number[]}
 
 /**
  * What a run keeps in memory of a cleaned document: enough for the totals, the
@@ -78,16 +109,19 @@ export interface Totals {
 }
 
 /** What a run returns: report.json without the edits of each document (those are in the file). */
-export type RunReport = Omit<Report, 'documents'> & {documents: DocumentSummary[]}
+export type RunReport = Omit<Report, 'documents' | 'rules'> & {documents: DocumentSummary[]}
 
 export interface Report {
   version: typeof REPORT_VERSION
+  /** Names this report.json: the resume manifest points into it by this id. */
+  id: string
   /** The pipeline as it ran: the file it came from and its resolved stages. */
   pipeline: {source: string; hash: string; stages: unknown[]}
   totals: Totals
   /** Counters per stage: `{boilerplate: {'comment-form': 3}}`. */
   stats: Record<string, Record<string, number>>
-  documents: DocumentReport[]
+  /** One line per document; each resolves its `rules` through the report's `rules` (the last key). */
+  documents: StoredDocument[]
   failures: FailedDocument[]
   clusters: Cluster[]
   conflicts: Array<Conflict & {path: string}>
@@ -97,6 +131,8 @@ export interface Report {
    * deleted them (`--prune`). Absent when there are none.
    */
   stale?: StaleOutputs
+  /** Every `[stage, rule, reason]` the documents' edits name. Last, as it is complete only once they are written. */
+  rules: RuleEntry[]
 }
 
 export interface StaleOutputs {

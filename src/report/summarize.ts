@@ -1,12 +1,13 @@
 /** The in-memory summary of one document's report entry. */
-import type {Edit} from '../core/types.js'
+import {compactDocument, type DocumentEdits} from './compact.js'
 import type {DocumentReport, DocumentSummary} from './schema.js'
 
-/** Edits counted per `stage/rule`. */
-export function ruleCounts(edits: readonly Edit[]): Record<string, number> {
+/** A document's edits counted per `stage/rule`. */
+export function ruleCounts(document: Pick<DocumentReport, 'rules' | 'edits'>): Record<string, number> {
   const rules: Record<string, number> = {}
-  for (const edit of edits) {
-    const key = `${edit.stage}/${edit.rule}`
+  for (const [r] of document.edits) {
+    const entry = document.rules[r]
+    const key = entry ? `${entry[0]}/${entry[1]}` : '?/?'
     rules[key] = (rules[key] ?? 0) + 1
   }
   return rules
@@ -31,7 +32,7 @@ const KEPT_PROSE = ' boilerplate/kept-prose: '
 const KEPT_COPY = ' dedup/kept-copy: '
 
 export function summarize(document: DocumentReport): DocumentSummary {
-  const rules = ruleCounts(document.edits)
+  const rules = ruleCounts(document)
   const summary: DocumentSummary = {
     path: document.path,
     bytesIn: document.bytesIn,
@@ -53,6 +54,11 @@ export interface SerializedDocument {
   json: string
 }
 
-export function serializeDocument(document: DocumentReport): SerializedDocument {
-  return {summary: summarize(document), json: JSON.stringify(document)}
+/** A cleaned document's entry in the stored (version 2) form, serialized. */
+export function serializeDocument(document: DocumentEdits): SerializedDocument {
+  return serializeStored(compactDocument(document))
+}
+
+export function serializeStored(stored: DocumentReport): SerializedDocument {
+  return {summary: summarize(stored), json: JSON.stringify(stored)}
 }

@@ -6,7 +6,8 @@
 import {printable} from '../io/printable.js'
 import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {reconstructOriginal, ReconstructError} from '../core/apply-edits.js'
+import {ReconstructError} from '../core/apply-edits.js'
+import {diffEdits, originalOf} from './compact.js'
 import {UsageError} from '../core/run-folder.js'
 import {writeFileAtomicSync} from '../io/atomic-write.js'
 import {stopsRun} from '../io/write-error.js'
@@ -52,14 +53,14 @@ export async function writeDiffsFromReport(out: string): Promise<DiffsWritten> {
     }
     let original: string
     try {
-      original = reconstructOriginal(cleaned, document.edits)
+      original = originalOf(cleaned, document.edits)
     } catch (error) {
       if (!(error instanceof ReconstructError)) throw error
       result.failures.push({path: document.path, error: `the cleaned file does not match its edits in report.json (${error.message})`})
       return
     }
     try {
-      writeFileAtomicSync(diffPath(out, document.path), unifiedDiff(document.path, original, cleaned, document.edits), temp)
+      writeFileAtomicSync(diffPath(out, document.path), unifiedDiff(document.path, original, cleaned, diffEdits(document.edits)), temp)
     } catch (error) {
       // A full disk fails every diff after it: one line and a stop, not a failure per document.
       if (stopsRun(error)) throw error

@@ -2,7 +2,7 @@
 import {join} from 'node:path'
 import {removeLeftoverTemps} from '../io/atomic-write.js'
 import type {PipelineConfig} from '../config/pipeline-file.js'
-import {summarizeRun, writeReportJson} from './build-report.js'
+import {summarizeRun, writeReportJson, type ReportLocations} from './build-report.js'
 import {writeReportHtml} from './html/index.js'
 import type {Cluster, DocumentSummary, FailedDocument, RunReport, StaleOutputs} from './schema.js'
 
@@ -10,6 +10,8 @@ import type {Cluster, DocumentSummary, FailedDocument, RunReport, StaleOutputs} 
 export interface DocumentSource {
   summaries: readonly DocumentSummary[]
   read(summary: DocumentSummary): Promise<string>
+  /** Told once report.json is written: its id and where each entry is in it (the resume manifest then points there). */
+  written?(id: string, locations: ReportLocations): Promise<void>
 }
 
 export async function writeReports(
@@ -22,7 +24,8 @@ export async function writeReports(
   const report = summarizeRun(pipeline, documents.summaries, failures, run)
   // A run killed while writing a report left its temp file (a large one for a large run).
   removeLeftoverTemps(out)
-  await writeReportJson(join(out, 'report.json'), report, documents.read)
+  const locations = await writeReportJson(join(out, 'report.json'), report, documents.read)
+  await documents.written?.(report.id, locations)
   if (run.html !== false) await writeReportHtml(out)
   return report
 }

@@ -1,8 +1,7 @@
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import type {Report} from '../../src/index.js'
-import {readReport, rinse, tempDir} from '../helpers.js'
+import {readReport, rinse, tempDir, type ExpandedReport as Report} from '../helpers.js'
 
 const TEXTS = join(import.meta.dirname, '..', '..', 'bench', 'dedup', 'texts')
 const article = (name: string): string => readFileSync(join(TEXTS, name), 'utf8')

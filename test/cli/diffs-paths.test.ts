@@ -1,14 +1,14 @@
 import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {listFiles, readReport, rinse, sampleCopy} from '../helpers.js'
+import {listFiles, readStoredReport, rinse, sampleCopy} from '../helpers.js'
 
 describe('rinse diffs OUT: paths from report.json', () => {
   it('refuses a document path that leaves OUT (.., absolute, NUL), listing it as a failure, and writes the others', async () => {
     const {work, input, out} = sampleCopy()
     const run = await rinse(['run', input, '--out', out, '--no-diffs', '-q'])
     expect(run.code).toBe(0)
-    const report = readReport(out)
+    const report = readStoredReport(out)
     const good = report.documents.filter((document) => !document.dropped && document.edits.length > 0)
     expect(good.length).toBeGreaterThan(0)
     const model = good[0]!

@@ -60,11 +60,14 @@ describe('resuming a copied batch', () => {
     await runFolder(base)
     const cleaned = readFileSync(join(out, 'cleaned', name), 'utf8')
     const manifest = readFileSync(join(out, '.rinse', 'manifest.jsonl'), 'utf8')
-    // Edited and cleaned; then that run's manifest lines are lost (a crash) and the
-    // file is put back with its old mtime (cp -p): size and mtime match the old line.
+    const report = readFileSync(join(out, 'report.json'))
+    // Edited and cleaned; then that run's manifest lines are lost (a crash, which came
+    // before its report.json too) and the file is put back with its old mtime (cp -p):
+    // size and mtime match the old line.
     writeFileSync(path, original + '\nThe council will meet again in the spring to vote on the final budget.\n')
     await runFolder(base)
     writeFileSync(join(out, '.rinse', 'manifest.jsonl'), manifest)
+    writeFileSync(join(out, 'report.json'), report)
     writeFileSync(path, original)
     utimesSync(path, mtime, mtime)
     const rerun = await runFolder(base)

@@ -3,9 +3,8 @@ import {createHash} from 'node:crypto'
 import {cpSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import type {Report} from '../../src/index.js'
 import {applyEdits} from '../../src/index.js'
-import {listFiles, readReport, rinse, SAMPLE, sampleCopy, tempDir} from '../helpers.js'
+import {listFiles, readReport, readStoredReport, rinse, SAMPLE, sampleCopy, tempDir} from '../helpers.js'
 
 function treeHash(dir: string): string {
   const hash = createHash('sha256')
@@ -33,7 +32,7 @@ describe('rinse run', () => {
 
   it('writes a report whose edits, replayed on each input, give each cleaned file', () => {
     const report = readReport(out)
-    expect(report.version).toBe(1)
+    expect(report.version).toBe(2)
     expect(report.documents.map((document) => document.path)).toEqual(listFiles(input).map((file) => file.split('\\').join('/')))
     for (const document of report.documents) {
       const original = readFileSync(join(input, document.path), 'utf8')
@@ -69,18 +68,21 @@ describe('rinse run', () => {
   })
 
   it('resumes: a re-run skips finished files and redoes changed ones, with the same result', async () => {
-    const before = readFileSync(join(out, 'report.json'), 'utf8')
+    const before = readStoredReport(out)
     const rerun = await rinse(['run', input, '--out', out])
     expect(rerun.stdout).toContain('6 resumed')
-    const after = readReport(out)
-    expect(after.documents).toEqual((JSON.parse(before) as Report).documents)
+    // The same entries, read back from the report.json the manifest pointed into.
+    const after = readStoredReport(out)
+    expect(after.documents).toEqual(before.documents)
+    expect(after.rules).toEqual(before.rules)
+    expect(after.id).not.toBe(before.id)
 
     // A copied or touched file (new mtime, same bytes) is recognised by its content hash.
     const touched = join(input, listFiles(input)[0]!)
     utimesSync(touched, new Date(), new Date(Date.now() + 60_000))
     const retouched = await rinse(['run', input, '--out', out])
     expect(retouched.stdout).toContain('6 resumed')
-    expect(readReport(out).documents).toEqual((JSON.parse(before) as Report).documents)
+    expect(readStoredReport(out).documents).toEqual(before.documents)
 
     // A crash can leave a torn last manifest line; a changed input is redone.
     writeFileSync(join(out, '.rinse', 'manifest.jsonl'), readFileSync(join(out, '.rinse', 'manifest.jsonl'), 'utf8') + '{"path": "torn')
@@ -108,15 +110,19 @@ describe('rinse run resuming by content hash', () => {
     utimesSync(path, new Date(), new Date(Date.now() + 60_000))
     expect((await rinse(['run', input, '--out', out, '--no-html'])).stdout).toContain('6 resumed')
     const lines = readFileSync(manifest, 'utf8').trimEnd().split('\n')
-    expect(JSON.parse(lines.at(-1)!).mtimeMs).toBe(statSync(path).mtimeMs)
+    const line = lines.map((text) => JSON.parse(text) as {path: string; mtimeMs: number}).find((entry) => entry.path === name)
+    expect(line!.mtimeMs).toBe(statSync(path).mtimeMs)
 
     // Edited and cleaned, then that manifest line lost (a crash), then the old bytes
     // back with a new mtime: the output on disk is the edited one's, so it is cleaned again.
     const before = readFileSync(manifest, 'utf8')
+    const reportBefore = readFileSync(join(out, 'report.json'))
     writeFileSync(path, original + '\nThe council will meet again in the spring to vote on the final budget.\n')
     await rinse(['run', input, '--out', out, '--no-html'])
     expect(readFileSync(join(out, 'cleaned', name), 'utf8')).not.toBe(cleaned)
+    // The crash came before report.json was written too: both are as they were.
     writeFileSync(manifest, before)
+    writeFileSync(join(out, 'report.json'), reportBefore)
     writeFileSync(path, original)
     utimesSync(path, new Date(), new Date(Date.now() + 120_000))
     const rerun = await rinse(['run', input, '--out', out, '--no-html'])

@@ -6,6 +6,7 @@
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
 import {cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {once} from 'node:events'
 import {Queue} from 'bullmq'
 import {Redis} from 'ioredis'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -203,7 +204,10 @@ describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
       outputs: [`cleaned/${gone}`]
     })
     expect(existsSync(join(out, 'cleaned', gone))).toBe(false)
+    // Gone before the next test: a worker still finishing would take that test's jobs (on a loaded machine it did).
+    const exited = once(worker, 'exit')
     worker.kill('SIGTERM')
+    await exited
   }, 120_000)
 
   it('stops a file that hangs in a worker after --file-timeout, lists it as failed, and cleans the rest', async () => {

@@ -78,11 +78,13 @@ export function leftovers(out: string): string[] {
   return listFiles(out).filter((file) => file.endsWith('.tmp') || file.endsWith('traces.jsonl'))
 }
 
-/** report.json without what differs between two runs of the same batch (timings, files resumed). */
+/** report.json without what differs between two runs of the same batch (timings, files resumed, the report's id). */
 export function comparableReport(out: string): unknown {
-  return JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'), (key, value: unknown) =>
+  const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'), (key, value: unknown) =>
     key === 'ms' || key === 'skipped' ? undefined : value
-  )
+  ) as {id?: string}
+  delete report.id
+  return report
 }
 
 /** The outputs of a run that a re-run must reproduce byte for byte. */

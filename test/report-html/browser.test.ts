@@ -11,8 +11,9 @@ import {pathToFileURL} from 'node:url'
 import {chromium, type Browser, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {renderReportHtml, writeReportHtml} from '../../src/report/html/index.js'
-import {doc, type Change, type FixtureDoc} from './fixture-doc.js'
-import {REPORT_VERSION, type DocumentReport, type Report} from '../../src/report/schema.js'
+import {doc, storedReport, type Change, type FixtureDoc} from './fixture-doc.js'
+import {REPORT_VERSION} from '../../src/report/schema.js'
+import type {PageDocumentInput, PageReportInput} from '../../src/report/read-report.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 const HAVE_CHROMIUM = existsSync(CHROMIUM)
@@ -85,9 +86,9 @@ function fixtures(): Fixture[] {
   return [heatwave, council, council2, hostile]
 }
 
-function reportOf(docs: Fixture[]): Report {
+function reportOf(docs: Fixture[]): PageReportInput {
   const documents = docs.map((d) => d.report)
-  const sum = (f: (d: DocumentReport) => number): number => documents.reduce((n, d) => n + f(d), 0)
+  const sum = (f: (d: PageDocumentInput) => number): number => documents.reduce((n, d) => n + f(d), 0)
   return {
     version: REPORT_VERSION,
     pipeline: {
@@ -176,7 +177,7 @@ describe.skipIf(!HAVE_CHROMIUM && !process.env.CI)('report.html in Chromium', ()
       await mkdir(path.dirname(file), {recursive: true})
       await writeFile(file, d.cleaned)
     }
-    await writeFile(path.join(out, 'report.json'), JSON.stringify(report, null, 2))
+    await writeFile(path.join(out, 'report.json'), JSON.stringify(storedReport(report), null, 2))
     await writeReportHtml(out)
     url = pathToFileURL(path.join(out, 'report.html')).href
     browser = await chromium.launch({

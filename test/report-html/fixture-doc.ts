@@ -1,7 +1,10 @@
 /** Hand-made document reports for the HTML report's tests. */
 import {applyEdits} from '../../src/core/apply-edits.js'
 import type {Edit, Point} from '../../src/core/types.js'
-import type {DocumentReport} from '../../src/report/schema.js'
+import type {DocumentReport, Report} from '../../src/report/schema.js'
+import type {PageReportInput} from '../../src/report/read-report.js'
+import {RuleTable, storedLine} from '../../src/report/rule-table.js'
+import {compactDocument, type ExpandedDocument} from '../../src/report/compact.js'
 
 export function point(text: string, offset: number): Point {
   const upto = text.slice(0, offset)
@@ -18,7 +21,10 @@ export interface Change {
 }
 
 export interface FixtureDoc {
-  report: DocumentReport
+  /** The document as the page takes it (edits in full). */
+  report: ExpandedDocument
+  /** As report.json stores it. */
+  stored: DocumentReport
   original: string
   cleaned: string
 }
@@ -44,5 +50,15 @@ export function doc(pathName: string, original: string, changes: Change[], ms = 
   })
   const cleaned = applyEdits(original, edits)
   const bytes = (s: string): number => Buffer.byteLength(s, 'utf8')
-  return {report: {path: pathName, bytesIn: bytes(original), bytesOut: bytes(cleaned), ms, edits, conflicts: []}, original, cleaned}
+  const report: ExpandedDocument = {path: pathName, bytesIn: bytes(original), bytesOut: bytes(cleaned), ms, edits, conflicts: []}
+  return {report, stored: compactDocument(report), original, cleaned}
+}
+
+/** A page's report as report.json stores it: documents compacted, their rules one table. */
+export function storedReport(report: PageReportInput): Report {
+  const table = new RuleTable()
+  const documents = report.documents.map(
+    (d) => JSON.parse(storedLine(JSON.stringify(compactDocument(d)), table, () => [])) as Report['documents'][number]
+  )
+  return {id: 'a1', ...report, documents, rules: table.values}
 }

@@ -5,9 +5,11 @@ import {afterAll, describe, expect, it} from 'vitest'
 import {CLIENT_JS} from '../../src/report/html/client.js'
 import {renderReportHtml, writeReportHtml} from '../../src/report/html/index.js'
 import type {PageData} from '../../src/report/html/model.js'
-import {doc} from './fixture-doc.js'
+import {doc, storedReport} from './fixture-doc.js'
 import {REPORT_CSS} from '../../src/report/html/styles.js'
-import {REPORT_VERSION, type Report} from '../../src/report/schema.js'
+import {REPORT_VERSION} from '../../src/report/schema.js'
+import type {PageReportInput} from '../../src/report/read-report.js'
+import {compactDocument} from '../../src/report/compact.js'
 import {writeReportJson} from '../../src/report/build-report.js'
 import {summarize} from '../../src/report/summarize.js'
 
@@ -28,7 +30,7 @@ function fixture() {
   const documents = [a.report, b.report, c.report]
   const bytesIn = documents.reduce((n, d) => n + d.bytesIn, 0)
   const bytesOut = documents.reduce((n, d) => n + d.bytesOut, 0)
-  const report: Report = {
+  const report: PageReportInput = {
     version: REPORT_VERSION,
     pipeline: {source: 'pipelines/default.yaml', hash: 'abc123', stages: [{name: 'normalize'}, {name: 'boilerplate'}]},
     totals: {files: 4, changed: 2, failed: 1, skipped: 0, bytesIn, bytesOut, edits: 3, ms: 60},
@@ -49,6 +51,8 @@ function fixture() {
   const cleaned = new Map([a, b, c].map((x) => [x.report.path, x.cleaned]))
   return {report, texts, cleaned, bytesIn, bytesOut}
 }
+
+const stored = storedReport
 
 function blob(html: string): string {
   const m = /<script type="application\/json" id="rinse-data">([\s\S]*?)<\/script>/.exec(html)
@@ -112,17 +116,24 @@ describe('renderReportHtml', () => {
     const full = JSON.parse(blob(renderReportHtml(report, texts))) as PageData
     const a = full.docs.find((d) => d.p === 'news/a.txt')!
     expect(a.e).toHaveLength(2)
-    expect(a.e[1]![6]).toBeNull() // before is sliced from the embedded text
+    expect(a.e[1]![6]).toBeUndefined() // before is sliced from the embedded text (a trailing null is left out)
     expect(full.docs.find((d) => d.p === 'news/c.txt')!.dm).toEqual([0])
     expect(a.dk).toEqual([0])
     expect(full.docs.find((d) => d.p === 'news/broken.txt')!.f).toContain('invalid UTF-8')
 
-    const small = JSON.parse(blob(renderReportHtml(report, texts, {maxTextChars: 50}))) as PageData
+    // a's text (41 characters) fits, b's (98) does not, but b's removed text (25) does.
+    const small = JSON.parse(blob(renderReportHtml(report, texts, {maxTextChars: 70}))) as PageData
     const withText = small.docs.filter((d) => d.t !== null).map((d) => d.p)
     expect(withText).toEqual(['news/a.txt']) // changed documents get the budget first
     const b = small.docs.find((d) => d.p === 'news/<b>&evil".txt')!
     expect(b.tn).toMatch(/left out/)
     expect(b.e[0]![6]).toBe('<script>alert(1)</script>')
+    // With less, b keeps only its counts: the page embeds no more text than its budget.
+    const smaller = JSON.parse(blob(renderReportHtml(report, texts, {maxTextChars: 50}))) as PageData
+    const bSmaller = smaller.docs.find((d) => d.p === 'news/<b>&evil".txt')!
+    expect(bSmaller.e).toEqual([])
+    expect(bSmaller.n).toBe(1)
+    expect(bSmaller.tn).toBe('edits left out to keep the page small')
 
     // Text that contradicts the edits is not embedded.
     const wrong = new Map(texts).set('news/a.txt', 'something else entirely, long enough')
@@ -131,7 +142,7 @@ describe('renderReportHtml', () => {
   })
 
   it('renders an empty report', () => {
-    const empty: Report = {
+    const empty: PageReportInput = {
       version: REPORT_VERSION,
       pipeline: {source: 'p.yaml', hash: 'h', stages: []},
       totals: {files: 0, changed: 0, failed: 0, skipped: 0, bytesIn: 0, bytesOut: 0, edits: 0, ms: 0},
@@ -174,7 +185,7 @@ describe('writeReportHtml', () => {
       await mkdir(path.dirname(file), {recursive: true})
       await writeFile(file, text)
     }
-    await writeFile(path.join(out, 'report.json'), JSON.stringify(report))
+    await writeFile(path.join(out, 'report.json'), JSON.stringify(stored(report)))
     await writeReportHtml(out)
     expect((await readdir(out)).sort()).toEqual(['cleaned', 'report.html', 'report.json', 'secret.txt'])
     const data = JSON.parse(blob(await readFile(path.join(out, 'report.html'), 'utf8'))) as PageData
@@ -189,20 +200,22 @@ describe('writeReportHtml', () => {
   it('streams report.json and, past the edit budget, keeps only the counts of a document', async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'rinse-html-'))
     dirs.push(out)
-    const {report, cleaned} = fixture()
+    const {report: page, cleaned} = fixture()
+    const report = stored(page)
     for (const [p, text] of cleaned) {
       const file = path.join(out, 'cleaned', ...p.split('/'))
       await mkdir(path.dirname(file), {recursive: true})
       await writeFile(file, text)
     }
-    // The layout rinse writes: one document per line.
-    const {documents, ...rest} = report
-    const run = {...rest, documents: documents.map(summarize)}
-    const json = new Map(documents.map((d) => [d.path, JSON.stringify(d)]))
+    // The entries as a run holds them (each with its own rule table), written in the layout rinse writes: one document per line.
+    const entries = page.documents.map(compactDocument)
+    const {documents: _documents, rules: _rules, ...rest} = report
+    const run = {...rest, documents: entries.map(summarize)}
+    const json = new Map(entries.map((d) => [d.path, JSON.stringify(d)]))
     await writeReportJson(path.join(out, 'report.json'), run, async (summary) => json.get(summary.path)!)
     const written = await readFile(path.join(out, 'report.json'), 'utf8')
     expect(JSON.parse(written)).toEqual(report)
-    for (const d of documents) expect(written).toContain(`\n    ${JSON.stringify(d)}`)
+    for (const d of report.documents) expect(written).toContain(`\n    ${JSON.stringify(d)}`)
 
     await writeReportHtml(out, {maxEdits: 2})
     const data = JSON.parse(blob(await readFile(path.join(out, 'report.html'), 'utf8'))) as PageData

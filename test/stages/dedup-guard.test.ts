@@ -178,7 +178,16 @@ describe('copy guard (pipeline)', () => {
   })
 
   it('counts the kept copies in the run totals', () => {
-    const report = (path: string, warnings: string[]) => ({path, bytesIn: 1, bytesOut: 1, ms: 0, edits: [], conflicts: [], warnings})
+    const report = (path: string, warnings: string[]) => ({
+      path,
+      bytesIn: 1,
+      bytesOut: 1,
+      ms: 0,
+      rules: [],
+      edits: [],
+      conflicts: [],
+      warnings
+    })
     const summaries = [
       summarize(report('x.txt', ['1:1 dedup/kept-copy: kept: a near copy of y.txt (similarity 0.90, containment 0.97), not dropped: …'])),
       summarize(report('y.txt', []))

@@ -14,6 +14,11 @@ export const CLIENT_JS = String.raw`
   root.classList.add('js');
   var D = JSON.parse(document.getElementById('rinse-data').textContent);
   var docs = D.docs, rules = D.rules, stages = D.stages, reasons = D.reasons, clusters = D.clusters;
+  /* Edits come with positions as steps from the previous edit (a smaller page): made absolute once. */
+  docs.forEach(function (d) {
+    var end = 0, line = 0;
+    d.e.forEach(function (e) { e[2] += end; e[3] += e[2]; end = e[3]; e[5] += line; line = e[5]; });
+  });
   var ROW = 30;
   var byPath = new Map();
   docs.forEach(function (d, i) { d.lp = d.p.toLowerCase(); byPath.set(d.p, i); });
@@ -373,7 +378,7 @@ export const CLIENT_JS = String.raw`
       var listEl = el('div', 'changes-list');
       d.e.forEach(function (e, k) {
         var row = el('div');
-        add(row, el('span', 'where', 'line ' + e[5]), changeEl(d, k, 'both'));
+        add(row, el('span', 'where', where(e)), changeEl(d, k, 'both'));
         listEl.appendChild(row);
       });
       if (!edits(d)) listEl.appendChild(el('div', 'muted', d.f ? 'No output.' : 'No changes.'));
@@ -522,6 +527,11 @@ export const CLIENT_JS = String.raw`
     var out = s.length > 160 ? s.slice(0, 160) + '\u2026' : s;
     return out.replace(/\n/g, '\u21b5').replace(/\t/g, '\u2192').replace(/\u00a0/g, '\u237d').replace(/[\u200b-\u200f\u2060\ufeff]/g, '\u2400');
   }
+  /* An edit's place: its line, or its offset when the original could not be rebuilt (line 0). */
+  function where(e) {
+    return e[5] ? 'line ' + e[5] : 'offset ' + e[2];
+  }
+
   function showTip(w) {
     var d = docs[selected];
     if (!d || !w) return;
@@ -529,7 +539,7 @@ export const CLIENT_JS = String.raw`
     if (!e) return;
     var r = rules[e[0]];
     tip.replaceChildren();
-    add(tip, add(el('div', 'tip-head'), el('span', 'chip si' + r[0], stages[r[0]]), el('span', 'tip-rule', r[1]), el('span', null, 'line ' + e[5])));
+    add(tip, add(el('div', 'tip-head'), el('span', 'chip si' + r[0], stages[r[0]]), el('span', 'tip-rule', r[1]), el('span', null, where(e))));
     var reason = el('div', 'tip-reason', reasons[e[1]]);
     reason.setAttribute('data-testid', 'tooltip-reason');
     tip.appendChild(reason);

@@ -6,16 +6,21 @@ import type {PageReportInput as Report} from '../read-report.js'
 import {editsMatch} from '../../core/apply-edits.js'
 import {removedShare} from './util.js'
 import {splitRuleKey, stageRank} from '../summarize.js'
+import {Interner} from '../interner.js'
 
-/** `[ruleIndex, reasonIndex, before, after]` of an edit folded into a later one. */
-export type FoldedTuple = [number, number, string, string]
+/** `[ruleIndex, reasonIndex]` of an edit folded into a later one (the page names it; its text is inside the later edit's). */
+export type FoldedTuple = [number, number]
 
 /**
- * `[ruleIndex, reasonIndex, startOffset, endOffset, after, startLine, before, folded]`.
- * `before` is null when the document's original text is embedded (it is the
- * slice start..end of that text); `folded` is null when nothing was folded.
+ * `[ruleIndex, reasonIndex, gap, length, after, lineStep, before, folded]`: the
+ * edit starts `gap` characters after the previous edit's end (the first after the
+ * start of the text), spans `length` characters of the original, and starts
+ * `lineStep` lines below the previous edit's line (the page makes these absolute
+ * when it loads; all lines are 0 when the original could not be rebuilt).
+ * `before` is null when the document's original text is embedded (it is that
+ * range of the text); `folded` is null when nothing was folded. Trailing nulls are left out.
  */
-export type EditTuple = [number, number, number, number, string, number, string | null, FoldedTuple[] | null]
+export type EditTuple = [number, number, number, number, string, number, (string | null)?, (FoldedTuple[] | null)?]
 
 /** `[stage, keptRule, droppedRule, droppedReason, resolution, start, end]`. */
 export type ConflictTuple = [string, string, string, string, string, number, number]
@@ -96,20 +101,6 @@ export interface ModelOptions {
 
 export const DEFAULT_MAX_TEXT_CHARS = 16 * 1024 * 1024
 
-class Interner {
-  readonly values: string[] = []
-  private readonly index = new Map<string, number>()
-  get(value: string): number {
-    let i = this.index.get(value)
-    if (i === undefined) {
-      i = this.values.length
-      this.values.push(value)
-      this.index.set(value, i)
-    }
-    return i
-  }
-}
-
 function pipelineStageNames(report: Report): string[] {
   const names: string[] = []
   for (const stage of report.pipeline.stages) {
@@ -137,17 +128,24 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
     return i
   }
 
-  // Which documents get their text embedded: changed documents first (they are
-  // what a reviewer reads), then unchanged ones, within the character budget.
+  // What text the page embeds, within one character budget: changed documents
+  // first (they are what a reviewer reads), each with its original or, when that
+  // does not fit, with the before texts of its edits; past the budget a document
+  // keeps only its counts. Then the originals of unchanged documents.
   let budget = options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS
   const embed = new Set<string>()
+  const countsOnly = new Set<string>()
   const byPriority = report.documents.filter((doc) => !doc.omitted).sort((a, b) => Number(b.edits.length > 0) - Number(a.edits.length > 0))
   for (const doc of byPriority) {
     const text = texts.get(doc.path)
-    if (text === undefined || text.length > budget) continue
-    if (!editsMatch(text, doc.edits)) continue
-    budget -= text.length
-    embed.add(doc.path)
+    if (text !== undefined && text.length <= budget && editsMatch(text, doc.edits)) {
+      budget -= text.length
+      embed.add(doc.path)
+    } else if (doc.edits.length > 0) {
+      const befores = doc.edits.reduce((chars, edit) => chars + edit.before.length, 0)
+      if (befores <= budget) budget -= befores
+      else countsOnly.add(doc.path)
+    }
   }
   const note = (why: string): string => {
     textNotes.set(why, (textNotes.get(why) ?? 0) + 1)
@@ -160,6 +158,8 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
     const stageSet = new Set<number>()
     const ruleSet = new Set<number>()
     const hasText = embed.has(doc.path)
+    let previousEnd = 0
+    let previousLine = 0
     const e: EditTuple[] = doc.edits.map((edit) => {
       const ri = ruleIndex(edit.stage, edit.rule)
       const row = rules[ri]!
@@ -174,19 +174,22 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
           rules[fi]!.folded++
           ruleSet.add(fi)
           stageSet.add(rules[fi]!.stageIndex)
-          return [fi, reasons.get(f.reason), f.before, f.after]
+          return [fi, reasons.get(f.reason)]
         })
       }
-      return [
+      const tuple: EditTuple = [
         ri,
         reasons.get(edit.reason),
-        edit.start.offset,
-        edit.end.offset,
+        edit.start.offset - previousEnd,
+        edit.end.offset - edit.start.offset,
         edit.after,
-        edit.start.line,
-        hasText ? null : edit.before,
-        folded
+        edit.start.line - previousLine
       ]
+      previousEnd = edit.end.offset
+      previousLine = edit.start.line
+      if (folded) tuple.push(hasText ? null : edit.before, folded)
+      else if (!hasText) tuple.push(edit.before)
+      return tuple
     })
     if (doc.omitted) {
       for (const [key, count] of Object.entries(doc.omitted.rules)) {
@@ -211,6 +214,10 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
     }
     if (doc.omitted) {
       page.n = doc.omitted.edits
+      page.tn = note('edits left out to keep the page small')
+    } else if (countsOnly.has(doc.path)) {
+      page.e = []
+      page.n = doc.edits.length
       page.tn = note('edits left out to keep the page small')
     } else if (!hasText) {
       const text = texts.get(doc.path)

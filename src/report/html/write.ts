@@ -2,9 +2,15 @@
 import {readFile} from 'node:fs/promises'
 import {writeFileAtomicSync} from '../../io/atomic-write.js'
 import path from 'node:path'
-import {readReportForPage, type PageReportInput} from '../read-report.js'
+import {
+  readReportForPage,
+  type PageDocumentInput,
+  type PageReportInput,
+  type StoredPageDocument,
+  type StoredPageReport
+} from '../read-report.js'
+import {expandEdits, originalOf} from '../compact.js'
 import {DEFAULT_MAX_TEXT_CHARS} from './model.js'
-import {reconstructOriginal} from '../../core/apply-edits.js'
 import {renderReportHtml, type RenderOptions} from './render.js'
 
 export interface WriteOptions extends RenderOptions {
@@ -22,44 +28,61 @@ function cleanedFile(cleanedDir: string, docPath: string): string | undefined {
 }
 
 /**
- * Original texts rebuilt from the cleaned files, changed documents first, until
+ * The page's documents with their edits in full, and the original texts to
+ * embed: each original is rebuilt from its cleaned file and its edits (which
+ * also gives the edits' lines), and embedded, changed documents first, until
  * the character budget runs out. A document whose cleaned file is missing or
- * disagrees with its edits is simply left out (the page says so).
+ * disagrees with its edits keeps its edits without lines and no text (the page says so).
  */
-export async function loadOriginals(outDir: string, report: PageReportInput, options: WriteOptions = {}): Promise<Map<string, string>> {
+export async function loadOriginals(
+  outDir: string,
+  report: StoredPageReport,
+  options: WriteOptions = {}
+): Promise<{report: PageReportInput; texts: Map<string, string>}> {
   const cleanedDir = path.resolve(outDir, 'cleaned')
   const texts = new Map<string, string>()
+  const expanded = new Map<StoredPageDocument, PageDocumentInput>()
   let budget = options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS
-  // A document without its edits on the page cannot be rebuilt (nor shown).
-  const queue = report.documents.filter((doc) => !doc.omitted).sort((a, b) => Number(b.edits.length > 0) - Number(a.edits.length > 0))
+  const original = async (doc: StoredPageDocument): Promise<string | undefined> => {
+    const file = cleanedFile(cleanedDir, doc.path)
+    if (!file) return undefined
+    try {
+      return originalOf(await readFile(file, 'utf8'), doc.edits)
+    } catch {
+      return undefined
+    }
+  }
+  // A document without its edits on the page cannot be rebuilt (nor shown); one
+  // without edits is read only while there is room for its text.
+  const changed = report.documents.filter((doc) => !doc.omitted && doc.edits.length > 0)
+  const unchanged = report.documents.filter((doc) => !doc.omitted && doc.edits.length === 0)
   const concurrency = Math.max(1, options.concurrency ?? 16)
-  for (let i = 0; i < queue.length && budget > 0; i += concurrency) {
-    const batch = queue.slice(i, i + concurrency)
-    const loaded = await Promise.all(
-      batch.map(async (doc) => {
-        const file = cleanedFile(cleanedDir, doc.path)
-        if (!file) return undefined
-        try {
-          return reconstructOriginal(await readFile(file, 'utf8'), doc.edits)
-        } catch {
-          return undefined
+  for (const queue of [changed, unchanged]) {
+    for (let i = 0; i < queue.length && (queue === changed || budget > 0); i += concurrency) {
+      const batch = queue.slice(i, i + concurrency)
+      const loaded = await Promise.all(batch.map(original))
+      batch.forEach((doc, j) => {
+        const text = loaded[j]
+        expanded.set(doc, {...withoutTable(doc), edits: expandEdits(doc, text)})
+        if (text !== undefined && text.length <= budget) {
+          texts.set(doc.path, text)
+          budget -= text.length
         }
       })
-    )
-    batch.forEach((doc, j) => {
-      const text = loaded[j]
-      if (text !== undefined && text.length <= budget) {
-        texts.set(doc.path, text)
-        budget -= text.length
-      }
-    })
+    }
   }
-  return texts
+  const documents = report.documents.map((doc) => expanded.get(doc) ?? {...withoutTable(doc), edits: expandEdits(doc)})
+  return {report: {...report, documents}, texts}
+}
+
+function withoutTable(doc: StoredPageDocument): Omit<PageDocumentInput, 'edits'> {
+  const {rules: _rules, edits: _edits, ...rest} = doc
+  return rest
 }
 
 /** Read `OUT/report.json` and `OUT/cleaned/*`, and write `OUT/report.html` atomically. */
 export async function writeReportHtml(outDir: string, options: WriteOptions = {}): Promise<void> {
-  const report = await readReportForPage(path.join(outDir, 'report.json'), options.maxEdits)
-  const texts = await loadOriginals(outDir, report, options)
+  const stored = await readReportForPage(path.join(outDir, 'report.json'), options.maxEdits)
+  const {report, texts} = await loadOriginals(outDir, stored, options)
   writeFileAtomicSync(path.join(outDir, 'report.html'), renderReportHtml(report, texts, options))
 }

@@ -389,8 +389,11 @@ function classify(
     deletions.push({
       block,
       rule: 'block-classifier',
-      reason: `${decision.reason} (content probability ${decision.score.toFixed(2)})`,
+      // The short reason is what report.json keeps; the explanation in words, with the
+      // features, is for the library and `rinse explain`.
+      reason: `scored as boilerplate (${decision.label})`,
       detail: {
+        explanation: `${decision.reason} (content probability ${decision.score.toFixed(2)})`,
         label: decision.label,
         score: round(decision.score),
         ...(decision.structure ? {structure: decision.structure} : {}),

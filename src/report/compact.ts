@@ -1,0 +1,155 @@
+/**
+ * A document's edits as report.json version 2 stores them, and back. A
+ * document has a table of the `[stage, rule, reason]` its edits use; an edit is
+ * `[rule, gap, before, after?, folded?]` (see `EditRecord`), the edits it folded
+ * in `[rule, at, length, after]`, their before text a slice of the outer
+ * edit's. Neighbouring edits of one rule and reason that touch are stored as
+ * one: they replay to the same text, and only the boundary between two records
+ * that say the same is lost. Lines and columns are not stored; they are worked
+ * out from the original, rebuilt from the cleaned text and the edits.
+ */
+import {pointFinder} from '../core/clean-document.js'
+import {ReconstructError} from '../core/apply-edits.js'
+import type {Edit, FoldedEdit, Point} from '../core/types.js'
+import type {DocumentReport, EditRecord, FoldedRecord, RuleEntry} from './schema.js'
+import {RuleTable} from './rule-table.js'
+import type {DiffEdit} from './unified-diff.js'
+
+/** What a document's report entry is made from: its edits as `clean()` gives them. */
+export interface DocumentEdits extends Omit<DocumentReport, 'rules' | 'edits'> {
+  edits: readonly Edit[]
+}
+
+/** A document entry with its edits as full `Edit` objects (positions with lines and columns). */
+export type ExpandedDocument = Omit<DocumentReport, 'rules' | 'edits'> & {edits: Edit[]}
+
+/** An edit record read: its rule, original range and texts. */
+export interface PlainEdit {
+  rule: number
+  start: number
+  end: number
+  before: string
+  after: string
+  folded: FoldedRecord[] | undefined
+}
+
+/** Only spaces: stored as their count (a scraped page's indentation is much of what normalize trims). */
+const SPACES = /^ +$/
+
+export function compactDocument(document: DocumentEdits): DocumentReport {
+  const {path, bytesIn, bytesOut, ms, edits, ...rest} = document
+  const table = new RuleTable()
+  const ruleOf = (stage: string, rule: string, reason: string): number => table.get([stage, rule, reason])
+  const merged: PlainEdit[] = []
+  for (const edit of edits) {
+    const rule = ruleOf(edit.stage, edit.rule, edit.reason)
+    const folded = (edit.folded ?? []).map((inner) => foldedRecord(inner, edit.before, ruleOf(inner.stage, inner.rule, inner.reason)))
+    const last = merged.at(-1)
+    if (last && last.rule === rule && last.end === edit.start.offset) {
+      // Touching edits of one rule and reason: one record over both.
+      const shift = last.before.length
+      last.before += edit.before
+      last.after += edit.after
+      last.end = edit.end.offset
+      if (folded.length > 0)
+        last.folded = [...(last.folded ?? []), ...folded.map((f): FoldedRecord => (f[1] < 0 ? f : [f[0], f[1] + shift, f[2], f[3]]))]
+    } else {
+      merged.push({
+        rule,
+        start: edit.start.offset,
+        end: edit.end.offset,
+        before: edit.before,
+        after: edit.after,
+        folded: folded.length > 0 ? folded : undefined
+      })
+    }
+  }
+  return {path, bytesIn, bytesOut, ms, rules: table.values, edits: encodeEdits(merged), ...rest}
+}
+
+function encodeEdits(edits: readonly PlainEdit[]): EditRecord[] {
+  let end = 0
+  return edits.map(({rule, start, before, after, folded}): EditRecord => {
+    const gap = start - end
+    end = start + before.length
+    const stored = before.length > 0 && SPACES.test(before) ? before.length : before
+    if (folded) return [rule, gap, stored, after, folded]
+    return after === '' ? [rule, gap, stored] : [rule, gap, stored, after]
+  })
+}
+
+/** The records of a document read back: offsets and texts. */
+export function plainEdits(edits: readonly EditRecord[]): PlainEdit[] {
+  let end = 0
+  return edits.map(([rule, gap, stored, after, folded]) => {
+    const before = typeof stored === 'number' ? ' '.repeat(stored) : stored
+    const start = end + gap
+    end = start + before.length
+    return {rule, start, end, before, after: after ?? '', folded}
+  })
+}
+
+/** A folded edit whose before text lies in the outer edit's (always, as rinse logs them) points into it; else it keeps its text. */
+function foldedRecord(inner: FoldedEdit, outerBefore: string, rule: number): FoldedRecord {
+  const at = outerBefore.indexOf(inner.before)
+  return at >= 0 ? [rule, at, inner.before.length, inner.after] : [rule, -1, inner.before, inner.after]
+}
+
+/** Edits of a document with their rule table resolved; positions hold offsets, and lines and columns when `original` is given (else 0). */
+export function expandEdits(document: Pick<DocumentReport, 'rules' | 'edits' | 'path'>, original?: string): Edit[] {
+  const point = original === undefined ? (offset: number): Point => ({line: 0, column: 0, offset}) : pointFinder(original)
+  return plainEdits(document.edits).map((plain, i) => {
+    const [stage, rule, reason] = ruleAt(document, plain.rule, i)
+    const edit: Edit = {stage, rule, reason, before: plain.before, after: plain.after, start: point(plain.start), end: point(plain.end)}
+    if (plain.folded && plain.folded.length > 0)
+      edit.folded = plain.folded.map(([fr, at, length, after]) => {
+        const [fStage, fRule, fReason] = ruleAt(document, fr, i)
+        const before = typeof length === 'string' ? length : plain.before.slice(at, at + length)
+        return {stage: fStage, rule: fRule, reason: fReason, before, after}
+      })
+    return edit
+  })
+}
+
+function ruleAt(document: Pick<DocumentReport, 'rules' | 'path'>, r: number, edit: number): RuleEntry {
+  const entry = document.rules[r]
+  if (!entry) throw new ReconstructError(`${document.path}: edit ${edit} names rule ${r}, which its rule table does not have`)
+  return entry
+}
+
+/**
+ * The original text of a document from its cleaned text and its stored edits
+ * (as `reconstructOriginal` does for `Edit` objects). Throws a
+ * `ReconstructError` when they disagree.
+ */
+export function originalOf(cleaned: string, edits: readonly EditRecord[]): string {
+  const parts: string[] = []
+  let originalPos = 0
+  let cleanedPos = 0
+  plainEdits(edits).forEach(({start, before, after}, index) => {
+    if (start < originalPos)
+      throw new ReconstructError(`edit ${index} starts at ${start}, inside the previous edit ending at ${originalPos}`)
+    const gap = start - originalPos
+    if (cleanedPos + gap + after.length > cleaned.length)
+      throw new ReconstructError(`cleaned text ends before edit ${index} at original offset ${start}`)
+    parts.push(cleaned.slice(cleanedPos, cleanedPos + gap))
+    cleanedPos += gap
+    if (cleaned.slice(cleanedPos, cleanedPos + after.length) !== after)
+      throw new ReconstructError(`cleaned text at ${cleanedPos} does not hold what edit ${index} produced`)
+    cleanedPos += after.length
+    parts.push(before)
+    originalPos = start + before.length
+  })
+  parts.push(cleaned.slice(cleanedPos))
+  return parts.join('')
+}
+
+/** The offsets and replacements a unified diff needs of each edit (lines and columns it does not). */
+export function diffEdits(edits: readonly EditRecord[]): DiffEdit[] {
+  return plainEdits(edits).map(({start, end, after}) => ({start: {offset: start}, end: {offset: end}, after}))
+}
+
+/** A version-1 document entry (edits as full objects) in the version-2 form. */
+export function fromVersion1(document: ExpandedDocument): DocumentReport {
+  return compactDocument(document)
+}

@@ -1,0 +1,198 @@
+/**
+ * report.json version 2: the stored edits replay to the cleaned text exactly,
+ * the diffs and the page are rebuilt from OUT alone as the run wrote them, the
+ * resume manifest points into report.json instead of copying it, and reports of
+ * version 1 are still read.
+ */
+import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {applyEdits} from '../../src/core/apply-edits.js'
+import {pointFinder} from '../../src/core/clean-document.js'
+import type {Edit} from '../../src/core/types.js'
+import {compactDocument, expandEdits, originalOf} from '../../src/report/compact.js'
+import {listFiles, prng, readStoredReport, rinse, SAMPLE, tempDir} from '../helpers.js'
+
+/** Random sorted, non-overlapping edits over a random text, with the quirks the format has rules for. */
+function randomDocument(seed: number): {original: string; edits: Edit[]} {
+  const random = prng(seed)
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
+  const pieces = ['word ', 'Share this\n', '    ', '\n\n', 'é ', '🐦 ', '\t', ' ', 'Home | News\n']
+  let original = ''
+  while (original.length < 400) original += pick(pieces)
+  const point = pointFinder(original)
+  const rules = [
+    ['normalize', 'line-trim', 'whitespace at the start or end of a line'],
+    ['boilerplate', 'block-classifier', 'scored as boilerplate (short-fragment)'],
+    ['boilerplate', 'block-classifier', 'scored as boilerplate (menu-line)'],
+    ['repair', 'glued-words', '`a` and `b` glued together']
+  ] as const
+  const edits: Edit[] = []
+  let at = 0
+  while (at < original.length) {
+    // Often touching the previous edit (gap 0), so that merging is exercised.
+    const start = Math.min(original.length, at + (random() < 0.4 ? 0 : Math.floor(random() * 12)))
+    const end = Math.min(original.length, start + Math.floor(random() * 9))
+    const [stage, rule, reason] = pick(rules)
+    const after = random() < 0.6 ? '' : pick(['', ' ', 'x', '\n', 'ü'])
+    if (start === end && after === '') {
+      at = start + 1
+      continue
+    }
+    const before = original.slice(start, end)
+    const edit: Edit = {stage, rule, reason, before, after, start: point(start), end: point(end)}
+    if (before.length > 2 && random() < 0.2)
+      edit.folded = [{stage: 'normalize', rule: 'space-run', reason: 'run of spaces', before: before.slice(1, 2), after: ''}]
+    edits.push(edit)
+    at = Math.max(end, start + 1)
+  }
+  return {original, edits}
+}
+
+describe('report.json version 2', () => {
+  it('stores edits that rebuild the original and replay to the cleaned text exactly, through JSON', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const {original, edits} = randomDocument(seed)
+      const cleaned = applyEdits(original, edits)
+      const stored = compactDocument({path: 'x.txt', bytesIn: 0, bytesOut: 0, ms: 0, edits, conflicts: []})
+      const read = JSON.parse(JSON.stringify(stored)) as typeof stored
+      expect(originalOf(cleaned, read.edits)).toBe(original)
+      const expanded = expandEdits(read, original)
+      expect(applyEdits(original, expanded)).toBe(cleaned)
+      // Touching edits of one rule and reason are merged; positions, lines and columns stay true.
+      expect(expanded.length).toBeLessThanOrEqual(edits.length)
+      const point = pointFinder(original)
+      for (const edit of expanded) {
+        expect(edit.start).toEqual(point(edit.start.offset))
+        expect(edit.end).toEqual(point(edit.end.offset))
+        for (const folded of edit.folded ?? []) expect(edit.before).toContain(folded.before)
+      }
+      // Every change stays attributed: the characters each rule changed are the same.
+      const changedBy = (list: readonly Edit[]): string[] =>
+        list.flatMap((edit) =>
+          Array.from({length: edit.end.offset - edit.start.offset}, (_, k) => `${edit.start.offset + k}:${edit.rule}/${edit.reason}`)
+        )
+      expect(changedBy(expanded)).toEqual(changedBy(edits))
+    }
+  })
+
+  it('writes spaces as a count and leaves out an empty after', () => {
+    const original = 'Title      \nShare this\nBody.\n'
+    const point = pointFinder(original)
+    const edits: Edit[] = [
+      {stage: 'normalize', rule: 'line-trim', reason: 'trailing', before: '      ', after: '', start: point(5), end: point(11)},
+      {stage: 'boilerplate', rule: 'share-bar', reason: 'share', before: 'Share this\n', after: '', start: point(12), end: point(23)}
+    ]
+    const stored = compactDocument({path: 'a.txt', bytesIn: 0, bytesOut: 0, ms: 0, edits, conflicts: []})
+    expect(stored.edits).toEqual([
+      [0, 5, 6],
+      [1, 1, 'Share this\n']
+    ])
+    expect(stored.rules).toEqual([
+      ['normalize', 'line-trim', 'trailing'],
+      ['boilerplate', 'share-bar', 'share']
+    ])
+  })
+})
+
+describe('a run in version 2', () => {
+  it('rebuilds the diffs and report.html from OUT alone as the run wrote them, and keeps the entries once', async () => {
+    const work = tempDir()
+    const out = join(work, 'out')
+    expect((await rinse(['run', SAMPLE, '--out', out])).code).toBe(0)
+    const report = readStoredReport(out)
+    expect(report.version).toBe(2)
+    // The manifest points into report.json: no entry is stored twice.
+    const manifest = readFileSync(join(out, '.rinse', 'manifest.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n')
+    expect(manifest).toHaveLength(report.documents.length)
+    const json = readFileSync(join(out, 'report.json'))
+    for (const text of manifest) {
+      const line = JSON.parse(text) as {report: string; path: string; summaries: Array<{at: [number, number]; in: string}>}
+      expect(line.report).toBe(report.id)
+      expect(text).not.toContain('"edits":[')
+      const [offset, length] = line.summaries[0]!.at
+      expect(JSON.parse(json.toString('utf8', offset, offset + length))).toMatchObject({path: line.path})
+    }
+
+    const diffsWritten = join(work, 'diffs-written')
+    renameSync(join(out, 'diffs'), diffsWritten)
+    const html = readFileSync(join(out, 'report.html'))
+    writeFileSync(join(out, 'report.html'), '')
+    expect((await rinse(['diffs', out])).code).toBe(0)
+    expect((await rinse(['report', out])).code).toBe(0)
+    expect(listFiles(join(out, 'diffs'))).toEqual(listFiles(diffsWritten))
+    for (const file of listFiles(diffsWritten))
+      expect(readFileSync(join(out, 'diffs', file), 'utf8')).toBe(readFileSync(join(diffsWritten, file), 'utf8'))
+    expect(readFileSync(join(out, 'report.html')).equals(html)).toBe(true)
+
+    // And resumes from it: every file taken from the report, the same entries written again.
+    const again = await rinse(['run', SAMPLE, '--out', out, '--no-html'])
+    expect(again.stdout).toContain(`${report.documents.length} resumed`)
+    expect(readStoredReport(out).documents).toEqual(report.documents)
+  })
+})
+
+describe('a version-1 report', () => {
+  const v1Document = {
+    path: 'page.txt',
+    bytesIn: 30,
+    bytesOut: 17,
+    ms: 1,
+    edits: [
+      {
+        stage: 'boilerplate',
+        rule: 'share-bar',
+        reason: 'share buttons',
+        before: 'Share this page\n',
+        after: '',
+        start: {line: 2, column: 1, offset: 6},
+        end: {line: 3, column: 1, offset: 22},
+        detail: {note: 'kept in version 1'}
+      }
+    ],
+    conflicts: []
+  }
+  const v1Report = (version: number) => ({
+    version,
+    pipeline: {source: 'p.yaml', hash: 'h', stages: []},
+    totals: {files: 1, changed: 1, failed: 0, skipped: 0, bytesIn: 30, bytesOut: 17, edits: 1, ms: 1},
+    stats: {boilerplate: {'share-bar': 1}},
+    documents: [v1Document],
+    failures: [],
+    clusters: [],
+    conflicts: []
+  })
+  const outWith = (version: number): string => {
+    const out = join(tempDir(), 'out')
+    mkdirSync(join(out, 'cleaned'), {recursive: true})
+    writeFileSync(join(out, 'cleaned', 'page.txt'), 'Title\nThe body text.\n')
+    // The layout rinse wrote: one document per line.
+    const {documents, failures: _f, clusters: _c, conflicts: _k, ...head} = v1Report(version)
+    let text = '{\n'
+    for (const [key, value] of Object.entries(head)) text += `  ${JSON.stringify(key)}: ${JSON.stringify(value)},\n`
+    text += `  "documents": [\n    ${JSON.stringify(documents[0])}\n  ],\n  "failures": [],\n  "clusters": [],\n  "conflicts": []\n}\n`
+    writeFileSync(join(out, 'report.json'), text)
+    return out
+  }
+
+  it('is read by rinse diffs and rinse report (an OUT made by an earlier rinse)', async () => {
+    const out = outWith(1)
+    const diffs = await rinse(['diffs', out])
+    expect(diffs.stderr).toBe('')
+    expect(diffs.code).toBe(0)
+    expect(readFileSync(join(out, 'diffs', 'page.txt.diff'), 'utf8')).toContain('-Share this page\n')
+    expect((await rinse(['report', out])).code).toBe(0)
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('share buttons')
+  })
+
+  it('of an unknown version is refused with a message naming the file and saying to run rinse again', async () => {
+    const out = outWith(7)
+    const result = await rinse(['diffs', out])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(join(out, 'report.json'))
+    expect(result.stderr).toContain('version 7')
+    expect(result.stderr).toContain('run rinse again')
+  })
+})
