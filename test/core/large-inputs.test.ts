@@ -47,10 +47,14 @@ describe('inputs of more items than fit on the stack', () => {
 
   it('boilerplate removes 130,000 blocks its classifier finds', () => {
     const blocks = 130_000
-    const prose = 'The council approved the new budget on Tuesday evening after a long debate about the bridge.'
-    const text = [prose, ...Array.from({length: blocks}, (_, i) => `Item ${i}`)].join('\n\n') + '\n'
+    // An article of three paragraphs, then the list: one lone sentence is too little article to keep.
+    const prose = Array.from(
+      {length: 3},
+      () => 'The council approved the new budget on Tuesday evening after a long debate about the bridge.'
+    )
+    const text = [...prose, ...Array.from({length: blocks}, (_, i) => `Item ${i}`)].join('\n\n') + '\n'
     const result = createPipeline({stages: ['boilerplate']}).clean(text)
-    expect(result.text).toBe(`${prose}\n`)
+    expect(result.text).toBe(`${prose.join('\n\n')}\n`)
     expect(result.edits.filter((edit) => edit.rule === 'block-classifier')).toHaveLength(blocks)
   })
 
