@@ -11,6 +11,7 @@ import type {ClassifierModel, TreeNode} from './model.js'
 import type {BlockDecision, ClassifierBlock, ClassifierOptions} from './types.js'
 import {MODEL} from './weights.js'
 import {PROSE_WORDS} from '../block-rule.js'
+import {holdsSentences} from '../../../blocks/line-end.js'
 
 export const DEFAULT_CLASSIFIER_OPTIONS: Required<Omit<ClassifierOptions, 'model' | 'proseRows'>> = {
   threshold: MODEL.threshold,
@@ -303,6 +304,8 @@ export function classifyWithModel(
   const apart = paragraphsApart(doc.stats, doc.vectors, blankIdx)
   for (let i = 0; i < n; i++) {
     const stats = doc.stats[i]!
+    // The guard's second decision counts a table layout's rows as prose too.
+    const row = options.proseRows ? blocks[i]!.text : undefined
     const v = doc.vectors[i]!
     const logit = ctx ? contextLogit(i) : logits1[i]!
     const score = sigmoid(logit)
@@ -325,17 +328,12 @@ export function classifyWithModel(
     // A long paragraph of prose is not removed on the score alone, however low:
     // it takes a structural reason, named in the message.
     const structural =
-      boilerplate && isLongProse(stats, PROSE_WORDS, options.proseRows)
+      boilerplate && isLongProse(stats, PROSE_WORDS, row)
         ? (structuralReason(v[afterMarkerIdx]!, v[cuesBeforeIdx]!, v[densityIdx]!, v[inMainIdx]!, v[linesFromIdx]!) ??
           (apart && v[blankIdx] === 0 ? LIST_RUN : undefined))
         : undefined
     const structure = structural?.reason
-    if (
-      boilerplate &&
-      !structure &&
-      opts.longProseTokens > 0 &&
-      isLongProse(stats, Math.max(PROSE_WORDS, opts.longProseTokens), options.proseRows)
-    ) {
+    if (boilerplate && !structure && opts.longProseTokens > 0 && isLongProse(stats, Math.max(PROSE_WORDS, opts.longProseTokens), row)) {
       boilerplate = false
       guarded = true
     }
@@ -389,11 +387,14 @@ export function classifyWithModel(
 }
 
 /**
- * A long paragraph that reads as prose: a sentence end (with `rows`, or two sentence
- * ends inside a table layout's row) and a normal share of stop words.
+ * A long paragraph that reads as prose: a normal share of stop words and a sentence
+ * end, or, given the line's text as `row`, two sentence ends inside it (a table
+ * layout's row, where a side column's cell follows the paragraph).
  */
-export function isLongProse(stats: LineStats, minTokens: number, rows = false): boolean {
-  return minTokens > 0 && stats.tokens >= minTokens && (rows ? stats.sentences : stats.terminal) && stats.stopRatio >= 0.3
+export function isLongProse(stats: LineStats, minTokens: number, row?: string): boolean {
+  return (
+    minTokens > 0 && stats.tokens >= minTokens && stats.stopRatio >= 0.3 && (stats.terminal || (row !== undefined && holdsSentences(row)))
+  )
 }
 
 /**

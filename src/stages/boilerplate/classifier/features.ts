@@ -10,7 +10,7 @@
  */
 import {isLetterOrNumberUnit, lowerUnit} from '../../../blocks/chars.js'
 import {FNV_OFFSET, fnvStep, hashString, sequenceKey} from '../../../blocks/words.js'
-import {endsWith, holdsSentences} from '../../../blocks/line-end.js'
+import {endsWith} from '../../../blocks/line-end.js'
 import {RECENT_LINES, RecentMemo} from '../../../blocks/recent.js'
 import {STOP_WORDS} from '../../../lexicon/stop-words.js'
 import type {ClassifierBlock} from './types.js'
@@ -63,8 +63,6 @@ export interface LineStats {
   avgWordLen: number
   commaRate: number
   terminal: boolean
-  /** Ends a sentence or holds two: reads as sentences (see holdsSentences). */
-  sentences: boolean
   colonEnd: boolean
   bullet: boolean
   numbered: boolean
@@ -234,7 +232,6 @@ function computeLineStats(text: string): LineStats {
     avgWordLen: alphaWords ? wordLetters / alphaWords : 0,
     commaRate: nTok ? commas / nTok : 0,
     terminal,
-    sentences: terminal || (nTok >= 12 && holdsSentences(text)),
     colonEnd: /:$/.test(text),
     bullet: BULLET_START.test(text),
     numbered: NUMBERED_START.test(text),

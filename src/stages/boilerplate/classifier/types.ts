@@ -55,7 +55,7 @@ export type ClassifierOptions = z.output<typeof classifierOptions> & {
   model?: ClassifierModel
   /**
    * Count a table layout's rows that hold sentences beside a side column's cell as
-   * prose too (LineStats.sentences): set by the gutting guard's second decision only.
+   * prose too (holdsSentences): set by the gutting guard's second decision only.
    */
   proseRows?: boolean
 }
