@@ -119,7 +119,11 @@ for (const part of parts) {
   if (values['by-site'] && urlColumn >= 0) {
     const hosts = new Map(manifest.slice(1).map((line) => [line.split('\t')[0], hostOf(line.split('\t')[urlColumn])]))
     const bySite = new Map()
-    for (const doc of docs) bySite.set(hosts.get(doc.name), [...(bySite.get(hosts.get(doc.name)) ?? []), doc])
+    for (const doc of docs) {
+      const host = hosts.get(doc.name)
+      if (!bySite.has(host)) bySite.set(host, [])
+      bySite.get(host).push(doc)
+    }
     for (const [host, subset] of [...bySite].sort((a, b) => b[1].length - a[1].length))
       if (subset.length >= 5) rows.push(row(`${part}:${host}`, subset, rawOf(subset)))
   }
