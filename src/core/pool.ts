@@ -252,11 +252,11 @@ function shareCorpus(pipeline: Pipeline, version: number): CorpusShare {
   }
 }
 
-/** The compiled worker; tests that import the TypeScript sources still use the built one. */
+/** The compiled worker's entry; tests that import the TypeScript sources still use the built one. */
 function workerFile(): string {
-  const here = fileURLToPath(new URL('./worker.js', import.meta.url))
+  const here = fileURLToPath(new URL('./worker-entry.cjs', import.meta.url))
   if (existsSync(here)) return here
-  return fileURLToPath(new URL('../../dist/core/worker.js', import.meta.url))
+  return fileURLToPath(new URL('../../dist/core/worker-entry.cjs', import.meta.url))
 }
 
 /** The pool library, loaded when a run starts threads: importing rinse does not need it. */
