@@ -1,41 +1,35 @@
 /**
- * The direction of imports in src/, checked by `npm run lint` (and so by `npm test`).
- * Bottom to top: lexicon and blocks (text primitives), core's kernel, stages,
- * config, io and report, the run loops, then the entry points (cli, distributed,
- * unified, index.ts). See docs/architecture.md.
+ * The layers of src/, bottom to top, checked by `npm run lint` (and so by `npm test`):
+ * a module imports only from its own layer or those below it, so no two folders
+ * import each other. See docs/architecture.md.
  */
+const LAYERS = [
+  ['errors.ts', 'version.ts'], // what every layer may throw or print
+  ['lexicon', 'blocks'], // text primitives: words, lines, blocks
+  ['engine'], // one document: edits, the edit log, stages and passes, the corpus barrier
+  ['stages'], // normalize, boilerplate, repair, dedup, retext: documents only
+  ['io'], // files: reading inputs, atomic writes, OUT's layout
+  ['config'], // pipeline files, validated, built into stages
+  ['report'], // report.json, diffs, report.html
+  ['library'], // createPipeline: the typed library's pipeline
+  ['run'], // batch runs: folders, JSONL, the worker pool, resume
+  ['distributed', 'unified'], // queue workers and unified plugins, built on the library
+  ['cli', 'index.ts'] // the command line and the package's exports
+]
+
+const pattern = (names) => `^src/(${names.map((name) => name.replace('.', '\\.')).join('|')})($|/)`
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
     {name: 'no-circular', severity: 'error', comment: 'modules must not import each other in a circle', from: {}, to: {circular: true}},
-    {
-      name: 'no-cli-imports',
+    ...LAYERS.slice(0, -1).map((layer, index) => ({
+      name: `${layer.join('-').replace('.ts', '')}-below-${LAYERS[index + 1].join('-').replace('.ts', '')}`,
       severity: 'error',
-      comment: 'the command line is the top: nothing in src imports it',
-      from: {path: '^src/', pathNot: '^src/cli/'},
-      to: {path: '^src/cli/'}
-    },
-    {
-      name: 'primitives-stay-below',
-      severity: 'error',
-      comment: 'lexicon and blocks are text primitives: they know nothing of stages, configs, files or reports (the edit types excepted)',
-      from: {path: '^src/(lexicon|blocks)/'},
-      to: {path: '^src/', pathNot: ['^src/(lexicon|blocks)/', '^src/core/types\\.ts$']}
-    },
-    {
-      name: 'stages-do-not-run-batches',
-      severity: 'error',
-      comment: 'a stage sees documents, never files, threads, queues or plugins',
-      from: {path: '^src/stages/'},
-      to: {path: ['^src/(io|distributed|unified)/', '^src/core/(run-|pool|worker|clean-file|collect-file|trace-spool|corpus-state)']}
-    },
-    {
-      name: 'entry-points-stay-on-top',
-      severity: 'error',
-      comment: 'distributed mode and the unified plugins are built on the library, not the other way round',
-      from: {path: '^src/', pathNot: ['^src/(distributed|unified|cli)/', '^src/index\\.ts$']},
-      to: {path: '^src/(distributed|unified)/'}
-    }
+      comment: `${layer.join(' and ')} must not import a layer above them`,
+      from: {path: pattern(layer)},
+      to: {path: pattern(LAYERS.slice(index + 1).flat())}
+    }))
   ],
   options: {
     tsPreCompilationDeps: true,

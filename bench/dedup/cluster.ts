@@ -1,7 +1,7 @@
 /** Runs documents through the default pipeline (or the engine alone) and reads back which cluster each landed in. */
 import {collect, DedupIndex, type CorpusDedupOptions, type KeepPolicy} from '../../src/stages/dedup/corpus/index.js'
-import {corpusClusters} from '../../src/core/corpus.js'
-import {createPipeline, DEFAULT_PIPELINE} from '../../src/core/pipeline.js'
+import {corpusClusters} from '../../src/engine/corpus.js'
+import {createPipeline, DEFAULT_PIPELINE} from '../../src/library/pipeline.js'
 
 export interface Outcome {
   /** Document path → its cluster id (`self:PATH` for a document in no cluster). */

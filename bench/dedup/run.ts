@@ -34,7 +34,7 @@ import {
 import {SITES} from './templates.js'
 import {buildSweep, devsetSource, formatSweep, ownSource, scoreCase, sweepSummary, type CaseResult} from './sweep.js'
 import {clusterWithEngine, clusterWithPipeline, type Outcome} from './cluster.js'
-import {DEFAULT_PIPELINE} from '../../src/core/pipeline.js'
+import {DEFAULT_PIPELINE} from '../../src/library/pipeline.js'
 
 const args = process.argv.slice(2)
 const flag = (name: string): string | undefined => {

@@ -3,12 +3,9 @@
  * stage classifies a page in several rounds, and in-document dedup looks at the
  * same lines after each round and again in its own stage.
  *
- * Full, it starts a new Map instead of clearing the old one, and it is kept small
- * (a few documents' lines). A long-lived Map sits in the old generation and keeps
- * every entry, and through each key, a slice of the document, the whole text,
- * alive across young-generation collections; a cleared Map's old table does so
- * until the next full collection. Every document's lines were then copied and
- * promoted, and that garbage cost a tenth of a run's time in collections.
+ * Full, it starts a new Map rather than clearing the old one, and it stays small
+ * (a few documents' lines): a long-lived Map would keep its keys, and through
+ * them whole documents, alive until a full garbage collection.
  */
 export class RecentMemo<Value> {
   #entries = new Map<string, Value>()

@@ -7,10 +7,11 @@
 import {once} from 'node:events'
 import type {Readable, Writable} from 'node:stream'
 import type {PipelineConfig} from '../config/pipeline-file.js'
-import {createPipeline} from '../core/pipeline.js'
-import {cleanerFor, type Cleaner} from '../core/pool.js'
+import {createPipeline} from '../library/pipeline.js'
+import {cleanerFor, type Cleaner} from '../run/pool.js'
 import {readJsonl, withText} from '../io/jsonl.js'
-import {decodeDocument, InputError} from '../io/read-document.js'
+import {decodeDocument} from '../io/read-document.js'
+import {InputError} from '../errors.js'
 
 export interface CleanStreamOptions {
   config: PipelineConfig

@@ -13,11 +13,12 @@ import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import {fileURLToPath} from 'node:url'
 import {parse as parseYaml} from 'yaml'
-import type {ConfiguredStage} from '../core/stage.js'
+import type {ConfiguredStage} from '../engine/stage.js'
 import {boilerplate, type BoilerplateOptions} from '../stages/boilerplate/index.js'
 import {localCopies, type DedupOptions} from '../stages/dedup/index.js'
 import {STAGES} from './stages.js'
 import type {z} from 'zod'
+import {ConfigError} from '../errors.js'
 
 export interface StageEntry {
   stage: string
@@ -30,17 +31,6 @@ export interface PipelineConfig {
   stages: StageEntry[]
   /** Stable hash of the resolved stages: a re-run with another pipeline redoes every file. */
   hash: string
-}
-
-export class ConfigError extends Error {
-  constructor(
-    readonly source: string,
-    readonly key: string,
-    readonly expected: string
-  ) {
-    super(`${source}: ${key ? `\`${key}\`: ` : ''}${expected}`)
-    this.name = 'ConfigError'
-  }
 }
 
 /** pipelines/default.yaml of the package (found from dist/, src/, or a build of src/ into another folder). */

@@ -1,6 +1,6 @@
 /** The catalog of stages a pipeline file may name: each with its option schema, its rules and its factory. */
 import {z} from 'zod'
-import type {ConfiguredStage, RuleInfo} from '../core/stage.js'
+import type {ConfiguredStage, RuleInfo} from '../engine/stage.js'
 import {BOILERPLATE_RULES, boilerplate, boilerplateOptions} from '../stages/boilerplate/index.js'
 import {ELEMENTS} from '../stages/boilerplate/elements.js'
 import {DEDUP_RULES, dedup, dedupOptions} from '../stages/dedup/index.js'

@@ -18,8 +18,8 @@ import {deserialize, serialize} from 'node:v8'
 import {resolve} from 'node:path'
 import {Queue, QueueEvents, type Job} from 'bullmq'
 import type {Redis} from 'ioredis'
-import {createPipeline} from '../core/pipeline.js'
-import {DEFAULT_FILE_TIMEOUT_MS} from '../core/pool.js'
+import {createPipeline} from '../library/pipeline.js'
+import {DEFAULT_FILE_TIMEOUT_MS} from '../run/pool.js'
 import {
   batchKey,
   expectedOutputs,
@@ -29,7 +29,7 @@ import {
   stoppedBeforeCleaning,
   type RunOptions,
   type RunResult
-} from '../core/run-folder.js'
+} from '../run/run-folder.js'
 import {jsonKey} from '../io/content-hash.js'
 import {statFiles} from '../io/stat-files.js'
 import type {InputFile} from '../io/walk.js'

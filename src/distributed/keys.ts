@@ -2,7 +2,7 @@
 import type {Redis} from 'ioredis'
 import type {PipelineConfig} from '../config/pipeline-file.js'
 import type {InputFile} from '../io/walk.js'
-import {WriteError, type WriteFailure} from '../io/write-error.js'
+import {WriteError, type WriteFailure} from '../errors.js'
 
 export const QUEUE_NAME = 'rinse'
 

@@ -8,7 +8,7 @@
  * be continued (see run-state.ts).
  */
 import {Redis} from 'ioredis'
-import {UsageError} from '../core/run-folder.js'
+import {UsageError} from '../errors.js'
 
 /** The exit code when Redis cannot be reached or stayed away too long: EX_UNAVAILABLE of sysexits.h. */
 export const REDIS_UNAVAILABLE_EXIT = 69

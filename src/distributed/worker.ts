@@ -9,12 +9,13 @@
 import {stat} from 'node:fs/promises'
 import {deserialize, serialize} from 'node:v8'
 import {UnrecoverableError, Worker, type Job} from 'bullmq'
-import {createPipeline, type Pipeline} from '../core/pipeline.js'
-import {cleanerFor, DEFAULT_FILE_TIMEOUT_MS, type Cleaner} from '../core/pool.js'
+import {createPipeline, type Pipeline} from '../library/pipeline.js'
+import {cleanerFor, DEFAULT_FILE_TIMEOUT_MS, type Cleaner} from '../run/pool.js'
 import type {InputFile} from '../io/walk.js'
-import {stopsRun, type WriteError} from '../io/write-error.js'
+import {stopsRun} from '../io/write-error.js'
 import {keys, QUEUE_NAME, runStopped, stopRun, type JobData, type RunSettings} from './keys.js'
 import {openLink} from './redis-link.js'
+import type {WriteError} from '../errors.js'
 
 export interface WorkerOptions {
   queue: string

@@ -5,16 +5,7 @@ import {open} from 'node:fs/promises'
 import {contentHash} from './content-hash.js'
 import {retrying, retryingSync} from './transient.js'
 import {readStop} from './write-error.js'
-
-export class InputError extends Error {
-  constructor(
-    readonly path: string,
-    readonly problem: string
-  ) {
-    super(`${path}: ${problem}`)
-    this.name = 'InputError'
-  }
-}
+import {InputError} from '../errors.js'
 
 /** Larger files are refused: one runaway file must not exhaust memory for the batch. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024

@@ -3,9 +3,7 @@
  * flight finish and close theirs: a read or write that meets it waits a moment
  * and tries again, and only if it persists does the run stop (see write-error.ts).
  */
-
-/** Codes that go away as other files finish: worth a short wait and another try. */
-export const TRANSIENT = new Set(['EMFILE', 'ENFILE'])
+import {TRANSIENT} from '../errors.js'
 
 /** Waits before each try again: 0.6 s in all. */
 const RETRY_MS = [10, 20, 40, 80, 160, 320]

@@ -7,63 +7,14 @@
  * cannot be opened because the process is out of file descriptors is no fault of
  * the file either: that read stops the run the same way (`read`).
  */
-import {isTransient, TRANSIENT} from './transient.js'
+import {isTransient} from './transient.js'
+import {WriteError} from '../errors.js'
 
 /** `rinse run` exit code when an output could not be written and the run stopped (EX_IOERR of sysexits.h). */
 export const WRITE_FAILED_EXIT = 74
 
-const PROBLEMS: Record<string, string> = {
-  ENOSPC: 'no space left on device',
-  EDQUOT: 'disk quota exceeded',
-  EROFS: 'read-only file system',
-  EMFILE: 'too many open files',
-  ENFILE: 'too many open files in the system',
-  EIO: 'input/output error',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted'
-}
-
 /** Codes no other output would escape. */
 const RUN_WIDE = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EMFILE', 'ENFILE', 'EIO'])
-
-/** What crosses from a worker thread, where the error was thrown, to the main thread. */
-export interface WriteFailure {
-  path: string
-  code: string
-  stops: boolean
-  /** An input that could not be read, not an output. */
-  read?: boolean | undefined
-}
-
-export class WriteError extends Error implements WriteFailure {
-  override name = 'WriteError'
-  readonly path: string
-  readonly code: string
-  /** The run stops: no later output would be written either. */
-  readonly stops: boolean
-  readonly read: boolean
-
-  constructor({path, code, stops, read = false}: WriteFailure) {
-    super(`cannot ${read ? 'read' : 'write'} ${path}: ${PROBLEMS[code] ?? 'error'} (${code})`)
-    this.path = path
-    this.code = code
-    this.stops = stops
-    this.read = read
-  }
-
-  /** What to do about it, once the run has stopped. */
-  get advice(): string {
-    const again = 'run the same command again: finished files are kept and the run continues from there'
-    if (this.code === 'ENOSPC' || this.code === 'EDQUOT') return `free some space and ${again}`
-    if (TRANSIENT.has(this.code)) return `raise the open-file limit (ulimit -n) or lower --concurrency, and ${again}`
-    if (this.code === 'EIO') return `check the disk that holds it and ${again}`
-    return `make OUT writable and ${again}`
-  }
-
-  toJSON(): WriteFailure {
-    return {path: this.path, code: this.code, stops: this.stops, ...(this.read ? {read: true} : {})}
-  }
-}
 
 /**
  * `error` from writing `path`, as a WriteError; an error without a system code (a

@@ -8,12 +8,12 @@
  * that say the same is lost. Lines and columns are not stored; they are worked
  * out from the original, rebuilt from the cleaned text and the edits.
  */
-import {pointFinder} from '../core/clean-document.js'
-import {ReconstructError} from '../core/apply-edits.js'
-import type {Edit, FoldedEdit, Point} from '../core/types.js'
+import {pointFinder} from '../engine/clean-document.js'
+import type {Edit, FoldedEdit, Point} from '../engine/types.js'
 import type {DocumentReport, EditRecord, FoldedRecord, RuleEntry} from './schema.js'
 import {RuleTable} from './rule-table.js'
 import type {DiffEdit} from './unified-diff.js'
+import {ReconstructError} from '../errors.js'
 
 /** What a document's report entry is made from: its edits as `clean()` gives them. */
 export interface DocumentEdits extends Omit<DocumentReport, 'rules' | 'edits'> {

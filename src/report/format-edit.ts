@@ -1,7 +1,7 @@
 /** An edit as people and tools read it: one line, or a vfile message. */
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import type {Edit} from '../core/types.js'
+import type {Edit} from '../engine/types.js'
 
 /** One line in the unified reporters' style: `3:1-3:12 boilerplate/comment-form: comment form prompt`. */
 export function formatEdit(edit: Edit): string {

@@ -11,6 +11,7 @@ import {fromVersion1, type ExpandedDocument} from './compact.js'
 import {REPORT_VERSION, type DocumentReport, type Report, type RuleEntry, type StoredDocument} from './schema.js'
 import {readRuleTable, resolveDocument} from './rule-table.js'
 import {ruleCounts} from './summarize.js'
+import {ReportVersionError} from '../errors.js'
 
 /** What is left of a document whose edits did not fit in the page. */
 export interface OmittedEdits {
@@ -40,11 +41,6 @@ export async function readReportForPage(file: string, maxEdits = DEFAULT_MAX_PAG
     return {...document, edits: [], omitted: {edits: document.edits.length, rules: ruleCounts(document)}}
   }
   return mapReportDocuments(file, fit)
-}
-
-/** A report.json this rinse cannot read: from a newer rinse, or not a report. */
-export class ReportVersionError extends Error {
-  override name = 'ReportVersionError'
 }
 
 /**

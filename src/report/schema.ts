@@ -1,5 +1,7 @@
 /** The shape of `OUT/report.json`, version 2 (see docs/report-format.md). */
-import type {Conflict} from '../core/types.js'
+import type {Cluster, Conflict} from '../engine/types.js'
+
+export type {Cluster, ClusterMember} from '../engine/types.js'
 
 export const REPORT_VERSION = 2
 
@@ -75,22 +77,6 @@ export interface DocumentSummary {
 export interface FailedDocument {
   path: string
   error: string
-}
-
-export interface ClusterMember {
-  path: string
-  /** Estimated Jaccard similarity with the kept copy (1 for the kept copy and exact copies). */
-  similarity: number
-  /** Estimated containment of the smaller of (member, kept) in the other. */
-  containment: number
-}
-
-/** A group of duplicates: which copy was kept and why. Members include the kept copy, first. */
-export interface Cluster {
-  id: string
-  kind: 'document' | 'passage'
-  kept: {path: string; reason: string}
-  members: ClusterMember[]
 }
 
 export interface Totals {

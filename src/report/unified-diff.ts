@@ -1,6 +1,6 @@
 /** Unified diffs that `git apply` and `patch -p1` apply to the input file to give the cleaned file. */
 import {createTwoFilesPatch} from 'diff'
-import {pushAll} from '../core/arrays.js'
+import {pushAll} from '../engine/arrays.js'
 
 /** Where an edit replaced original text, in original offsets, and with what. */
 export interface DiffEdit {

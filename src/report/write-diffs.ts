@@ -6,15 +6,14 @@
 import {printable} from '../io/printable.js'
 import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {ReconstructError} from '../core/apply-edits.js'
 import {diffEdits, originalOf} from './compact.js'
-import {UsageError} from '../core/run-folder.js'
 import {writeFileAtomicSync} from '../io/atomic-write.js'
 import {stopsRun} from '../io/write-error.js'
 import {mapReportDocuments} from './read-report.js'
 import type {DocumentReport, FailedDocument} from './schema.js'
 import {cleanedPath, diffPath, tempFolder, unsafeOutputPath} from '../io/out-paths.js'
 import {unifiedDiff} from './unified-diff.js'
+import {ReconstructError, UsageError} from '../errors.js'
 
 export interface DiffsWritten {
   /** Diffs written: one per document with edits that was not dropped. */

@@ -1,9 +1,9 @@
 /** Build a stage out of ordered passes of text rules, honouring per-rule switches. */
-import type {ConfiguredStage, Pass} from '../core/stage.js'
-import type {ProposedEdit} from '../core/types.js'
+import type {ConfiguredStage, Pass} from '../engine/stage.js'
+import type {ProposedEdit} from '../engine/types.js'
 import type {TextRule} from './rule.js'
-import {pushAll} from '../core/arrays.js'
-import {testHang, watchAt, watchCode} from '../core/watch-point.js'
+import {pushAll} from '../engine/arrays.js'
+import {testHang, watchAt, watchCode} from '../engine/watch-point.js'
 
 export function ruleStage<Options>(
   name: string,

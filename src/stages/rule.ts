@@ -1,6 +1,6 @@
 /** The shape shared by rules that scan text and propose edits. */
-import type {StageInput} from '../core/stage.js'
-import type {ProposedEdit} from '../core/types.js'
+import type {StageInput} from '../engine/stage.js'
+import type {ProposedEdit} from '../engine/types.js'
 
 export interface TextRule<Options = unknown> {
   id: string

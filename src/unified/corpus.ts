@@ -4,9 +4,9 @@
  * file's processor as the plugins' `corpus` option.
  */
 import type {PipelineConfig} from '../config/pipeline-file.js'
-import {createPipeline, DEFAULT_PIPELINE, type Document, type Pipeline} from '../core/pipeline.js'
-import {dropDecision} from '../core/corpus.js'
-import type {ConfiguredStage, DropDecision} from '../core/stage.js'
+import {createPipeline, DEFAULT_PIPELINE, type Document, type Pipeline} from '../library/pipeline.js'
+import {dropDecision} from '../engine/corpus.js'
+import type {ConfiguredStage, DropDecision} from '../engine/stage.js'
 
 export interface RinseCorpus {
   /** The pipeline whose corpus stages saw the batch; the plugins take their stage (and options) from it. */

@@ -7,7 +7,7 @@
 import type {Nodes, Paragraph, Root, RootContent} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {paragraphPieces} from '../blocks/paragraphs.js'
-import {pushAll} from '../core/arrays.js'
+import {pushAll} from '../engine/arrays.js'
 
 export function treeOf(text: string, parse: (text: string) => Root, previous?: Root): Root {
   const known = new Map<string, Paragraph>()

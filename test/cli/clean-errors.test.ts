@@ -18,7 +18,7 @@ describe('rinse clean failing', () => {
     expect(code).toBe(1)
   })
 
-  // The test hook of src/core/watch-point.ts blocks the thread on a text holding the marker, as a runaway rule would.
+  // The test hook of src/engine/watch-point.ts blocks the thread on a text holding the marker, as a runaway rule would.
   const hang = {RINSE_TEST_HANG: 'RINSE-TEST-HANG-clean'}
 
   it('stops a document that takes longer than --file-timeout with one line naming it, and exits 1', async () => {

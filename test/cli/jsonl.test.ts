@@ -2,8 +2,8 @@ import {existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, wr
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {DEFAULT_PIPELINE_PATH, loadPipelineFile} from '../../src/index.js'
-import {runJsonl} from '../../src/core/run-jsonl.js'
-import type {Progress} from '../../src/core/run-folder.js'
+import {runJsonl} from '../../src/run/run-jsonl.js'
+import type {Progress} from '../../src/run/run-folder.js'
 import {readReport, rinse, tempDir} from '../helpers.js'
 
 const records = [

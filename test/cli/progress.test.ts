@@ -1,8 +1,8 @@
 /** The progress line: which pass of how many, what it is doing, and how long is left of it. */
 import {describe, expect, it} from 'vitest'
 import {progressLine} from '../../src/cli/progress.js'
-import {createPipeline} from '../../src/core/pipeline.js'
-import {passCounter, type Progress} from '../../src/core/run-folder.js'
+import {createPipeline} from '../../src/library/pipeline.js'
+import {passCounter, type Progress} from '../../src/run/run-folder.js'
 
 const base: Progress = {phase: 'clean', pass: 3, passes: 3, done: 100, total: 400, bytes: 8e6, path: 'a.txt', failed: false}
 

@@ -86,7 +86,7 @@ describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
 
   /**
    * A `rinse worker` process on the test's Redis; `fileDelayMs` slows each file (a crash mid-job is then reproducible);
-   * `hang` blocks the thread on a file holding that marker (the test hook of src/core/watch-point.ts).
+   * `hang` blocks the thread on a file holding that marker (the test hook of src/engine/watch-point.ts).
    */
   const startWorker = (options: {fileDelayMs?: number; lockMs?: number; hang?: string} = {}): ChildProcess => {
     const env = {

@@ -1,6 +1,7 @@
 /** Which write failures stop a run, and how they are named. */
 import {describe, expect, it} from 'vitest'
-import {readStop, stopsRun, WriteError, writeError} from '../../src/io/write-error.js'
+import {readStop, stopsRun, writeError} from '../../src/io/write-error.js'
+import {WriteError} from '../../src/errors.js'
 
 const errno = (code: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: write`), {code, syscall: 'write'})
 

@@ -1,6 +1,6 @@
 /** Hand-made document reports for the HTML report's tests. */
-import {applyEdits} from '../../src/core/apply-edits.js'
-import type {Edit, Point} from '../../src/core/types.js'
+import {applyEdits} from '../../src/engine/apply-edits.js'
+import type {Edit, Point} from '../../src/engine/types.js'
 import type {DocumentReport, Report} from '../../src/report/schema.js'
 import type {PageReportInput} from '../../src/report/read-report.js'
 import {RuleTable, storedLine} from '../../src/report/rule-table.js'

@@ -7,9 +7,9 @@
 import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {applyEdits} from '../../src/core/apply-edits.js'
-import {pointFinder} from '../../src/core/clean-document.js'
-import type {Edit} from '../../src/core/types.js'
+import {applyEdits} from '../../src/engine/apply-edits.js'
+import {pointFinder} from '../../src/engine/clean-document.js'
+import type {Edit} from '../../src/engine/types.js'
 import {compactDocument, expandEdits, originalOf} from '../../src/report/compact.js'
 import {listFiles, prng, readStoredReport, rinse, SAMPLE, tempDir} from '../helpers.js'
 

@@ -3,7 +3,7 @@ import {readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {applyPatch} from 'diff'
 import {describe, expect, it} from 'vitest'
-import {createPipeline} from '../../src/core/pipeline.js'
+import {createPipeline} from '../../src/library/pipeline.js'
 import {unifiedDiff, type DiffEdit} from '../../src/report/unified-diff.js'
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures')

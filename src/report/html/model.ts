@@ -3,7 +3,7 @@
  * compact JSON payload for the browser script (strings interned, edits as tuples).
  */
 import type {PageReportInput as Report} from '../read-report.js'
-import {editsMatch} from '../../core/apply-edits.js'
+import {editsMatch} from '../../engine/apply-edits.js'
 import {removedShare} from './util.js'
 import {splitRuleKey, stageRank} from '../summarize.js'
 import {Interner} from '../interner.js'

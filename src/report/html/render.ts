@@ -9,7 +9,7 @@ import {CLIENT_JS} from './client.js'
 import {buildPageModel, stageColours, type ModelOptions, type PageModel} from './model.js'
 import {REPORT_CSS} from './styles.js'
 import {escapeHtml as h, fmtBytes, fmtInt, fmtMs, fmtPct, jsonForScript, removedShare} from './util.js'
-import {maxOf} from '../../core/arrays.js'
+import {maxOf} from '../../engine/arrays.js'
 
 export interface RenderOptions extends ModelOptions {
   /** Page title; defaults to `rinse report`. */

@@ -6,8 +6,8 @@
  */
 import {z} from 'zod'
 import type {Block} from '../../blocks/block.js'
-import {deleteBlocks, type BlockDeletion} from '../../blocks/delete-blocks.js'
-import type {ConfiguredStage, StageInput} from '../../core/stage.js'
+import {deleteBlocks, type BlockDeletion} from '../delete-blocks.js'
+import type {ConfiguredStage, StageInput} from '../../engine/stage.js'
 import {holdsProse, isProse, type BlockContext, type BlockMatch, type BlockRule} from './block-rule.js'
 import {DEFAULT_RECURRING, RecurringLines, recurringOptions} from './recurring.js'
 import {classifierOptions, classifyBlocks, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions} from './classifier/index.js'
@@ -40,8 +40,8 @@ import {subscriptionNag} from './rules/subscription-nag.js'
 import {tagLine} from './rules/tag-line.js'
 import {truncatedTeaser} from './rules/truncated-teaser.js'
 import {videoCaption} from './rules/video-caption.js'
-import {pushAll} from '../../core/arrays.js'
-import {testHang, watchAt, watchCode} from '../../core/watch-point.js'
+import {pushAll} from '../../engine/arrays.js'
+import {testHang, watchAt, watchCode} from '../../engine/watch-point.js'
 
 /** Where the watchdog reads that this stage was running, outside any one rule. */
 const STAGE = watchCode('boilerplate')

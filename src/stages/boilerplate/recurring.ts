@@ -10,7 +10,7 @@ import type {Block} from '../../blocks/block.js'
 import {z} from 'zod'
 import {isLetterOrNumberUnit} from '../../blocks/chars.js'
 import {FNV_OFFSET, fnvStep, shingleAt, tokenHashes} from '../../blocks/words.js'
-import type {CorpusHooks, StageInput} from '../../core/stage.js'
+import type {CorpusHooks, StageInput} from '../../engine/stage.js'
 import {isProse, type BlockRule} from './block-rule.js'
 
 export const recurringOptions = z

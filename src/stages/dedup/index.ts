@@ -1,7 +1,7 @@
 /** dedup: near-duplicate blocks within a document (cross-document dedup is a corpus stage). */
 import {z} from 'zod'
-import {deleteBlocks} from '../../blocks/delete-blocks.js'
-import type {ConfiguredStage} from '../../core/stage.js'
+import {deleteBlocks} from '../delete-blocks.js'
+import type {ConfiguredStage} from '../../engine/stage.js'
 import {ruleSwitches} from '../rule-switches.js'
 import {optionsError} from './corpus/options.js'
 import {DocumentDedup, documentDedupOptions} from './documents.js'

@@ -7,7 +7,7 @@
  */
 import {z} from 'zod'
 import type {Block} from '../../blocks/block.js'
-import type {BlockDeletion} from '../../blocks/delete-blocks.js'
+import type {BlockDeletion} from '../delete-blocks.js'
 import {RECENT_LINES, RecentMemo} from '../../blocks/recent.js'
 import {sequenceKey, shingleAt, sortedShingles, tokenHashes} from '../../blocks/words.js'
 import {endsWith} from '../../blocks/line-end.js'

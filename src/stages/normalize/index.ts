@@ -5,7 +5,7 @@
  * collapsing blank lines).
  */
 import {z} from 'zod'
-import type {ConfiguredStage} from '../../core/stage.js'
+import type {ConfiguredStage} from '../../engine/stage.js'
 import type {TextRule} from '../rule.js'
 import {ruleStage} from '../rule-stage.js'
 import {ansiEscape} from './rules/ansi-escape.js'

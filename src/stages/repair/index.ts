@@ -4,7 +4,7 @@
  * punctuation only; words are never replaced.
  */
 import {z} from 'zod'
-import type {ConfiguredStage} from '../../core/stage.js'
+import type {ConfiguredStage} from '../../engine/stage.js'
 import {ruleSwitches} from '../rule-switches.js'
 import type {TextRule} from '../rule.js'
 import {ruleStage} from '../rule-stage.js'

@@ -11,8 +11,8 @@ import {VFile} from 'vfile'
 import {z} from 'zod'
 import type {VFileMessage} from 'vfile-message'
 import {paragraphPieces} from '../../blocks/paragraphs.js'
-import type {ConfiguredStage, StageInput} from '../../core/stage.js'
-import type {ProposedEdit} from '../../core/types.js'
+import type {ConfiguredStage, StageInput} from '../../engine/stage.js'
+import type {ProposedEdit} from '../../engine/types.js'
 import {loadRetextPlugin} from './load-plugin.js'
 
 export const retextOptions = z

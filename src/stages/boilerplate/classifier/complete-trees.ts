@@ -8,7 +8,7 @@
  * the same leaf values, summed in the same order, as the trees themselves give.
  */
 import type {TreeNode} from './model.js'
-import {maxOf} from '../../../core/arrays.js'
+import {maxOf} from '../../../engine/arrays.js'
 
 export interface CompleteTrees {
   depth: number

@@ -37,8 +37,8 @@ import {resolveOptions, type CopyGuardOptions, type CorpusDedupInput, type Corpu
 import {compareKeep, dateFromPath, keepReason, type KeepFacts} from './policy.js'
 
 /** One entry of report.json `clusters` (members include the kept copy, first). */
-export type {Cluster, ClusterMember} from '../../../report/schema.js'
-import type {Cluster, ClusterMember} from '../../../report/schema.js'
+export type {Cluster, ClusterMember} from '../../../engine/types.js'
+import type {Cluster, ClusterMember} from '../../../engine/types.js'
 
 export interface PassageDecision {
   /** Index of the block in the document's blocks. */

@@ -5,7 +5,7 @@
  * of damage it undoes.
  */
 import {diffChars} from 'diff'
-import {pushAll} from '../../../core/arrays.js'
+import {pushAll} from '../../../engine/arrays.js'
 import {windows1252Char} from '../../../lexicon/windows-1252.js'
 import {firstSuspect} from './gate.js'
 import {planUses, repairSegment, type FixPlan} from './library.js'

@@ -1,5 +1,5 @@
 /** A normalize rule that proposes the encoding repairs of one kind of damage. */
-import type {ProposedEdit} from '../../../core/types.js'
+import type {ProposedEdit} from '../../../engine/types.js'
 import type {TextRule} from '../../rule.js'
 import {describePlan} from './library.js'
 import {encodingRepairs, type DamageKind, type EncodingRepair} from './repairs.js'

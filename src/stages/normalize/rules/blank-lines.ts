@@ -2,7 +2,7 @@
  * Paragraph separators: at most one blank line between blocks, none at the start,
  * one newline at the end (unless `finalNewline` is off: then the end stays as it is).
  */
-import type {ProposedEdit} from '../../../core/types.js'
+import type {ProposedEdit} from '../../../engine/types.js'
 import type {TextRule} from '../../rule.js'
 
 export const blankLines: TextRule = {

@@ -11,10 +11,10 @@
 import {looksLikeCode} from '../../../blocks/code.js'
 import {z} from 'zod'
 import {LIST_MARKER} from '../../../blocks/segment.js'
-import type {ProposedEdit} from '../../../core/types.js'
+import type {ProposedEdit} from '../../../engine/types.js'
 import {isEnglishWord} from '../../../lexicon/dictionary.js'
 import type {TextRule} from '../../rule.js'
-import {maxOf} from '../../../core/arrays.js'
+import {maxOf} from '../../../engine/arrays.js'
 
 export const hardWrapOptions = z
   .object({

@@ -4,8 +4,8 @@
  * a tag cut off by the scraper at the start of a line (`p class=”ad”>`).
  * Angle brackets in prose (`a < b`, `<3`) are left alone.
  */
-import {deleteBlocks} from '../../../blocks/delete-blocks.js'
-import type {ProposedEdit} from '../../../core/types.js'
+import {deleteBlocks} from '../../delete-blocks.js'
+import type {ProposedEdit} from '../../../engine/types.js'
 import {editsForMatches, type TextRule} from '../../rule.js'
 
 const ELEMENTS =

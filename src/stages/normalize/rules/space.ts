@@ -1,5 +1,5 @@
 /** Whitespace inside lines: trim line ends and collapse runs of spaces and tabs. */
-import type {ProposedEdit} from '../../../core/types.js'
+import type {ProposedEdit} from '../../../engine/types.js'
 import type {TextRule} from '../../rule.js'
 
 // What ends a line for `^` and `$` in a multiline pattern (`\r\n` is two ends, with an empty line between).

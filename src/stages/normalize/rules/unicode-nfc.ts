@@ -1,5 +1,5 @@
 /** Compose decomposed characters (`e` + combining acute → `é`) so equal text compares equal. */
-import type {ProposedEdit} from '../../../core/types.js'
+import type {ProposedEdit} from '../../../engine/types.js'
 import type {TextRule} from '../../rule.js'
 
 // Only runs holding a combining mark (or a compatibility form NFC changes) can differ.

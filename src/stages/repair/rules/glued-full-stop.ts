@@ -4,7 +4,7 @@
  * (`3.5`), domains and file names (`example.com`, `Node.js`) are left alone:
  * the word before must be lower case and the one after capitalised.
  */
-import type {ProposedEdit} from '../../../core/types.js'
+import type {ProposedEdit} from '../../../engine/types.js'
 import type {TextRule} from '../../rule.js'
 
 // Latin letters only, without the `u` flag: this runs over every sentence end.

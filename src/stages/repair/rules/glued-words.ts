@@ -12,7 +12,7 @@
  * Lines that read as code are left alone.
  */
 import {lineAround, looksLikeCode} from '../../../blocks/code.js'
-import type {ProposedEdit} from '../../../core/types.js'
+import type {ProposedEdit} from '../../../engine/types.js'
 import {CAMEL_CASE_WORDS, NAME_PREFIXES} from '../../../lexicon/camel-case.js'
 import {isEnglishWord} from '../../../lexicon/dictionary.js'
 import {STOP_WORDS} from '../../../lexicon/stop-words.js'

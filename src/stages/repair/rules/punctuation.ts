@@ -1,6 +1,6 @@
 /** Punctuation damage from scraping and machine translation: doubled marks and dashes, stray spaces, glued brackets. */
 import {lineAround, looksLikeCode} from '../../../blocks/code.js'
-import type {ProposedEdit} from '../../../core/types.js'
+import type {ProposedEdit} from '../../../engine/types.js'
 import {editsForMatches, type TextRule} from '../../rule.js'
 
 /** `the plan. . It` → `the plan. It`; `a,, b` → `a, b`; `word..` → `word.` (an ellipsis stays). */

@@ -8,7 +8,7 @@
 import {closeSync, openSync, readSync} from 'node:fs'
 import {mkdir, open, type FileHandle} from 'node:fs/promises'
 import {dirname} from 'node:path'
-import type {Trace} from './clean-document.js'
+import type {Trace} from '../engine/clean-document.js'
 import {writeAll} from '../io/write-all.js'
 import {writeError} from '../io/write-error.js'
 

@@ -1,10 +1,10 @@
 /** What the main thread and the pool's worker threads send each other. */
 import type {PipelineConfig} from '../config/pipeline-file.js'
-import type {WriteFailure} from '../io/write-error.js'
-import type {Trace} from './clean-document.js'
+import type {Trace} from '../engine/clean-document.js'
 import type {CleanFileTask} from './clean-file.js'
 import type {CollectFileTask} from './collect-file.js'
 import type {TraceRef} from './trace-spool.js'
+import type {WriteFailure} from '../errors.js'
 
 /** The corpus indexes as they stand, serialized once into shared memory that every task can point to. */
 export interface CorpusShare {

@@ -9,7 +9,7 @@ import {readFile} from 'node:fs/promises'
 import {deserialize, serialize} from 'node:v8'
 import {writeFileAtomicSync} from '../io/atomic-write.js'
 import {VERSION} from '../version.js'
-import type {ConfiguredStage} from './stage.js'
+import type {ConfiguredStage} from '../engine/stage.js'
 
 export interface SavedCorpus {
   version: 1

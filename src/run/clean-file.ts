@@ -9,15 +9,16 @@ import {rmSync} from 'node:fs'
 import {writeFileAtomicSync} from '../io/atomic-write.js'
 import {cleanedPath, diffPath, duplicatePath, tempFolder} from '../io/out-paths.js'
 import {contentHash} from '../io/content-hash.js'
-import {manifestLine, type ManifestLine, type ManifestMeta} from '../io/manifest.js'
-import {InputError, readDocumentSync} from '../io/read-document.js'
+import {manifestLine, type ManifestLine, type ManifestMeta} from './manifest.js'
+import {readDocumentSync} from '../io/read-document.js'
 import type {InputFile} from '../io/walk.js'
 import {compactDocument, diffEdits, type DocumentEdits} from '../report/compact.js'
 import {serializeStored, type SerializedDocument} from '../report/summarize.js'
 import {unifiedDiff} from '../report/unified-diff.js'
-import {dropDecision} from './corpus.js'
-import type {Pipeline} from './pipeline.js'
+import {dropDecision} from '../engine/corpus.js'
+import {cleanReplaying, type Pipeline} from '../library/pipeline.js'
 import {readTrace, type TraceRef} from './trace-spool.js'
+import {InputError} from '../errors.js'
 
 export interface CleanFileTask {
   file: InputFile
@@ -52,7 +53,7 @@ export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: S
   }
   const {text, bytes} = input
   const dropped = dropDecision(pipeline.stages, file.relative)
-  const result = pipeline.clean(text, file.relative, task.replay ? readTrace(task.replay) : undefined)
+  const result = cleanReplaying(pipeline, text, file.relative, task.replay && readTrace(task.replay))
   const ms = performance.now() - t0
   const temp = tempFolder(out)
   const cleanedFile = cleanedPath(out, file.relative)

@@ -1,7 +1,6 @@
 /** What a stage is to the runner: named passes that propose edits over the current text. */
 import type {Block} from '../blocks/block.js'
-import type {Cluster} from '../report/schema.js'
-import type {Point, ProposedEdit, StageName} from './types.js'
+import type {Cluster, Point, ProposedEdit, StageName} from './types.js'
 
 /** What a pass sees of one document. */
 export interface StageInput {

@@ -5,17 +5,17 @@ import {availableParallelism} from 'node:os'
 import {fileURLToPath} from 'node:url'
 import {createRequire} from 'node:module'
 import type {Piscina} from 'piscina'
-import type {DocumentResult, Trace} from './clean-document.js'
+import type {DocumentResult, Trace} from '../engine/clean-document.js'
 import {traceOf, type TraceRef} from './trace-spool.js'
-import type {ManifestLine, ManifestMeta} from '../io/manifest.js'
+import type {ManifestLine, ManifestMeta} from './manifest.js'
 import {cleanFile, type CleanFileTask, type Unclean} from './clean-file.js'
 import {collectFile, type CollectFileTask} from './collect-file.js'
-import {collectInProcess, corpusSnapshots, type Collected, type Collector} from './corpus.js'
-import type {Pipeline} from './pipeline.js'
+import {collectInProcess, corpusSnapshots, type Collected, type Collector} from '../engine/corpus.js'
+import {cleanReplaying, type Pipeline} from '../library/pipeline.js'
 import type {SerializedDocument} from '../report/summarize.js'
 import type {BatchResult, CorpusShare, WorkerMessage, WorkerSetup, WorkerTask} from './worker-protocol.js'
-import {WriteError} from '../io/write-error.js'
-import {NOWHERE, watchCode, watchLabel} from './watch-point.js'
+import {NOWHERE, watchCode, watchLabel} from '../engine/watch-point.js'
+import {WriteError} from '../errors.js'
 
 export interface Cleaner {
   /** Let the workers see the corpus indexes as they now stand (after a corpus barrier). */
@@ -49,7 +49,7 @@ export function defaultConcurrency(workers: number): number {
 
 export function inProcessCleaner(pipeline: Pipeline): Cleaner {
   return {
-    clean: async (text, path, replay) => pipeline.clean(text, path, replay && traceOf(replay)),
+    clean: async (text, path, replay) => cleanReplaying(pipeline, text, path, replay && traceOf(replay)),
     collect: collectInProcess(pipeline.stages),
     // The overloads of cleanFile() say which result a task gets; one body serves both.
     cleanFile: (async (task: CleanFileTask) => cleanFile(pipeline, task)) as Cleaner['cleanFile'],
@@ -256,7 +256,7 @@ function shareCorpus(pipeline: Pipeline, version: number): CorpusShare {
 function workerFile(): string {
   const here = fileURLToPath(new URL('./worker-entry.cjs', import.meta.url))
   if (existsSync(here)) return here
-  return fileURLToPath(new URL('../../dist/core/worker-entry.cjs', import.meta.url))
+  return fileURLToPath(new URL('../../dist/run/worker-entry.cjs', import.meta.url))
 }
 
 /** The pool library, loaded when a run starts threads: importing rinse does not need it. */

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {coalesce} from '../../src/core/pool.js'
-import type {BatchResult} from '../../src/core/worker-protocol.js'
+import {coalesce} from '../../src/run/pool.js'
+import type {BatchResult} from '../../src/run/worker-protocol.js'
 
 describe('batching tasks for the worker pool', () => {
   it('sends the tasks of one turn in batches of at most the size, in order', async () => {

@@ -4,11 +4,7 @@
  * and the inverse: applying the edits to the original.
  */
 import type {Edit} from './types.js'
-
-/** Thrown when the edits do not fit the text they are applied to. */
-export class ReconstructError extends Error {
-  override name = 'ReconstructError'
-}
+import {ReconstructError} from '../errors.js'
 
 /** The edits in original order; a sorted input is returned as is. */
 function inOrder(edits: readonly Edit[]): readonly Edit[] {

@@ -1,6 +1,6 @@
 import pLimit from 'p-limit'
 import {describe, expect, it} from 'vitest'
-import {forEachLimited, mapLimited} from '../../src/core/limited.js'
+import {forEachLimited, mapLimited} from '../../src/engine/limited.js'
 
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1))
 

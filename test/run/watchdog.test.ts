@@ -2,11 +2,11 @@ import {mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'nod
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {createPipeline} from '../../src/core/pipeline.js'
-import {inProcessCleaner, LARGE_FILE_BYTES, poolCleaner} from '../../src/core/pool.js'
+import {createPipeline} from '../../src/library/pipeline.js'
+import {inProcessCleaner, LARGE_FILE_BYTES, poolCleaner} from '../../src/run/pool.js'
 import {readReport, rinse} from '../helpers.js'
 
-// The test-only hook of src/core/watch-point.ts blocks a thread in the first rule that
+// The test-only hook of src/engine/watch-point.ts blocks a thread in the first rule that
 // sees this marker (or, as `MARKER@stage/rule`, in that rule).
 const MARKER = 'RINSE-TEST-HANG-7f3a'
 const stoppedIn = (where: string): string =>

@@ -3,8 +3,8 @@
  * them: one blank line stays between the neighbours when there was one, none
  * at the start of the text, and the final newline stays.
  */
-import type {ProposedEdit} from '../core/types.js'
-import type {Block} from './block.js'
+import type {ProposedEdit} from '../engine/types.js'
+import type {Block} from '../blocks/block.js'
 
 export interface BlockDeletion {
   block: Block

@@ -3,11 +3,11 @@
  * input-sized array into a call (`push(...edits)`, `Math.max(...widths)`) and overflowed.
  */
 import {describe, expect, it} from 'vitest'
-import {cleanDocument} from '../../src/core/clean-document.js'
-import {createPipeline} from '../../src/core/pipeline.js'
-import type {ConfiguredStage, StageInput} from '../../src/core/stage.js'
-import type {ProposedEdit} from '../../src/core/types.js'
-import {maxOf, minOf, pushAll} from '../../src/core/arrays.js'
+import {cleanDocument} from '../../src/engine/clean-document.js'
+import {createPipeline} from '../../src/library/pipeline.js'
+import type {ConfiguredStage, StageInput} from '../../src/engine/stage.js'
+import type {ProposedEdit} from '../../src/engine/types.js'
+import {maxOf, minOf, pushAll} from '../../src/engine/arrays.js'
 import {unifiedDiff, type DiffEdit} from '../../src/report/unified-diff.js'
 import {DEFAULT_HARD_WRAP, hardWrap} from '../../src/stages/normalize/rules/hard-wrap.js'
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {prng} from '../helpers.js'
-import {EditLog} from '../../src/core/edit-log.js'
-import type {ProposedEdit} from '../../src/core/types.js'
+import {EditLog} from '../../src/engine/edit-log.js'
+import type {ProposedEdit} from '../../src/engine/types.js'
 
 /** Apply top-level logged edits to the original, as a patch would. */
 function replay(log: EditLog): string {

@@ -7,11 +7,11 @@ import {readFileSync} from 'node:fs'
 import {parse as parseYaml} from 'yaml'
 import {buildStages, DEFAULT_PIPELINE_PATH, parsePipeline, type PipelineConfig} from '../config/pipeline-file.js'
 import {editMessage} from '../report/format-edit.js'
-import {cleanDocument, type DocumentResult, type Trace} from './clean-document.js'
-import {buildCorpus} from './corpus.js'
-import type {EditLog} from './edit-log.js'
-import type {ConfiguredStage, DropDecision} from './stage.js'
-import type {Conflict, Edit} from './types.js'
+import {cleanDocument, type DocumentResult, type Trace} from '../engine/clean-document.js'
+import {buildCorpus} from '../engine/corpus.js'
+import type {EditLog} from '../engine/edit-log.js'
+import type {ConfiguredStage, DropDecision} from '../engine/stage.js'
+import type {Conflict, Edit} from '../engine/types.js'
 
 export interface CleanResult {
   /** The cleaned text. */
@@ -33,8 +33,8 @@ export interface Document {
 export interface Pipeline {
   readonly config: PipelineConfig
   readonly stages: readonly ConfiguredStage[]
-  /** Clean one string or vfile; `replay` skips the stages a corpus collection already ran on it. */
-  clean(input: string | VFile, path?: string, replay?: Trace): CleanResult
+  /** Clean one string or vfile. */
+  clean(input: string | VFile, path?: string): CleanResult
   /**
    * Let the corpus stages (recurring lines, cross-document duplicates) see the
    * whole batch first. `documents` is called once per corpus stage. Without it,
@@ -61,10 +61,10 @@ export function createPipeline(pipeline: PipelineConfig | {stages: unknown[]} = 
     const original = String(file.value ?? '')
     return new Cleaned(cleanDocument(original, stages, path ?? file.path ?? '<text>', replay), file.path, original)
   }
-  return {
+  const built: Pipeline = {
     config,
     stages,
-    clean,
+    clean: (input, path) => clean(input, path),
     prepare: async (documents) => {
       await buildCorpus(stages, documents)
     },
@@ -72,15 +72,27 @@ export function createPipeline(pipeline: PipelineConfig | {stages: unknown[]} = 
       for await (const document of documents) yield {...document, result: clean(document.text, document.path)}
     }
   }
+  replaying.set(built, clean)
+  return built
+}
+
+/** The runners' way in: clean a text, replaying what corpus collection already did to it. */
+const replaying = new WeakMap<Pipeline, (text: string, path: string, replay?: Trace) => CleanResult>()
+
+/**
+ * Clean `text` as `pipeline.clean` does, skipping the stages of `replay` (a trace
+ * recorded while collecting the corpus indexes). For src/run; not exported by the package.
+ */
+export function cleanReplaying(pipeline: Pipeline, text: string, path: string, replay: Trace | undefined): CleanResult {
+  const clean = replaying.get(pipeline)
+  if (!clean) throw new TypeError('cleanReplaying needs a pipeline made by createPipeline')
+  return clean(text, path, replay)
 }
 
 /**
  * A clean's result, its vfile built on first use: batch runs never need the
- * messages as vfile objects. A class, not an object literal with a getter: V8
- * gives each such literal its own hidden class, kept in old space and pointing
- * at the getter's closure, so every result (text, edits and all) survived the
- * young-generation collections and was promoted. With normalize alone, 8,000
- * cleans spent 532 ms in young collections that way, and 28 ms without.
+ * messages as vfile objects. A class rather than a literal with a getter, which
+ * V8 keeps alive long enough to promote every result to the old generation.
  */
 class Cleaned implements CleanResult {
   readonly text: string

@@ -3,10 +3,11 @@
  * it, run the stages before the corpus stage, and return the stage's signature
  * (and, for the last corpus stage, the trace of those stages, serialized for the spool).
  */
-import {InputError, readDocumentSync} from '../io/read-document.js'
+import {readDocumentSync} from '../io/read-document.js'
 import type {InputFile} from '../io/walk.js'
-import {collectDocument, type Collected} from './corpus.js'
-import type {Pipeline} from './pipeline.js'
+import {collectDocument, type Collected} from '../engine/corpus.js'
+import type {Pipeline} from '../library/pipeline.js'
+import {InputError} from '../errors.js'
 
 export interface CollectFileTask {
   stage: number

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest'
 import {prng} from '../helpers.js'
-import type {Edit, Point} from '../../src/core/types.js'
-import {applyEdits, editsMatch, reconstructOriginal, ReconstructError} from '../../src/core/apply-edits.js'
+import type {Edit, Point} from '../../src/engine/types.js'
+import {applyEdits, editsMatch, reconstructOriginal} from '../../src/engine/apply-edits.js'
+import {ReconstructError} from '../../src/errors.js'
 
 function point(text: string, offset: number): Point {
   const upto = text.slice(0, offset)

@@ -15,10 +15,10 @@
  */
 import {mkdir, open, readFile, truncate, rm, type FileHandle} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
-import {hashFile} from './content-hash.js'
-import {writeAll} from './write-all.js'
-import {writeError, writingTo} from './write-error.js'
-import {writeFileAtomicSync} from './atomic-write.js'
+import {hashFile} from '../io/content-hash.js'
+import {writeAll} from '../io/write-all.js'
+import {writeError, writingTo} from '../io/write-error.js'
+import {writeFileAtomicSync} from '../io/atomic-write.js'
 import type {DocumentSummary, FailedDocument} from '../report/schema.js'
 import type {SerializedDocument} from '../report/summarize.js'
 

@@ -6,7 +6,7 @@
  */
 import {createHash} from 'node:crypto'
 import pLimit from 'p-limit'
-import type {Cluster} from '../report/schema.js'
+import type {Cluster} from './types.js'
 import {traceTo, type Trace} from './clean-document.js'
 import {forEachLimited} from './limited.js'
 import type {ConfiguredStage, DropDecision} from './stage.js'

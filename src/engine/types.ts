@@ -67,3 +67,19 @@ export interface Conflict {
   /** Why the winner won. */
   resolution: string
 }
+
+export interface ClusterMember {
+  path: string
+  /** Estimated Jaccard similarity with the kept copy (1 for the kept copy and exact copies). */
+  similarity: number
+  /** Estimated containment of the smaller of (member, kept) in the other. */
+  containment: number
+}
+
+/** A group of duplicates: which copy was kept and why. Members include the kept copy, first. */
+export interface Cluster {
+  id: string
+  kind: 'document' | 'passage'
+  kept: {path: string; reason: string}
+  members: ClusterMember[]
+}

@@ -16,20 +16,20 @@ import {finished} from 'node:stream/promises'
 import pLimit from 'p-limit'
 import {readJsonl, withText, type JsonlOptions, type JsonlRecord} from '../io/jsonl.js'
 import {contentHasher} from '../io/content-hash.js'
-import {Manifest, type LocatedSummary, type ManifestEntry} from '../io/manifest.js'
+import {Manifest, type LocatedSummary, type ManifestEntry} from './manifest.js'
 import {listInputFiles, type InputFile} from '../io/walk.js'
 import {statFiles} from '../io/stat-files.js'
 import {cannotRead} from '../io/read-document.js'
-import {stopsRun, WriteError, writeError, writingTo} from '../io/write-error.js'
+import {stopsRun, writeError, writingTo} from '../io/write-error.js'
 import type {FailedDocument} from '../report/schema.js'
 import type {DocumentEdits} from '../report/compact.js'
 import {serializeDocument, type SerializedDocument} from '../report/summarize.js'
-import {buildCorpus, dropDecision, fingerprintCorpus, hasCorpusStages, type CorpusDocument} from './corpus.js'
+import {buildCorpus, dropDecision, fingerprintCorpus, hasCorpusStages, type CorpusDocument} from '../engine/corpus.js'
 import {forRecords} from '../config/pipeline-file.js'
-import {createPipeline} from './pipeline.js'
+import {createPipeline} from '../library/pipeline.js'
 import {cleanerFor, defaultWorkers} from './pool.js'
 import {TraceSpool, type TraceRef} from './trace-spool.js'
-import {mapLimited} from './limited.js'
+import {mapLimited} from '../engine/limited.js'
 import {
   anySignal,
   closeAll,
@@ -38,12 +38,12 @@ import {
   finishRun,
   passCounter,
   stoppedBeforeCleaning,
-  UsageError,
   manifestSource,
   type RunOptions,
   type RunResult
 } from './run-folder.js'
-import {pushAll} from './arrays.js'
+import {pushAll} from '../engine/arrays.js'
+import {UsageError, WriteError} from '../errors.js'
 
 export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunResult> {
   const started = performance.now()

@@ -7,13 +7,13 @@ import {deserialize} from 'node:v8'
 import {workerData} from 'node:worker_threads'
 import {cleanFile} from './clean-file.js'
 import {collectFile} from './collect-file.js'
-import {collectDocument} from './corpus.js'
+import {collectDocument} from '../engine/corpus.js'
 import {restoreCorpus} from './corpus-state.js'
-import {createPipeline} from './pipeline.js'
+import {createPipeline, cleanReplaying} from '../library/pipeline.js'
 import type {BatchResult, WorkerMessage, WorkerSetup, WorkerTask} from './worker-protocol.js'
 import {traceOf} from './trace-spool.js'
-import {WriteError} from '../io/write-error.js'
-import {NOWHERE, watchInto} from './watch-point.js'
+import {NOWHERE, watchInto} from '../engine/watch-point.js'
+import {WriteError} from '../errors.js'
 
 const setup = workerData as WorkerSetup
 const pipeline = createPipeline(setup.config)
@@ -61,7 +61,7 @@ function runTask(task: WorkerTask): unknown {
     case 'collect-file':
       return collectFile(pipeline, task.task)
     case 'clean': {
-      const result = pipeline.clean(task.text, task.path, task.replay && traceOf(task.replay))
+      const result = cleanReplaying(pipeline, task.text, task.path, task.replay && traceOf(task.replay))
       return {text: result.text, edits: result.edits, conflicts: result.conflicts, warnings: result.warnings}
     }
   }

@@ -8,24 +8,25 @@ import {realpath, rm, stat} from 'node:fs/promises'
 import {basename, dirname, join, resolve} from 'node:path'
 import pLimit from 'p-limit'
 import type {PipelineConfig} from '../config/pipeline-file.js'
-import {Manifest, type LocatedSummary, type ManifestEntry} from '../io/manifest.js'
+import {Manifest, type LocatedSummary, type ManifestEntry} from './manifest.js'
 import {statFiles, type FileStat} from '../io/stat-files.js'
 import {cleanedPath, diffPath, isInside} from '../io/out-paths.js'
-import {cannotRead, InputError} from '../io/read-document.js'
-import {stopsRun, type WriteError} from '../io/write-error.js'
+import {cannotRead} from '../io/read-document.js'
+import {stopsRun} from '../io/write-error.js'
 import {findStaleOutputs, pruneOutputs, type ExpectedOutputs} from '../io/stale-outputs.js'
 import {cannotReadFolder, listInputFiles, type InputFile} from '../io/walk.js'
 import {summarizeRun} from '../report/build-report.js'
 import {writeReports, type DocumentSource} from '../report/write-reports.js'
 import type {DocumentSummary, FailedDocument, RunReport, StaleOutputs} from '../report/schema.js'
-import {buildCorpus, corpusClusters, corpusSnapshots, fingerprintCorpus, hasCorpusStages, type Collector} from './corpus.js'
+import {buildCorpus, corpusClusters, corpusSnapshots, fingerprintCorpus, hasCorpusStages, type Collector} from '../engine/corpus.js'
 import {loadCorpus, saveCorpus, tryRestore, type SavedCorpus} from './corpus-state.js'
 import {TraceSpool, type TraceRef} from './trace-spool.js'
-import {createPipeline} from './pipeline.js'
-import type {ConfiguredStage} from './stage.js'
+import {createPipeline} from '../library/pipeline.js'
+import type {ConfiguredStage} from '../engine/stage.js'
 import {cleanerFor, defaultConcurrency, defaultWorkers} from './pool.js'
-import {forEachLimited, mapLimited} from './limited.js'
-import {pushAll} from './arrays.js'
+import {forEachLimited, mapLimited} from '../engine/limited.js'
+import {pushAll} from '../engine/arrays.js'
+import {InputError, UsageError, type WriteError} from '../errors.js'
 
 export interface RunOptions {
   input: string
@@ -103,10 +104,6 @@ export interface RunResult {
 
 /** Below this many files more than one worker thread costs more to start than it saves. */
 const AUTO_POOL_FILES = 1000
-
-export class UsageError extends Error {
-  override name = 'UsageError'
-}
 
 /** What every folder run starts with: checked folders and the sorted list of input files. */
 export async function folderRun(options: RunOptions): Promise<{out: string; files: InputFile[]; unread: FailedDocument[]}> {

@@ -1,9 +1,9 @@
 import {readFileSync, readdirSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import type {Trace} from '../../src/core/clean-document.js'
-import {collectDocument} from '../../src/core/corpus.js'
-import {createPipeline} from '../../src/core/pipeline.js'
+import type {Trace} from '../../src/engine/clean-document.js'
+import {collectDocument} from '../../src/engine/corpus.js'
+import {cleanReplaying, createPipeline} from '../../src/library/pipeline.js'
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures')
 const documents = readdirSync(FIXTURES, {withFileTypes: true})
@@ -35,7 +35,7 @@ describe('replaying what corpus collection recorded', () => {
       const trace = traceOf(document)
       const fresh = pipeline.clean(document.text, document.path)
       // Through JSON, as the spool keeps it between collection and the final pass.
-      const replayed = pipeline.clean(document.text, document.path, JSON.parse(JSON.stringify(trace)))
+      const replayed = cleanReplaying(pipeline, document.text, document.path, JSON.parse(JSON.stringify(trace)))
       expect(replayed, document.path).toEqual(fresh)
     }
   })
@@ -44,7 +44,7 @@ describe('replaying what corpus collection recorded', () => {
     const document = documents.find((candidate) => candidate.path === 'repeated-summary.txt')!
     const {prepared, ...withoutCopies} = traceOf(document)
     expect(prepared).toBeDefined()
-    const replayed = pipeline.clean(document.text, document.path, withoutCopies)
+    const replayed = cleanReplaying(pipeline, document.text, document.path, withoutCopies)
     expect(replayed.edits.some((edit) => edit.stage === 'dedup')).toBe(true)
     expect(replayed).toEqual(pipeline.clean(document.text, document.path))
   })
@@ -58,7 +58,7 @@ describe('replaying what corpus collection recorded', () => {
     ]
     for (const [traced, cleaned] of pairs) {
       expect(cleaned.text).not.toBe(traced.text)
-      const replayed = pipeline.clean(cleaned.text, cleaned.path, JSON.parse(JSON.stringify(traceOf(traced))))
+      const replayed = cleanReplaying(pipeline, cleaned.text, cleaned.path, JSON.parse(JSON.stringify(traceOf(traced))))
       expect(replayed).toEqual(pipeline.clean(cleaned.text, cleaned.path))
     }
   })
