@@ -1,6 +1,7 @@
 /** What a stage is to the runner: named passes that propose edits over the current text. */
 import type {Block} from '../blocks/block.js'
 import type {Cluster, Point, ProposedEdit, StageName} from './types.js'
+import type {ZodType} from 'zod'
 
 /** What a pass sees of one document. */
 export interface StageInput {
@@ -73,6 +74,18 @@ export interface RuleInfo {
   id: string
   reason: string
   example: string
+}
+
+/**
+ * A stage as a pipeline file names it: what it does, its rules, its options
+ * (a zod schema holding the defaults and checks) and how it is built.
+ */
+export interface StageSpec {
+  name: StageName
+  description: string
+  rules: readonly RuleInfo[]
+  schema: ZodType
+  create(options: never): ConfiguredStage
 }
 
 /** A stage with its options resolved, ready to run on many documents. */

@@ -7,13 +7,13 @@
 import {z} from 'zod'
 import type {Block} from '../../blocks/block.js'
 import {deleteBlocks, type BlockDeletion} from '../delete-blocks.js'
-import type {ConfiguredStage, StageInput} from '../../engine/stage.js'
+import type {ConfiguredStage, RuleInfo, StageInput, StageSpec} from '../../engine/stage.js'
 import {holdsProse, isProse, type BlockContext, type BlockMatch, type BlockRule} from './block-rule.js'
 import {DEFAULT_RECURRING, RecurringLines, recurringOptions} from './recurring.js'
 import {classifierOptions, classifyBlocks, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions} from './classifier/index.js'
-import {DEFAULT_KEEP, findElements, keepOptions, type KeepOptions} from './elements.js'
+import {DEFAULT_KEEP, ELEMENTS, findElements, keepOptions, type KeepOptions} from './elements.js'
 import {compileUserPattern, CUSTOM_PATTERN_FLAGS, customPattern, type CustomPattern} from './user-pattern.js'
-import {ruleSwitches} from '../rule-switches.js'
+import {ruleInfo, ruleSwitches, withRuleSwitches} from '../rule-switches.js'
 import {copyRule, findLocalCopies, type LocalDedupOptions} from '../dedup/local.js'
 import {archiveLine} from './rules/archive-line.js'
 import {authorBox} from './rules/author-box.js'
@@ -431,4 +431,28 @@ function flagRecurringProse(
       })
     }
   }
+}
+
+/** Every rule id the stage reports: its block rules, the corpus and classifier rules, and the element switches. */
+const STAGE_RULES: RuleInfo[] = [
+  ...BOILERPLATE_RULES.map(ruleInfo),
+  {id: 'recurring-line', reason: 'line recurring across documents of the batch', example: '`Follow us on social media` in 40 files'},
+  {
+    id: 'block-classifier',
+    reason: 'a block the text classifier judges boilerplate; the reason names its main features',
+    example: '`Top Stories Politics Tech Health` (3 words per item, no stop words)'
+  },
+  ...ELEMENTS.map((element) => ({
+    id: `drop-${element}`,
+    reason: `${element} removed because keep.${element} is drop`,
+    example: `\`keep: {${element}: drop}\``
+  }))
+]
+
+export const boilerplateStage: StageSpec = {
+  name: 'boilerplate',
+  description: 'remove navigation, comment forms, related links, credits, footers',
+  rules: STAGE_RULES,
+  schema: withRuleSwitches(boilerplateOptions, STAGE_RULES),
+  create: boilerplate
 }

@@ -1,8 +1,8 @@
 /** dedup: near-duplicate blocks within a document (cross-document dedup is a corpus stage). */
 import {z} from 'zod'
 import {deleteBlocks} from '../delete-blocks.js'
-import type {ConfiguredStage} from '../../engine/stage.js'
-import {ruleSwitches} from '../rule-switches.js'
+import type {ConfiguredStage, StageSpec} from '../../engine/stage.js'
+import {asWritten, ruleSwitches, withRuleSwitches} from '../rule-switches.js'
 import {optionsError} from './corpus/options.js'
 import {DocumentDedup, documentDedupOptions} from './documents.js'
 import {describeCopies, findLocalCopies, localDedupOptions, type LocalCopy, type LocalDedupOptions} from './local.js'
@@ -86,4 +86,12 @@ export function dedup(input: DedupOptions = {}): ConfiguredStage {
   }
   if (documents) stage.corpus = documents
   return stage
+}
+
+export const dedupStage: StageSpec = {
+  name: 'dedup',
+  description: 'remove blocks repeated within a document, keeping the most complete copy',
+  rules: DEDUP_RULES,
+  schema: asWritten(withRuleSwitches(dedupOptions, DEDUP_RULES)),
+  create: dedup
 }

@@ -5,13 +5,13 @@
  * collapsing blank lines).
  */
 import {z} from 'zod'
-import type {ConfiguredStage} from '../../engine/stage.js'
+import type {ConfiguredStage, StageSpec} from '../../engine/stage.js'
 import type {TextRule} from '../rule.js'
 import {ruleStage} from '../rule-stage.js'
 import {ansiEscape} from './rules/ansi-escape.js'
 import {blankLines} from './rules/blank-lines.js'
 import {DEFAULT_HARD_WRAP, hardWrap, hardWrapOptions, type HardWrapOptions} from './rules/hard-wrap.js'
-import {ruleSwitches} from '../rule-switches.js'
+import {ruleInfo, ruleSwitches, withRuleSwitches} from '../rule-switches.js'
 import {htmlEntity} from './rules/html-entity.js'
 import {htmlTag} from './rules/html-tag.js'
 import {invisibleCharacter} from './rules/invisible-character.js'
@@ -76,4 +76,14 @@ export function normalize(options: NormalizeOptions = {}): ConfiguredStage {
       finalNewline
     }
   )
+}
+
+const NORMALIZE_RULES = [...NORMALIZE_PASSES.flat().map(ruleInfo), ...NORMALIZE_EXTRA_RULES]
+
+export const normalizeStage: StageSpec = {
+  name: 'normalize',
+  description: 'Unicode, whitespace, mojibake, HTML entities and tag remnants, paragraph structure',
+  rules: NORMALIZE_RULES,
+  schema: withRuleSwitches(normalizeOptions, NORMALIZE_RULES),
+  create: normalize
 }

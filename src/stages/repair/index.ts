@@ -4,8 +4,8 @@
  * punctuation only; words are never replaced.
  */
 import {z} from 'zod'
-import type {ConfiguredStage} from '../../engine/stage.js'
-import {ruleSwitches} from '../rule-switches.js'
+import type {ConfiguredStage, StageSpec} from '../../engine/stage.js'
+import {ruleInfo, ruleSwitches, withRuleSwitches} from '../rule-switches.js'
 import type {TextRule} from '../rule.js'
 import {ruleStage} from '../rule-stage.js'
 import {gluedFullStop} from './rules/glued-full-stop.js'
@@ -37,4 +37,14 @@ export const REPAIR_PASSES: ReadonlyArray<ReadonlyArray<TextRule<GluedWordsOptio
 export function repair(options: RepairOptions = {}): ConfiguredStage {
   const allow = options.allow ?? []
   return ruleStage('repair', REPAIR_PASSES, options.rules ?? {}, {allow}, {rules: options.rules ?? {}, allow})
+}
+
+const REPAIR_RULES = REPAIR_PASSES.flat().map(ruleInfo)
+
+export const repairStage: StageSpec = {
+  name: 'repair',
+  description: 'fix glued words, missing spaces, doubled punctuation and dashes, bracket spacing',
+  rules: REPAIR_RULES,
+  schema: withRuleSwitches(repairOptions, REPAIR_RULES),
+  create: repair
 }

@@ -11,7 +11,7 @@ import {VFile} from 'vfile'
 import {z} from 'zod'
 import type {VFileMessage} from 'vfile-message'
 import {paragraphPieces} from '../../blocks/paragraphs.js'
-import type {ConfiguredStage, StageInput} from '../../engine/stage.js'
+import type {ConfiguredStage, StageInput, StageSpec} from '../../engine/stage.js'
 import type {ProposedEdit} from '../../engine/types.js'
 import {loadRetextPlugin} from './load-plugin.js'
 
@@ -74,4 +74,13 @@ function spanOf(message: VFileMessage): {start: number; end: number} | undefined
   }
   if (place.offset === undefined) return undefined
   return {start: place.offset, end: place.offset + (message.actual?.length ?? 0)}
+}
+
+export const retextStage: StageSpec = {
+  name: 'retext',
+  description: 'any installed retext plugin; its fixes become edits of rule <plugin>:<ruleId>, its other messages warnings',
+  // Rule ids come from the plugin: `retext-repeated-words:the`.
+  rules: [],
+  schema: retextOptions,
+  create: retext
 }
