@@ -4,19 +4,42 @@
 //   npm run build && node scripts/rules-doc.mjs           print the table
 //   npm run build && node scripts/rules-doc.mjs --write   put it into docs/rules.md
 // test/readme.test.ts fails when docs/rules.md holds another table than this one.
-import {readFileSync, writeFileSync} from 'node:fs'
-import {join} from 'node:path'
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {join, relative} from 'node:path'
 import {pathToFileURL} from 'node:url'
 
 export const START = '<!-- messages:start -->'
 export const END = '<!-- messages:end -->'
 
-/** One row per rule, stage by stage in pipeline order, as in `STAGES`; each id is an anchor (the plugins' message urls point at it). */
+const ROOT = join(import.meta.dirname, '..')
+
+/** Every TypeScript file under `folder`, index.ts files last. */
+function sources(folder) {
+  const files = readdirSync(folder, {recursive: true, encoding: 'utf8'}).filter((name) => name.endsWith('.ts'))
+  return files
+    .sort((a, b) => Number(a.endsWith('index.ts')) - Number(b.endsWith('index.ts')) || a.localeCompare(b))
+    .map((name) => join(folder, name))
+}
+
+/** Where a rule's logic is: `rules/<id>.ts` when it has a file of its own, else the first module that names it. */
+function sourceOf(stage, id) {
+  const folder = join(ROOT, 'src', 'stages', stage)
+  const own = join(folder, 'rules', `${id}.ts`)
+  const file = existsSync(own) ? own : sources(folder).find((path) => readFileSync(path, 'utf8').includes(`'${id}'`))
+  return relative(join(ROOT, 'docs'), file ?? join(folder, 'index.ts'))
+}
+
+/**
+ * One row per rule, stage by stage in pipeline order, as in `STAGES`; each id is an
+ * anchor (the plugins' message urls point at it) and links to the rule's source.
+ */
 export function rulesTable(stages) {
   const rows = ['| rule id | stage | example | reason |', '| --- | --- | --- | --- |']
   for (const spec of Object.values(stages)) {
-    for (const rule of spec.rules)
-      rows.push(`| <a id="${rule.id}"></a>\`${rule.id}\` | ${spec.name} | ${rule.example.replaceAll('|', '\\|')} | ${rule.reason} |`)
+    for (const rule of spec.rules) {
+      const id = `<a id="${rule.id}"></a>[\`${rule.id}\`](${sourceOf(spec.name, rule.id)})`
+      rows.push(`| ${id} | ${spec.name} | ${rule.example.replaceAll('|', '\\|')} | ${rule.reason} |`)
+    }
   }
   return rows.join('\n')
 }

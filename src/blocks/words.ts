@@ -136,3 +136,10 @@ export function sortedShingles(hashes: ArrayLike<number>, size: number): Uint32A
   for (let i = 0; i < count; i++) if (i === 0 || all[i] !== all[unique - 1]) all[unique++] = all[i]!
   return unique === count ? all : all.slice(0, unique)
 }
+
+/** The character before `index` ends a word (or a quote or bracket closing one); `digits`: a number counts as a word. */
+export function afterWord(text: string, index: number, digits: boolean): boolean {
+  const before = text[index - 1]
+  if (before === undefined || (text[index - 1] === '.' && text[index - 2] === '.')) return false
+  return (digits ? /[\p{L}\p{N}”"’)\]]/u : /[\p{L}”"’)\]]/u).test(before)
+}

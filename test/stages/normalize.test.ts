@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {createPipeline} from '../../src/index.js'
-import {lineTrim} from '../../src/stages/normalize/rules/space.js'
+import {lineTrim} from '../../src/stages/normalize/rules/line-trim.js'
 
 const normalizeOnly = createPipeline({stages: ['normalize']})
 const norm = (text: string): string => normalizeOnly.clean(text).text

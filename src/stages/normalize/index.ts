@@ -23,7 +23,8 @@ import {lossyMojibake} from './rules/lossy-mojibake.js'
 import {lostNoBreakSpace} from './rules/lost-no-break-space.js'
 import {loneSurrogate} from './rules/lone-surrogate.js'
 import {oddSpace} from './rules/odd-space.js'
-import {lineTrim, spaceRun} from './rules/space.js'
+import {lineTrim} from './rules/line-trim.js'
+import {spaceRun} from './rules/space-run.js'
 import {unicodeNfc} from './rules/unicode-nfc.js'
 
 export const normalizeOptions = z

@@ -11,7 +11,10 @@ import {ruleStage} from '../rule-stage.js'
 import {gluedFullStop} from './rules/glued-full-stop.js'
 import {gluedWords, type GluedWordsOptions} from './rules/glued-words.js'
 import {rewrap} from './rules/rewrap.js'
-import {bracketSpacing, doubledDash, doubledPunctuation, spaceBeforePunctuation} from './rules/punctuation.js'
+import {bracketSpacing} from './rules/bracket-spacing.js'
+import {doubledDash} from './rules/doubled-dash.js'
+import {doubledPunctuation} from './rules/doubled-punctuation.js'
+import {spaceBeforePunctuation} from './rules/space-before-punctuation.js'
 
 export const repairOptions = z
   .object({
