@@ -74,9 +74,13 @@ describe('docs/rules.md', () => {
   const rules = read('docs/rules.md')
   const table = rules.slice(rules.indexOf('<!-- messages:start -->'), rules.indexOf('<!-- messages:end -->'))
 
-  it('lists every rule id with its stage in the Messages table', () => {
+  it('lists every rule id with its stage in the Messages table, linked to a source file that exists', () => {
     for (const spec of Object.values(STAGES)) {
-      for (const rule of spec.rules) expect(table).toContain(`| <a id="${rule.id}"></a>\`${rule.id}\` | ${spec.name} |`)
+      for (const rule of spec.rules) {
+        const row = new RegExp(`\\| <a id="${rule.id}"></a>\\[\`${rule.id}\`\\]\\(([^)]+)\\) \\| ${spec.name} \\|`).exec(table)
+        expect(row, rule.id).not.toBeNull()
+        expect(existsSync(join(root, 'docs', row![1]!)), row![1]).toBe(true)
+      }
     }
   })
 
