@@ -1,5 +1,5 @@
 /** A one-line progress bar on a terminal's stderr; silent when stderr is not a TTY. */
-import type {Progress} from '../run/run-folder.js'
+import {type Progress} from '../run/batch.js'
 
 export function progressBar(stream: NodeJS.WriteStream = process.stderr): {
   update(progress: Progress): void

@@ -20,16 +20,8 @@ import {Queue, QueueEvents, type Job} from 'bullmq'
 import type {Redis} from 'ioredis'
 import {createPipeline} from '../library/pipeline.js'
 import {DEFAULT_FILE_TIMEOUT_MS} from '../run/pool.js'
-import {
-  batchKey,
-  expectedOutputs,
-  finishRun,
-  folderRun,
-  passCounter,
-  stoppedBeforeCleaning,
-  type RunOptions,
-  type RunResult
-} from '../run/run-folder.js'
+import {batchKey, expectedOutputs, folderRun} from '../run/run-folder.js'
+import {finishRun, passCounter, stoppedBeforeCleaning, type RunOptions, type RunResult} from '../run/batch.js'
 import {jsonKey} from '../io/content-hash.js'
 import {statFiles} from '../io/stat-files.js'
 import type {InputFile} from '../io/walk.js'

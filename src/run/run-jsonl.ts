@@ -41,7 +41,7 @@ import {
   manifestSource,
   type RunOptions,
   type RunResult
-} from './run-folder.js'
+} from './batch.js'
 import {pushAll} from '../engine/arrays.js'
 import {UsageError, WriteError} from '../errors.js'
 

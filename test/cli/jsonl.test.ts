@@ -3,7 +3,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {DEFAULT_PIPELINE_PATH, loadPipelineFile} from '../../src/index.js'
 import {runJsonl} from '../../src/run/run-jsonl.js'
-import type {Progress} from '../../src/run/run-folder.js'
+import {type Progress} from '../../src/run/batch.js'
 import {readReport, rinse, tempDir} from '../helpers.js'
 
 const records = [

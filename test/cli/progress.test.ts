@@ -2,7 +2,7 @@
 import {describe, expect, it} from 'vitest'
 import {progressLine} from '../../src/cli/progress.js'
 import {createPipeline} from '../../src/library/pipeline.js'
-import {passCounter, type Progress} from '../../src/run/run-folder.js'
+import {passCounter, type Progress} from '../../src/run/batch.js'
 
 const base: Progress = {phase: 'clean', pass: 3, passes: 3, done: 100, total: 400, bytes: 8e6, path: 'a.txt', failed: false}
 
