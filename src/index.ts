@@ -25,6 +25,7 @@ export type {
   RunReport,
   DocumentReport,
   StoredDocument,
+  ReportEntry,
   EditRecord,
   FoldedRecord,
   RuleEntry,

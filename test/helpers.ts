@@ -6,8 +6,6 @@ import {cpSync, mkdtempSync, readdirSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, relative} from 'node:path'
 import type {Report} from '../src/report/schema.js'
-import {expandEdits, originalOf, type ExpandedDocument} from '../src/report/compact.js'
-import {resolveDocument} from '../src/report/rule-table.js'
 
 export const CLI = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js')
 
@@ -48,33 +46,15 @@ export function sampleCopy(): {work: string; input: string; out: string} {
   return {work, input, out: join(work, 'out')}
 }
 
-/** OUT/report.json, parsed, as it is stored (version 2: rule tables and edit records). */
+/** OUT/report.json, parsed, as it is stored: every edit an object with its stage, rule, reason, positions and texts. */
 export function readStoredReport(out: string): Report {
   return JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report
 }
 
-export type ExpandedReport = Omit<Report, 'documents' | 'rules'> & {documents: ExpandedDocument[]}
+export type ExpandedReport = Report
 
-/**
- * OUT/report.json with every document's edits in full (`Edit` objects), their
- * lines and columns from the original rebuilt from OUT/cleaned (0 where there is no cleaned file).
- */
-export function readReport(out: string): ExpandedReport {
-  const report = readStoredReport(out)
-  const documents = report.documents.map((document): ExpandedDocument => {
-    let original: string | undefined
-    try {
-      original = originalOf(readFileSync(join(out, 'cleaned', document.path), 'utf8'), document.edits)
-    } catch {
-      original = undefined
-    }
-    const resolved = resolveDocument(document, report.rules)
-    const {rules: _rules, ...rest} = resolved
-    return {...rest, edits: expandEdits(resolved, original)}
-  })
-  const {rules: _rules, ...rest} = report
-  return {...rest, documents}
-}
+/** OUT/report.json (its edits are stored in full: `Edit` objects with lines and columns). */
+export const readReport = readStoredReport
 
 /** The files under a folder, as sorted relative paths. */
 export function listFiles(dir: string): string[] {

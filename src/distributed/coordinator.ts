@@ -25,7 +25,8 @@ import {finishRun, passCounter, stoppedBeforeCleaning, type RunOptions, type Run
 import {jsonKey} from '../io/content-hash.js'
 import {statFiles} from '../io/stat-files.js'
 import type {InputFile} from '../io/walk.js'
-import type {DocumentReport, DocumentSummary, FailedDocument} from '../report/schema.js'
+import type {DocumentSummary, FailedDocument, ReportEntry} from '../report/schema.js'
+import {fromEntry} from '../report/compact.js'
 import {summarize} from '../report/summarize.js'
 import {keys, QUEUE_NAME, runStopped, type JobData, type RunSettings} from './keys.js'
 import {openLink, RedisUnavailable} from './redis-link.js'
@@ -216,7 +217,7 @@ export async function runDistributed(options: DistributedOptions): Promise<RunRe
       return await stop()
     }
     const {id, stored, failures, resumed} = gathered
-    const summaries = Object.values(stored).map((json) => summarize(JSON.parse(json) as DocumentReport))
+    const summaries = Object.values(stored).map((json) => summarize(fromEntry(JSON.parse(json) as ReportEntry)))
     const source = {summaries, read: async (summary: DocumentSummary) => stored[summary.path]!}
     const result = await finishRun(
       out,

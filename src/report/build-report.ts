@@ -14,16 +14,7 @@ import {basename, dirname, join} from 'node:path'
 import type {PipelineConfig} from '../config/pipeline-file.js'
 import {writeError} from '../io/write-error.js'
 import {splitRuleKey, stageRank} from './summarize.js'
-import {RuleTable, readRuleTable, storedLine} from './rule-table.js'
-import {
-  REPORT_VERSION,
-  type Cluster,
-  type DocumentSummary,
-  type FailedDocument,
-  type RuleEntry,
-  type RunReport,
-  type StaleOutputs
-} from './schema.js'
+import {REPORT_VERSION, type Cluster, type DocumentSummary, type FailedDocument, type RunReport, type StaleOutputs} from './schema.js'
 
 export function summarizeRun(
   pipeline: PipelineConfig,
@@ -106,26 +97,21 @@ export async function writeReportJson(
   }
   const field = (key: string, value: unknown): string =>
     `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')},\n`
-  const table = new RuleTable()
-  // Entries read from the report.json being replaced (a resumed file's) name rules of its table.
-  let previousTable: RuleEntry[] | undefined
-  const previous = (): readonly RuleEntry[] => previousTable ?? []
   try {
-    previousTable = await readRuleTable(file).catch(() => undefined)
     const {documents, failures, clusters, conflicts, ...head} = report
     await write('{\n')
     for (const [key, value] of Object.entries(head)) await write(field(key, value))
     await write('  "documents": [')
     for (const [i, summary] of documents.entries()) {
       await write(`${i === 0 ? '' : ','}\n    `)
-      const json = storedLine(await read(summary), table, previous)
+      const json = await read(summary)
       const start = bytes
       await write(json)
       locations.set(summary, [start, bytes - start])
     }
     await write(documents.length > 0 ? '\n  ],\n' : '],\n')
-    await write(field('failures', failures) + field('clusters', clusters) + field('conflicts', conflicts))
-    await write(`  "rules": ${JSON.stringify(table.values)}\n}\n`)
+    const tail = field('failures', failures) + field('clusters', clusters) + field('conflicts', conflicts)
+    await write(`${tail.slice(0, -2)}\n}\n`)
     if (failed) throw failed
     stream.end(chunk)
     // Unlike once('finish'), also settles for a stream that failed before.

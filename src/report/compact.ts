@@ -1,16 +1,15 @@
 /**
- * A document's edits as report.json version 2 stores them, and back. A
- * document has a table of the `[stage, rule, reason]` its edits use; an edit is
- * `[rule, gap, before, after?, folded?]` (see `EditRecord`), the edits it folded
- * in `[rule, at, length, after]`, their before text a slice of the outer
- * edit's. Neighbouring edits of one rule and reason that touch are stored as
- * one: they replay to the same text, and only the boundary between two records
- * that say the same is lost. Lines and columns are not stored; they are worked
- * out from the original, rebuilt from the cleaned text and the edits.
+ * A document's edits as report.json stores them (objects, touching edits of one
+ * rule merged), and the compact form readers work with: a table of the
+ * `[stage, rule, reason]` the edits use, an edit `[rule, gap, before, after?,
+ * folded?]` (see `EditRecord`), the edits it folded in `[rule, at, length,
+ * after]`, their before text a slice of the outer edit's. The compact form was
+ * report.json's version 2; lines and columns are worked out from the original,
+ * rebuilt from the cleaned text and the edits.
  */
 import {pointFinder} from '../engine/clean-document.js'
 import type {Edit, FoldedEdit, Point} from '../engine/types.js'
-import type {DocumentReport, EditRecord, FoldedRecord, RuleEntry} from './schema.js'
+import type {DocumentReport, EditRecord, FoldedRecord, ReportEntry, RuleEntry} from './schema.js'
 import {RuleTable} from './rule-table.js'
 import type {DiffEdit} from './unified-diff.js'
 import {ReconstructError} from '../errors.js'
@@ -20,8 +19,8 @@ export interface DocumentEdits extends Omit<DocumentReport, 'rules' | 'edits'> {
   edits: readonly Edit[]
 }
 
-/** A document entry with its edits as full `Edit` objects (positions with lines and columns). */
-export type ExpandedDocument = Omit<DocumentReport, 'rules' | 'edits'> & {edits: Edit[]}
+/** A document entry with its edits as full `Edit` objects (positions with lines and columns), as report.json stores it. */
+export type ExpandedDocument = ReportEntry
 
 /** An edit record read: its rule, original range and texts. */
 export interface PlainEdit {
@@ -36,35 +35,56 @@ export interface PlainEdit {
 /** Only spaces: stored as their count (a scraped page's indentation is much of what normalize trims). */
 const SPACES = /^ +$/
 
+/**
+ * Touching edits of one stage, rule and reason as one edit over both (a run of
+ * boilerplate lines the classifier removed one by one): they replay to the same
+ * text, and only the boundary between two edits that say the same is lost. A
+ * rule's `detail` (its evidence) is not kept: `rinse explain` works it out again.
+ */
+export function mergeTouching(edits: readonly Edit[]): Edit[] {
+  const merged: Edit[] = []
+  for (const {detail: _detail, ...edit} of edits) {
+    const last = merged.at(-1)
+    if (
+      last &&
+      last.end.offset === edit.start.offset &&
+      last.rule === edit.rule &&
+      last.stage === edit.stage &&
+      last.reason === edit.reason
+    ) {
+      last.before += edit.before
+      last.after += edit.after
+      last.end = edit.end
+      if (edit.folded && edit.folded.length > 0) last.folded = [...(last.folded ?? []), ...edit.folded]
+    } else {
+      merged.push(edit.folded ? {...edit, folded: [...edit.folded]} : edit)
+    }
+  }
+  return merged
+}
+
+/** A document's line of report.json: its edits as objects, touching ones of one rule merged. */
+export function reportEntry(document: DocumentEdits): ReportEntry {
+  const {path, bytesIn, bytesOut, ms, edits, ...rest} = document
+  return {path, bytesIn, bytesOut, ms, edits: mergeTouching(edits), ...rest}
+}
+
+/** A document's edits in the compact form readers work with: a rule table, and records by offset. */
 export function compactDocument(document: DocumentEdits): DocumentReport {
   const {path, bytesIn, bytesOut, ms, edits, ...rest} = document
   const table = new RuleTable()
   const ruleOf = (stage: string, rule: string, reason: string): number => table.get([stage, rule, reason])
-  const merged: PlainEdit[] = []
-  for (const edit of edits) {
-    const rule = ruleOf(edit.stage, edit.rule, edit.reason)
-    const folded = (edit.folded ?? []).map((inner) => foldedRecord(inner, edit.before, ruleOf(inner.stage, inner.rule, inner.reason)))
-    const last = merged.at(-1)
-    if (last && last.rule === rule && last.end === edit.start.offset) {
-      // Touching edits of one rule and reason: one record over both.
-      const shift = last.before.length
-      last.before += edit.before
-      last.after += edit.after
-      last.end = edit.end.offset
-      if (folded.length > 0)
-        last.folded = [...(last.folded ?? []), ...folded.map((f): FoldedRecord => (f[1] < 0 ? f : [f[0], f[1] + shift, f[2], f[3]]))]
-    } else {
-      merged.push({
-        rule,
-        start: edit.start.offset,
-        end: edit.end.offset,
-        before: edit.before,
-        after: edit.after,
-        folded: folded.length > 0 ? folded : undefined
-      })
-    }
-  }
-  return {path, bytesIn, bytesOut, ms, rules: table.values, edits: encodeEdits(merged), ...rest}
+  const plain = mergeTouching(edits).map((edit): PlainEdit => ({
+    rule: ruleOf(edit.stage, edit.rule, edit.reason),
+    start: edit.start.offset,
+    end: edit.end.offset,
+    before: edit.before,
+    after: edit.after,
+    folded: edit.folded?.length
+      ? edit.folded.map((inner) => foldedRecord(inner, edit.before, ruleOf(inner.stage, inner.rule, inner.reason)))
+      : undefined
+  }))
+  return {path, bytesIn, bytesOut, ms, rules: table.values, edits: encodeEdits(plain), ...rest}
 }
 
 function encodeEdits(edits: readonly PlainEdit[]): EditRecord[] {
@@ -149,7 +169,7 @@ export function diffEdits(edits: readonly EditRecord[]): DiffEdit[] {
   return plainEdits(edits).map(({start, end, after}) => ({start: {offset: start}, end: {offset: end}, after}))
 }
 
-/** A version-1 document entry (edits as full objects) in the version-2 form. */
-export function fromVersion1(document: ExpandedDocument): DocumentReport {
+/** A document's line of report.json (version 3, or 1: edits as objects) in the compact form readers work with. */
+export function fromEntry(document: ReportEntry): DocumentReport {
   return compactDocument(document)
 }

@@ -7,8 +7,8 @@
 import {createReadStream} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import {createInterface} from 'node:readline'
-import {fromVersion1, type ExpandedDocument} from './compact.js'
-import {REPORT_VERSION, type DocumentReport, type Report, type RuleEntry, type StoredDocument} from './schema.js'
+import {fromEntry} from './compact.js'
+import {REPORT_VERSION, type DocumentReport, type Report, type ReportEntry, type RuleEntry, type StoredDocument} from './schema.js'
 import {readRuleTable, resolveDocument} from './rule-table.js'
 import {ruleCounts} from './summarize.js'
 import {ReportVersionError} from '../errors.js'
@@ -25,7 +25,7 @@ export type StoredPageDocument = DocumentReport & {omitted?: OmittedEdits}
 export type StoredPageReport = Omit<Report, 'documents' | 'rules'> & {documents: StoredPageDocument[]}
 
 /** What the page is built from: documents with full edits (lines and columns from their rebuilt originals). */
-export type PageDocumentInput = ExpandedDocument & {omitted?: OmittedEdits}
+export type PageDocumentInput = ReportEntry & {omitted?: OmittedEdits}
 export type PageReportInput = Omit<Report, 'documents' | 'id' | 'rules'> & {id?: string; documents: PageDocumentInput[]}
 
 /** Edits the page carries in full; a 100,000-file batch would otherwise make a page no browser opens. */
@@ -45,8 +45,8 @@ export async function readReportForPage(file: string, maxEdits = DEFAULT_MAX_PAG
 
 /**
  * report.json with each document mapped as it is read: one line at a time in the
- * layout rinse writes, so a large batch's edits are never all in memory. A
- * version-1 report (written by an earlier rinse) is read too, its documents converted.
+ * layout rinse writes, so a large batch's edits are never all in memory. Reports
+ * of versions 1 and 2 (written by an earlier rinse) are read too, their documents converted.
  */
 export async function mapReportDocuments<T>(
   file: string,
@@ -58,20 +58,20 @@ export async function mapReportDocuments<T>(
   // Not in the one-document-per-line layout (written by hand or by another tool): read it whole.
   const report = JSON.parse(await readFile(file, 'utf8')) as {version: unknown; documents: unknown[]; rules?: RuleEntry[]}
   const read = documentReader(file, report.version, report.rules)
-  const {rules: _rules, ...rest} = report as unknown as Report
+  const {rules: _rules, ...rest} = report as unknown as Report & {rules?: unknown}
   return {...rest, version: REPORT_VERSION, documents: report.documents.map((document) => map(read(document)))}
 }
 
-/** How a document of a report of this version becomes an entry with its rules resolved. */
+/** How a document of a report of this version becomes an entry in the compact form, its rules resolved. */
 function documentReader(file: string, version: unknown, table: readonly RuleEntry[] | undefined): (document: unknown) => DocumentReport {
-  if (version === REPORT_VERSION) {
+  if (version === REPORT_VERSION || version === 1) return (document) => fromEntry(document as ReportEntry)
+  if (version === 2) {
     if (!table)
       throw new ReportVersionError(`${file}: report.json has no rule table at its end (cut short?); run rinse again to write it anew`)
     return (document) => resolveDocument(document as StoredDocument, table)
   }
-  if (version === 1) return (document) => fromVersion1(document as ExpandedDocument)
   throw new ReportVersionError(
-    `${file}: report.json version ${JSON.stringify(version)} is not one this rinse reads (${REPORT_VERSION}, or 1); run rinse again to write it anew`
+    `${file}: report.json version ${JSON.stringify(version)} is not one this rinse reads (${REPORT_VERSION}, 2 or 1); run rinse again to write it anew`
   )
 }
 
@@ -92,7 +92,7 @@ async function readByLine<T>(
         if (version) {
           const number = JSON.parse(version[1]!) as unknown
           // Its table not found at the end: read whole below.
-          if (number === REPORT_VERSION && !table) return undefined
+          if (number === 2 && !table) return undefined
           read = documentReader(file, number, table)
         }
         if (line === '  "documents": [],') {
@@ -117,7 +117,7 @@ async function readByLine<T>(
       }
     }
     if (state !== 'tail') return undefined
-    const {rules: _rules, ...head} = JSON.parse(rest) as Report
+    const {rules: _rules, ...head} = JSON.parse(rest) as Report & {rules?: unknown}
     return {...head, version: REPORT_VERSION, documents}
   } catch (error) {
     if (error instanceof ReportVersionError) throw error

@@ -1,12 +1,11 @@
 /**
- * report.json's one table of `[stage, rule, reason]`: a document's line lists
- * indices into it rather than the entries themselves. The table is the
- * report's last key (it is complete only once every document is written), so
- * a reader takes it from the end of the file first.
+ * A table of `[stage, rule, reason]`, each once: a document's compact form names
+ * rules by index into its table. A report.json of version 2 had one such table,
+ * its last key, which a reader takes from the end of the file first.
  */
 import {open} from 'node:fs/promises'
 import {Interner} from './interner.js'
-import {REPORT_VERSION, type DocumentReport, type RuleEntry, type StoredDocument} from './schema.js'
+import type {DocumentReport, RuleEntry, StoredDocument} from './schema.js'
 
 /** The report's `[stage, rule, reason]` entries, each once. */
 export class RuleTable extends Interner<RuleEntry> {
@@ -15,32 +14,13 @@ export class RuleTable extends Interner<RuleEntry> {
   }
 }
 
-const RULES_KEY = ',"rules":'
-const EDITS_KEY = ',"edits":'
-
-/**
- * A document entry as JSON (its `rules` the entries themselves, or indices into
- * `previous`, the table of the report.json it was read from) made its line of
- * the report being written: only the `rules` list is rewritten, the edits are
- * copied as they are. JSON.stringify never writes a bare `"` inside a string,
- * so the first `,"rules":` and `,"edits":` are the keys (rules comes before edits).
- */
-export function storedLine(json: string, table: RuleTable, previous: () => readonly RuleEntry[]): string {
-  const from = json.indexOf(RULES_KEY)
-  const to = json.indexOf(EDITS_KEY, from)
-  if (from < 0 || to < 0) throw new Error(`not a report entry: ${json.slice(0, 80)}`)
-  const rules = JSON.parse(json.slice(from + RULES_KEY.length, to)) as Array<RuleEntry | number>
-  const ids = rules.map((rule) => table.get(typeof rule === 'number' ? entryOf(previous(), rule) : rule))
-  return `${json.slice(0, from)}${RULES_KEY}${JSON.stringify(ids)}${json.slice(to)}`
-}
-
 function entryOf(table: readonly RuleEntry[], i: number): RuleEntry {
   const entry = table[i]
   if (!entry) throw new Error(`report.json has no rule ${i} in its table`)
   return entry
 }
 
-/** A document line of report.json with its rules resolved through the report's table. */
+/** A document line of a version-2 report.json with its rules resolved through the report's table. */
 export function resolveDocument(document: StoredDocument, table: readonly RuleEntry[]): DocumentReport {
   return {...document, rules: document.rules.map((i) => entryOf(table, i))}
 }
@@ -56,7 +36,7 @@ export async function readRuleTable(file: string): Promise<RuleEntry[] | undefin
   try {
     const head = Buffer.alloc(256)
     const {bytesRead} = await handle.read(head, 0, head.length, 0)
-    if (!head.toString('utf8', 0, bytesRead).includes(`\n  "version": ${REPORT_VERSION},\n`)) return undefined
+    if (!head.toString('utf8', 0, bytesRead).includes('\n  "version": 2,\n')) return undefined
     const {size} = await handle.stat()
     for (let take = 64 * 1024; ; take *= 4) {
       const start = Math.max(0, size - take)

@@ -1,15 +1,16 @@
-/** The shape of `OUT/report.json`, version 2 (see docs/report-format.md). */
-import type {Cluster, Conflict} from '../engine/types.js'
+/** The shape of `OUT/report.json`, version 3 (see docs/report-format.md). */
+import type {Cluster, Conflict, Edit} from '../engine/types.js'
 
 export type {Cluster, ClusterMember} from '../engine/types.js'
 
-export const REPORT_VERSION = 2
+export const REPORT_VERSION = 3
 
 /** `[stage, rule, reason]`: an entry of a rule table, which edits name by index. */
 export type RuleEntry = [stage: string, rule: string, reason: string]
 
 /**
- * An applied edit, as stored: its rule (an index into its document's `rules`);
+ * An applied edit in the compact form readers work with (and report.json version 2
+ * stored): its rule (an index into its document's `rules`);
  * `gap`, the original characters between the end of the document's previous
  * edit (or the start of the text) and this edit's start; the original text it
  * replaced (a number `n` stands for `n` spaces); what that became (left out
@@ -36,8 +37,8 @@ export interface DocumentReport {
   /** Milliseconds spent cleaning this document. */
   ms: number
   /**
-   * The stages, rules and reasons of this document's edits. In report.json a
-   * document lists indices into the report's `rules` instead (see `StoredDocument`).
+   * The stages, rules and reasons of this document's edits. In a version-2
+   * report.json a document listed indices into the report's `rules` instead (see `StoredDocument`).
    */
   rules: RuleEntry[]
   edits: EditRecord[]
@@ -48,7 +49,14 @@ export interface DocumentReport {
   dropped?: {stage: string; rule: string; reason: string; detail?: Record<string, unknown>}
 }
 
-/** A document's line in report.json: its rule table is indices into the report's `rules`. */
+/**
+ * A document's line in report.json: every edit a self-describing object (stage,
+ * rule, reason, original positions with lines and columns, before and after
+ * texts, the edits it folded in); touching edits of one rule and reason are one.
+ */
+export type ReportEntry = Omit<DocumentReport, 'rules' | 'edits'> & {edits: Edit[]}
+
+/** A document's line in a report.json of version 2: its rule table is indices into the report's `rules`. */
 export type StoredDocument = Omit<DocumentReport, 'rules'> & {rules: number[]}
 
 /**
@@ -106,8 +114,8 @@ export interface Report {
   totals: Totals
   /** Counters per stage: `{boilerplate: {'comment-form': 3}}`. */
   stats: Record<string, Record<string, number>>
-  /** One line per document; each resolves its `rules` through the report's `rules` (the last key). */
-  documents: StoredDocument[]
+  /** One line per document. */
+  documents: ReportEntry[]
   failures: FailedDocument[]
   clusters: Cluster[]
   conflicts: Array<Conflict & {path: string}>
@@ -117,8 +125,6 @@ export interface Report {
    * deleted them (`--prune`). Absent when there are none.
    */
   stale?: StaleOutputs
-  /** Every `[stage, rule, reason]` the documents' edits name. Last, as it is complete only once they are written. */
-  rules: RuleEntry[]
 }
 
 export interface StaleOutputs {

@@ -1,6 +1,6 @@
 /** The in-memory summary of one document's report entry. */
-import {compactDocument, type DocumentEdits} from './compact.js'
-import type {DocumentReport, DocumentSummary} from './schema.js'
+import {compactDocument, reportEntry, type DocumentEdits} from './compact.js'
+import type {DocumentReport, DocumentSummary, ReportEntry} from './schema.js'
 
 /** A document's edits counted per `stage/rule`. */
 export function ruleCounts(document: Pick<DocumentReport, 'rules' | 'edits'>): Record<string, number> {
@@ -54,11 +54,12 @@ export interface SerializedDocument {
   json: string
 }
 
-/** A cleaned document's entry in the stored (version 2) form, serialized. */
+/** A cleaned document's line of report.json, serialized, with its summary. */
 export function serializeDocument(document: DocumentEdits): SerializedDocument {
-  return serializeStored(compactDocument(document))
+  return serializeEntry(reportEntry(document))
 }
 
-export function serializeStored(stored: DocumentReport): SerializedDocument {
-  return {summary: summarize(stored), json: JSON.stringify(stored)}
+/** `stored`: the entry in the compact form, when the caller has it already. */
+export function serializeEntry(entry: ReportEntry, stored = compactDocument(entry)): SerializedDocument {
+  return {summary: summarize(stored), json: JSON.stringify(entry)}
 }

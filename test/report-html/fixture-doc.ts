@@ -3,8 +3,7 @@ import {applyEdits} from '../../src/engine/apply-edits.js'
 import type {Edit, Point} from '../../src/engine/types.js'
 import type {DocumentReport, Report} from '../../src/report/schema.js'
 import type {PageReportInput} from '../../src/report/read-report.js'
-import {RuleTable, storedLine} from '../../src/report/rule-table.js'
-import {compactDocument, type ExpandedDocument} from '../../src/report/compact.js'
+import {compactDocument, reportEntry, type ExpandedDocument} from '../../src/report/compact.js'
 
 export function point(text: string, offset: number): Point {
   const upto = text.slice(0, offset)
@@ -23,7 +22,7 @@ export interface Change {
 export interface FixtureDoc {
   /** The document as the page takes it (edits in full). */
   report: ExpandedDocument
-  /** As report.json stores it. */
+  /** In the compact form readers work with. */
   stored: DocumentReport
   original: string
   cleaned: string
@@ -54,11 +53,7 @@ export function doc(pathName: string, original: string, changes: Change[], ms = 
   return {report, stored: compactDocument(report), original, cleaned}
 }
 
-/** A page's report as report.json stores it: documents compacted, their rules one table. */
+/** A page's report as report.json stores it: each document's touching edits of one rule merged. */
 export function storedReport(report: PageReportInput): Report {
-  const table = new RuleTable()
-  const documents = report.documents.map(
-    (d) => JSON.parse(storedLine(JSON.stringify(compactDocument(d)), table, () => [])) as Report['documents'][number]
-  )
-  return {id: 'a1', ...report, documents, rules: table.values}
+  return {id: 'a1', ...report, documents: report.documents.map((d) => reportEntry(d))}
 }

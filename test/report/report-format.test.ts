@@ -1,8 +1,9 @@
 /**
- * report.json version 2: the stored edits replay to the cleaned text exactly,
- * the diffs and the page are rebuilt from OUT alone as the run wrote them, the
- * resume manifest points into report.json instead of copying it, and reports of
- * version 1 are still read.
+ * report.json version 3: every edit a self-describing object that replays to
+ * the cleaned text exactly; the compact form readers work with keeps that; the
+ * diffs and the page are rebuilt from OUT alone as the run wrote them; the resume
+ * manifest points into report.json instead of copying it; reports of versions 1
+ * and 2 are still read.
  */
 import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
@@ -10,7 +11,7 @@ import {describe, expect, it} from 'vitest'
 import {applyEdits} from '../../src/engine/apply-edits.js'
 import {pointFinder} from '../../src/engine/clean-document.js'
 import type {Edit} from '../../src/engine/types.js'
-import {compactDocument, expandEdits, originalOf} from '../../src/report/compact.js'
+import {compactDocument, expandEdits, originalOf, reportEntry} from '../../src/report/compact.js'
 import {listFiles, prng, readStoredReport, rinse, SAMPLE, tempDir} from '../helpers.js'
 
 /** Random sorted, non-overlapping edits over a random text, with the quirks the format has rules for. */
@@ -49,13 +50,14 @@ function randomDocument(seed: number): {original: string; edits: Edit[]} {
   return {original, edits}
 }
 
-describe('report.json version 2', () => {
+describe('report.json entries and the compact form', () => {
   it('stores edits that rebuild the original and replay to the cleaned text exactly, through JSON', () => {
     for (let seed = 1; seed <= 200; seed++) {
       const {original, edits} = randomDocument(seed)
       const cleaned = applyEdits(original, edits)
-      const stored = compactDocument({path: 'x.txt', bytesIn: 0, bytesOut: 0, ms: 0, edits, conflicts: []})
-      const read = JSON.parse(JSON.stringify(stored)) as typeof stored
+      const entry = JSON.parse(JSON.stringify(reportEntry({path: 'x.txt', bytesIn: 0, bytesOut: 0, ms: 0, edits, conflicts: []})))
+      expect(applyEdits(original, entry.edits)).toBe(cleaned)
+      const read = compactDocument(entry)
       expect(originalOf(cleaned, read.edits)).toBe(original)
       const expanded = expandEdits(read, original)
       expect(applyEdits(original, expanded)).toBe(cleaned)
@@ -73,10 +75,12 @@ describe('report.json version 2', () => {
           Array.from({length: edit.end.offset - edit.start.offset}, (_, k) => `${edit.start.offset + k}:${edit.rule}/${edit.reason}`)
         )
       expect(changedBy(expanded)).toEqual(changedBy(edits))
+      // The entry as stored and the compact form say the same.
+      expect(expanded).toEqual(entry.edits)
     }
   })
 
-  it('writes spaces as a count and leaves out an empty after', () => {
+  it('in the compact form, writes spaces as a count and leaves out an empty after', () => {
     const original = 'Title      \nShare this\nBody.\n'
     const point = pointFinder(original)
     const edits: Edit[] = [
@@ -95,13 +99,21 @@ describe('report.json version 2', () => {
   })
 })
 
-describe('a run in version 2', () => {
+describe('a run', () => {
   it('rebuilds the diffs and report.html from OUT alone as the run wrote them, and keeps the entries once', async () => {
     const work = tempDir()
     const out = join(work, 'out')
     expect((await rinse(['run', SAMPLE, '--out', out])).code).toBe(0)
     const report = readStoredReport(out)
-    expect(report.version).toBe(2)
+    expect(report.version).toBe(3)
+    // Every edit says what it is, where it was and what it removed, readable without rinse.
+    const edits = report.documents.flatMap((document) => document.edits)
+    expect(edits.length).toBeGreaterThan(10)
+    for (const edit of edits) {
+      expect(Object.keys(edit).slice(0, 7)).toEqual(['stage', 'rule', 'reason', 'before', 'after', 'start', 'end'])
+      expect(edit.start.line).toBeGreaterThan(0)
+      expect(edit.end.offset - edit.start.offset).toBe(edit.before.length)
+    }
     // The manifest points into report.json: no entry is stored twice.
     const manifest = readFileSync(join(out, '.rinse', 'manifest.jsonl'), 'utf8')
       .trimEnd()
@@ -182,6 +194,23 @@ describe('a version-1 report', () => {
     const diffs = await rinse(['diffs', out])
     expect(diffs.stderr).toBe('')
     expect(diffs.code).toBe(0)
+    expect(readFileSync(join(out, 'diffs', 'page.txt.diff'), 'utf8')).toContain('-Share this page\n')
+    expect((await rinse(['report', out])).code).toBe(0)
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('share buttons')
+  })
+
+  it('of version 2 (edits as records naming a rule table at the end) is read too', async () => {
+    const out = join(tempDir(), 'out')
+    mkdirSync(join(out, 'cleaned'), {recursive: true})
+    writeFileSync(join(out, 'cleaned', 'page.txt'), 'Title\nThe body text.\n')
+    const {documents: _d, failures: _f, clusters: _c, conflicts: _k, ...head} = v1Report(2)
+    let text = '{\n'
+    for (const [key, value] of Object.entries(head)) text += `  ${JSON.stringify(key)}: ${JSON.stringify(value)},\n`
+    const stored = {path: 'page.txt', bytesIn: 30, bytesOut: 17, ms: 1, rules: [0], edits: [[0, 6, 'Share this page\n']], conflicts: []}
+    text += `  "documents": [\n    ${JSON.stringify(stored)}\n  ],\n  "failures": [],\n  "clusters": [],\n  "conflicts": [],\n`
+    text += `  "rules": [["boilerplate","share-bar","share buttons"]]\n}\n`
+    writeFileSync(join(out, 'report.json'), text)
+    expect((await rinse(['diffs', out])).code).toBe(0)
     expect(readFileSync(join(out, 'diffs', 'page.txt.diff'), 'utf8')).toContain('-Share this page\n')
     expect((await rinse(['report', out])).code).toBe(0)
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('share buttons')
