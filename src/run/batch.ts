@@ -3,10 +3,12 @@
  * progress and result, the corpus collection's failure handling, and the end of
  * a run (report.json and report.html).
  */
-import {stat} from 'node:fs/promises'
+import {rm, stat} from 'node:fs/promises'
 import {join} from 'node:path'
 import type {PipelineConfig} from '../config/pipeline-file.js'
 import type {LocatedSummary, Manifest, ManifestEntry} from './manifest.js'
+import type {Cleaner} from './pool.js'
+import type {TraceSpool} from './trace-spool.js'
 import {stopsRun} from '../io/write-error.js'
 import {findStaleOutputs, pruneOutputs, type ExpectedOutputs} from '../io/stale-outputs.js'
 import {summarizeRun} from '../report/build-report.js'
@@ -134,7 +136,7 @@ export function anySignal(signal: AbortSignal | undefined, other: AbortSignal): 
  * the manifest cannot be closed cleanly, the spool must still be removed); the
  * first failure is returned, for a run that did not fail already.
  */
-export async function closeAll(steps: ReadonlyArray<() => Promise<unknown>>): Promise<unknown> {
+async function closeAll(steps: ReadonlyArray<() => Promise<unknown>>): Promise<unknown> {
   let first: unknown
   for (const step of steps) {
     try {
@@ -144,6 +146,16 @@ export async function closeAll(steps: ReadonlyArray<() => Promise<unknown>>): Pr
     }
   }
   return first
+}
+
+/**
+ * A runner's last step, whether it finished or failed: the cleaner, the manifest
+ * and the trace spool closed (the traces are only for this run, so the spool's
+ * file goes). A failure to close is the run's error only when nothing failed before it.
+ */
+export async function closeRun(failing: boolean, cleaner: Cleaner, manifest: Manifest, spool: TraceSpool): Promise<void> {
+  const closing = await closeAll([() => cleaner.close(), () => manifest.close(), () => spool.close(), () => rm(spool.file, {force: true})])
+  if (closing && !failing) throw closing
 }
 
 /** The end of every runner: report.json and report.html, with the corpus stages' clusters. */

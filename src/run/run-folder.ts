@@ -25,7 +25,7 @@ import {pushAll} from '../engine/arrays.js'
 import {InputError, UsageError, type WriteError} from '../errors.js'
 import {
   anySignal,
-  closeAll,
+  closeRun,
   collectionProgress,
   finishRun,
   manifestSource,
@@ -103,10 +103,9 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   let corpusFingerprint: string | undefined
   let finished = candidates
   // Traces let the final pass replay what collection already did; they wait on disk.
-  const spoolFile = join(out, '.rinse', 'traces.jsonl')
   const corpusFile = join(out, '.rinse', 'corpus.v8')
   if (options.force) await rm(corpusFile, {force: true})
-  const spool = new TraceSpool(spoolFile)
+  const spool = new TraceSpool(join(out, '.rinse', 'traces.jsonl'))
   const traces = new Map<string, TraceRef>()
   // One worker pool serves the whole run, told each time an index changes. A
   // fresh pool for the cleaning pass cost 0.6-0.8 s of an 18 s run in starting
@@ -269,10 +268,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
     failing = true
     throw error
   } finally {
-    // The traces are only for this run's final pass.
-    const closing = await closeAll([() => cleaner.close(), () => manifest.close(), () => spool.close(), () => rm(spoolFile, {force: true})])
-    // eslint-disable-next-line no-unsafe-finally -- a failure to close is the run's error only when nothing failed before it
-    if (closing && !failing) throw closing
+    await closeRun(failing, cleaner, manifest, spool)
   }
 }
 

@@ -32,7 +32,7 @@ import {TraceSpool, type TraceRef} from './trace-spool.js'
 import {mapLimited} from '../engine/limited.js'
 import {
   anySignal,
-  closeAll,
+  closeRun,
   skippingStopped,
   collectionProgress,
   finishRun,
@@ -80,8 +80,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
   const cleaner = cleanerFor(pipeline, workers, 0, 16, options.fileTimeoutMs)
   // What collection did to each record waits on disk for the cleaning pass to replay,
   // as in folder runs; records are known by file and line (ids may repeat).
-  const spoolFile = join(out, '.rinse', 'traces.jsonl')
-  const spool = new TraceSpool(spoolFile)
+  const spool = new TraceSpool(join(out, '.rinse', 'traces.jsonl'))
   const traces = new Map<string, TraceRef>()
   const recordKey = (fileIndex: number, record: JsonlRecord): string => `${fileIndex}:${record.line}`
   // Records that could not be cleaned (stopped by the watchdog): passed through unchanged and reported.
@@ -242,10 +241,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
     failing = true
     throw error
   } finally {
-    // The traces are only for this run's cleaning pass.
-    const closing = await closeAll([() => cleaner.close(), () => manifest.close(), () => spool.close(), () => rm(spoolFile, {force: true})])
-    // eslint-disable-next-line no-unsafe-finally -- a failure to close is the run's error only when nothing failed before it
-    if (closing && !failing) throw closing
+    await closeRun(failing, cleaner, manifest, spool)
   }
 }
 
