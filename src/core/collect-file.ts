@@ -7,6 +7,7 @@ import {InputError, readDocumentSync} from '../io/read-document.js'
 import type {InputFile} from '../io/walk.js'
 import {collectDocument, type Collected} from './corpus.js'
 import type {Pipeline} from './pipeline.js'
+import {encodeTrace} from './trace-codec.js'
 
 export interface CollectFileTask {
   stage: number
@@ -27,5 +28,5 @@ export function collectFile(pipeline: Pipeline, task: CollectFileTask): Collecte
     throw error
   }
   const {signature, trace} = collectDocument(pipeline.stages, task.stage, {path: task.file.relative, text}, task.trace ?? false)
-  return {signature, trace: trace && JSON.stringify(trace)}
+  return {signature, trace: trace && encodeTrace(trace)}
 }

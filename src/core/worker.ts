@@ -12,6 +12,7 @@ import {restoreCorpus} from './corpus-state.js'
 import {createPipeline} from './pipeline.js'
 import type {BatchResult, WorkerMessage, WorkerSetup, WorkerTask} from './worker-protocol.js'
 import {traceOf} from './trace-spool.js'
+import {encodeTrace} from './trace-codec.js'
 import {WriteError} from '../io/write-error.js'
 import {NOWHERE, watchInto} from './watch-point.js'
 
@@ -54,7 +55,7 @@ function runTask(task: WorkerTask): unknown {
   switch (task.kind) {
     case 'collect': {
       const {signature, trace} = collectDocument(pipeline.stages, task.stage, task, task.withTrace)
-      return {signature, trace: trace && JSON.stringify(trace)}
+      return {signature, trace: trace && encodeTrace(trace)}
     }
     case 'clean-file':
       return cleanFile(pipeline, task.task)
