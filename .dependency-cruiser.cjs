@@ -27,7 +27,7 @@ module.exports = {
       severity: 'error',
       comment: 'a stage sees documents, never files, threads, queues or plugins',
       from: {path: '^src/stages/'},
-      to: {path: ['^src/(io|distributed|unified)/', '^src/core/(run-|pool|worker|clean-file|collect-file|trace-spool|corpus-state)']}
+      to: {path: ['^src/(io|distributed|unified)/', '^src/core/(run-|pool|worker|clean-file|collect-file|trace-|corpus-state)']}
     },
     {
       name: 'entry-points-stay-on-top',
