@@ -6,7 +6,7 @@ import {loadPipelineFile, runFolder, tuneGarbageCollection, DEFAULT_PIPELINE_PAT
 // As the `rinse` command does.
 tuneGarbageCollection()
 
-const [input, out, workers, diffs = 'diffs'] = process.argv.slice(2)
+const [input, out, workers, diffs = 'diffs', html = 'no-html'] = process.argv.slice(2)
 const t0 = performance.now()
 const cpu0 = process.cpuUsage()
 // The first cleaned file marks the end of corpus collection (the passes before the cleaning pass).
@@ -17,7 +17,7 @@ const result = await runFolder({
   pipeline: await loadPipelineFile(DEFAULT_PIPELINE_PATH),
   workers: Number(workers),
   force: true,
-  html: false,
+  html: html === 'html',
   diffs: diffs !== 'no-diffs',
   onProgress: (progress) => {
     if (progress.phase === 'clean') firstCleaned ??= performance.now()

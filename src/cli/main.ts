@@ -11,9 +11,8 @@ import {runFolder} from '../run/run-folder.js'
 import {type Progress} from '../run/batch.js'
 import {runJsonl} from '../run/run-jsonl.js'
 import {tuneGarbageCollection} from '../run/tune-gc.js'
-import {runDistributed} from '../distributed/coordinator.js'
-import {DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_OUTAGE_TIMEOUT_MS, REDIS_UNAVAILABLE_EXIT, RedisUnavailable} from '../distributed/redis-link.js'
-import {startWorker} from '../distributed/worker.js'
+// Distributed mode (BullMQ, ioredis) is loaded only by the commands that use it.
+import {DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_OUTAGE_TIMEOUT_MS, REDIS_UNAVAILABLE_EXIT, RedisUnavailable} from '../distributed/limits.js'
 import {cannotRead, decodeDocument} from '../io/read-document.js'
 import {WRITE_FAILED_EXIT} from '../io/write-error.js'
 import {writeReportHtml} from '../report/html/index.js'
@@ -133,7 +132,7 @@ Example:
     // The bar's line is cleared however the run ends (a full disk stops it with one line of its own).
     const result = await (
       options.queue
-        ? runDistributed({
+        ? (await import('../distributed/coordinator.js')).runDistributed({
             ...run,
             queue: options.queue,
             shardSize: options.shardSize,
@@ -189,6 +188,7 @@ program
       stop.abort()
     })
     process.once('SIGTERM', () => stop.abort())
+    const {startWorker} = await import('../distributed/worker.js')
     const worker = await startWorker({
       queue: options.queue,
       concurrency: options.concurrency,

@@ -10,13 +10,9 @@
 import {Redis} from 'ioredis'
 import {UsageError} from '../errors.js'
 
-/** The exit code when Redis cannot be reached or stayed away too long: EX_UNAVAILABLE of sysexits.h. */
-export const REDIS_UNAVAILABLE_EXIT = 69
-export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000
-export const DEFAULT_OUTAGE_TIMEOUT_MS = 600_000
+import {DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_OUTAGE_TIMEOUT_MS, RedisUnavailable} from './limits.js'
 
-/** Redis cannot be reached, stayed away longer than the outage timeout, or came back without the run. */
-export class RedisUnavailable extends Error {}
+export {DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_OUTAGE_TIMEOUT_MS, REDIS_UNAVAILABLE_EXIT, RedisUnavailable} from './limits.js'
 
 export interface LinkOptions {
   /** How long to keep trying to reach Redis at start. */

@@ -49,7 +49,7 @@ export function collectDocument(
   stageIndex: number,
   document: CorpusDocument,
   withTrace = true
-): Collected {
+): Collected & {trace?: Trace | undefined} {
   const {input, trace} = traceTo(document.text, stages, stageIndex, document.path, withTrace)
   const stage = stages[stageIndex]!
   watchAt(watchCode(stage.name))

@@ -9,7 +9,6 @@
  * gives the current text exactly.
  */
 import type {FoldedEdit, ProposedEdit, StageName} from './types.js'
-import {maxOf, minOf} from './arrays.js'
 
 /** An applied edit in original offsets; `after` is what the range holds now. */
 export interface LoggedEdit {
@@ -147,16 +146,13 @@ export class EditLog {
     }
     const pieces = [...touched]
     // Folded pieces may be empty (a deletion) and so invisible to the mapping.
-    const o0 = minOf(
-      pieces.map((piece) => piece.o0),
-      this.mapPosition(start, 'start')
-    )
-    const o1 = maxOf(
-      pieces.map((piece) => piece.o1),
-      Math.max(o0, this.mapPosition(end, 'end'))
-    )
+    let o0 = this.mapPosition(start, 'start')
+    for (const piece of pieces) o0 = Math.min(o0, piece.o0)
+    let o1 = Math.max(o0, this.mapPosition(end, 'end'))
+    for (const piece of pieces) o1 = Math.max(o1, piece.o1)
     const after = text.slice(start, edit.start) + edit.replacement + text.slice(edit.end, end)
-    const folded = pieces.flatMap((piece) => foldedOf(piece.edit!, this.original))
+    // Most edits touch no earlier product: nothing to fold.
+    const folded = pieces.length === 0 ? [] : pieces.flatMap((piece) => foldedOf(piece.edit!, this.original))
     const logged: LoggedEdit = {stage, rule: edit.rule, reason: edit.reason, o0, o1, after, folded}
     if (edit.detail) logged.detail = edit.detail
     return {start, end, pieces, logged, group}
@@ -245,15 +241,17 @@ function foldedOf(edit: LoggedEdit, original: string): FoldedEdit[] {
   return [...edit.folded, own]
 }
 
+/** Neighbouring copies of original text as one piece; `pieces` are rebuildPieces' own objects, extended in place. */
 function mergeCopies(pieces: Piece[]): Piece[] {
   const merged: Piece[] = []
+  let last: Piece | undefined
   for (const piece of pieces) {
-    const last = merged.at(-1)
     if (last && !last.edit && !piece.edit && last.c1 === piece.c0 && last.o1 === piece.o0) {
       last.c1 = piece.c1
       last.o1 = piece.o1
     } else {
-      merged.push({...piece})
+      merged.push(piece)
+      last = piece
     }
   }
   return merged

@@ -8,6 +8,7 @@ import type {InputFile} from '../io/walk.js'
 import {collectDocument, type Collected} from '../engine/corpus.js'
 import type {Pipeline} from '../library/pipeline.js'
 import {InputError} from '../errors.js'
+import {encodeTrace} from './trace-codec.js'
 
 export interface CollectFileTask {
   stage: number
@@ -28,5 +29,5 @@ export function collectFile(pipeline: Pipeline, task: CollectFileTask): Collecte
     throw error
   }
   const {signature, trace} = collectDocument(pipeline.stages, task.stage, {path: task.file.relative, text}, task.trace ?? false)
-  return {signature, trace: trace && JSON.stringify(trace)}
+  return {signature, trace: trace && encodeTrace(trace)}
 }

@@ -9,6 +9,7 @@ import {closeSync, openSync, readSync} from 'node:fs'
 import {mkdir, open, type FileHandle} from 'node:fs/promises'
 import {dirname} from 'node:path'
 import type {Trace} from '../engine/clean-document.js'
+import {decodeTrace, encodeTrace} from './trace-codec.js'
 import {writeAll} from '../io/write-all.js'
 import {writeError} from '../io/write-error.js'
 
@@ -35,9 +36,9 @@ export class TraceSpool {
 
   constructor(readonly file: string) {}
 
-  /** A trace, or one a worker already serialized. */
+  /** A trace, or one a worker already encoded (`encodeTrace`). */
   append(trace: Trace | string): TraceRef {
-    const bytes = Buffer.from(typeof trace === 'string' ? trace : JSON.stringify(trace))
+    const bytes = Buffer.from(typeof trace === 'string' ? trace : encodeTrace(trace))
     const ref = {file: this.file, offset: this.size, length: bytes.length}
     this.size += bytes.length
     this.pending.push(bytes)
@@ -92,7 +93,7 @@ export function readTrace(ref: TraceRef): Trace {
   try {
     const buffer = Buffer.allocUnsafe(ref.length)
     readSync(fd, buffer, 0, ref.length, ref.offset)
-    return JSON.parse(buffer.toString('utf8')) as Trace
+    return decodeTrace(buffer.toString('utf8'))
   } finally {
     closeSync(fd)
   }

@@ -14,6 +14,7 @@ import type {BatchResult, WorkerMessage, WorkerSetup, WorkerTask} from './worker
 import {traceOf} from './trace-spool.js'
 import {NOWHERE, watchInto} from '../engine/watch-point.js'
 import {WriteError} from '../errors.js'
+import {encodeTrace} from './trace-codec.js'
 
 const setup = workerData as WorkerSetup
 const pipeline = createPipeline(setup.config)
@@ -54,7 +55,7 @@ function runTask(task: WorkerTask): unknown {
   switch (task.kind) {
     case 'collect': {
       const {signature, trace} = collectDocument(pipeline.stages, task.stage, task, task.withTrace)
-      return {signature, trace: trace && JSON.stringify(trace)}
+      return {signature, trace: trace && encodeTrace(trace)}
     }
     case 'clean-file':
       return cleanFile(pipeline, task.task)

@@ -178,3 +178,25 @@ describe('the prose guard: the classifier alone does not gut a document', () => 
     expect(result.warnings.some((warning) => warning.includes('kept-prose'))).toBe(false)
   })
 })
+
+describe("a classifier removal's detail", () => {
+  const menu = Array.from({length: 20}, (_, i) => `Section ${i + 1}`)
+  const text = [...menu, '', prose(1), '', prose(2)].join('\n')
+  const model = {line: {bias: -5}, context: {bias: -5}, threshold: 0.5}
+  const edits = cleanDocument(
+    text,
+    [boilerplate({classifier: {model, protectProseTokens: 0, minBlocks: 10}, proseGuard: false, recurring: false})],
+    'page.txt'
+  ).edits.filter((edit) => edit.rule === 'block-classifier')
+
+  it('reads and serializes as the record it always was: explanation, label, score, features', () => {
+    expect(edits.length).toBeGreaterThan(0)
+    const detail = edits[0]!.detail!
+    expect(detail.explanation).toMatch(/^2 words, no stop words, .*\(content probability 0\.01\)$/)
+    expect(detail.label).toBe(edits[0]!.reason.match(/\((.+)\)$/)![1])
+    const json = JSON.parse(JSON.stringify(detail)) as Record<string, unknown>
+    expect(Object.keys(json)).toEqual(['explanation', 'label', 'score', 'features'])
+    expect(json).toMatchObject({explanation: detail.explanation, label: detail.label, score: 0.007})
+    expect(Object.keys(json.features as object)).toHaveLength(12)
+  })
+})

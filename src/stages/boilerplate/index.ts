@@ -11,6 +11,7 @@ import type {ConfiguredStage, RuleInfo, StageInput, StageSpec} from '../../engin
 import {holdsProse, isProse, type BlockContext, type BlockMatch, type BlockRule} from './block-rule.js'
 import {DEFAULT_RECURRING, RecurringLines, recurringOptions} from './recurring.js'
 import {classifierOptions, classifyBlocks, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions} from './classifier/index.js'
+import {RemovalDetail} from './classifier/removal-detail.js'
 import {DEFAULT_KEEP, ELEMENTS, findElements, keepOptions, type KeepOptions} from './elements.js'
 import {compileUserPattern, CUSTOM_PATTERN_FLAGS, customPattern, type CustomPattern} from './user-pattern.js'
 import {ruleInfo, ruleSwitches, withRuleSwitches} from '../rule-switches.js'
@@ -392,24 +393,10 @@ function classify(
       // The short reason is what report.json keeps; the explanation in words, with the
       // features, is for the library and `rinse explain`.
       reason: `scored as boilerplate (${decision.label})`,
-      detail: {
-        explanation: `${decision.reason} (content probability ${decision.score.toFixed(2)})`,
-        label: decision.label,
-        score: round(decision.score),
-        ...(decision.structure ? {structure: decision.structure} : {}),
-        features: rounded(decision.leadingFeatures(12))
-      }
+      detail: new RemovalDetail(decision)
     })
   }
   return deletions
-}
-
-function rounded(features: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(features).map(([name, value]) => [name, round(value)]))
-}
-
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000
 }
 
 /** A recurring line that reads like prose stays, with a warning for the reviewer. */

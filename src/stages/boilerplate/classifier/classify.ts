@@ -224,11 +224,18 @@ function featureRecord(v: Float64Array, ctx: Float64Array | undefined, stage1: n
   return features
 }
 
+/** A decision's label, and its reason in words, which is built only when read (a removal's label names its rule; few reasons are read). */
+interface Explained {
+  label: string
+  reason: () => string
+}
+
 /** A decision whose feature record is built on first read (most callers never look). */
 class Decision implements BlockDecision {
   #features: Record<string, number> | undefined
-  #explained: {label: string; reason: string} | undefined
-  readonly #explain: () => {label: string; reason: string}
+  #explained: Explained | undefined
+  #reason: string | undefined
+  readonly #explain: () => Explained
   readonly #vector: Float64Array
   readonly #ctx: Float64Array | undefined
   readonly #stage1: number
@@ -238,7 +245,7 @@ class Decision implements BlockDecision {
   constructor(
     boilerplate: boolean,
     score: number,
-    explain: () => {label: string; reason: string},
+    explain: () => Explained,
     vector: Float64Array,
     ctx: Float64Array | undefined,
     stage1: number,
@@ -256,7 +263,7 @@ class Decision implements BlockDecision {
     return (this.#explained ??= this.#explain()).label
   }
   get reason(): string {
-    return (this.#explained ??= this.#explain()).reason
+    return (this.#reason ??= (this.#explained ??= this.#explain()).reason())
   }
   /** The first `count` stage-1 features, without building the whole record. */
   leadingFeatures(count: number): Record<string, number> {
@@ -339,7 +346,7 @@ export function classifyWithModel(
     }
     // The explanation is worked out only when asked for (a removal's message):
     // most decisions of a round are never explained.
-    const explain = (): {label: string; reason: string} => {
+    const explain = (): Explained => {
       // Which feature group pulled this line furthest below a typical content line.
       let label = 'low-content-score'
       if (boilerplate) {
@@ -370,15 +377,17 @@ export function classifyWithModel(
         if (prev < 0 && next < 0) neighbourhood = i === 0 || i === n - 1 ? 'next to boilerplate' : 'between two boilerplate blocks'
       }
       if (structural) label = structural.label
+      const final = boilerplate ? label : guarded ? 'protected-prose' : 'content'
       return {
-        label: boilerplate ? label : guarded ? 'protected-prose' : 'content',
-        reason: boilerplate
-          ? structure
-            ? `${plural(stats.tokens, 'word')} of prose, ${structure}`
-            : describe(stats, label, neighbourhood)
-          : guarded
-            ? 'long prose line, kept despite a low score'
-            : 'reads as main content'
+        label: final,
+        reason: () =>
+          boilerplate
+            ? structure
+              ? `${plural(stats.tokens, 'word')} of prose, ${structure}`
+              : describe(stats, label, neighbourhood)
+            : guarded
+              ? 'long prose line, kept despite a low score'
+              : 'reads as main content'
       }
     }
     decisions.push(new Decision(boilerplate, score, explain, v, ctx?.[i], logits1[i]!, structure))
