@@ -3,9 +3,10 @@
  * decide step (exact groups, LSH candidates, verification, clusters, keep
  * policy, passages).
  *
- * Memory: per document 156 bytes of typed-array columns (128-byte b-bit
- * signature, counts, 64-bit exact hash, batch, date) + 10 bytes per passage +
- * the path string. LSH band keys are not stored: with rows ≤ 4 they are the
+ * Memory: per document 164 bytes of typed-array columns (128-byte b-bit
+ * signature, counts, 64-bit exact hash, batch, the copy guard's word counts,
+ * passage start) + 10 bytes per passage + the path string. The date a keep
+ * policy may ask for is read from the path when a cluster needs it. LSH band keys are not stored: with rows ≤ 4 they are the
  * signature bytes themselves, read when bucketing.
  *
  * Pipeline of {@link DedupIndex.clusters}:
@@ -67,8 +68,8 @@ export interface Decision {
 
 /** A near or partial copy that the copy guard keeps (see `CopyGuardOptions`): what it matched, and why it stays. */
 export interface GuardedCopy {
-  /** Which guard: most of the page removed before dedup, too little prose, or text of its own. */
-  rule: 'stripped' | 'little-prose' | 'own-text'
+  /** Which guard: most of the page removed before dedup, too little prose, a match on site chrome only, or text of its own. */
+  rule: 'stripped' | 'little-prose' | 'site-chrome' | 'own-text'
   reason: string
   /** The document it would have been dropped for. */
   keptPath: string
@@ -152,7 +153,6 @@ export class DedupIndex {
   private shingles = new Uint32Array(256)
   private exact0 = new Uint32Array(256)
   private exact1 = new Uint32Array(256)
-  private dates = new Uint32Array(256)
   // What the copy guard weighs; -1 when the signature did not say.
   private wordsRead = new Int32Array(256)
   private wordsLeft = new Int32Array(256)
@@ -165,6 +165,8 @@ export class DedupIndex {
   private pWords = new Uint16Array(1024)
   private pBlock = new Uint16Array(1024)
   private result: Result | undefined
+  /** Every passage of the index as h0·2^16 + h1, sorted: how many documents hold a passage (built when the guard first asks). */
+  private passageKeys: Float64Array | undefined
 
   constructor(options: CorpusDedupInput | CorpusDedupOptions = {}, init: DedupIndexInit = {}) {
     this.options = resolveOptions(options)
@@ -190,7 +192,6 @@ export class DedupIndex {
       this.shingles = grow(this.shingles, need)
       this.exact0 = grow(this.exact0, need)
       this.exact1 = grow(this.exact1, need)
-      this.dates = grow(this.dates, need)
       this.wordsRead = grow(this.wordsRead, need)
       this.wordsLeft = grow(this.wordsLeft, need)
       this.prose = grow(this.prose, need)
@@ -203,7 +204,6 @@ export class DedupIndex {
     this.shingles[id] = sig.shingles
     this.exact0[id] = sig.exact0
     this.exact1[id] = sig.exact1
-    this.dates[id] = dateFromPath(sig.path)
     this.wordsRead[id] = sig.wordsRead ?? -1
     this.wordsLeft[id] = sig.wordsLeft ?? -1
     this.prose[id] = sig.proseWords ?? -1
@@ -224,6 +224,7 @@ export class DedupIndex {
     this.pCount = end
     this.pStart[id + 1] = end
     this.result = undefined
+    this.passageKeys = undefined
     return id
   }
 
@@ -266,14 +267,13 @@ export class DedupIndex {
 
   memory(): IndexMemory {
     const n = Math.max(1, this.n)
-    const used = this.n * (9 * 4 + this.k + 4) + this.pCount * (4 + 2 + 2 + 2)
+    const used = this.n * (8 * 4 + this.k + 4) + this.pCount * (4 + 2 + 2 + 2)
     const allocated =
       this.batchCol.byteLength +
       this.words.byteLength +
       this.shingles.byteLength +
       this.exact0.byteLength +
       this.exact1.byteLength +
-      this.dates.byteLength +
       this.wordsRead.byteLength +
       this.wordsLeft.byteLength +
       this.prose.byteLength +
@@ -313,7 +313,7 @@ export class DedupIndex {
       path: this.paths[id]!,
       batch: this.batchCol[id]!,
       words: this.words[id]!,
-      date: this.dates[id]!,
+      date: dateFromPath(this.paths[id]!),
       exact0: this.exact0[id]!,
       exact1: this.exact1[id]!
     }
@@ -411,6 +411,13 @@ export class DedupIndex {
         reason: `only ${prose} of its words are prose (lines of 12+ words ending a sentence; fewer than guard.minProseWords ${guard.minProseWords}): short lines such as menus and links match between pages of one site`
       }
     }
+    const chrome = this.chromeOnly(id, kept, guard)
+    if (chrome) {
+      return {
+        rule: 'site-chrome',
+        reason: `the paragraphs it shares with the kept copy (${chrome.shared} words) are each in ${guard.chromeDocs} or more documents (guard.chromeDocs): site chrome such as a blog's sidebar, while ${chrome.own} words of its paragraphs are in no other document`
+      }
+    }
     const lost = this.ownWords(id, kept, guard.maxLostWords)
     if (lost >= guard.maxLostWords) {
       return {
@@ -419,6 +426,59 @@ export class DedupIndex {
       }
     }
     return undefined
+  }
+
+  /**
+   * A match on site chrome only: every paragraph that document `id` shares
+   * verbatim with `kept` is in `chromeDocs` or more documents of the index (a
+   * sidebar, an author box), and `id` has paragraphs that no other document
+   * holds — an article of its own, at least `minProseWords` words and a quarter
+   * of what it shares — of which `kept` has next to nothing (what else the two
+   * share by the MinHash estimate, near-identical chrome lines among it, is
+   * under half of it). A copy of
+   * one article syndicated to many sites shares frequent paragraphs too, but
+   * what is its own is its site's chrome, held by that site's other pages.
+   * Undefined when that is not so.
+   */
+  private chromeOnly(id: number, kept: number, guard: CopyGuardOptions): {shared: number; own: number} | undefined {
+    let shared = 0
+    let i = this.pStart[id]!
+    const ie = this.pStart[id + 1]!
+    let x = this.pStart[kept]!
+    const xe = this.pStart[kept + 1]!
+    while (i < ie && x < xe) {
+      const hi = this.pH0[i]!
+      const hx = this.pH0[x]!
+      if (hi === hx && this.pH1[i] === this.pH1[x]) {
+        if (this.holders(hi, this.pH1[i]!) < guard.chromeDocs) return undefined
+        shared += this.pWords[i]!
+        i++
+        x++
+      } else if (hi < hx || (hi === hx && this.pH1[i]! < this.pH1[x]!)) i++
+      else x++
+    }
+    if (shared === 0) return undefined
+    let own = 0
+    for (let p = this.pStart[id]!; p < ie; p++) if (this.holders(this.pH0[p]!, this.pH1[p]!) === 1) own += this.pWords[p]!
+    if (own < guard.minProseWords || own * 4 < shared) return undefined
+    // Shingles the two have in common besides those paragraphs, by the MinHash estimate: a copy of an article
+    // shares most of its edited paragraphs too; a page that matched on chrome shares little else.
+    const j = estimateJaccardBytes(this.sigs, id * this.k, this.sigs, kept * this.k, this.k)
+    const besides = (j / (1 + j)) * (this.shingles[id]! + this.shingles[kept]!) - shared
+    return besides * 2 < own ? {shared, own} : undefined
+  }
+
+  /** How many documents of the index hold the passage (h0, h1). */
+  private holders(h0: number, h1: number): number {
+    if (!this.passageKeys) {
+      const keys = new Float64Array(this.pCount)
+      for (let p = 0; p < this.pCount; p++) keys[p] = this.pH0[p]! * 65536 + this.pH1[p]!
+      this.passageKeys = keys.sort()
+    }
+    const keys = this.passageKeys
+    const key = h0 * 65536 + h1
+    const first = lowerBound(keys, key)
+    return lowerBound(keys, key + 0.5) - first
   }
 
   /**
@@ -785,6 +845,18 @@ function joinContainedCopies(edges: readonly ContainmentEdge[], rankOf: Uint32Ar
   const joins: Array<[number, number]> = []
   for (let i = 0; i < n; i++) if (bestTarget[i]! >= 0) joins.push([i, bestTarget[i]!])
   for (const [a, b] of joins) uf.union(a, b)
+}
+
+/** The first index of sorted `keys` whose value is not below `key`. */
+function lowerBound(keys: Float64Array, key: number): number {
+  let lo = 0
+  let hi = keys.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (keys[mid]! < key) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 function emptyStats(): DecideStats {

@@ -84,6 +84,14 @@ export const copyGuardOptions = z
      * kept: short lines (menus, links, bylines) match between pages of one site.
      */
     minProseWords: z.number().int().min(0).default(25),
+    /**
+     * A paragraph held by this many documents or more is site chrome (a blog's
+     * sidebar, an author box): a copy that shares only such paragraphs with the
+     * kept copy, next to nothing else, and has paragraphs that no other document
+     * holds (`minProseWords` words at least, and a quarter of what it shares) is
+     * kept: it matched on its site's chrome, not on its article.
+     */
+    chromeDocs: z.number().int().min(3).default(3),
     /** A copy with about this many words that the kept copy lacks (in paragraphs it does not have, and by the shingle estimate) is kept. */
     maxLostWords: z.number().int().min(1).default(200)
   })
