@@ -37,7 +37,7 @@ describe('copy guard: site chrome', () => {
     expect(guarded.length).toBeGreaterThan(0)
     for (const decision of guarded) {
       expect(decision.guarded).toMatchObject({rule: 'site-chrome'})
-      expect(decision.guarded!.reason).toMatch(/are each in 3 or more documents \(guard.chromeDocs\)/)
+      expect(decision.guarded!.reason).toMatch(/are each in 3 or more documents \(passage.chromeDocs\)/)
     }
   })
 
@@ -71,6 +71,6 @@ describe('copy guard: site chrome', () => {
   })
 
   it('refuses chromeDocs below 3: a paragraph two documents share is what a copy is', () => {
-    expect(() => resolveOptions({guard: {chromeDocs: 2}})).toThrow(/guard.chromeDocs/)
+    expect(() => resolveOptions({passage: {chromeDocs: 2}})).toThrow(/passage.chromeDocs/)
   })
 })

@@ -329,40 +329,58 @@ export class DedupIndex {
     // error in J on a short text against a long one looks like containment),
     // so it is computed from a lower confidence bound of J.
     const sigma = Math.sqrt((Math.max(j, 1 / k) * (1 - j)) / k)
-    let c = containmentFromJaccard(Math.max(0, j - 2 * sigma), sa, sb)
+    const low = Math.max(0, j - 2 * sigma)
+    let c = containmentFromJaccard(low, sa, sb)
     // Equal sizes: the first in canonical order, so the figure does not depend on the order of `add` calls.
     const small = sa < sb || (sa === sb && this.compareCanonical(a, b) < 0) ? a : b
     const large = small === a ? b : a
-    // Verbatim paragraphs of the smaller found in the larger.
-    let i = this.pStart[small]!
-    const ie = this.pStart[small + 1]!
-    let x = this.pStart[large]!
-    const xe = this.pStart[large + 1]!
-    if (i < ie && x < xe) {
-      let total = 0
-      for (let t = i; t < ie; t++) total += this.pWords[t]!
-      let shared = 0
-      while (i < ie && x < xe) {
-        const hi = this.pH0[i]!
-        const hx = this.pH0[x]!
-        if (hi === hx) {
-          const li = this.pH1[i]!
-          const lx = this.pH1[x]!
-          if (li === lx) {
-            shared += this.pWords[i]!
-            i++
-            x++
-          } else if (li < lx) i++
-          else x++
-        } else if (hi < hx) i++
-        else x++
-      }
+    const {total, shared, chromeShared, chrome} = this.sharedPassages(small, large, c < this.options.containmentThreshold)
+    if (total > 0) {
       // Paragraph words stand for the whole document only when they are most of it.
-      const denominator = Math.max(total, 0.5 * this.words[small]!)
-      const byPassages = shared / denominator
+      const byPassages = shared / Math.max(total, 0.5 * this.words[small]!)
       if (byPassages > c) c = byPassages
     }
+    // Site chrome (paragraphs held by passage.chromeDocs or more documents: a site's footer, a sidebar) is no
+    // evidence either way: the smaller's text without it, when enough is left, is measured against the larger.
+    const rest = this.words[small]! - chrome
+    if (chrome > chromeShared && rest >= this.options.minWords) {
+      const inter = (low * (sa + sb)) / (1 + low) - chromeShared
+      const withoutChrome = Math.max(inter / Math.max(1, sa - chrome), (shared - chromeShared) / Math.max(total - chrome, 0.5 * rest))
+      if (withoutChrome > c) c = withoutChrome
+    }
     return {jaccard: j, containment: c > 1 ? 1 : c}
+  }
+
+  /**
+   * Words of the smaller document's passages, of those the larger has
+   * verbatim, and (with `withChrome`) of those that `passage.chromeDocs` or
+   * more documents hold: all, and those the larger has.
+   */
+  private sharedPassages(
+    small: number,
+    large: number,
+    withChrome: boolean
+  ): {total: number; shared: number; chrome: number; chromeShared: number} {
+    let total = 0
+    let shared = 0
+    let chrome = 0
+    let chromeShared = 0
+    let x = this.pStart[large]!
+    const xe = this.pStart[large + 1]!
+    for (let i = this.pStart[small]!, ie = this.pStart[small + 1]!; i < ie; i++) {
+      const hi = this.pH0[i]!
+      const li = this.pH1[i]!
+      while (x < xe && (this.pH0[x]! < hi || (this.pH0[x] === hi && this.pH1[x]! < li))) x++
+      const words = this.pWords[i]!
+      const both = x < xe && this.pH0[x] === hi && this.pH1[x] === li
+      total += words
+      if (both) shared += words
+      if (withChrome && this.holders(hi, li) >= this.options.passage.chromeDocs) {
+        chrome += words
+        if (both) chromeShared += words
+      }
+    }
+    return {total, shared, chrome, chromeShared}
   }
 
   /**
@@ -415,7 +433,7 @@ export class DedupIndex {
     if (chrome) {
       return {
         rule: 'site-chrome',
-        reason: `the paragraphs it shares with the kept copy (${chrome.shared} words) are each in ${guard.chromeDocs} or more documents (guard.chromeDocs): site chrome such as a blog's sidebar, while ${chrome.own} words of its paragraphs are in no other document`
+        reason: `the paragraphs it shares with the kept copy (${chrome.shared} words) are each in ${this.options.passage.chromeDocs} or more documents (passage.chromeDocs): site chrome such as a blog's sidebar, while ${chrome.own} words of its paragraphs are in no other document`
       }
     }
     const lost = this.ownWords(id, kept, guard.maxLostWords)
@@ -450,7 +468,7 @@ export class DedupIndex {
       const hi = this.pH0[i]!
       const hx = this.pH0[x]!
       if (hi === hx && this.pH1[i] === this.pH1[x]) {
-        if (this.holders(hi, this.pH1[i]!) < guard.chromeDocs) return undefined
+        if (this.holders(hi, this.pH1[i]!) < this.options.passage.chromeDocs) return undefined
         shared += this.pWords[i]!
         i++
         x++
