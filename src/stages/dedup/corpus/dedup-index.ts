@@ -6,8 +6,9 @@
  * Memory: per document 164 bytes of typed-array columns (128-byte b-bit
  * signature, counts, 64-bit exact hash, batch, the copy guard's word counts,
  * passage start) + 10 bytes per passage + the path string. The date a keep
- * policy may ask for is read from the path when a cluster needs it. LSH band keys are not stored: with rows ≤ 4 they are the
- * signature bytes themselves, read when bucketing.
+ * policy may ask for is read from the path when a cluster needs it. LSH band
+ * keys are not stored: with rows ≤ 4 they are the signature bytes themselves,
+ * read when bucketing.
  *
  * Pipeline of {@link DedupIndex.clusters}:
  *  1. canonical order: documents ranked by (path, batch, exact hash), so no
@@ -165,7 +166,7 @@ export class DedupIndex {
   private pWords = new Uint16Array(1024)
   private pBlock = new Uint16Array(1024)
   private result: Result | undefined
-  /** Every passage of the index as h0·2^16 + h1, sorted: how many documents hold a passage (built when the guard first asks). */
+  /** Every passage of the index as h0·2^16 + h1, sorted, to count the documents holding one (built when first asked). */
   private passageKeys: Float64Array | undefined
 
   constructor(options: CorpusDedupInput | CorpusDedupOptions = {}, init: DedupIndexInit = {}) {
@@ -448,15 +449,14 @@ export class DedupIndex {
 
   /**
    * A match on site chrome only: every paragraph that document `id` shares
-   * verbatim with `kept` is in `chromeDocs` or more documents of the index (a
-   * sidebar, an author box), and `id` has paragraphs that no other document
-   * holds — an article of its own, at least `minProseWords` words and a quarter
-   * of what it shares — of which `kept` has next to nothing (what else the two
-   * share by the MinHash estimate, near-identical chrome lines among it, is
-   * under half of it). A copy of
-   * one article syndicated to many sites shares frequent paragraphs too, but
-   * what is its own is its site's chrome, held by that site's other pages.
-   * Undefined when that is not so.
+   * verbatim with `kept` is in `passage.chromeDocs` or more documents of the
+   * index (a sidebar, an author box), and `id` has paragraphs that no other
+   * document holds — an article of its own, at least `minProseWords` words and
+   * a quarter of what it shares — of which `kept` has next to nothing (what
+   * else the two share by the MinHash estimate, near-identical chrome lines
+   * among it, is under half of it). A copy of one article syndicated to many
+   * sites shares frequent paragraphs too, but what is its own is its site's
+   * chrome, held by that site's other pages. Undefined when that is not so.
    */
   private chromeOnly(id: number, kept: number, guard: CopyGuardOptions): {shared: number; own: number} | undefined {
     let shared = 0
