@@ -89,6 +89,46 @@ describe('MinHash estimates', () => {
     expect(Math.abs(err / 50)).toBeLessThan(0.02)
   })
 
+  it('one-permutation hashing gives the same quality, on short texts too (most bins empty)', () => {
+    const one = permutations(k, 0x5eed, 'one-permutation')
+    for (const size of [30, 600]) {
+      for (const j of [0.2, 0.5, 0.8]) {
+        const errors: number[] = []
+        for (let t = 0; t < 200; t++) {
+          const [a, b, truth] = pair(size, j, 7000 + t)
+          const sa = toBBit(minhashInto(a, a.length, one, new Uint32Array(k)))
+          const sb = toBBit(minhashInto(b, b.length, one, new Uint32Array(k)))
+          errors.push(estimateJaccardBytes(sa, 0, sb, 0, k) - truth)
+        }
+        const mean = errors.reduce((x, y) => x + y, 0) / errors.length
+        const sd = Math.sqrt(errors.reduce((x, y) => x + (y - mean) ** 2, 0) / errors.length)
+        expect(Math.abs(mean)).toBeLessThan(0.012)
+        expect(sd).toBeLessThan(Math.sqrt((j * (1 - j)) / k) * 1.3)
+      }
+    }
+  })
+
+  it('one-permutation: each bin keeps the least hash that falls in it; an empty bin takes a filled bin', () => {
+    const one = permutations(k, 3, 'one-permutation')
+    const random = seededRandom(12)
+    for (const size of [1, 7, 500]) {
+      const set = Uint32Array.from({length: size}, () => random())
+      const hashes = Array.from(set, (x) => (Math.imul(one.a[0]!, x) + one.b[0]!) >>> 0)
+      const filled = new Map<number, number>()
+      for (const h of hashes) {
+        const bin = ((h >>> 16) * k) >>> 16
+        filled.set(bin, Math.min(filled.get(bin) ?? 0xffffffff, h))
+      }
+      const signature = minhashInto(set, size, one, new Uint32Array(k))
+      const values = new Set(filled.values())
+      for (let bin = 0; bin < k; bin++) {
+        if (filled.has(bin)) expect(signature[bin]).toBe(filled.get(bin))
+        else expect(values.has(signature[bin]!)).toBe(true)
+      }
+    }
+    expect([...minhashInto(new Uint32Array(0), 0, one, new Uint32Array(k))]).toEqual(new Array(k).fill(0xffffffff))
+  })
+
   it('takes, for each hash function, the minimum of (a·x + b) mod 2^32 over the set', () => {
     const random = seededRandom(11)
     // 13 functions: the unrolled passes and the ones left over.

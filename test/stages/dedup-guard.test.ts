@@ -104,7 +104,7 @@ describe('copy guard (engine)', () => {
   it('keeps a copy of a gutted page whose remnant is mostly not prose, however long', () => {
     const decisions = run([
       sign('kept.txt', [...full, chrome], {wordsRead: 700, wordsLeft: 560, proseWords: 560}),
-      sign('remnant.txt', [chrome], {wordsRead: 2000, wordsLeft: 170, proseWords: 25})
+      sign('remnant.txt', [chrome], {wordsRead: 2000, wordsLeft: 250, proseWords: 25})
     ])
     expect(decisions.get('remnant.txt')!.guarded).toMatchObject({rule: 'stripped'})
     expect(decisions.get('remnant.txt')!.guarded!.reason).toContain('only 25 of them prose')

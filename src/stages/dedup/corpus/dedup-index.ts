@@ -3,10 +3,12 @@
  * decide step (exact groups, LSH candidates, verification, clusters, keep
  * policy, passages).
  *
- * Memory: per document 156 bytes of typed-array columns (128-byte b-bit
- * signature, counts, 64-bit exact hash, batch, date) + 10 bytes per passage +
- * the path string. LSH band keys are not stored: with rows ≤ 4 they are the
- * signature bytes themselves, read when bucketing.
+ * Memory: per document 164 bytes of typed-array columns (128-byte b-bit
+ * signature, counts, 64-bit exact hash, batch, the copy guard's word counts,
+ * passage start) + 10 bytes per passage + the path string. The date a keep
+ * policy may ask for is read from the path when a cluster needs it. LSH band
+ * keys are not stored: with rows ≤ 4 they are the signature bytes themselves,
+ * read when bucketing.
  *
  * Pipeline of {@link DedupIndex.clusters}:
  *  1. canonical order: documents ranked by (path, batch, exact hash), so no
@@ -67,8 +69,8 @@ export interface Decision {
 
 /** A near or partial copy that the copy guard keeps (see `CopyGuardOptions`): what it matched, and why it stays. */
 export interface GuardedCopy {
-  /** Which guard: most of the page removed before dedup, too little prose, or text of its own. */
-  rule: 'stripped' | 'little-prose' | 'own-text'
+  /** Which guard: most of the page removed before dedup, too little prose, a match on site chrome only, or text of its own. */
+  rule: 'stripped' | 'little-prose' | 'site-chrome' | 'own-text'
   reason: string
   /** The document it would have been dropped for. */
   keptPath: string
@@ -152,7 +154,6 @@ export class DedupIndex {
   private shingles = new Uint32Array(256)
   private exact0 = new Uint32Array(256)
   private exact1 = new Uint32Array(256)
-  private dates = new Uint32Array(256)
   // What the copy guard weighs; -1 when the signature did not say.
   private wordsRead = new Int32Array(256)
   private wordsLeft = new Int32Array(256)
@@ -165,6 +166,8 @@ export class DedupIndex {
   private pWords = new Uint16Array(1024)
   private pBlock = new Uint16Array(1024)
   private result: Result | undefined
+  /** Every passage of the index as h0·2^16 + h1, sorted, to count the documents holding one (built when first asked). */
+  private passageKeys: Float64Array | undefined
 
   constructor(options: CorpusDedupInput | CorpusDedupOptions = {}, init: DedupIndexInit = {}) {
     this.options = resolveOptions(options)
@@ -190,7 +193,6 @@ export class DedupIndex {
       this.shingles = grow(this.shingles, need)
       this.exact0 = grow(this.exact0, need)
       this.exact1 = grow(this.exact1, need)
-      this.dates = grow(this.dates, need)
       this.wordsRead = grow(this.wordsRead, need)
       this.wordsLeft = grow(this.wordsLeft, need)
       this.prose = grow(this.prose, need)
@@ -203,7 +205,6 @@ export class DedupIndex {
     this.shingles[id] = sig.shingles
     this.exact0[id] = sig.exact0
     this.exact1[id] = sig.exact1
-    this.dates[id] = dateFromPath(sig.path)
     this.wordsRead[id] = sig.wordsRead ?? -1
     this.wordsLeft[id] = sig.wordsLeft ?? -1
     this.prose[id] = sig.proseWords ?? -1
@@ -224,6 +225,7 @@ export class DedupIndex {
     this.pCount = end
     this.pStart[id + 1] = end
     this.result = undefined
+    this.passageKeys = undefined
     return id
   }
 
@@ -266,14 +268,13 @@ export class DedupIndex {
 
   memory(): IndexMemory {
     const n = Math.max(1, this.n)
-    const used = this.n * (9 * 4 + this.k + 4) + this.pCount * (4 + 2 + 2 + 2)
+    const used = this.n * (8 * 4 + this.k + 4) + this.pCount * (4 + 2 + 2 + 2)
     const allocated =
       this.batchCol.byteLength +
       this.words.byteLength +
       this.shingles.byteLength +
       this.exact0.byteLength +
       this.exact1.byteLength +
-      this.dates.byteLength +
       this.wordsRead.byteLength +
       this.wordsLeft.byteLength +
       this.prose.byteLength +
@@ -313,7 +314,7 @@ export class DedupIndex {
       path: this.paths[id]!,
       batch: this.batchCol[id]!,
       words: this.words[id]!,
-      date: this.dates[id]!,
+      date: dateFromPath(this.paths[id]!),
       exact0: this.exact0[id]!,
       exact1: this.exact1[id]!
     }
@@ -329,40 +330,58 @@ export class DedupIndex {
     // error in J on a short text against a long one looks like containment),
     // so it is computed from a lower confidence bound of J.
     const sigma = Math.sqrt((Math.max(j, 1 / k) * (1 - j)) / k)
-    let c = containmentFromJaccard(Math.max(0, j - 2 * sigma), sa, sb)
+    const low = Math.max(0, j - 2 * sigma)
+    let c = containmentFromJaccard(low, sa, sb)
     // Equal sizes: the first in canonical order, so the figure does not depend on the order of `add` calls.
     const small = sa < sb || (sa === sb && this.compareCanonical(a, b) < 0) ? a : b
     const large = small === a ? b : a
-    // Verbatim paragraphs of the smaller found in the larger.
-    let i = this.pStart[small]!
-    const ie = this.pStart[small + 1]!
-    let x = this.pStart[large]!
-    const xe = this.pStart[large + 1]!
-    if (i < ie && x < xe) {
-      let total = 0
-      for (let t = i; t < ie; t++) total += this.pWords[t]!
-      let shared = 0
-      while (i < ie && x < xe) {
-        const hi = this.pH0[i]!
-        const hx = this.pH0[x]!
-        if (hi === hx) {
-          const li = this.pH1[i]!
-          const lx = this.pH1[x]!
-          if (li === lx) {
-            shared += this.pWords[i]!
-            i++
-            x++
-          } else if (li < lx) i++
-          else x++
-        } else if (hi < hx) i++
-        else x++
-      }
+    const {total, shared, chromeShared, chrome} = this.sharedPassages(small, large, c < this.options.containmentThreshold)
+    if (total > 0) {
       // Paragraph words stand for the whole document only when they are most of it.
-      const denominator = Math.max(total, 0.5 * this.words[small]!)
-      const byPassages = shared / denominator
+      const byPassages = shared / Math.max(total, 0.5 * this.words[small]!)
       if (byPassages > c) c = byPassages
     }
+    // Site chrome (paragraphs held by passage.chromeDocs or more documents: a site's footer, a sidebar) is no
+    // evidence either way: the smaller's text without it, when enough is left, is measured against the larger.
+    const rest = this.words[small]! - chrome
+    if (chrome > chromeShared && rest >= this.options.minWords) {
+      const inter = (low * (sa + sb)) / (1 + low) - chromeShared
+      const withoutChrome = Math.max(inter / Math.max(1, sa - chrome), (shared - chromeShared) / Math.max(total - chrome, 0.5 * rest))
+      if (withoutChrome > c) c = withoutChrome
+    }
     return {jaccard: j, containment: c > 1 ? 1 : c}
+  }
+
+  /**
+   * Words of the smaller document's passages, of those the larger has
+   * verbatim, and (with `withChrome`) of those that `passage.chromeDocs` or
+   * more documents hold: all, and those the larger has.
+   */
+  private sharedPassages(
+    small: number,
+    large: number,
+    withChrome: boolean
+  ): {total: number; shared: number; chrome: number; chromeShared: number} {
+    let total = 0
+    let shared = 0
+    let chrome = 0
+    let chromeShared = 0
+    let x = this.pStart[large]!
+    const xe = this.pStart[large + 1]!
+    for (let i = this.pStart[small]!, ie = this.pStart[small + 1]!; i < ie; i++) {
+      const hi = this.pH0[i]!
+      const li = this.pH1[i]!
+      while (x < xe && (this.pH0[x]! < hi || (this.pH0[x] === hi && this.pH1[x]! < li))) x++
+      const words = this.pWords[i]!
+      const both = x < xe && this.pH0[x] === hi && this.pH1[x] === li
+      total += words
+      if (both) shared += words
+      if (withChrome && this.holders(hi, li) >= this.options.passage.chromeDocs) {
+        chrome += words
+        if (both) chromeShared += words
+      }
+    }
+    return {total, shared, chrome, chromeShared}
   }
 
   /**
@@ -411,6 +430,13 @@ export class DedupIndex {
         reason: `only ${prose} of its words are prose (lines of 12+ words ending a sentence; fewer than guard.minProseWords ${guard.minProseWords}): short lines such as menus and links match between pages of one site`
       }
     }
+    const chrome = this.chromeOnly(id, kept, guard)
+    if (chrome) {
+      return {
+        rule: 'site-chrome',
+        reason: `the paragraphs it shares with the kept copy (${chrome.shared} words) are each in ${this.options.passage.chromeDocs} or more documents (passage.chromeDocs): site chrome such as a blog's sidebar, while ${chrome.own} words of its paragraphs are in no other document`
+      }
+    }
     const lost = this.ownWords(id, kept, guard.maxLostWords)
     if (lost >= guard.maxLostWords) {
       return {
@@ -419,6 +445,58 @@ export class DedupIndex {
       }
     }
     return undefined
+  }
+
+  /**
+   * A match on site chrome only: every paragraph that document `id` shares
+   * verbatim with `kept` is in `passage.chromeDocs` or more documents of the
+   * index (a sidebar, an author box), and `id` has paragraphs that no other
+   * document holds — an article of its own, at least `minProseWords` words and
+   * a quarter of what it shares — of which `kept` has next to nothing (what
+   * else the two share by the MinHash estimate, near-identical chrome lines
+   * among it, is under half of it). A copy of one article syndicated to many
+   * sites shares frequent paragraphs too, but what is its own is its site's
+   * chrome, held by that site's other pages. Undefined when that is not so.
+   */
+  private chromeOnly(id: number, kept: number, guard: CopyGuardOptions): {shared: number; own: number} | undefined {
+    let shared = 0
+    let i = this.pStart[id]!
+    const ie = this.pStart[id + 1]!
+    let x = this.pStart[kept]!
+    const xe = this.pStart[kept + 1]!
+    while (i < ie && x < xe) {
+      const hi = this.pH0[i]!
+      const hx = this.pH0[x]!
+      if (hi === hx && this.pH1[i] === this.pH1[x]) {
+        if (this.holders(hi, this.pH1[i]!) < this.options.passage.chromeDocs) return undefined
+        shared += this.pWords[i]!
+        i++
+        x++
+      } else if (hi < hx || (hi === hx && this.pH1[i]! < this.pH1[x]!)) i++
+      else x++
+    }
+    if (shared === 0) return undefined
+    let own = 0
+    for (let p = this.pStart[id]!; p < ie; p++) if (this.holders(this.pH0[p]!, this.pH1[p]!) === 1) own += this.pWords[p]!
+    if (own < guard.minProseWords || own * 4 < shared) return undefined
+    // Shingles the two have in common besides those paragraphs, by the MinHash estimate: a copy of an article
+    // shares most of its edited paragraphs too; a page that matched on chrome shares little else.
+    const j = estimateJaccardBytes(this.sigs, id * this.k, this.sigs, kept * this.k, this.k)
+    const besides = (j / (1 + j)) * (this.shingles[id]! + this.shingles[kept]!) - shared
+    return besides * 2 < own ? {shared, own} : undefined
+  }
+
+  /** How many documents of the index hold the passage (h0, h1). */
+  private holders(h0: number, h1: number): number {
+    if (!this.passageKeys) {
+      const keys = new Float64Array(this.pCount)
+      for (let p = 0; p < this.pCount; p++) keys[p] = this.pH0[p]! * 65536 + this.pH1[p]!
+      this.passageKeys = keys.sort()
+    }
+    const keys = this.passageKeys
+    const key = h0 * 65536 + h1
+    const first = lowerBound(keys, key)
+    return lowerBound(keys, key + 0.5) - first
   }
 
   /**
@@ -785,6 +863,18 @@ function joinContainedCopies(edges: readonly ContainmentEdge[], rankOf: Uint32Ar
   const joins: Array<[number, number]> = []
   for (let i = 0; i < n; i++) if (bestTarget[i]! >= 0) joins.push([i, bestTarget[i]!])
   for (const [a, b] of joins) uf.union(a, b)
+}
+
+/** The first index of sorted `keys` whose value is not below `key`. */
+function lowerBound(keys: Float64Array, key: number): number {
+  let lo = 0
+  let hi = keys.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (keys[mid]! < key) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 function emptyStats(): DecideStats {

