@@ -15,7 +15,15 @@ export {formatEdit} from './report/format-edit.js'
 export {writeDiffsFromReport, type DiffsWritten} from './report/write-diffs.js'
 export {runFolder, type RunOptions, type RunResult, type Progress} from './core/run-folder.js'
 export {tuneGarbageCollection} from './core/tune-gc.js'
-export {loadPipelineFile, parsePipeline, ConfigError, DEFAULT_PIPELINE_PATH, type PipelineConfig} from './config/pipeline-file.js'
+export {
+  loadPipelineFile,
+  parsePipeline,
+  withOverlays,
+  ConfigError,
+  DEFAULT_PIPELINE_PATH,
+  type PipelineConfig
+} from './config/pipeline-file.js'
+export {loadOverlayFile, parseOverlay, parseOverlayText, type Overlay, type OverlayScope} from './review/overlay.js'
 export {STAGES} from './config/stages.js'
 export type {Edit, FoldedEdit, Conflict, Point, ProposedEdit, StageName} from './core/types.js'
 export type {ConfiguredStage, Pass, StageInput, RuleInfo} from './core/stage.js'
@@ -29,7 +37,9 @@ export type {
   RuleEntry,
   DocumentSummary,
   Cluster,
-  StaleOutputs
+  StaleOutputs,
+  ReviewSummary,
+  StaleEntry
 } from './report/schema.js'
 export {mapReportDocuments, ReportVersionError} from './report/read-report.js'
 export {expandEdits, originalOf, plainEdits, type PlainEdit, type ExpandedDocument} from './report/compact.js'

@@ -5,7 +5,8 @@ import {readFile} from 'node:fs/promises'
 import {basename, join, resolve} from 'node:path'
 import {Command, InvalidArgumentError} from 'commander'
 import {reporter} from 'vfile-reporter'
-import {ConfigError, DEFAULT_PIPELINE_PATH, forRecords, loadPipelineFile, withDedupIndex} from '../config/pipeline-file.js'
+import {ConfigError, DEFAULT_PIPELINE_PATH, forRecords, loadPipelineFile, withDedupIndex, withOverlays} from '../config/pipeline-file.js'
+import {loadOverlayFile} from '../review/overlay.js'
 import {createPipeline} from '../core/pipeline.js'
 import {runFolder, UsageError, type Progress} from '../core/run-folder.js'
 import {ReportVersionError} from '../report/read-report.js'
@@ -20,7 +21,7 @@ import {writeReportHtml} from '../report/html/index.js'
 import {writeDiffsFromReport} from '../report/write-diffs.js'
 import {cleanStream} from './clean-stream.js'
 import {progressBar} from './progress.js'
-import {staleLine, summaryLine} from './summary.js'
+import {staleLine, staleReviewLine, summaryLine} from './summary.js'
 import {VERSION} from '../version.js'
 import {DEFAULT_FILE_TIMEOUT_MS} from '../core/pool.js'
 
@@ -41,6 +42,12 @@ program
   )
   .requiredOption('-o, --out <dir>', 'output folder (must not be INPUT or inside it)')
   .option('-p, --pipeline <file>', 'pipeline file (YAML or JSON)', DEFAULT_PIPELINE_PATH)
+  .option(
+    '--overlay <file>',
+    'review overlay (YAML: rules off, lines kept or removed, per site or path glob) applied after the pipeline; repeatable, applied in order',
+    (file: string, files: string[]) => [...files, file],
+    [] as string[]
+  )
   .option('-c, --concurrency <n>', 'files read and written at once (default 16, or 32 per worker thread)', positiveInt)
   .option('-w, --workers <n>', 'worker threads for cleaning (default: all cores for 1,000+ files, else 1)', positiveInt)
   .option(
@@ -103,7 +110,10 @@ Example:
   rinse run scraped/ --out cleaned/ --pipeline pipelines/strict.yaml`
   )
   .action(async (input: string, options: RunCommandOptions) => {
-    const loaded = await loadPipelineFile(options.pipeline)
+    const overlays = []
+    // One at a time: the first invalid overlay is the one named.
+    for (const file of options.overlay) overlays.push(await loadOverlayFile(file))
+    const loaded = withOverlays(await loadPipelineFile(options.pipeline), overlays)
     const pipeline = options.index ? withDedupIndex(loaded, options.index, options.batch ?? basename(resolve(input))) : loaded
     const bar = options.quiet ? undefined : progressBar()
     // First Ctrl-C: finish the files in flight, write the report, exit 130; a re-run continues.
@@ -147,8 +157,7 @@ Example:
     for (const failure of result.report.failures) process.stderr.write(`rinse: ${printable(failure.path)}: ${failure.error}\n`)
     if (!options.quiet) {
       process.stdout.write(summaryLine(result.report, result.ms, result.resumed) + '\n')
-      const stale = staleLine(result.report)
-      if (stale) process.stdout.write(stale + '\n')
+      for (const line of [staleLine(result.report), staleReviewLine(result.report)]) if (line) process.stdout.write(line + '\n')
     }
     if (result.report.failures.length > 0) process.exitCode = 1
     if (result.interrupted) {
@@ -275,6 +284,7 @@ program
 interface RunCommandOptions {
   out: string
   pipeline: string
+  overlay: string[]
   concurrency: number
   workers?: number
   fileTimeout: number

@@ -17,7 +17,12 @@ import type {ConfiguredStage} from '../core/stage.js'
 import {boilerplate, type BoilerplateOptions} from '../stages/boilerplate/index.js'
 import {localCopies, type DedupOptions} from '../stages/dedup/index.js'
 import {STAGES} from './stages.js'
+import {ConfigError} from './config-error.js'
+import {applyOverlays} from '../review/apply.js'
+import type {Overlay} from '../review/overlay.js'
 import type {z} from 'zod'
+
+export {ConfigError}
 
 export interface StageEntry {
   stage: string
@@ -28,19 +33,10 @@ export interface PipelineConfig {
   /** Where it came from: a path, or `<inline>`. */
   source: string
   stages: StageEntry[]
-  /** Stable hash of the resolved stages: a re-run with another pipeline redoes every file. */
+  /** Stable hash of the resolved stages (and overlays): a re-run with another pipeline redoes every file. */
   hash: string
-}
-
-export class ConfigError extends Error {
-  constructor(
-    readonly source: string,
-    readonly key: string,
-    readonly expected: string
-  ) {
-    super(`${source}: ${key ? `\`${key}\`: ` : ''}${expected}`)
-    this.name = 'ConfigError'
-  }
+  /** Review overlays applied after the stages, in order (`--overlay`); absent when none. */
+  overlays?: Overlay[]
 }
 
 /** pipelines/default.yaml of the package (found from dist/, src/, or a build of src/ into another folder). */
@@ -144,16 +140,27 @@ function withOptions(
     options: (entry.stage === stage && change(entry.options)) || entry.options
   }))
   if (stages.every((entry, i) => entry.options === config.stages[i]!.options)) return config
-  return parsePipeline({stages: stages.map((entry) => ({[entry.stage]: entry.options}))}, config.source)
+  return withOverlays(
+    parsePipeline({stages: stages.map((entry) => ({[entry.stage]: entry.options}))}, config.source),
+    config.overlays ?? []
+  )
+}
+
+/** The pipeline with review overlays applied after it, in order, after any it has (see review/overlay.ts). */
+export function withOverlays(config: PipelineConfig, overlays: readonly Overlay[]): PipelineConfig {
+  if (overlays.length === 0) return config
+  const all = [...(config.overlays ?? []), ...overlays]
+  return {...config, overlays: all, hash: jsonKey([jsonKey(config.stages), all])}
 }
 
 export function buildStages(config: PipelineConfig): ConfiguredStage[] {
-  return config.stages.map((entry, i) => {
+  const stages = config.stages.map((entry, i) => {
     if (entry.stage !== 'boilerplate') return STAGES[entry.stage]!.create(entry.options as never)
     // Boilerplate's fixed point looks past the in-document copies a later dedup removes.
     const later = config.stages.slice(i + 1).find((next) => next.stage === 'dedup')
     return boilerplate(entry.options as BoilerplateOptions, {localDedup: later ? localCopies(later.options as DedupOptions) : undefined})
   })
+  return config.overlays ? applyOverlays(stages, config.overlays) : stages
 }
 
 function describe(

@@ -70,6 +70,8 @@ export interface DocumentSummary {
   keptCopy?: true
   /** Only when there are any (rare). */
   conflicts?: Conflict[]
+  /** The review overlay entries (`FILE:LINE`) that kept or removed something here; absent when none. */
+  review?: string[]
 }
 
 export interface FailedDocument {
@@ -131,6 +133,8 @@ export interface Report {
    * deleted them (`--prune`). Absent when there are none.
    */
   stale?: StaleOutputs
+  /** The review overlays applied after the pipeline (`--overlay`), and their entries that changed nothing in this batch. Absent without overlays. */
+  review?: ReviewSummary
   /** Every `[stage, rule, reason]` the documents' edits name. Last, as it is complete only once they are written. */
   rules: RuleEntry[]
 }
@@ -138,4 +142,20 @@ export interface Report {
 export interface StaleOutputs {
   pruned: boolean
   outputs: string[]
+}
+
+/** An overlay entry that kept or removed nothing in the batch: its line or scope matches nothing (a stale decision). */
+export interface StaleEntry {
+  /** `FILE:LINE` of the entry. */
+  entry: string
+  kind: 'rulesOff' | 'keep' | 'remove'
+  /** `site-b/` or a path glob. */
+  scope: string
+  /** The rule switched off, or the line kept or removed. */
+  value: string
+}
+
+export interface ReviewSummary {
+  overlays: string[]
+  stale: StaleEntry[]
 }
