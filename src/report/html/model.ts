@@ -64,6 +64,8 @@ export interface PageCluster {
 
 export interface PageData {
   v: 1
+  /** The run's report id: the page keeps review decisions under it. */
+  run: string
   stages: string[]
   /** `[stageIndex, ruleId]`. */
   rules: Array<[number, string]>
@@ -274,7 +276,15 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
   stageCounts.sort((a, b) => stageRank(a.stage) - stageRank(b.stage) || a.stageIndex - b.stageIndex)
 
   return {
-    data: {v: 1, stages: stages.values, rules: rules.map((r) => [r.stageIndex, r.rule]), reasons: reasons.values, docs, clusters},
+    data: {
+      v: 1,
+      run: report.id ?? report.pipeline.hash,
+      stages: stages.values,
+      rules: rules.map((r) => [r.stageIndex, r.rule]),
+      reasons: reasons.values,
+      docs,
+      clusters
+    },
     rules,
     stageCounts,
     textNotes

@@ -5,7 +5,8 @@
  * `#rinse-data`, which is the only place document text appears.
  */
 import type {PageReportInput as Report} from '../read-report.js'
-import {CLIENT_JS} from './client.js'
+import {clientScript} from './client-script.js'
+import {comparePanel, compareTab, type PageComparison} from './compare-panel.js'
 import {buildPageModel, stageColours, type ModelOptions, type PageModel} from './model.js'
 import {REPORT_CSS} from './styles.js'
 import {escapeHtml as h, fmtBytes, fmtInt, fmtMs, fmtPct, jsonForScript, removedShare} from './util.js'
@@ -16,6 +17,8 @@ export interface RenderOptions extends ModelOptions {
   title?: string
   /** Rows shown in the conflict, failure and warning tables before "N more". */
   maxIssueRows?: number
+  /** What changed since an earlier run (`rinse run --compare`): a Compare tab. */
+  comparison?: PageComparison
 }
 
 const fileHref = (path: string): string => `#/file/${encodeURIComponent(path)}`
@@ -235,6 +238,8 @@ ${summary(report, model)}
 <a href="#/rules" data-tab="rules" data-testid="tab-rules">Rules (${fmtInt(model.rules.length)})</a>
 <a href="#/dups" data-tab="dups" data-testid="tab-dups">Duplicates (${fmtInt(report.clusters.length)})</a>
 <a href="#/issues" data-tab="issues" data-testid="tab-issues">Issues (${fmtInt(issues)})</a>
+${compareTab(options.comparison)}
+<a href="#/decisions" data-tab="decisions" data-testid="tab-decisions">Decisions (<span data-testid="decision-count">0</span>)</a>
 </nav>
 </header>
 <main>
@@ -244,10 +249,12 @@ ${summary(report, model)}
 <section data-panel="rules" aria-label="Rules">${rulesPanel(model)}</section>
 <section data-panel="dups" aria-label="Duplicate clusters">${clustersPanel(report)}</section>
 <section data-panel="issues" aria-label="Issues">${issuesPanel(report, options.maxIssueRows ?? 1000)}</section>
+${comparePanel(options.comparison)}
+<section data-panel="decisions" aria-label="Review decisions"><div id="decisions" data-testid="decisions"></div></section>
 </main>
 <div id="tip" role="tooltip" data-testid="tooltip" hidden></div>
 <script type="application/json" id="rinse-data">${jsonForScript(model.data)}</script>
-<script>${CLIENT_JS}</script>
+<script>${clientScript()}</script>
 </body>
 </html>
 `
