@@ -19,6 +19,7 @@ import {localCopies, type DedupOptions} from '../stages/dedup/index.js'
 import {STAGES} from './stages.js'
 import {ConfigError} from './config-error.js'
 import {applyOverlays} from '../review/apply.js'
+import {siteResolver} from '../review/site.js'
 import type {Overlay} from '../review/overlay.js'
 import type {z} from 'zod'
 
@@ -37,6 +38,8 @@ export interface PipelineConfig {
   hash: string
   /** Review overlays applied after the stages, in order (`--overlay`); absent when none. */
   overlays?: Overlay[]
+  /** The `site` pattern: a document's site is its first group in the path (see review/site.ts); absent: the first folder. */
+  site?: string
 }
 
 /** pipelines/default.yaml of the package (found from dist/, src/, or a build of src/ into another folder). */
@@ -64,7 +67,16 @@ export async function loadPipelineFile(path: string): Promise<PipelineConfig> {
 export function parsePipeline(data: unknown, source = '<inline>'): PipelineConfig {
   if (!isObject(data)) throw new ConfigError(source, '', 'expected a mapping with a `stages` list')
   for (const key of Object.keys(data)) {
-    if (key !== 'stages') throw new ConfigError(source, key, 'unknown key; expected only `stages`')
+    if (key !== 'stages' && key !== 'site') throw new ConfigError(source, key, 'unknown key; expected `stages` and optionally `site`')
+  }
+  const site = data.site
+  if (site !== undefined) {
+    if (typeof site !== 'string') throw new ConfigError(source, 'site', 'expected a regular expression over document paths (a string)')
+    try {
+      siteResolver(site)
+    } catch (error) {
+      throw new ConfigError(source, 'site', `not a regular expression: ${(error as Error).message}`)
+    }
   }
   const list = data.stages
   if (!Array.isArray(list)) throw new ConfigError(source, 'stages', 'expected a list of stages')
@@ -107,8 +119,8 @@ export function parsePipeline(data: unknown, source = '<inline>'): PipelineConfi
     }
     stages.push({stage: name, options: parsed.data as Record<string, unknown>})
   })
-  const hash = jsonKey(stages)
-  return {source, stages, hash}
+  if (site === undefined) return {source, stages, hash: jsonKey(stages)}
+  return {source, stages, hash: jsonKey({stages, site}), site}
 }
 
 /** The same pipeline with a persistent dedup index (the CLI's --index): set on every dedup stage. */
@@ -140,17 +152,15 @@ function withOptions(
     options: (entry.stage === stage && change(entry.options)) || entry.options
   }))
   if (stages.every((entry, i) => entry.options === config.stages[i]!.options)) return config
-  return withOverlays(
-    parsePipeline({stages: stages.map((entry) => ({[entry.stage]: entry.options}))}, config.source),
-    config.overlays ?? []
-  )
+  const data = {stages: stages.map((entry) => ({[entry.stage]: entry.options})), ...(config.site === undefined ? {} : {site: config.site})}
+  return withOverlays(parsePipeline(data, config.source), config.overlays ?? [])
 }
 
 /** The pipeline with review overlays applied after it, in order, after any it has (see review/overlay.ts). */
 export function withOverlays(config: PipelineConfig, overlays: readonly Overlay[]): PipelineConfig {
   if (overlays.length === 0) return config
   const all = [...(config.overlays ?? []), ...overlays]
-  return {...config, overlays: all, hash: jsonKey([jsonKey(config.stages), all])}
+  return {...config, overlays: all, hash: jsonKey([config.hash, overlays])}
 }
 
 export function buildStages(config: PipelineConfig): ConfiguredStage[] {
@@ -160,7 +170,7 @@ export function buildStages(config: PipelineConfig): ConfiguredStage[] {
     const later = config.stages.slice(i + 1).find((next) => next.stage === 'dedup')
     return boilerplate(entry.options as BoilerplateOptions, {localDedup: later ? localCopies(later.options as DedupOptions) : undefined})
   })
-  return config.overlays ? applyOverlays(stages, config.overlays) : stages
+  return config.overlays ? applyOverlays(stages, config.overlays, siteResolver(config.site)) : stages
 }
 
 function describe(

@@ -18,6 +18,7 @@ import {unifiedDiff} from '../report/unified-diff.js'
 import {dropDecision} from './corpus.js'
 import type {Pipeline} from './pipeline.js'
 import {readTrace, type TraceRef} from './trace-spool.js'
+import {documentSite} from '../review/site.js'
 
 export interface CleanFileTask {
   file: InputFile
@@ -73,6 +74,8 @@ export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: S
     edits: result.edits,
     conflicts: result.conflicts
   }
+  const site = documentSite(pipeline.config.site, file.relative)
+  if (site) document.site = site
   if (result.warnings.length > 0) document.warnings = result.warnings
   if (dropped) document.dropped = dropped
   const stored = compactDocument(document)

@@ -6,7 +6,7 @@
 import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {cleanedPath} from '../io/out-paths.js'
-import {siteOf} from '../review/scope.js'
+import {siteOf} from '../review/site.js'
 import {mapReportDocuments} from './read-report.js'
 import {ruleCounts} from './summarize.js'
 

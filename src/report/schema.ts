@@ -40,6 +40,8 @@ export interface DocumentReport {
   rules: RuleEntry[]
   edits: EditRecord[]
   conflicts: Conflict[]
+  /** The document's site: the first folder of its path, or the pipeline's `site` pattern's group; absent when none (docs/review.md#sites). */
+  site?: string
   /** Messages about text that was kept but looks suspicious. */
   warnings?: string[]
   /** Set when a corpus stage dropped the whole document (a duplicate): why, and the cluster. */

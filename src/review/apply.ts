@@ -23,8 +23,13 @@ export function lineKey(line: string): string {
   return line.trim().replace(/\s+/g, ' ')
 }
 
-export function applyOverlays(stages: readonly ConfiguredStage[], overlays: readonly Overlay[]): ConfiguredStage[] {
-  const decide = decisionsFor(overlays)
+/** `siteOf`: a document's site, for the scopes that name one (see review/site.ts). */
+export function applyOverlays(
+  stages: readonly ConfiguredStage[],
+  overlays: readonly Overlay[],
+  siteOf: (path: string) => string
+): ConfiguredStage[] {
+  const decide = decisionsFor(overlays, siteOf)
   const wrapped = stages.map((stage) => reviewed(stage, decide))
   const removal = removalPass(decide)
   const boilerplate = wrapped.findIndex((stage) => stage.name === 'boilerplate')
@@ -34,8 +39,8 @@ export function applyOverlays(stages: readonly ConfiguredStage[], overlays: read
   return wrapped
 }
 
-function decisionsFor(overlays: readonly Overlay[]): (path: string) => Decisions {
-  const scopes = overlays.flatMap((overlay) => overlay.scopes).map((scope) => ({scope, matches: scopeMatcher(scope)}))
+function decisionsFor(overlays: readonly Overlay[], siteOf: (path: string) => string): (path: string) => Decisions {
+  const scopes = overlays.flatMap((overlay) => overlay.scopes).map((scope) => ({scope, matches: scopeMatcher(scope, siteOf)}))
   // Passes ask for one document many times in a row.
   let last: {path: string; decisions: Decisions} | undefined
   return (path) => {

@@ -1,19 +1,13 @@
-/** Which documents a scope of an overlay covers: a site (a first folder under IN) or a path glob. */
+/** Which documents a scope of an overlay covers: a site (see site.ts) or a path glob. */
 import type {OverlayScope} from './overlay.js'
-
-/** A document's site: the first folder of its path under IN (`site-b/page.txt` → `site-b`), or '' at the top. */
-export function siteOf(path: string): string {
-  const slash = path.indexOf('/')
-  return slash === -1 ? '' : path.slice(0, slash)
-}
 
 /** How a scope reads in reasons and listings: `site-b/` or `news/**`. */
 export function scopeLabel(scope: Pick<OverlayScope, 'site' | 'path'>): string {
   return scope.site !== undefined ? `${scope.site}/` : scope.path!
 }
 
-/** A test for document paths: in the scope's site, or matching its glob (`*` within a folder, `**` across, `?` one character). */
-export function scopeMatcher(scope: Pick<OverlayScope, 'site' | 'path'>): (path: string) => boolean {
+/** A test for document paths: on the scope's site, or matching its glob (`*` within a folder, `**` across, `?` one character). */
+export function scopeMatcher(scope: Pick<OverlayScope, 'site' | 'path'>, siteOf: (path: string) => string): (path: string) => boolean {
   if (scope.site !== undefined) {
     const site = scope.site
     return (path) => siteOf(path) === site

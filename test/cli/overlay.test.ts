@@ -1,7 +1,7 @@
 import {mkdirSync, readFileSync, writeFileSync, existsSync} from 'node:fs'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {listFiles, readReport, rinse, sampleCopy} from '../helpers.js'
+import {listFiles, readReport, readStoredReport, rinse, sampleCopy} from '../helpers.js'
 
 /** Our own page on a second site: a related-article bullet between paragraphs, and a promotion line the rules keep. */
 const GARDEN = `Town garden opens a second plot for volunteers
@@ -86,6 +86,23 @@ describe('rinse run --overlay', () => {
       `1:1 boilerplate/kept-by-review: kept by review; boilerplate/masthead would remove it (site name banner) [${review}:7]`,
       `15:1 boilerplate/kept-by-review: 3 boilerplate/related-bullet edits not made: the rule is off on site-b/ [${review}:5]`
     ])
+  })
+
+  it("records each document's site in report.json: its first folder, none at the top", () => {
+    const sites = Object.fromEntries(readStoredReport(join(work, 'plain')).documents.map((document) => [document.path, document.site]))
+    expect(sites).toMatchObject({'site-a/garden.txt': 'site-a', 'site-b/football-transfer.txt': 'site-b', 'heatwave.txt': undefined})
+  })
+
+  it("scopes by the pipeline's `site` pattern when it has one", async () => {
+    const pipeline = join(work, 'sites.yaml')
+    writeFileSync(pipeline, `${readFileSync(join(import.meta.dirname, '..', '..', 'pipelines', 'default.yaml'), 'utf8')}site: '^site-'\n`)
+    const overlay = join(work, 'sites-review.yaml')
+    writeFileSync(overlay, `version: 1\nscopes:\n  - site: site-\n    rulesOff:\n      - {rule: related-bullet, ${SIGNED}}\n`)
+    await run('pattern', '--pipeline', pipeline, '--overlay', overlay)
+    const report = readReport(join(work, 'pattern'))
+    expect(rulesOf(report, 'site-a/garden.txt')).not.toContain('boilerplate/related-bullet')
+    expect(rulesOf(report, 'site-b/football-transfer.txt')).not.toContain('boilerplate/related-bullet')
+    expect(readStoredReport(join(work, 'pattern')).documents.find((document) => document.path === 'site-a/garden.txt')!.site).toBe('site-')
   })
 
   it('leaves every other document as the pipeline alone cleans it', () => {

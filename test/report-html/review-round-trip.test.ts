@@ -57,8 +57,18 @@ describe.skipIf(!HAVE_CHROMIUM && !process.env.CI)('review round trip in Chromiu
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(String(error)))
     const url = pathToFileURL(join(work, 'first', 'report.html')).href
-    await page.goto(`${url}#/file/${encodeURIComponent(FOOTBALL)}`)
+    // Sites: a filter, and the rules that fired on each.
+    await page.goto(`${url}#/files`)
     await page.locator('html[data-ready=true]').waitFor()
+    await page.getByTestId('filter-site').selectOption({label: 'site-b/ (2 files)'})
+    expect(await page.getByTestId('file-count').textContent()).toBe('2 of 7 files')
+    expect(await page.getByTestId('site-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-site')))).toEqual([
+      'site-a',
+      'site-b'
+    ])
+    expect(await page.locator('[data-testid=site-row][data-site=site-a]').textContent()).toContain('related-bullet 1')
+
+    await page.goto(`${url}#/file/${encodeURIComponent(FOOTBALL)}`)
     // Reject one removal (the masthead) and one rule on this site (related-bullet on site-b/).
     await page.locator('[data-testid=change][data-rule=masthead]').first().click()
     await page.getByTestId('decide-keep').click()

@@ -8,6 +8,8 @@ export interface Filter {
   text: string
   stage: number | null
   rule: number | null
+  /** A site's index, -1 for documents without one. */
+  site: number | null
   status: string
   dup: string
   minRemoved: number
@@ -34,6 +36,7 @@ export function fileList(page: Page, isShown: () => boolean, onFilter: () => voi
     search: q<HTMLInputElement>('[data-testid=filter-search]'),
     stage: q<HTMLSelectElement>('[data-testid=filter-stage]'),
     rule: q<HTMLSelectElement>('[data-testid=filter-rule]'),
+    site: q<HTMLSelectElement>('[data-testid=filter-site]'),
     status: q<HTMLSelectElement>('[data-testid=filter-status]'),
     dup: q<HTMLSelectElement>('[data-testid=filter-dup]'),
     removed: q<HTMLInputElement>('[data-testid=filter-removed]'),
@@ -50,6 +53,7 @@ export function fileList(page: Page, isShown: () => boolean, onFilter: () => voi
     text: ctl.search.value.trim().toLowerCase(),
     stage: numOrNull(ctl.stage.value),
     rule: numOrNull(ctl.rule.value),
+    site: numOrNull(ctl.site.value),
     status: ctl.status.value,
     dup: ctl.dup.value,
     minRemoved: Number(ctl.removed.value) || 0
@@ -141,7 +145,7 @@ export function fileList(page: Page, isShown: () => boolean, onFilter: () => voi
     clearTimeout(timer)
     timer = window.setTimeout(self.apply, 60)
   })
-  for (const control of [ctl.stage, ctl.rule, ctl.status, ctl.dup, ctl.sort]) control.addEventListener('change', self.apply)
+  for (const control of [ctl.stage, ctl.rule, ctl.site, ctl.status, ctl.dup, ctl.sort]) control.addEventListener('change', self.apply)
   ctl.removed.addEventListener('input', () => {
     ctl.removedNum.value = ctl.removed.value
     self.apply()
@@ -171,6 +175,7 @@ function matches(page: Page, i: number, f: Filter): boolean {
   if (f.text && page.lowerPaths[i]!.indexOf(f.text) === -1) return false
   if (f.stage !== null && d.ss.indexOf(f.stage) === -1) return false
   if (f.rule !== null && d.rs.indexOf(f.rule) === -1) return false
+  if (f.site !== null && (d.s ?? -1) !== f.site) return false
   const edits = editCount(d)
   switch (f.status) {
     case 'changed':
