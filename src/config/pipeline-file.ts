@@ -10,14 +10,13 @@
  */
 import {jsonKey} from '../io/content-hash.js'
 import {existsSync} from 'node:fs'
-import {readFile} from 'node:fs/promises'
 import {fileURLToPath} from 'node:url'
 import {parse as parseYaml} from 'yaml'
 import type {ConfiguredStage} from '../core/stage.js'
 import {boilerplate, type BoilerplateOptions} from '../stages/boilerplate/index.js'
 import {localCopies, type DedupOptions} from '../stages/dedup/index.js'
 import {STAGES} from './stages.js'
-import {ConfigError} from './config-error.js'
+import {ConfigError, readConfigFile} from './config-error.js'
 import {applyOverlays} from '../review/apply.js'
 import {siteResolver} from '../review/site.js'
 import type {Overlay} from '../review/overlay.js'
@@ -48,12 +47,7 @@ export const DEFAULT_PIPELINE_PATH = ['../../', '../../../', '../../../../']
   .find((path) => existsSync(path))!
 
 export async function loadPipelineFile(path: string): Promise<PipelineConfig> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    throw new ConfigError(path, '', `cannot read the pipeline file (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
-  }
+  const text = await readConfigFile(path, 'pipeline file')
   let data: unknown
   try {
     data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text)

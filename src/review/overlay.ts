@@ -15,10 +15,9 @@
  * Validated on load like a pipeline file: a mistake names the file, the key and
  * what was expected. Every entry keeps its file and line, which the report names.
  */
-import {readFile} from 'node:fs/promises'
 import {LineCounter, parseDocument} from 'yaml'
 import {z} from 'zod'
-import {ConfigError} from '../config/config-error.js'
+import {ConfigError, readConfigFile} from '../config/config-error.js'
 import {STAGES} from '../config/stages.js'
 
 /** Who decided, when, and why (optional): kept with every entry. */
@@ -80,13 +79,7 @@ export interface Overlay {
 export const ENTRY_KINDS: readonly EntryKind[] = ['rulesOff', 'keep', 'remove']
 
 export async function loadOverlayFile(path: string): Promise<Overlay> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    throw new ConfigError(path, '', `cannot read the overlay file (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
-  }
-  return parseOverlayText(text, path)
+  return parseOverlayText(await readConfigFile(path, 'overlay file'), path)
 }
 
 /** An overlay from YAML (or JSON) text; `source` names it in errors and in the report. */
