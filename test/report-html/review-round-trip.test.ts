@@ -76,16 +76,21 @@ describe.skipIf(!HAVE_CHROMIUM && !process.env.CI)('review round trip in Chromiu
     await page.getByTestId('decide-rule-off').click()
     await page.locator('[data-testid=change][data-rule=copyright]').first().click()
     await page.getByTestId('decide-confirm').click()
+    await page.getByTestId('decide-remove-input').fill("'Wage Structure'")
+    await page.getByTestId('decide-remove').click()
     await page.goto(`${url}#/decisions`)
-    await expect.poll(() => page.getByTestId('decision-count').textContent()).toBe('3')
+    await expect.poll(() => page.getByTestId('decision-count').textContent()).toBe('4')
+    expect(await page.getByTestId('decisions-yaml').textContent()).toContain(`    remove:\n      - {line: "'Wage Structure'"`)
+    // Undo the line removal: the overlay no longer has it.
     await page.getByTestId('decision-undo').last().click()
-    expect(await page.getByTestId('decision-count').textContent()).toBe('2')
-    expect(await page.getByTestId('decision-counts').textContent()).toBe('1 keep · 0 confirm · 1 rule off · 0 remove')
+    expect(await page.getByTestId('decision-count').textContent()).toBe('3')
+    expect(await page.getByTestId('decisions-yaml').textContent()).not.toContain('remove:')
+    expect(await page.getByTestId('decision-counts').textContent()).toBe('1 keep · 1 confirm · 1 rule off · 0 remove')
 
     // Decisions are kept for this run across a reload.
     await page.reload()
     await page.locator('html[data-ready=true]').waitFor()
-    expect(await page.getByTestId('decision-count').textContent()).toBe('2')
+    expect(await page.getByTestId('decision-count').textContent()).toBe('3')
 
     await page.getByTestId('reviewer').fill('ana')
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('decisions-export').click()])
