@@ -39,5 +39,28 @@ export default tseslint.config(
         {argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_'}
       ]
     }
+  },
+  {
+    // The report page's script runs in a browser.
+    files: ['src/report/html/client/**/*.ts'],
+    languageOptions: {
+      globals: {
+        document: 'readonly',
+        window: 'readonly',
+        location: 'readonly',
+        localStorage: 'readonly',
+        requestAnimationFrame: 'readonly',
+        Blob: 'readonly',
+        HTMLElement: 'readonly',
+        HTMLElementTagNameMap: 'readonly',
+        HTMLInputElement: 'readonly',
+        HTMLSelectElement: 'readonly',
+        HTMLAnchorElement: 'readonly',
+        Element: 'readonly',
+        Node: 'readonly',
+        ParentNode: 'readonly',
+        Event: 'readonly'
+      }
+    }
   }
 )

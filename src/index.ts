@@ -16,7 +16,8 @@ export {writeDiffsFromReport, type DiffsWritten} from './report/write-diffs.js'
 export {runFolder} from './run/run-folder.js'
 export {type RunOptions, type RunResult, type Progress} from './run/batch.js'
 export {tuneGarbageCollection} from './run/tune-gc.js'
-export {loadPipelineFile, parsePipeline, DEFAULT_PIPELINE_PATH, type PipelineConfig} from './config/pipeline-file.js'
+export {loadPipelineFile, parsePipeline, withOverlays, DEFAULT_PIPELINE_PATH, type PipelineConfig} from './config/pipeline-file.js'
+export {loadOverlayFile, parseOverlay, parseOverlayText, type Overlay, type OverlayScope} from './config/review/overlay.js'
 export {STAGES} from './config/stages.js'
 export type {Edit, FoldedEdit, Conflict, Point, ProposedEdit, StageName} from './engine/types.js'
 export type {ConfiguredStage, Pass, StageInput, RuleInfo} from './engine/stage.js'
@@ -31,7 +32,9 @@ export type {
   RuleEntry,
   DocumentSummary,
   Cluster,
-  StaleOutputs
+  StaleOutputs,
+  ReviewSummary,
+  StaleEntry
 } from './report/schema.js'
 export {mapReportDocuments} from './report/read-report.js'
 export {ConfigError, InputError, ReconstructError, ReportVersionError, UsageError, WriteError} from './errors.js'

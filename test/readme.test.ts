@@ -8,7 +8,7 @@ import {dirname, join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {parse as parseYaml} from 'yaml'
 import {describe, expect, it} from 'vitest'
-import {parsePipeline, STAGES} from '../src/index.js'
+import {parseOverlayText, parsePipeline, STAGES} from '../src/index.js'
 
 const root = join(import.meta.dirname, '..')
 const read = (path: string): string => readFileSync(join(root, path), 'utf8')
@@ -108,9 +108,10 @@ describe('docs', () => {
       }
     })
 
-    it(`${path}: every YAML example is a valid pipeline`, () => {
+    it(`${path}: every YAML example is a valid pipeline (or review overlay)`, () => {
       for (const [, yaml] of read(path).matchAll(/^```yaml\n([\s\S]*?)^```/gm)) {
-        expect(() => parsePipeline(parseYaml(yaml!), path)).not.toThrow()
+        if (yaml!.startsWith('version:')) expect(() => parseOverlayText(yaml!, path)).not.toThrow()
+        else expect(() => parsePipeline(parseYaml(yaml!), path)).not.toThrow()
       }
     })
   }

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /** The `rinse` command. Exit codes: 0 done, 1 some files failed, 2 bad usage or pipeline file, 3 a file lost more than --fail-on-removed-share, 69 Redis unavailable (--queue, worker), 74 an output could not be written (disk full): the run stopped. */
 import {printable} from '../io/printable.js'
-import {readFile} from 'node:fs/promises'
+import {access, readFile} from 'node:fs/promises'
 import {basename, join, resolve} from 'node:path'
 import {Command, InvalidArgumentError} from 'commander'
 import {reporter} from 'vfile-reporter'
-import {DEFAULT_PIPELINE_PATH, forRecords, loadPipelineFile, withDedupIndex} from '../config/pipeline-file.js'
+import {DEFAULT_PIPELINE_PATH, forRecords, loadPipelineFile, withDedupIndex, withOverlays} from '../config/pipeline-file.js'
+import {loadOverlayFile} from '../config/review/overlay.js'
 import {createPipeline} from '../library/pipeline.js'
 import {runFolder} from '../run/run-folder.js'
 import {type Progress} from '../run/batch.js'
@@ -16,10 +17,11 @@ import {DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_OUTAGE_TIMEOUT_MS, REDIS_UNAVAILABLE
 import {cannotRead, decodeDocument} from '../io/read-document.js'
 import {WRITE_FAILED_EXIT} from '../io/write-error.js'
 import {writeReportHtml} from '../report/html/index.js'
+import {compareRuns, formatComparison} from '../report/compare.js'
 import {writeDiffsFromReport} from '../report/write-diffs.js'
 import {cleanStream} from './clean-stream.js'
 import {progressBar} from './progress.js'
-import {staleLine, summaryLine} from './summary.js'
+import {staleLine, staleReviewLine, summaryLine} from './summary.js'
 import {VERSION} from '../version.js'
 import {DEFAULT_FILE_TIMEOUT_MS} from '../run/pool.js'
 import {ConfigError, InputError, ReportVersionError, UsageError, WriteError} from '../errors.js'
@@ -41,6 +43,12 @@ program
   )
   .requiredOption('-o, --out <dir>', 'output folder (must not be INPUT or inside it)')
   .option('-p, --pipeline <file>', 'pipeline file (YAML or JSON)', DEFAULT_PIPELINE_PATH)
+  .option(
+    '--overlay <file>',
+    'review overlay (YAML: rules off, lines kept or removed, per site or path glob) applied after the pipeline; repeatable, applied in order',
+    (file: string, files: string[]) => [...files, file],
+    [] as string[]
+  )
   .option('-c, --concurrency <n>', 'files read and written at once (default 16, or 32 per worker thread)', positiveInt)
   .option('-w, --workers <n>', 'worker threads for cleaning (default: all cores for 1,000+ files, else 1)', positiveInt)
   .option(
@@ -84,6 +92,7 @@ program
     'delete outputs of inputs that are gone since an earlier run (else they are kept and listed in report.json under stale)'
   )
   .option('--fail-on-removed-share <ratio>', 'exit 3 if any file lost more than this share of its bytes (0-1), listing those files', share)
+  .option('--compare <old-out>', 'compare with the output folder of an earlier run: a Compare tab in report.html (see `rinse compare`)')
   .option('--no-html', 'skip OUT/report.html')
   .option('--no-diffs', 'skip OUT/diffs (half the files to create; report.json keeps every edit, `rinse diffs OUT` writes them later)')
   .option('-q, --quiet', 'print nothing but errors')
@@ -103,7 +112,11 @@ Example:
   rinse run scraped/ --out cleaned/ --pipeline pipelines/strict.yaml`
   )
   .action(async (input: string, options: RunCommandOptions) => {
-    const loaded = await loadPipelineFile(options.pipeline)
+    if (options.compare) await readableReport(options.compare)
+    const overlays = []
+    // One at a time: the first invalid overlay is the one named.
+    for (const file of options.overlay) overlays.push(await loadOverlayFile(file))
+    const loaded = withOverlays(await loadPipelineFile(options.pipeline), overlays)
     const pipeline = options.index ? withDedupIndex(loaded, options.index, options.batch ?? basename(resolve(input))) : loaded
     const bar = options.quiet ? undefined : progressBar()
     // First Ctrl-C: finish the files in flight, write the report, exit 130; a re-run continues.
@@ -147,8 +160,15 @@ Example:
     for (const failure of result.report.failures) process.stderr.write(`rinse: ${printable(failure.path)}: ${failure.error}\n`)
     if (!options.quiet) {
       process.stdout.write(summaryLine(result.report, result.ms, result.resumed) + '\n')
-      const stale = staleLine(result.report)
-      if (stale) process.stdout.write(stale + '\n')
+      for (const line of [staleLine(result.report), staleReviewLine(result.report)]) if (line) process.stdout.write(line + '\n')
+    }
+    if (options.compare && !result.interrupted) {
+      const comparison = await compareRuns(options.compare, options.out)
+      if (options.html) await writeReportHtml(options.out, {comparison})
+      if (!options.quiet)
+        process.stdout.write(
+          `rinse: compared with ${printable(options.compare)}: ${comparison.changed.length} of ${comparison.documents} documents cleaned differently${options.html ? ' (Compare tab of report.html)' : ''}\n`
+        )
     }
     if (result.report.failures.length > 0) process.exitCode = 1
     if (result.interrupted) {
@@ -207,6 +227,19 @@ program
     })
     if (!options.quiet && !stop.signal.aborted) process.stdout.write(`rinse worker: waiting for jobs on ${options.queue}\n`)
     await worker.done
+  })
+
+program
+  .command('compare')
+  .description('what changed between two runs: documents cleaned differently, edits gained and lost per rule and per site')
+  .argument('<old-out>', 'the output folder of the earlier run')
+  .argument('<new-out>', 'the output folder of the later run')
+  .option('--json', 'print the comparison as JSON')
+  .action(async (oldOut: string, newOut: string, options: {json?: boolean}) => {
+    await readableReport(oldOut)
+    await readableReport(newOut)
+    const comparison = await compareRuns(oldOut, newOut)
+    process.stdout.write(options.json ? JSON.stringify(comparison, null, 2) + '\n' : formatComparison(comparison))
   })
 
 program
@@ -276,6 +309,8 @@ program
 interface RunCommandOptions {
   out: string
   pipeline: string
+  overlay: string[]
+  compare?: string
   concurrency: number
   workers?: number
   fileTimeout: number
@@ -343,6 +378,15 @@ function positiveInt(value: string): number {
   const number = Number(value)
   if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a positive whole number')
   return number
+}
+
+/** An output folder's report.json must be there before a run or a comparison uses it. */
+async function readableReport(out: string): Promise<void> {
+  try {
+    await access(join(out, 'report.json'))
+  } catch {
+    throw new UsageError(`${out}: no report.json here; expected the output folder of a rinse run`)
+  }
 }
 
 async function readInput(path: string): Promise<Buffer> {

@@ -39,3 +39,11 @@ export function staleLine(report: Pick<Report, 'stale'>): string | undefined {
     ? `rinse: pruned ${outputs} whose input is gone (listed in report.json under stale)`
     : `rinse: ${outputs} in OUT ${stale.outputs.length === 1 ? 'has' : 'have'} no input in this run (listed in report.json under stale); --prune deletes them`
 }
+
+/** Review overlay entries that kept or removed nothing in this batch, when there were any. */
+export function staleReviewLine(report: Pick<Report, 'review'>): string | undefined {
+  const stale = report.review?.stale ?? []
+  if (stale.length === 0) return undefined
+  const entries = stale.map((entry) => entry.entry).join(', ')
+  return `rinse: ${stale.length} review entr${stale.length === 1 ? 'y' : 'ies'} matched nothing in this batch (listed in report.json under review.stale): ${entries}`
+}

@@ -10,13 +10,16 @@
  */
 import {jsonKey} from '../io/content-hash.js'
 import {existsSync} from 'node:fs'
-import {readFile} from 'node:fs/promises'
 import {fileURLToPath} from 'node:url'
 import {parse as parseYaml} from 'yaml'
 import type {ConfiguredStage} from '../engine/stage.js'
 import {boilerplate, type BoilerplateOptions} from '../stages/boilerplate/index.js'
 import {localCopies, type DedupOptions} from '../stages/dedup/index.js'
 import {STAGES} from './stages.js'
+import {readConfigFile} from './read-config-file.js'
+import {applyOverlays} from './review/apply.js'
+import {siteResolver} from '../io/site.js'
+import type {Overlay} from './review/overlay.js'
 import type {z} from 'zod'
 import {ConfigError} from '../errors.js'
 
@@ -29,8 +32,12 @@ export interface PipelineConfig {
   /** Where it came from: a path, or `<inline>`. */
   source: string
   stages: StageEntry[]
-  /** Stable hash of the resolved stages: a re-run with another pipeline redoes every file. */
+  /** Stable hash of the resolved stages (and overlays): a re-run with another pipeline redoes every file. */
   hash: string
+  /** Review overlays applied after the stages, in order (`--overlay`); absent when none. */
+  overlays?: Overlay[]
+  /** The `site` pattern: a document's site is its first group in the path (see review/site.ts); absent: the first folder. */
+  site?: string
 }
 
 /** pipelines/default.yaml of the package (found from dist/, src/, or a build of src/ into another folder). */
@@ -39,12 +46,7 @@ export const DEFAULT_PIPELINE_PATH = ['../../', '../../../', '../../../../']
   .find((path) => existsSync(path))!
 
 export async function loadPipelineFile(path: string): Promise<PipelineConfig> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    throw new ConfigError(path, '', `cannot read the pipeline file (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
-  }
+  const text = await readConfigFile(path, 'pipeline file')
   let data: unknown
   try {
     data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text)
@@ -58,7 +60,16 @@ export async function loadPipelineFile(path: string): Promise<PipelineConfig> {
 export function parsePipeline(data: unknown, source = '<inline>'): PipelineConfig {
   if (!isObject(data)) throw new ConfigError(source, '', 'expected a mapping with a `stages` list')
   for (const key of Object.keys(data)) {
-    if (key !== 'stages') throw new ConfigError(source, key, 'unknown key; expected only `stages`')
+    if (key !== 'stages' && key !== 'site') throw new ConfigError(source, key, 'unknown key; expected `stages` and optionally `site`')
+  }
+  const site = data.site
+  if (site !== undefined) {
+    if (typeof site !== 'string') throw new ConfigError(source, 'site', 'expected a regular expression over document paths (a string)')
+    try {
+      siteResolver(site)
+    } catch (error) {
+      throw new ConfigError(source, 'site', `not a regular expression: ${(error as Error).message}`)
+    }
   }
   const list = data.stages
   if (!Array.isArray(list)) throw new ConfigError(source, 'stages', 'expected a list of stages')
@@ -101,8 +112,8 @@ export function parsePipeline(data: unknown, source = '<inline>'): PipelineConfi
     }
     stages.push({stage: name, options: parsed.data as Record<string, unknown>})
   })
-  const hash = jsonKey(stages)
-  return {source, stages, hash}
+  if (site === undefined) return {source, stages, hash: jsonKey(stages)}
+  return {source, stages, hash: jsonKey({stages, site}), site}
 }
 
 /** The same pipeline with a persistent dedup index (the CLI's --index): set on every dedup stage. */
@@ -134,16 +145,25 @@ function withOptions(
     options: (entry.stage === stage && change(entry.options)) || entry.options
   }))
   if (stages.every((entry, i) => entry.options === config.stages[i]!.options)) return config
-  return parsePipeline({stages: stages.map((entry) => ({[entry.stage]: entry.options}))}, config.source)
+  const data = {stages: stages.map((entry) => ({[entry.stage]: entry.options})), ...(config.site === undefined ? {} : {site: config.site})}
+  return withOverlays(parsePipeline(data, config.source), config.overlays ?? [])
+}
+
+/** The pipeline with review overlays applied after it, in order, after any it has (see review/overlay.ts). */
+export function withOverlays(config: PipelineConfig, overlays: readonly Overlay[]): PipelineConfig {
+  if (overlays.length === 0) return config
+  const all = [...(config.overlays ?? []), ...overlays]
+  return {...config, overlays: all, hash: jsonKey([config.hash, overlays])}
 }
 
 export function buildStages(config: PipelineConfig): ConfiguredStage[] {
-  return config.stages.map((entry, i) => {
+  const stages = config.stages.map((entry, i) => {
     if (entry.stage !== 'boilerplate') return STAGES[entry.stage]!.create(entry.options as never)
     // Boilerplate's fixed point looks past the in-document copies a later dedup removes.
     const later = config.stages.slice(i + 1).find((next) => next.stage === 'dedup')
     return boilerplate(entry.options as BoilerplateOptions, {localDedup: later ? localCopies(later.options as DedupOptions) : undefined})
   })
+  return config.overlays ? applyOverlays(stages, config.overlays, siteResolver(config.site)) : stages
 }
 
 function describe(

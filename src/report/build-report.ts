@@ -14,6 +14,7 @@ import {basename, dirname, join} from 'node:path'
 import type {PipelineConfig} from '../config/pipeline-file.js'
 import {writeError} from '../io/write-error.js'
 import {splitRuleKey, stageRank} from './summarize.js'
+import {reviewSummary} from './review-stale.js'
 import {REPORT_VERSION, type Cluster, type DocumentSummary, type FailedDocument, type RunReport, type StaleOutputs} from './schema.js'
 
 export function summarizeRun(
@@ -62,7 +63,8 @@ export function summarizeRun(
     failures: [...failures].sort((a, b) => compare(a.path, b.path)),
     clusters: extra.clusters ?? [],
     conflicts: sorted.flatMap((document) => (document.conflicts ?? []).map((conflict) => ({...conflict, path: document.path}))),
-    ...(extra.stale && extra.stale.outputs.length > 0 ? {stale: extra.stale} : {})
+    ...(extra.stale && extra.stale.outputs.length > 0 ? {stale: extra.stale} : {}),
+    ...(pipeline.overlays ? {review: reviewSummary(pipeline.overlays, sorted)} : {})
   }
 }
 

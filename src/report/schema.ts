@@ -43,6 +43,8 @@ export interface DocumentReport {
   rules: RuleEntry[]
   edits: EditRecord[]
   conflicts: Conflict[]
+  /** The document's site: the first folder of its path, or the pipeline's `site` pattern's group; absent when none (docs/review.md#sites). */
+  site?: string
   /** Messages about text that was kept but looks suspicious. */
   warnings?: string[]
   /** Set when a corpus stage dropped the whole document (a duplicate): why, and the cluster. */
@@ -80,6 +82,8 @@ export interface DocumentSummary {
   keptCopy?: true
   /** Only when there are any (rare). */
   conflicts?: Conflict[]
+  /** The review overlay entries (`FILE:LINE`) that kept or removed something here; absent when none. */
+  review?: string[]
 }
 
 export interface FailedDocument {
@@ -125,9 +129,27 @@ export interface Report {
    * deleted them (`--prune`). Absent when there are none.
    */
   stale?: StaleOutputs
+  /** The review overlays applied after the pipeline (`--overlay`), and their entries that changed nothing in this batch. Absent without overlays. */
+  review?: ReviewSummary
 }
 
 export interface StaleOutputs {
   pruned: boolean
   outputs: string[]
+}
+
+/** An overlay entry that kept or removed nothing in the batch: its line or scope matches nothing (a stale decision). */
+export interface StaleEntry {
+  /** `FILE:LINE` of the entry. */
+  entry: string
+  kind: 'rulesOff' | 'keep' | 'remove'
+  /** `site-b/` or a path glob. */
+  scope: string
+  /** The rule switched off, or the line kept or removed. */
+  value: string
+}
+
+export interface ReviewSummary {
+  overlays: string[]
+  stale: StaleEntry[]
 }

@@ -1,6 +1,7 @@
 /** The in-memory summary of one document's report entry. */
 import {compactDocument, reportEntry, type DocumentEdits} from './compact.js'
 import type {DocumentReport, DocumentSummary, ReportEntry} from './schema.js'
+import {reviewEntriesUsed} from './review-stale.js'
 
 /** A document's edits counted per `stage/rule`. */
 export function ruleCounts(document: Pick<DocumentReport, 'rules' | 'edits'>): Record<string, number> {
@@ -45,6 +46,8 @@ export function summarize(document: DocumentReport): DocumentSummary {
   if (document.warnings?.some((warning) => warning.includes(KEPT_PROSE))) summary.keptProse = true
   if (document.warnings?.some((warning) => warning.includes(KEPT_COPY))) summary.keptCopy = true
   if (document.conflicts.length > 0) summary.conflicts = document.conflicts
+  const review = reviewEntriesUsed(document)
+  if (review.length > 0) summary.review = review
   return summary
 }
 

@@ -19,6 +19,7 @@ import {dropDecision} from '../engine/corpus.js'
 import {cleanReplaying, type Pipeline} from '../library/pipeline.js'
 import {readTrace, type TraceRef} from './trace-spool.js'
 import {InputError} from '../errors.js'
+import {documentSite} from '../io/site.js'
 
 export interface CleanFileTask {
   file: InputFile
@@ -74,6 +75,8 @@ export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: S
     edits: result.edits,
     conflicts: result.conflicts
   }
+  const site = documentSite(pipeline.config.site, file.relative)
+  if (site) document.site = site
   if (result.warnings.length > 0) document.warnings = result.warnings
   if (dropped) document.dropped = dropped
   const entry = reportEntry(document)

@@ -26,6 +26,7 @@ import type {DocumentEdits} from '../report/compact.js'
 import {serializeDocument, type SerializedDocument} from '../report/summarize.js'
 import {buildCorpus, dropDecision, fingerprintCorpus, hasCorpusStages, type CorpusDocument} from '../engine/corpus.js'
 import {forRecords} from '../config/pipeline-file.js'
+import {documentSite} from '../io/site.js'
 import {createPipeline} from '../library/pipeline.js'
 import {cleanerFor, defaultWorkers} from './pool.js'
 import {TraceSpool, type TraceRef} from './trace-spool.js'
@@ -188,6 +189,8 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
             edits: result.edits,
             conflicts: result.conflicts
           }
+          const site = documentSite(pipeline.config.site, path)
+          if (site) document.site = site
           if (result.warnings.length > 0) document.warnings = result.warnings
           if (dropped) document.dropped = dropped
           fileDocuments.push(serializeDocument(document))

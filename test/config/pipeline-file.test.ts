@@ -66,7 +66,9 @@ describe('pipeline files', () => {
     expect(configError({stages: [{boilerplate: {patterns: [{id: 'x', pattern: '(?<=Photo )by', reason: 'r'}]}}]})).toMatch(
       /^p\.yaml: `stages\[0\]\.boilerplate\.patterns\.0\.pattern`: expected a pattern RE2 can run, not `\(\?<=Photo \)by`: invalid perl operator: \(\?<=/
     )
-    expect(configError({stage: []})).toBe('p.yaml: `stage`: unknown key; expected only `stages`')
+    expect(configError({stage: []})).toBe('p.yaml: `stage`: unknown key; expected `stages` and optionally `site`')
+    expect(configError({stages: [], site: 3})).toBe('p.yaml: `site`: expected a regular expression over document paths (a string)')
+    expect(configError({stages: [], site: '(unclosed'})).toMatch(/^p\.yaml: `site`: not a regular expression: /)
     expect(configError({stages: [{normalize: {}, repair: {}}]})).toMatch(/`stages\[0\]`: expected a stage name or a mapping/)
   })
 

@@ -48,6 +48,8 @@ export interface PageDoc {
   f?: string
   w?: string[]
   c?: ConflictTuple[]
+  /** The document's site, an index into `sites`; absent when it has none. */
+  s?: number
   /** Indices of clusters this document is a (removed) member of, and of clusters it is the kept copy of. */
   dm?: number[]
   dk?: number[]
@@ -64,12 +66,25 @@ export interface PageCluster {
 
 export interface PageData {
   v: 1
+  /** The run's report id: the page keeps review decisions under it. */
+  run: string
   stages: string[]
   /** `[stageIndex, ruleId]`. */
   rules: Array<[number, string]>
   reasons: string[]
+  /** The documents' sites (report.json's `site`), in order of first appearance. */
+  sites: string[]
   docs: PageDoc[]
   clusters: PageCluster[]
+}
+
+/** A site's documents, and its edits per rule (indices of `rules`). */
+export interface SiteRow {
+  index: number
+  site: string
+  documents: number
+  changed: number
+  rules: Map<number, number>
 }
 
 export interface RuleRow {
@@ -88,6 +103,7 @@ export interface RuleRow {
 export interface PageModel {
   data: PageData
   rules: RuleRow[]
+  sites: SiteRow[]
   /** Per stage: top-level and folded edit counts. */
   stageCounts: Array<{stage: string; stageIndex: number; edits: number; folded: number}>
   /** Documents whose text could not be embedded, by reason. */
@@ -120,6 +136,8 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
   const rules: RuleRow[] = []
   const reasons = new Interner()
   const textNotes = new Map<string, number>()
+  const siteNames = new Interner()
+  const sites: SiteRow[] = []
 
   const ruleIndex = (stage: string, rule: string): number => {
     const si = stages.get(stage)
@@ -229,6 +247,18 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
             : 'text left out to keep the report small'
       )
     }
+    if (doc.site) {
+      const index = siteNames.get(doc.site)
+      if (index === sites.length) sites.push({index, site: doc.site, documents: 0, changed: 0, rules: new Map()})
+      const row = sites[index]!
+      row.documents++
+      if (e.length > 0 || doc.omitted) row.changed++
+      for (const edit of doc.edits) {
+        const ri = ruleIndex(edit.stage, edit.rule)
+        row.rules.set(ri, (row.rules.get(ri) ?? 0) + 1)
+      }
+      page.s = index
+    }
     if (doc.warnings && doc.warnings.length > 0) page.w = doc.warnings
     if (doc.conflicts.length > 0) {
       page.c = doc.conflicts.map((c) => [
@@ -274,8 +304,18 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
   stageCounts.sort((a, b) => stageRank(a.stage) - stageRank(b.stage) || a.stageIndex - b.stageIndex)
 
   return {
-    data: {v: 1, stages: stages.values, rules: rules.map((r) => [r.stageIndex, r.rule]), reasons: reasons.values, docs, clusters},
+    data: {
+      v: 1,
+      run: report.id ?? report.pipeline.hash,
+      stages: stages.values,
+      rules: rules.map((r) => [r.stageIndex, r.rule]),
+      reasons: reasons.values,
+      sites: siteNames.values,
+      docs,
+      clusters
+    },
     rules,
+    sites,
     stageCounts,
     textNotes
   }

@@ -5,7 +5,8 @@
  * `#rinse-data`, which is the only place document text appears.
  */
 import type {PageReportInput as Report} from '../read-report.js'
-import {CLIENT_JS} from './client.js'
+import {clientScript} from './client-script.js'
+import {comparePanel, compareTab, type PageComparison} from './compare-panel.js'
 import {buildPageModel, stageColours, type ModelOptions, type PageModel} from './model.js'
 import {REPORT_CSS} from './styles.js'
 import {escapeHtml as h, fmtBytes, fmtInt, fmtMs, fmtPct, jsonForScript, removedShare} from './util.js'
@@ -16,6 +17,8 @@ export interface RenderOptions extends ModelOptions {
   title?: string
   /** Rows shown in the conflict, failure and warning tables before "N more". */
   maxIssueRows?: number
+  /** What changed since an earlier run (`rinse run --compare`): a Compare tab. */
+  comparison?: PageComparison
 }
 
 const fileHref = (path: string): string => `#/file/${encodeURIComponent(path)}`
@@ -123,6 +126,7 @@ function filesPanel(model: PageModel): string {
 <label class="wide">Search paths<input type="search" data-testid="filter-search" placeholder="path contains…  (press /)" autocomplete="off"></label>
 <label>Stage<select data-testid="filter-stage"><option value="">all stages</option>${stageOptions}</select></label>
 <label>Rule<select data-testid="filter-rule"><option value="">all rules</option>${ruleOptions}</select></label>
+${siteFilter(model)}
 <label>Status<select data-testid="filter-status"><option value="">all files</option><option value="changed">changed</option><option value="unchanged">unchanged</option><option value="failed">failed</option><option value="issues">warnings / conflicts</option></select></label>
 <label>Duplicates<select data-testid="filter-dup"><option value="">any</option><option value="member">duplicate members</option><option value="kept">kept copies</option><option value="any">in a cluster</option><option value="none">not in a cluster</option></select></label>
 <label>Removed at least (%)<span class="range"><input type="range" min="0" max="100" step="1" value="0" data-testid="filter-removed" aria-label="removed share threshold"><input type="number" min="0" max="100" step="1" value="0" data-testid="filter-removed-number" aria-label="removed share threshold, percent"></span></label>
@@ -136,6 +140,34 @@ function filesPanel(model: PageModel): string {
 </div>`
 }
 
+/** The site filter, when the documents have sites. */
+function siteFilter(model: PageModel): string {
+  if (model.sites.length === 0) return '<select data-testid="filter-site" hidden><option value=""></option></select>'
+  const options = [...model.sites]
+    .sort((a, b) => a.site.localeCompare(b.site))
+    .map((s) => `<option value="${s.index}">${h(`${s.site}/ (${fmtInt(s.documents)} files)`)}</option>`)
+    .join('')
+  return `<label>Site<select data-testid="filter-site"><option value="">all sites</option>${options}<option value="-1">no site (top of IN)</option></select></label>`
+}
+
+/** Each site's documents and the rules that fired there, most edits first. */
+function sitesCard(model: PageModel): string {
+  if (model.sites.length === 0) return ''
+  const TOP = 8
+  const rows = [...model.sites]
+    .sort((a, b) => a.site.localeCompare(b.site))
+    .map((s) => {
+      const rules = [...s.rules.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      const shown = rules
+        .slice(0, TOP)
+        .map(([ri, count]) => `<code>${h(model.rules[ri]!.rule)}</code> ${fmtInt(count)}`)
+        .join(', ')
+      return `<tr data-testid="site-row" data-site="${h(s.site)}"><td class="path">${h(s.site)}/</td><td class="num">${fmtInt(s.documents)}</td><td class="num">${fmtInt(s.changed)}</td><td>${shown}${rules.length > TOP ? ` and ${fmtInt(rules.length - TOP)} more` : ''}</td></tr>`
+    })
+    .join('')
+  return `<div class="card" data-testid="sites-table"><h2>Rules per site</h2><table><thead><tr><th>Site</th><th class="num">Files</th><th class="num">Changed</th><th>Rules (edits)</th></tr></thead><tbody>${rows}</tbody></table></div>`
+}
+
 function rulesPanel(model: PageModel): string {
   const rows = [...model.rules].sort((a, b) => b.edits + b.folded - (a.edits + a.folded) || a.rule.localeCompare(b.rule))
   return `<div class="card"><h2>Rules that fired</h2><table data-testid="rules-table"><thead><tr><th>Rule</th><th>Stage</th><th class="num">Edits</th><th class="num" title="edits later covered by another stage's edit">Folded</th><th class="num">Files</th><th class="num" title="net characters removed by the rule's top-level edits">Chars removed</th><th></th></tr></thead><tbody>${rows
@@ -143,7 +175,7 @@ function rulesPanel(model: PageModel): string {
       (r) =>
         `<tr data-testid="rule-row" data-rule="${h(r.rule)}" data-stage="${h(r.stage)}"><td><code>${h(r.rule)}</code></td><td><span class="chip si${r.stageIndex}">${h(r.stage)}</span></td><td class="num">${fmtInt(r.edits)}</td><td class="num">${fmtInt(r.folded)}</td><td class="num">${fmtInt(r.files)}</td><td class="num">${fmtInt(r.charsRemoved)}</td><td><a href="#/rule/${r.index}" data-testid="rule-link">show files</a></td></tr>`
     )
-    .join('')}</tbody></table>${rows.length ? '' : '<p class="muted">No rule fired.</p>'}</div>`
+    .join('')}</tbody></table>${rows.length ? '' : '<p class="muted">No rule fired.</p>'}</div>${sitesCard(model)}`
 }
 
 function clustersPanel(report: Report): string {
@@ -235,6 +267,8 @@ ${summary(report, model)}
 <a href="#/rules" data-tab="rules" data-testid="tab-rules">Rules (${fmtInt(model.rules.length)})</a>
 <a href="#/dups" data-tab="dups" data-testid="tab-dups">Duplicates (${fmtInt(report.clusters.length)})</a>
 <a href="#/issues" data-tab="issues" data-testid="tab-issues">Issues (${fmtInt(issues)})</a>
+${compareTab(options.comparison)}
+<a href="#/decisions" data-tab="decisions" data-testid="tab-decisions">Decisions (<span data-testid="decision-count">0</span>)</a>
 </nav>
 </header>
 <main>
@@ -244,10 +278,12 @@ ${summary(report, model)}
 <section data-panel="rules" aria-label="Rules">${rulesPanel(model)}</section>
 <section data-panel="dups" aria-label="Duplicate clusters">${clustersPanel(report)}</section>
 <section data-panel="issues" aria-label="Issues">${issuesPanel(report, options.maxIssueRows ?? 1000)}</section>
+${comparePanel(options.comparison)}
+<section data-panel="decisions" aria-label="Review decisions"><div id="decisions" data-testid="decisions"></div></section>
 </main>
 <div id="tip" role="tooltip" data-testid="tooltip" hidden></div>
 <script type="application/json" id="rinse-data">${jsonForScript(model.data)}</script>
-<script>${CLIENT_JS}</script>
+<script>${clientScript()}</script>
 </body>
 </html>
 `

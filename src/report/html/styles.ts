@@ -76,6 +76,9 @@ td.path { word-break: break-all; }
 .view-meta { display: flex; flex-wrap: wrap; gap: 4px 16px; align-items: center; font-size: 13px; color: var(--muted); }
 .view-meta strong { color: var(--ink); font-variant-numeric: tabular-nums; }
 .view-tools { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+.decide { margin-top: 6px; }
+.decide input { min-width: 16em; }
+pre.yaml { white-space: pre-wrap; font-family: var(--mono); font-size: 12.5px; margin: 0; }
 button { font: inherit; font-size: 13px; padding: 3px 10px; border: 1px solid var(--line); border-radius: 5px; background: #fff; color: var(--ink); cursor: pointer; }
 button:hover { background: #f1f5ff; }
 button:disabled { opacity: .45; cursor: default; background: #fff; }

@@ -12,12 +12,15 @@ import {
 import {expandEdits, originalOf} from '../compact.js'
 import {DEFAULT_MAX_TEXT_CHARS} from './model.js'
 import {renderReportHtml, type RenderOptions} from './render.js'
+import type {Comparison} from '../compare.js'
 
 export interface WriteOptions extends RenderOptions {
   /** Edits carried in full by the page; documents past it show their counts only. */
   maxEdits?: number
   /** How many cleaned files to read at once. */
   concurrency?: number
+  /** What changed since an earlier run, with the files' paths as the comparison gives them. */
+  comparison?: Comparison
 }
 
 /** The file under `cleaned/` for a report path, or undefined when the path would leave that folder. */
@@ -84,5 +87,11 @@ function withoutTable(doc: StoredPageDocument): Omit<PageDocumentInput, 'edits'>
 export async function writeReportHtml(outDir: string, options: WriteOptions = {}): Promise<void> {
   const stored = await readReportForPage(path.join(outDir, 'report.json'), options.maxEdits)
   const {report, texts} = await loadOriginals(outDir, stored, options)
-  writeFileAtomicSync(path.join(outDir, 'report.html'), renderReportHtml(report, texts, options))
+  // The page links each file's two versions relative to itself, so OUT can move with OLD_OUT beside it.
+  const href = (file: string | null): string | null => (file === null ? null : path.relative(outDir, file).split(path.sep).join('/'))
+  const comparison = options.comparison && {
+    ...options.comparison,
+    changed: options.comparison.changed.map((d) => ({path: d.path, old: href(d.old), new: href(d.new)}))
+  }
+  writeFileAtomicSync(path.join(outDir, 'report.html'), renderReportHtml(report, texts, {...options, comparison}))
 }

@@ -1,0 +1,37 @@
+/** Which documents a scope of an overlay covers: a site (see site.ts) or a path glob. */
+import type {OverlayScope} from './overlay.js'
+
+/** How a scope reads in reasons and listings: `site-b/` or `news/**`. */
+export function scopeLabel(scope: Pick<OverlayScope, 'site' | 'path'>): string {
+  return scope.site !== undefined ? `${scope.site}/` : scope.path!
+}
+
+/** A test for document paths: on the scope's site, or matching its glob (`*` within a folder, `**` across, `?` one character). */
+export function scopeMatcher(scope: Pick<OverlayScope, 'site' | 'path'>, siteOf: (path: string) => string): (path: string) => boolean {
+  if (scope.site !== undefined) {
+    const site = scope.site
+    return (path) => siteOf(path) === site
+  }
+  const pattern = globPattern(scope.path!)
+  return (path) => pattern.test(path)
+}
+
+function globPattern(glob: string): RegExp {
+  let source = ''
+  for (let i = 0; i < glob.length; i++) {
+    const char = glob[i]!
+    if (char === '*' && glob[i + 1] === '*') {
+      // `**/` is any number of folders, none included; `**` at the end, anything.
+      if (glob[i + 2] === '/') {
+        source += '(?:.*/)?'
+        i += 2
+      } else {
+        source += '.*'
+        i += 1
+      }
+    } else if (char === '*') source += '[^/]*'
+    else if (char === '?') source += '[^/]'
+    else source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&')
+  }
+  return new RegExp(`^${source}$`)
+}
