@@ -130,27 +130,62 @@ function pipelineStageNames(report: Report): string[] {
 }
 
 export function buildPageModel(report: Report, texts: ReadonlyMap<string, string>, options: ModelOptions = {}): PageModel {
-  const stages = new Interner()
-  for (const name of pipelineStageNames(report)) stages.get(name)
-  const ruleKeys = new Interner()
-  const rules: RuleRow[] = []
-  const reasons = new Interner()
-  const textNotes = new Map<string, number>()
-  const siteNames = new Interner()
-  const sites: SiteRow[] = []
-
-  const ruleIndex = (stage: string, rule: string): number => {
-    const si = stages.get(stage)
-    const i = ruleKeys.get(`${si}\u0000${rule}`)
-    if (i === rules.length) rules.push({index: i, stage, stageIndex: si, rule, edits: 0, folded: 0, files: 0, charsRemoved: 0})
-    return i
+  const model = new ModelTables(pipelineStageNames(report))
+  const {embed, countsOnly} = textsToEmbed(report, texts, options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS)
+  const docs: PageDoc[] = []
+  const docByPath = new Map<string, PageDoc>()
+  for (const doc of report.documents) {
+    const page = model.pageDocument(doc, embed.has(doc.path) ? texts.get(doc.path)! : null)
+    if (doc.omitted || countsOnly.has(doc.path)) {
+      if (!doc.omitted) page.e = []
+      page.n = doc.omitted ? doc.omitted.edits : doc.edits.length
+      page.tn = model.note('edits left out to keep the page small')
+    } else if (page.t === null) {
+      const text = texts.get(doc.path)
+      page.tn = model.note(
+        text === undefined
+          ? 'original text not available'
+          : !editsMatch(text, doc.edits)
+            ? 'original text does not match the edits'
+            : 'text left out to keep the report small'
+      )
+    }
+    if (doc.site) page.s = model.countSite(doc, doc.site)
+    if (doc.warnings && doc.warnings.length > 0) page.w = doc.warnings
+    if (doc.conflicts.length > 0) page.c = doc.conflicts.map(conflictTuple)
+    docs.push(page)
+    docByPath.set(doc.path, page)
   }
+  for (const failure of report.failures) {
+    const page: PageDoc = {p: failure.path, bi: 0, bo: 0, ms: 0, rm: 0, ss: [], rs: [], e: [], t: null, f: failure.error}
+    docs.push(page)
+    docByPath.set(failure.path, page)
+  }
+  return {
+    data: {
+      v: 1,
+      run: report.id ?? report.pipeline.hash,
+      stages: model.stages.values,
+      rules: model.rules.map((r) => [r.stageIndex, r.rule]),
+      reasons: model.reasons.values,
+      sites: model.siteNames.values,
+      docs,
+      clusters: pageClusters(report.clusters, docByPath)
+    },
+    rules: model.rules,
+    sites: model.sites,
+    stageCounts: stageCounts(model.stages.values, model.rules),
+    textNotes: model.textNotes
+  }
+}
 
-  // What text the page embeds, within one character budget: changed documents
-  // first (they are what a reviewer reads), each with its original or, when that
-  // does not fit, with the before texts of its edits; past the budget a document
-  // keeps only its counts. Then the originals of unchanged documents.
-  let budget = options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS
+/**
+ * What text the page embeds, within one character budget: changed documents
+ * first (they are what a reviewer reads), each with its original or, when that
+ * does not fit, with the before texts of its edits; past the budget a document
+ * keeps only its counts. Then the originals of unchanged documents.
+ */
+function textsToEmbed(report: Report, texts: ReadonlyMap<string, string>, budget: number): {embed: Set<string>; countsOnly: Set<string>} {
   const embed = new Set<string>()
   const countsOnly = new Set<string>()
   const byPriority = report.documents.filter((doc) => !doc.omitted).sort((a, b) => Number(b.edits.length > 0) - Number(a.edits.length > 0))
@@ -165,61 +200,83 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
       else countsOnly.add(doc.path)
     }
   }
-  const note = (why: string): string => {
-    textNotes.set(why, (textNotes.get(why) ?? 0) + 1)
+  return {embed, countsOnly}
+}
+
+type Document = Report['documents'][number]
+
+/** The page's interned tables (stages, rules, reasons, sites) and the counters kept per rule and site, filled document by document. */
+class ModelTables {
+  readonly stages = new Interner()
+  readonly rules: RuleRow[] = []
+  readonly reasons = new Interner()
+  readonly siteNames = new Interner()
+  readonly sites: SiteRow[] = []
+  /** Documents whose text could not be embedded, by reason. */
+  readonly textNotes = new Map<string, number>()
+  readonly #ruleKeys = new Interner()
+
+  constructor(stageNames: readonly string[]) {
+    for (const name of stageNames) this.stages.get(name)
+  }
+
+  ruleIndex(stage: string, rule: string): number {
+    const stageIndex = this.stages.get(stage)
+    const index = this.#ruleKeys.get(`${stageIndex}\u0000${rule}`)
+    if (index === this.rules.length) this.rules.push({index, stage, stageIndex, rule, edits: 0, folded: 0, files: 0, charsRemoved: 0})
+    return index
+  }
+
+  note(why: string): string {
+    this.textNotes.set(why, (this.textNotes.get(why) ?? 0) + 1)
     return why
   }
 
-  const docs: PageDoc[] = []
-  const docByPath = new Map<string, PageDoc>()
-  for (const doc of report.documents) {
+  /** A document's entry with its edits as tuples (their before texts when `text` is not embedded), counted per rule. */
+  pageDocument(doc: Document, text: string | null): PageDoc {
     const stageSet = new Set<number>()
     const ruleSet = new Set<number>()
-    const hasText = embed.has(doc.path)
+    const fired = (index: number): RuleRow => {
+      const row = this.rules[index]!
+      ruleSet.add(index)
+      stageSet.add(row.stageIndex)
+      return row
+    }
     let previousEnd = 0
     let previousLine = 0
-    const e: EditTuple[] = doc.edits.map((edit) => {
-      const ri = ruleIndex(edit.stage, edit.rule)
-      const row = rules[ri]!
+    const e = doc.edits.map((edit): EditTuple => {
+      const ri = this.ruleIndex(edit.stage, edit.rule)
+      const row = fired(ri)
       row.edits++
       row.charsRemoved += Math.max(0, edit.before.length - edit.after.length)
-      ruleSet.add(ri)
-      stageSet.add(row.stageIndex)
-      let folded: FoldedTuple[] | null = null
-      if (edit.folded && edit.folded.length > 0) {
-        folded = edit.folded.map((f) => {
-          const fi = ruleIndex(f.stage, f.rule)
-          rules[fi]!.folded++
-          ruleSet.add(fi)
-          stageSet.add(rules[fi]!.stageIndex)
-          return [fi, reasons.get(f.reason)]
-        })
-      }
+      const folded = edit.folded?.length
+        ? edit.folded.map((f): FoldedTuple => {
+            const fi = this.ruleIndex(f.stage, f.rule)
+            fired(fi).folded++
+            return [fi, this.reasons.get(f.reason)]
+          })
+        : null
+      const gap = edit.start.offset - previousEnd
       const tuple: EditTuple = [
         ri,
-        reasons.get(edit.reason),
-        edit.start.offset - previousEnd,
+        this.reasons.get(edit.reason),
+        gap,
         edit.end.offset - edit.start.offset,
         edit.after,
         edit.start.line - previousLine
       ]
       previousEnd = edit.end.offset
       previousLine = edit.start.line
-      if (folded) tuple.push(hasText ? null : edit.before, folded)
-      else if (!hasText) tuple.push(edit.before)
+      if (folded) tuple.push(text === null ? edit.before : null, folded)
+      else if (text === null) tuple.push(edit.before)
       return tuple
     })
-    if (doc.omitted) {
-      for (const [key, count] of Object.entries(doc.omitted.rules)) {
-        const {stage, rule} = splitRuleKey(key)
-        const ri = ruleIndex(stage, rule)
-        rules[ri]!.edits += count
-        ruleSet.add(ri)
-        stageSet.add(rules[ri]!.stageIndex)
-      }
+    for (const [key, count] of Object.entries(doc.omitted?.rules ?? {})) {
+      const {stage, rule} = splitRuleKey(key)
+      fired(this.ruleIndex(stage, rule)).edits += count
     }
-    for (const ri of ruleSet) rules[ri]!.files++
-    const page: PageDoc = {
+    for (const ri of ruleSet) this.rules[ri]!.files++
+    return {
       p: doc.path,
       bi: doc.bytesIn,
       bo: doc.bytesOut,
@@ -228,59 +285,32 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
       ss: [...stageSet].sort((a, b) => a - b),
       rs: [...ruleSet].sort((a, b) => a - b),
       e,
-      t: hasText ? texts.get(doc.path)! : null
+      t: text
     }
-    if (doc.omitted) {
-      page.n = doc.omitted.edits
-      page.tn = note('edits left out to keep the page small')
-    } else if (countsOnly.has(doc.path)) {
-      page.e = []
-      page.n = doc.edits.length
-      page.tn = note('edits left out to keep the page small')
-    } else if (!hasText) {
-      const text = texts.get(doc.path)
-      page.tn = note(
-        text === undefined
-          ? 'original text not available'
-          : !editsMatch(text, doc.edits)
-            ? 'original text does not match the edits'
-            : 'text left out to keep the report small'
-      )
-    }
-    if (doc.site) {
-      const index = siteNames.get(doc.site)
-      if (index === sites.length) sites.push({index, site: doc.site, documents: 0, changed: 0, rules: new Map()})
-      const row = sites[index]!
-      row.documents++
-      if (e.length > 0 || doc.omitted) row.changed++
-      for (const edit of doc.edits) {
-        const ri = ruleIndex(edit.stage, edit.rule)
-        row.rules.set(ri, (row.rules.get(ri) ?? 0) + 1)
-      }
-      page.s = index
-    }
-    if (doc.warnings && doc.warnings.length > 0) page.w = doc.warnings
-    if (doc.conflicts.length > 0) {
-      page.c = doc.conflicts.map((c) => [
-        c.stage,
-        c.kept.rule,
-        c.dropped.rule,
-        c.dropped.reason,
-        c.resolution,
-        c.dropped.start,
-        c.dropped.end
-      ])
-    }
-    docs.push(page)
-    docByPath.set(doc.path, page)
-  }
-  for (const failure of report.failures) {
-    const page: PageDoc = {p: failure.path, bi: 0, bo: 0, ms: 0, rm: 0, ss: [], rs: [], e: [], t: null, f: failure.error}
-    docs.push(page)
-    docByPath.set(failure.path, page)
   }
 
-  const clusters: PageCluster[] = report.clusters.map((cluster, ci) => {
+  /** Counts a document on its site's row (documents, changed, edits per rule); the site's index. */
+  countSite(doc: Document, site: string): number {
+    const index = this.siteNames.get(site)
+    if (index === this.sites.length) this.sites.push({index, site, documents: 0, changed: 0, rules: new Map()})
+    const row = this.sites[index]!
+    row.documents++
+    if (doc.edits.length > 0 || doc.omitted) row.changed++
+    for (const edit of doc.edits) {
+      const ri = this.ruleIndex(edit.stage, edit.rule)
+      row.rules.set(ri, (row.rules.get(ri) ?? 0) + 1)
+    }
+    return index
+  }
+}
+
+function conflictTuple(c: Document['conflicts'][number]): NonNullable<PageDoc['c']>[number] {
+  return [c.stage, c.kept.rule, c.dropped.rule, c.dropped.reason, c.resolution, c.dropped.start, c.dropped.end]
+}
+
+/** Each cluster with its members; the documents note the clusters they keep (`dk`) or are members of (`dm`). */
+function pageClusters(clusters: Report['clusters'], docByPath: ReadonlyMap<string, PageDoc>): PageCluster[] {
+  return clusters.map((cluster, ci) => {
     const kept = docByPath.get(cluster.kept.path)
     if (kept) (kept.dk ??= []).push(ci)
     return {
@@ -295,30 +325,16 @@ export function buildPageModel(report: Report, texts: ReadonlyMap<string, string
       })
     }
   })
+}
 
-  const stageCounts = stages.values.map((stage, stageIndex) => ({stage, stageIndex, edits: 0, folded: 0}))
+/** Per stage: its top-level and folded edits, in the order the stages run. */
+function stageCounts(stages: readonly string[], rules: readonly RuleRow[]): PageModel['stageCounts'] {
+  const counts = stages.map((stage, stageIndex) => ({stage, stageIndex, edits: 0, folded: 0}))
   for (const row of rules) {
-    stageCounts[row.stageIndex]!.edits += row.edits
-    stageCounts[row.stageIndex]!.folded += row.folded
+    counts[row.stageIndex]!.edits += row.edits
+    counts[row.stageIndex]!.folded += row.folded
   }
-  stageCounts.sort((a, b) => stageRank(a.stage) - stageRank(b.stage) || a.stageIndex - b.stageIndex)
-
-  return {
-    data: {
-      v: 1,
-      run: report.id ?? report.pipeline.hash,
-      stages: stages.values,
-      rules: rules.map((r) => [r.stageIndex, r.rule]),
-      reasons: reasons.values,
-      sites: siteNames.values,
-      docs,
-      clusters
-    },
-    rules,
-    sites,
-    stageCounts,
-    textNotes
-  }
+  return counts.sort((a, b) => stageRank(a.stage) - stageRank(b.stage) || a.stageIndex - b.stageIndex)
 }
 
 /** Stage colours: the built-in stages keep theirs, others take from a palette. */
