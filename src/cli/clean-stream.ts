@@ -27,7 +27,11 @@ export interface CleanStreamOptions {
 const RECORDS_IN_FLIGHT = 64
 
 export async function cleanStream(input: Readable, output: Writable, options: CleanStreamOptions): Promise<void> {
-  const cleaner = cleanerFor(createPipeline(options.config), 1, 0, RECORDS_IN_FLIGHT, options.fileTimeoutMs)
+  const cleaner = cleanerFor(createPipeline(options.config), {
+    workers: 1,
+    inFlight: RECORDS_IN_FLIGHT,
+    fileTimeoutMs: options.fileTimeoutMs
+  })
   try {
     if (options.format === 'jsonl') await cleanRecords(cleaner, input, output, options)
     else {

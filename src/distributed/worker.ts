@@ -84,7 +84,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         const settings = JSON.parse(raw) as RunSettings
         const pipeline = createPipeline(settings.config)
         const timeoutMs = settings.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS
-        const cleaner = cleanerFor(pipeline, 1, settings.files ?? 0, 1, timeoutMs)
+        const cleaner = cleanerFor(pipeline, {workers: 1, batchFiles: settings.files, inFlight: 1, fileTimeoutMs: timeoutMs})
         return {settings, pipeline, cleaner, restored: new Set<number>(), busy: 0}
       })()
       runs.set(run, state)

@@ -60,6 +60,21 @@ export function inProcessCleaner(pipeline: Pipeline): Cleaner {
   }
 }
 
+/** How a run's pool is sized and watched. */
+export interface PoolSettings {
+  /** Worker threads. */
+  workers: number
+  /** Files in the batch: a worker's heap limit grows with the corpus indexes it restores (default 0). */
+  batchFiles?: number | undefined
+  /** How many tasks the caller keeps in flight at most: its concurrency (default for `workers`). */
+  inFlight?: number | undefined
+  /**
+   * A task running longer in a worker is stopped (the thread is terminated and
+   * replaced) and fails, and the rest of its batch is sent again (default 60 s; 0: no watchdog).
+   */
+  fileTimeoutMs?: number | undefined
+}
+
 /**
  * The cleaner for a pipeline: a pool of `workers` threads. One pool serves a whole
  * run: after each corpus barrier `refresh()` shares the new indexes, and each
@@ -68,14 +83,9 @@ export function inProcessCleaner(pipeline: Pipeline): Cleaner {
  * over its budget and to hear Ctrl-C; with it off (`fileTimeoutMs` 0), one worker
  * is the main thread.
  */
-export function cleanerFor(
-  pipeline: Pipeline,
-  workers: number,
-  batchFiles = 0,
-  inFlight = defaultConcurrency(workers),
-  fileTimeoutMs = DEFAULT_FILE_TIMEOUT_MS
-): Cleaner {
-  return workers > 1 || fileTimeoutMs > 0 ? poolCleaner(pipeline, workers, batchFiles, inFlight, fileTimeoutMs) : inProcessCleaner(pipeline)
+export function cleanerFor(pipeline: Pipeline, settings: PoolSettings): Cleaner {
+  const {workers, fileTimeoutMs = DEFAULT_FILE_TIMEOUT_MS} = settings
+  return workers > 1 || fileTimeoutMs > 0 ? poolCleaner(pipeline, settings) : inProcessCleaner(pipeline)
 }
 
 /**
@@ -98,18 +108,9 @@ export function workerHeapMb(batchFiles: number): number {
 /** A file's time budget by default; 0 turns the watchdog off (and one worker is then the main thread). */
 export const DEFAULT_FILE_TIMEOUT_MS = 60_000
 
-/**
- * `inFlight`: how many tasks the caller keeps in flight at most (its concurrency);
- * `fileTimeoutMs`: a task running longer in a worker is stopped (the thread is
- * terminated and replaced) and fails, and the rest of its batch is sent again.
- */
-export function poolCleaner(
-  pipeline: Pipeline,
-  workers: number,
-  batchFiles = 0,
-  inFlight = defaultConcurrency(workers),
-  fileTimeoutMs = DEFAULT_FILE_TIMEOUT_MS
-): Cleaner {
+/** A pool of worker threads, with the watchdog unless `fileTimeoutMs` is 0. */
+export function poolCleaner(pipeline: Pipeline, settings: PoolSettings): Cleaner {
+  const {workers, batchFiles = 0, inFlight = defaultConcurrency(workers), fileTimeoutMs = DEFAULT_FILE_TIMEOUT_MS} = settings
   const threads = (count: number, heapMb?: number): Piscina =>
     new (loadPiscina())({
       filename: workerFile(),

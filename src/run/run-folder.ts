@@ -110,7 +110,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
   // One worker pool serves the whole run, told each time an index changes. A
   // fresh pool for the cleaning pass cost 0.6-0.8 s of an 18 s run in starting
   // threads and compiling the stages again; each worker's heap is capped either way.
-  const cleaner = cleanerFor(pipeline, workers, files.length, concurrency, options.fileTimeoutMs)
+  const cleaner = cleanerFor(pipeline, {workers, batchFiles: files.length, inFlight: concurrency, fileTimeoutMs: options.fileTimeoutMs})
   // An output that could not be written for a reason every later file would meet too (a full disk).
   let stopped: WriteError | undefined
   let failing = false

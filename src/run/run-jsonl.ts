@@ -78,7 +78,7 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
   })
   // One worker pool for the whole run; it is told when the corpus indexes change.
   // Records travel to the workers as text: batches stay as small as before, for the workers' capped heaps.
-  const cleaner = cleanerFor(pipeline, workers, 0, 16, options.fileTimeoutMs)
+  const cleaner = cleanerFor(pipeline, {workers, inFlight: 16, fileTimeoutMs: options.fileTimeoutMs})
   // What collection did to each record waits on disk for the cleaning pass to replay,
   // as in folder runs; records are known by file and line (ids may repeat).
   const spool = new TraceSpool(join(out, '.rinse', 'traces.jsonl'))

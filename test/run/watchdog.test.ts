@@ -39,7 +39,10 @@ describe('per-file watchdog in the worker pool', () => {
   const cleanAll = async (names: string[], workers = 2, timeoutMs = 2000): Promise<{out: string; results: unknown[]}> => {
     const out = mkdtempSync(join(tmpdir(), 'rinse-watchdog-out-'))
     const pipeline = createPipeline()
-    const cleaner = timeoutMs > 0 ? poolCleaner(pipeline, workers, names.length, 64, timeoutMs) : inProcessCleaner(pipeline)
+    const cleaner =
+      timeoutMs > 0
+        ? poolCleaner(pipeline, {workers, batchFiles: names.length, inFlight: 64, fileTimeoutMs: timeoutMs})
+        : inProcessCleaner(pipeline)
     try {
       const results = await Promise.all(
         names.map((name) =>
