@@ -1,5 +1,6 @@
-/** The size and mtime of every input file, for the resume check and the batch key. */
+/** The size and mtime of every input file, for the resume check and the batch key; whether an output is there. */
 import {statSync} from 'node:fs'
+import {stat} from 'node:fs/promises'
 import {setImmediate as yieldToEvents} from 'node:timers/promises'
 
 /** Only size and mtime are kept: a full fs.Stats is about 900 bytes, 90 MB for 100,000 files. */
@@ -30,4 +31,17 @@ export async function statFiles(paths: readonly string[]): Promise<Array<FileSta
     }
   }
   return stats
+}
+
+/** A file's size, or undefined when it cannot be stated (absent, say). */
+export async function sizeOf(path: string): Promise<number | undefined> {
+  try {
+    return (await stat(path)).size
+  } catch {
+    return undefined
+  }
+}
+
+export async function exists(path: string): Promise<boolean> {
+  return (await sizeOf(path)) !== undefined
 }

@@ -3,7 +3,8 @@
  * progress and result, the corpus collection's failure handling, and the end of
  * a run (report.json and report.html).
  */
-import {rm, stat} from 'node:fs/promises'
+import {rm} from 'node:fs/promises'
+import {exists} from '../io/stat-files.js'
 import {join} from 'node:path'
 import type {PipelineConfig} from '../config/pipeline-file.js'
 import type {LocatedSummary, Manifest, ManifestEntry} from './manifest.js'
@@ -238,13 +239,4 @@ export async function stoppedBeforeCleaning(
   const result = await finishRun(out, options, stages, {summaries: [], read: async () => ''}, [], 0, started)
   result.interrupted = true
   return result
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path)
-    return true
-  } catch {
-    return false
-  }
 }

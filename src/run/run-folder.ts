@@ -8,7 +8,7 @@ import {realpath, rm, stat} from 'node:fs/promises'
 import {basename, dirname, join, resolve} from 'node:path'
 import pLimit from 'p-limit'
 import {Manifest, type LocatedSummary, type ManifestEntry} from './manifest.js'
-import {statFiles, type FileStat} from '../io/stat-files.js'
+import {exists, sizeOf, statFiles, type FileStat} from '../io/stat-files.js'
 import {cleanedPath, diffPath, isInside} from '../io/out-paths.js'
 import {cannotRead} from '../io/read-document.js'
 import {stopsRun} from '../io/write-error.js'
@@ -355,16 +355,4 @@ export function batchKey(files: readonly InputFile[], stats: ReadonlyArray<FileS
 /** The batch's file list alone. */
 function pathsKey(files: readonly InputFile[]): string {
   return jsonKey(files.map((file) => file.relative))
-}
-
-async function sizeOf(path: string): Promise<number | undefined> {
-  try {
-    return (await stat(path)).size
-  } catch {
-    return undefined
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  return (await sizeOf(path)) !== undefined
 }
