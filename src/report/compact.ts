@@ -71,10 +71,15 @@ export function reportEntry(document: DocumentEdits): ReportEntry {
 
 /** A document's edits in the compact form readers work with: a rule table, and records by offset. */
 export function compactDocument(document: DocumentEdits): DocumentReport {
-  const {path, bytesIn, bytesOut, ms, edits, ...rest} = document
+  return compactEntry(reportEntry(document))
+}
+
+/** An entry whose touching edits are merged already (as `reportEntry` gives it), in the compact form. */
+export function compactEntry(entry: ReportEntry): DocumentReport {
+  const {path, bytesIn, bytesOut, ms, edits, ...rest} = entry
   const table = new RuleTable()
   const ruleOf = (stage: string, rule: string, reason: string): number => table.get([stage, rule, reason])
-  const plain = mergeTouching(edits).map((edit): PlainEdit => ({
+  const plain = edits.map((edit): PlainEdit => ({
     rule: ruleOf(edit.stage, edit.rule, edit.reason),
     start: edit.start.offset,
     end: edit.end.offset,
@@ -169,7 +174,7 @@ export function diffEdits(edits: readonly EditRecord[]): DiffEdit[] {
   return plainEdits(edits).map(({start, end, after}) => ({start: {offset: start}, end: {offset: end}, after}))
 }
 
-/** A document's line of report.json (version 3, or 1: edits as objects) in the compact form readers work with. */
+/** A document's line of report.json (version 3, or 1: edits as objects; version 1's touching edits are merged here) in the compact form. */
 export function fromEntry(document: ReportEntry): DocumentReport {
   return compactDocument(document)
 }

@@ -1,5 +1,5 @@
 /** The in-memory summary of one document's report entry. */
-import {compactDocument, reportEntry, type DocumentEdits} from './compact.js'
+import {compactEntry, reportEntry, type DocumentEdits} from './compact.js'
 import type {DocumentReport, DocumentSummary, ReportEntry} from './schema.js'
 import {reviewEntriesUsed} from './review-stale.js'
 
@@ -63,6 +63,6 @@ export function serializeDocument(document: DocumentEdits): SerializedDocument {
 }
 
 /** `stored`: the entry in the compact form, when the caller has it already. */
-export function serializeEntry(entry: ReportEntry, stored = compactDocument(entry)): SerializedDocument {
+export function serializeEntry(entry: ReportEntry, stored = compactEntry(entry)): SerializedDocument {
   return {summary: summarize(stored), json: JSON.stringify(entry)}
 }

@@ -12,7 +12,7 @@ import {contentHash} from '../io/content-hash.js'
 import {manifestLine, type ManifestLine, type ManifestMeta} from './manifest.js'
 import {readDocumentSync} from '../io/read-document.js'
 import type {InputFile} from '../io/walk.js'
-import {compactDocument, diffEdits, reportEntry, type DocumentEdits} from '../report/compact.js'
+import {compactEntry, diffEdits, reportEntry, type DocumentEdits} from '../report/compact.js'
 import {serializeEntry, type SerializedDocument} from '../report/summarize.js'
 import {unifiedDiff} from '../report/unified-diff.js'
 import {dropDecision} from '../engine/corpus.js'
@@ -80,7 +80,7 @@ export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: S
   if (result.warnings.length > 0) document.warnings = result.warnings
   if (dropped) document.dropped = dropped
   const entry = reportEntry(document)
-  const stored = compactDocument(entry)
+  const stored = compactEntry(entry)
   // From the edits as stored, so that `rinse diffs OUT` writes the same diff again.
   if (stored.edits.length > 0 && !dropped && task.diffs !== false)
     writeFileAtomicSync(diff, unifiedDiff(file.relative, text, result.text, diffEdits(stored.edits)), temp)
