@@ -1,4 +1,4 @@
-/** Values numbered in the order they are first seen, each once: the tables of report.json and of the HTML page. */
+/** Values numbered in the order they are first seen, each once: the rule tables of report entries and spooled traces, the HTML page's tables. */
 export class Interner<T = string> {
   readonly values: T[] = []
   private readonly index = new Map<string, number>()

@@ -9,6 +9,7 @@
  */
 import type {Trace} from '../engine/clean-document.js'
 import type {ProposedEdit} from '../engine/types.js'
+import {Interner} from '../report/interner.js'
 
 /** The stored form: `passes[k]` holds `start, end, rule, replacement` for each edit of pass k. */
 interface StoredTrace extends Omit<Trace, 'passes'> {
@@ -17,25 +18,13 @@ interface StoredTrace extends Omit<Trace, 'passes'> {
 }
 
 export function encodeTrace(trace: Trace): string {
-  const rules: StoredTrace['rules'] = []
-  const index = new Map<string, Map<string, number>>()
-  const ruleOf = (rule: string, reason: string): number => {
-    let reasons = index.get(rule)
-    if (!reasons) index.set(rule, (reasons = new Map()))
-    let at = reasons.get(reason)
-    if (at === undefined) {
-      at = rules.length
-      reasons.set(reason, at)
-      rules.push([rule, reason])
-    }
-    return at
-  }
+  const rules = new Interner<[rule: string, reason: string]>(([rule, reason]) => `${rule}\u0000${reason}`)
   const passes = trace.passes.map((edits) => {
     const flat: Array<number | string> = []
-    for (const edit of edits) flat.push(edit.start, edit.end, ruleOf(edit.rule, edit.reason), edit.replacement)
+    for (const edit of edits) flat.push(edit.start, edit.end, rules.get([edit.rule, edit.reason]), edit.replacement)
     return flat
   })
-  const stored: StoredTrace = {...trace, rules, passes}
+  const stored: StoredTrace = {...trace, rules: rules.values, passes}
   return JSON.stringify(stored)
 }
 
