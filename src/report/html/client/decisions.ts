@@ -63,7 +63,7 @@ export function reviewDecisions(page: Page, hooks: Hooks): Decisions {
   const self: Decisions = {
     tools(i) {
       const d = page.docs[i]!
-      const scope = scopeOf(d.p)
+      const scope = scopeOf(d.s === undefined ? undefined : page.sites[d.s], d.p)
       const status = withTestId(el('span', 'muted'), 'decide-status')
       const button = (text: string, testid: string, title: string, onClick: () => void): HTMLElement => {
         const b = withTestId(el('button', null, text), testid)

@@ -24,10 +24,13 @@ export interface Store {
   setReviewer(name: string): void
 }
 
-/** A document's scope: its site, or its own path when it has no folder. */
-export function scopeOf(path: string): Scope {
-  const slash = path.indexOf('/')
-  return slash === -1 ? {path} : {site: path.slice(0, slash) + '/'}
+/**
+ * A document's scope: the site its report entry names (its first folder, or its
+ * group of the pipeline's `site` pattern, as the overlay's scopes match it), or
+ * its own path when it has none.
+ */
+export function scopeOf(site: string | undefined, path: string): Scope {
+  return site ? {site: site + '/'} : {path}
 }
 
 export function scopeLabel(scope: Scope): string {
