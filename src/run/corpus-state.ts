@@ -2,7 +2,7 @@
  * The corpus indexes of a run, saved in OUT once built, so that a run stopped
  * in its cleaning pass (Ctrl-C, a crash) resumes without reading the whole
  * batch again: the saved indexes are used only for the same batch (file list,
- * sizes, mtimes; or the same files with the same bytes, see run-folder.ts) and
+ * sizes, mtimes; or the same files with the same bytes, see run-batch.ts) and
  * the same pipeline.
  */
 import {readFile} from 'node:fs/promises'
@@ -17,7 +17,7 @@ export interface SavedCorpus {
   rinse: string
   /** The batch key and pipeline hash the indexes were built for. */
   batch: string
-  /** The key of the batch's list of paths alone (see run-folder.ts). */
+  /** The key of the batch's list of paths alone (see run-batch.ts). */
   paths?: string
   pipeline: string
   /** `fingerprintCorpus` of the built indexes: what finished files were cleaned with. */

@@ -141,9 +141,13 @@ describe('JSONL', () => {
         .split('\n')
       expect(cleaned.map((line) => JSON.parse(line).id)).toEqual([`${f}-0`, `${f}-1`, `${f}-2`])
     }
-    const again = await runJsonl(base)
+    // The batch is unchanged: its corpus indexes are taken as saved, so nothing is read to collect them again.
+    const phases = new Set<string>()
+    const again = await runJsonl({...base, onProgress: (progress) => phases.add(progress.phase)})
     expect(again.resumed).toBe(40)
     expect(again.report.documents).toHaveLength(120)
+    expect([...phases]).not.toContain('collect')
+    expect(again.report.clusters).toEqual(first.report.clusters)
   })
 
   it('with corpus stages, cleans a finished file again when the batch around it changed', async () => {
