@@ -9,6 +9,7 @@ import type {Readable, Writable} from 'node:stream'
 import type {PipelineConfig} from '../config/pipeline-file.js'
 import {createPipeline} from '../library/pipeline.js'
 import {cleanerFor, type Cleaner} from '../run/pool.js'
+import {documentSite} from '../io/site.js'
 import {readJsonl, withText} from '../io/jsonl.js'
 import {decodeDocument} from '../io/read-document.js'
 import {InputError} from '../errors.js'
@@ -55,8 +56,11 @@ async function cleanRecords(cleaner: Cleaner, input: Readable, output: Writable,
       pending.push(Promise.resolve(record.raw))
     } else {
       const {record: fields, raw, line} = record
+      const name = `<stdin>:${line}`
+      // A record naming its site (a `site` or `url` field) is scoped by it, unless the pipeline has a `site` pattern.
+      const site = record.site === undefined ? undefined : documentSite(options.config.site, name, record.site)
       pending.push(
-        cleanOne(cleaner, record.text, `<stdin>:${line}`).then(
+        cleanOne(cleaner, record.text, name, site).then(
           (text) => withText(fields, options.textField, text),
           (error: Error) => {
             options.onProblem(`${error.message}; passed through unchanged`)
@@ -71,9 +75,9 @@ async function cleanRecords(cleaner: Cleaner, input: Readable, output: Writable,
 }
 
 /** A stage that throws or a document over its time becomes one line naming the input (exit 1), not a stack trace. */
-async function cleanOne(cleaner: Cleaner, text: string, name: string): Promise<string> {
+async function cleanOne(cleaner: Cleaner, text: string, name: string, site?: string): Promise<string> {
   try {
-    return (await cleaner.clean(text, name)).text
+    return (await cleaner.clean(text, name, undefined, site)).text
   } catch (error) {
     throw new InputError(name, `could not be cleaned: ${error instanceof Error ? error.message : String(error)}`)
   }

@@ -38,9 +38,16 @@ export interface Trace {
   text?: [length: number, hash: number]
 }
 
-export function cleanDocument(original: string, stages: readonly ConfiguredStage[], path = '<text>', replay?: Trace): DocumentResult {
+export function cleanDocument(
+  original: string,
+  stages: readonly ConfiguredStage[],
+  path = '<text>',
+  replay?: Trace,
+  /** The document's site, when its runner knows it (a JSONL record's field); else stages work it out from the path. */
+  site?: string
+): DocumentResult {
   const fits = replay && (!replay.text || (replay.text[0] === original.length && replay.text[1] === hashString(original)))
-  const {log, conflicts, warnings, point} = runPasses(original, stages, path, fits ? replay : undefined)
+  const {log, conflicts, warnings, point} = runPasses(original, stages, {path, site}, fits ? replay : undefined)
   // Past the stages: a file stopped now is not in the last stage's rules.
   watchAt(EDIT_REPORT)
   const edits = reportEdits(log, point)
@@ -52,7 +59,7 @@ export function cleanDocument(original: string, stages: readonly ConfiguredStage
 const EDIT_REPORT = watchCode('edit report')
 
 /** Apply every pass of every stage; positions are only worked out when asked for. */
-function runPasses(original: string, stages: readonly ConfiguredStage[], path: string, replay?: Trace, record?: ProposedEdit[][]) {
+function runPasses(original: string, stages: readonly ConfiguredStage[], name: DocumentName, replay?: Trace, record?: ProposedEdit[][]) {
   const log = new EditLog(original)
   const conflicts: Conflict[] = [...(replay?.conflicts ?? [])]
   const warnings: string[] = [...(replay?.warnings ?? [])]
@@ -70,15 +77,20 @@ function runPasses(original: string, stages: readonly ConfiguredStage[], path: s
       continue
     }
     const prepared = replay && stageIndex === replay.stages ? replay.prepared : undefined
-    runStage({log, path, point, conflicts, onWarning}, stage, prepared, record)
+    runStage({log, ...name, point, conflicts, onWarning}, stage, prepared, record)
   }
   return {log, conflicts, warnings, point}
 }
 
-/** A document on its way through stages: what runStage adds to. */
-export interface DocumentState {
-  log: EditLog
+/** A document as stages know it: its path, and its site when the runner knows it. */
+export interface DocumentName {
   path: string
+  site?: string | undefined
+}
+
+/** A document on its way through stages: what runStage adds to. */
+export interface DocumentState extends DocumentName {
+  log: EditLog
   /** Offsets of the original text to line and column. */
   point(offset: number): Point
   conflicts: Conflict[]
@@ -87,13 +99,14 @@ export interface DocumentState {
 
 /** Run one stage's passes on a document, each pass on the text the one before left. */
 export function runStage(document: DocumentState, stage: ConfiguredStage, prepared?: unknown, record?: ProposedEdit[][]): void {
-  const {log, path, point, conflicts} = document
+  const {log, path, site, point, conflicts} = document
   for (const [passOfStage, pass] of stage.passes.entries()) {
     const text = log.text
     let blocks: Block[] | undefined
     const originalPoint = (offset: number): Point => point(log.originalOffset(offset))
     const input: StageInput = {
       path,
+      ...(site === undefined ? {} : {site}),
       text,
       original: log.original,
       blocks: () => (blocks ??= segment(text)),
@@ -125,17 +138,18 @@ export function traceTo(
   original: string,
   stages: readonly ConfiguredStage[],
   stageIndex: number,
-  path: string,
+  name: DocumentName,
   /** Run the stage's `prepare` and key the trace to its text (only worth it when the final pass will replay the trace). */
   prepare = true
 ): {input: StageInput; trace: Trace} {
   const passes: ProposedEdit[][] = []
   // Only the text is needed here: no report of the edits.
-  const {log, conflicts, warnings} = runPasses(original, stages.slice(0, stageIndex), path, undefined, passes)
+  const {log, conflicts, warnings} = runPasses(original, stages.slice(0, stageIndex), name, undefined, passes)
   const text = log.text
   let blocks: Block[] | undefined
   const input: StageInput = {
-    path,
+    path: name.path,
+    ...(name.site === undefined ? {} : {site: name.site}),
     text,
     original,
     blocks: () => (blocks ??= segment(text)),

@@ -15,6 +15,8 @@ import {watchAt, watchCode} from './watch-point.js'
 export interface CorpusDocument {
   path: string
   text: string
+  /** Its site, when its runner knows it (see StageInput.site). */
+  site?: string | undefined
 }
 
 export function hasCorpusStages(stages: readonly ConfiguredStage[]): boolean {
@@ -50,7 +52,7 @@ export function collectDocument(
   document: CorpusDocument,
   withTrace = true
 ): Collected & {trace?: Trace | undefined} {
-  const {input, trace} = traceTo(document.text, stages, stageIndex, document.path, withTrace)
+  const {input, trace} = traceTo(document.text, stages, stageIndex, document, withTrace)
   const stage = stages[stageIndex]!
   watchAt(watchCode(stage.name))
   return {signature: stage.corpus!.collect(input), trace: withTrace ? trace : undefined}
@@ -118,9 +120,9 @@ export function corpusSnapshots(stages: readonly ConfiguredStage[]): Array<[numb
 }
 
 /** The first corpus stage that drops a document, if any. */
-export function dropDecision(stages: readonly ConfiguredStage[], path: string): DropDecision | undefined {
+export function dropDecision(stages: readonly ConfiguredStage[], path: string, site?: string): DropDecision | undefined {
   for (const stage of stages) {
-    const decision = stage.corpus?.drop?.(path)
+    const decision = stage.corpus?.drop?.(path, site)
     if (decision) return decision
   }
   return undefined

@@ -7,6 +7,11 @@ import type {ZodType} from 'zod'
 export interface StageInput {
   /** Path relative to the input folder (or a label for strings). */
   path: string
+  /**
+   * The document's site when its runner knows it (a JSONL record's `site` or `url`
+   * field); absent, a stage that needs one works it out from the path (see io/site.ts).
+   */
+  site?: string
   /** The document's text as earlier stages and passes left it. */
   text: string
   /** The document as read, before any stage (absent where a caller has none). */
@@ -51,8 +56,8 @@ export interface CorpusHooks<Signature = unknown> {
   snapshot(): unknown
   /** Take an index built elsewhere (in the main thread). */
   restore(snapshot: unknown): void
-  /** After build: whether a document is dropped whole. */
-  drop?(path: string): DropDecision | undefined
+  /** After build: whether a document is dropped whole (`site`: as StageInput.site). */
+  drop?(path: string, site?: string): DropDecision | undefined
   /** After build: duplicate clusters for the report. */
   clusters?(): Cluster[]
 }

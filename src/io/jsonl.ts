@@ -1,6 +1,7 @@
 /** JSON Lines: one record per line; rinse cleans one string field and passes every other field through untouched. */
 import {createInterface} from 'node:readline'
 import {openInputStream} from './read-document.js'
+import {recordSite} from './site.js'
 
 export interface JsonlOptions {
   /** The field holding the text to clean. */
@@ -18,6 +19,8 @@ export interface JsonlRecord {
   record?: Record<string, unknown>
   id: string
   text?: string
+  /** The record's own site (its `site` field, or its `url`'s host), see site.ts. */
+  site?: string
   /** Why the line cannot be cleaned (it is passed through unchanged). */
   problem?: string
   /** A blank line: written back as it is, so output lines stay aligned with input lines. */
@@ -46,7 +49,8 @@ export function parseRecord(raw: string, line: number, options: JsonlOptions): J
       problem: text === undefined ? `no \`${options.textField}\` field` : `\`${options.textField}\` is not a string`
     }
   }
-  return {line, raw, record, id, text}
+  const site = recordSite(record)
+  return site === undefined ? {line, raw, record, id, text} : {line, raw, record, id, text, site}
 }
 
 /**

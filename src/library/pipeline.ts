@@ -28,6 +28,8 @@ export interface CleanResult {
 export interface Document {
   path: string
   text: string
+  /** Its site, for overlays scoped by site and per-site evidence; default: worked out from the path (first folder, or the pipeline's `site` pattern). */
+  site?: string | undefined
 }
 
 export interface Pipeline {
@@ -56,10 +58,10 @@ export interface PipelineData {
 export function createPipeline(pipeline: PipelineConfig | {stages: unknown[]} = DEFAULT_PIPELINE): Pipeline {
   const config = 'hash' in pipeline ? pipeline : parsePipeline(pipeline)
   const stages = buildStages(config)
-  const clean = (input: string | VFile, path?: string, replay?: Trace): CleanResult => {
+  const clean = (input: string | VFile, path?: string, replay?: Trace, site?: string): CleanResult => {
     const file = typeof input === 'string' ? new VFile({value: input, path}) : input
     const original = String(file.value ?? '')
-    return new Cleaned(cleanDocument(original, stages, path ?? file.path ?? '<text>', replay), file.path, original)
+    return new Cleaned(cleanDocument(original, stages, path ?? file.path ?? '<text>', replay, site), file.path, original)
   }
   const built: Pipeline = {
     config,
@@ -69,7 +71,7 @@ export function createPipeline(pipeline: PipelineConfig | {stages: unknown[]} = 
       await buildCorpus(stages, documents)
     },
     async *cleanStream(documents) {
-      for await (const document of documents) yield {...document, result: clean(document.text, document.path)}
+      for await (const document of documents) yield {...document, result: clean(document.text, document.path, undefined, document.site)}
     }
   }
   replaying.set(built, clean)
@@ -77,16 +79,16 @@ export function createPipeline(pipeline: PipelineConfig | {stages: unknown[]} = 
 }
 
 /** The runners' way in: clean a text, replaying what corpus collection already did to it. */
-const replaying = new WeakMap<Pipeline, (text: string, path: string, replay?: Trace) => CleanResult>()
+const replaying = new WeakMap<Pipeline, (text: string, path: string, replay?: Trace, site?: string) => CleanResult>()
 
 /**
  * Clean `text` as `pipeline.clean` does, skipping the stages of `replay` (a trace
  * recorded while collecting the corpus indexes). For src/run; not exported by the package.
  */
-export function cleanReplaying(pipeline: Pipeline, text: string, path: string, replay: Trace | undefined): CleanResult {
+export function cleanReplaying(pipeline: Pipeline, text: string, path: string, replay: Trace | undefined, site?: string): CleanResult {
   const clean = replaying.get(pipeline)
   if (!clean) throw new TypeError('cleanReplaying needs a pipeline made by createPipeline')
-  return clean(text, path, replay)
+  return clean(text, path, replay, site)
 }
 
 /**

@@ -24,7 +24,7 @@ export interface Cleaner {
    * Clean a text (JSONL records, streams); `replay`: what corpus collection did to
    * it, or where that waits in a trace spool (read by the thread that cleans).
    */
-  clean(text: string, path: string, replay?: Trace | TraceRef): Promise<DocumentResult>
+  clean(text: string, path: string, replay?: Trace | TraceRef, site?: string): Promise<DocumentResult>
   collect: Collector
   /** Read, clean and write one input file where the work is done (texts never cross threads); its manifest line back. */
   cleanFile(task: CleanFileTask & {manifest: ManifestMeta}): Promise<{line: ManifestLine} | Unclean>
@@ -49,7 +49,7 @@ export function defaultConcurrency(workers: number): number {
 
 export function inProcessCleaner(pipeline: Pipeline): Cleaner {
   return {
-    clean: async (text, path, replay) => cleanReplaying(pipeline, text, path, replay && traceOf(replay)),
+    clean: async (text, path, replay, site) => cleanReplaying(pipeline, text, path, replay && traceOf(replay), site),
     collect: collectInProcess(pipeline.stages),
     // The overloads of cleanFile() say which result a task gets; one body serves both.
     cleanFile: (async (task: CleanFileTask) => cleanFile(pipeline, task)) as Cleaner['cleanFile'],
@@ -148,9 +148,10 @@ export function poolCleaner(pipeline: Pipeline, settings: PoolSettings): Cleaner
     return runLarge(task) as Promise<T>
   }
   return {
-    clean: (text, path, replay) => route(text.length, {kind: 'clean', text, path, replay}, () => main.clean(text, path, replay)),
+    clean: (text, path, replay, site) =>
+      route(text.length, {kind: 'clean', text, path, site, replay}, () => main.clean(text, path, replay, site)),
     collect: (stage, document, withTrace = true) =>
-      route(document.text.length, {kind: 'collect', stage, path: document.path, text: document.text, withTrace}, () =>
+      route(document.text.length, {kind: 'collect', stage, path: document.path, site: document.site, text: document.text, withTrace}, () =>
         main.collect(stage, document, withTrace)
       ),
     cleanFile: ((task: CleanFileTask) => route(task.size, {kind: 'clean-file', task}, () => main.cleanFile(task))) as Cleaner['cleanFile'],

@@ -21,6 +21,7 @@ import type {FailedDocument} from '../report/schema.js'
 import type {DocumentEdits} from '../report/compact.js'
 import {serializeDocument, type SerializedDocument} from '../report/summarize.js'
 import {dropDecision, type CorpusDocument} from '../engine/corpus.js'
+import type {DocumentName} from '../engine/clean-document.js'
 import {forRecords} from '../config/pipeline-file.js'
 import {documentSite} from '../io/site.js'
 import {createPipeline, type Pipeline} from '../library/pipeline.js'
@@ -44,8 +45,12 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
   const pipeline = createPipeline(forRecords(options.pipeline))
   const workers = Math.max(1, options.workers ?? defaultWorkers())
   const width = Math.max(1, options.concurrency ?? 16) * workers
-  const docPath = (file: InputFile, record: JsonlRecord): string =>
-    options.idField ? `${file.relative}#${record.id}` : `${file.relative}:${record.line}`
+  const site = pipeline.config.site
+  // A record's path in reports, and its site when it names one (a `site` or `url` field; the pipeline's pattern wins).
+  const nameOf = (file: InputFile, record: JsonlRecord): DocumentName => {
+    const path = options.idField ? `${file.relative}#${record.id}` : `${file.relative}:${record.line}`
+    return record.site === undefined ? {path} : {path, site: documentSite(site, path, record.site)}
+  }
   // Records are known by file and line (ids may repeat).
   const recordKey = (fileIndex: number, record: JsonlRecord): string => `${fileIndex}:${record.line}`
   const source: BatchSource<CorpusRecord> = {
@@ -58,11 +63,11 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
     concurrency: width,
     // One file at a time, its records in flight together, written in order.
     filesAtOnce: 1,
-    documents: (stats) => corpusDocuments(files, stats, options, docPath, recordKey),
+    documents: (stats) => corpusDocuments(files, stats, options, nameOf, recordKey),
     collect: (cleaner) => cleaner.collect,
     keyOf: (record) => record.key,
     bytesOf: (record) => Buffer.byteLength(record.text),
-    clean: (file, context) => cleanJsonlFile(file, context, {options, pipeline, out, width, docPath, recordKey}),
+    clean: (file, context) => cleanJsonlFile(file, context, {options, pipeline, out, width, nameOf, recordKey}),
     expected() {
       // Each input file has one cleaned file, and one of duplicates when they are written.
       const inputs = new Set(files.map((file) => file.relative))
@@ -77,7 +82,7 @@ interface JsonlRun {
   pipeline: Pipeline
   out: string
   width: number
-  docPath: (file: InputFile, record: JsonlRecord) => string
+  nameOf: (file: InputFile, record: JsonlRecord) => DocumentName
   recordKey: (fileIndex: number, record: JsonlRecord) => string
 }
 
@@ -88,7 +93,7 @@ interface JsonlRun {
  * unchanged and reported.
  */
 async function cleanJsonlFile(file: InputFile, context: FileContext, run: JsonlRun): Promise<ManifestEntry> {
-  const {options, pipeline, out, width, docPath, recordKey} = run
+  const {options, pipeline, out, width, nameOf, recordKey} = run
   const {cleaner, index} = context
   let cleaned: AtomicLines | undefined
   let duplicates: AtomicLines | undefined
@@ -108,7 +113,8 @@ async function cleanJsonlFile(file: InputFile, context: FileContext, run: JsonlR
         if (stopped !== undefined) return {record, problem: stopped}
         const t0 = performance.now()
         try {
-          const result = await cleaner.clean(record.text, docPath(file, record), context.replay(key))
+          const {path, site} = nameOf(file, record)
+          const result = await cleaner.clean(record.text, path, context.replay(key), site)
           return {record, result, ms: performance.now() - t0}
         } catch (error) {
           return {record, problem: (error as Error).message}
@@ -126,8 +132,9 @@ async function cleanJsonlFile(file: InputFile, context: FileContext, run: JsonlR
         await cleaned.write(record.raw)
         continue
       }
-      const path = docPath(file, record)
-      const dropped = dropDecision(pipeline.stages, path)
+      const name = nameOf(file, record)
+      const path = name.path
+      const dropped = dropDecision(pipeline.stages, path, name.site)
       const line = withText(record.record, options.textField, result.text)
       if (dropped) await duplicates?.write(line)
       else await cleaned.write(line)
@@ -139,7 +146,7 @@ async function cleanJsonlFile(file: InputFile, context: FileContext, run: JsonlR
         edits: result.edits,
         conflicts: result.conflicts
       }
-      const site = documentSite(pipeline.config.site, path)
+      const site = name.site ?? documentSite(pipeline.config.site, path)
       if (site) document.site = site
       if (result.warnings.length > 0) document.warnings = result.warnings
       if (dropped) document.dropped = dropped
@@ -166,14 +173,14 @@ async function* corpusDocuments(
   files: readonly InputFile[],
   stats: ReadonlyArray<FileStat | undefined>,
   options: JsonlOptions,
-  docPath: (file: InputFile, record: JsonlRecord) => string,
+  nameOf: (file: InputFile, record: JsonlRecord) => DocumentName,
   recordKey: (fileIndex: number, record: JsonlRecord) => string
 ): AsyncGenerator<CorpusRecord> {
   for (const [index, file] of files.entries()) {
     if (!stats[index]) continue
     try {
       for await (const record of readJsonl(file.path, options))
-        if (record.text !== undefined) yield {path: docPath(file, record), text: record.text, file: index, key: recordKey(index, record)}
+        if (record.text !== undefined) yield {...nameOf(file, record), text: record.text, file: index, key: recordKey(index, record)}
     } catch (error) {
       // Out of file descriptors stops the run; a file that cannot be read for its own
       // reason fails again when it is cleaned, and is reported then.

@@ -19,9 +19,9 @@ export interface WorkerSetup {
 }
 
 export type WorkerTask =
-  | {kind: 'clean'; path: string; text: string; replay?: Trace | TraceRef | undefined}
+  | {kind: 'clean'; path: string; site?: string | undefined; text: string; replay?: Trace | TraceRef | undefined}
   /** The trace comes back serialized (for a spool) when `withTrace` is set. */
-  | {kind: 'collect'; stage: number; path: string; text: string; withTrace: boolean}
+  | {kind: 'collect'; stage: number; path: string; site?: string | undefined; text: string; withTrace: boolean}
   | {kind: 'clean-file'; task: CleanFileTask}
   | {kind: 'collect-file'; task: CollectFileTask}
 

@@ -62,7 +62,7 @@ function runTask(task: WorkerTask): unknown {
     case 'collect-file':
       return collectFile(pipeline, task.task)
     case 'clean': {
-      const result = cleanReplaying(pipeline, task.text, task.path, task.replay && traceOf(task.replay))
+      const result = cleanReplaying(pipeline, task.text, task.path, task.replay && traceOf(task.replay), task.site)
       return {text: result.text, edits: result.edits, conflicts: result.conflicts, warnings: result.warnings}
     }
   }

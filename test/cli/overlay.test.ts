@@ -155,4 +155,33 @@ describe('rinse run --overlay', () => {
     expect(result.stderr).toBe(`rinse: ${bad}: \`scopes[0].rulesOff[0].at\`: missing; expected a string\n`)
     expect(existsSync(out)).toBe(false)
   })
+
+  it("takes a JSONL record's site from its `site` or `url` field, for the report and for site scopes", async () => {
+    // The same page on two sites: the record whose url is on the reviewed site keeps its related bullet.
+    const records = [
+      {id: 'g1', url: 'https://news.example.com/garden', text: GARDEN},
+      {id: 'g2', site: 'other.example.org', text: GARDEN},
+      {id: 'g3', text: GARDEN}
+    ]
+    const dump = join(work, 'dump.jsonl')
+    writeFileSync(dump, records.map((record) => JSON.stringify(record)).join('\n') + '\n')
+    const overlay = join(work, 'by-host.yaml')
+    writeFileSync(overlay, `version: 1\nscopes:\n  - site: news.example.com\n    rulesOff:\n      - {rule: related-bullet, ${SIGNED}}\n`)
+    // Without dedup: the three records are one page, and only one would be kept.
+    const pipeline = join(work, 'no-dedup.yaml')
+    writeFileSync(pipeline, 'stages: [normalize, boilerplate, repair]\n')
+    const out = join(work, 'jsonl-sites')
+    const args = ['--format', 'jsonl', '--id-field', 'id', '--pipeline', pipeline, '--overlay', overlay]
+    const result = await rinse(['run', dump, '--out', out, ...args])
+    expect(result.stderr).toBe('')
+    const report = readReport(out)
+    const sites = Object.fromEntries(report.documents.map((document) => [document.path, document.site]))
+    expect(sites).toEqual({'dump.jsonl#g1': 'news.example.com', 'dump.jsonl#g2': 'other.example.org', 'dump.jsonl#g3': undefined})
+    const texts = readFileSync(join(out, 'cleaned', 'dump.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as {text: string}).text)
+    const bullet = 'Allotment fees to rise for the first time in a decade'
+    expect(texts.map((text) => text.includes(bullet))).toEqual([true, false, false])
+  })
 })

@@ -39,29 +39,32 @@ export function applyOverlays(
   return wrapped
 }
 
-function decisionsFor(overlays: readonly Overlay[], siteOf: (path: string) => string): (path: string) => Decisions {
+/** The decisions for a document, by its path and its site when the runner knows it. */
+type Decide = (path: string, site?: string) => Decisions
+
+function decisionsFor(overlays: readonly Overlay[], siteOf: (path: string) => string): Decide {
   const scopes = overlays.flatMap((overlay) => overlay.scopes).map((scope) => ({scope, matches: scopeMatcher(scope, siteOf)}))
   // Passes ask for one document many times in a row.
-  let last: {path: string; decisions: Decisions} | undefined
-  return (path) => {
-    if (last?.path === path) return last.decisions
+  let last: {path: string; site: string | undefined; decisions: Decisions} | undefined
+  return (path, site) => {
+    if (last?.path === path && last.site === site) return last.decisions
     const decisions: Decisions = {rulesOff: new Map(), lines: new Map()}
     for (const {scope, matches} of scopes) {
-      if (!matches(path)) continue
+      if (!matches(path, site)) continue
       for (const entry of scope.rulesOff) decisions.rulesOff.set(entry.rule, {...entry, scope: scopeLabel(scope)})
       for (const kind of ENTRY_KINDS) {
         if (kind === 'rulesOff') continue
         for (const entry of scope[kind]) decisions.lines.set(lineKey(entry.line), {kind, entry})
       }
     }
-    last = {path, decisions}
+    last = {path, site, decisions}
     return decisions
   }
 }
 
-function reviewed(stage: ConfiguredStage, decide: (path: string) => Decisions): ConfiguredStage {
+function reviewed(stage: ConfiguredStage, decide: Decide): ConfiguredStage {
   const passes = stage.passes.map((pass): Pass => ({
-    propose: (input, prepared) => review(stage.name, input, pass.propose(input, prepared), decide(input.path)),
+    propose: (input, prepared) => review(stage.name, input, pass.propose(input, prepared), decide(input.path, input.site)),
     ...(pass.prepare ? {prepare: (input: StageInput) => pass.prepare!(input)} : {})
   }))
   return {...stage, passes, ...(stage.corpus ? {corpus: withoutDropsOff(stage.name, stage.corpus, decide)} : {})}
@@ -124,10 +127,10 @@ function keptLines(text: string, decisions: Decisions): Array<{start: number; en
 }
 
 /** The pass removing the lines the review always removes, as whole blocks (paragraph spacing kept). */
-function removalPass(decide: (path: string) => Decisions): Pass {
+function removalPass(decide: Decide): Pass {
   return {
     propose(input) {
-      const decisions = decide(input.path)
+      const decisions = decide(input.path, input.site)
       if (decisions.lines.size === 0) return []
       const blocks = input.blocks()
       const deletions = blocks.flatMap((block) => {
@@ -142,7 +145,7 @@ function removalPass(decide: (path: string) => Decisions): Pass {
 }
 
 /** The corpus hooks as they are, except that a whole document is not dropped by a rule switched off on it. */
-function withoutDropsOff(stage: string, corpus: CorpusHooks, decide: (path: string) => Decisions): CorpusHooks {
+function withoutDropsOff(stage: string, corpus: CorpusHooks, decide: Decide): CorpusHooks {
   const {drop, clusters} = corpus
   return {
     collect: (input) => corpus.collect(input),
@@ -153,9 +156,9 @@ function withoutDropsOff(stage: string, corpus: CorpusHooks, decide: (path: stri
     ...(clusters ? {clusters: () => clusters.call(corpus)} : {}),
     ...(drop
       ? {
-          drop: (path: string) => {
-            const decision = drop.call(corpus, path)
-            const {rulesOff} = decide(path)
+          drop: (path: string, site?: string) => {
+            const decision = drop.call(corpus, path, site)
+            const {rulesOff} = decide(path, site)
             return decision && (rulesOff.has(decision.rule) || rulesOff.has(`${stage}/${decision.rule}`)) ? undefined : decision
           }
         }

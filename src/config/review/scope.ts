@@ -6,11 +6,18 @@ export function scopeLabel(scope: Pick<OverlayScope, 'site' | 'path'>): string {
   return scope.site !== undefined ? `${scope.site}/` : scope.path!
 }
 
-/** A test for document paths: on the scope's site, or matching its glob (`*` within a folder, `**` across, `?` one character). */
-export function scopeMatcher(scope: Pick<OverlayScope, 'site' | 'path'>, siteOf: (path: string) => string): (path: string) => boolean {
+/**
+ * A test for documents: on the scope's site (`site`, when the runner knows the
+ * document's, else `siteOf` its path), or a path matching its glob (`*` within a
+ * folder, `**` across, `?` one character).
+ */
+export function scopeMatcher(
+  scope: Pick<OverlayScope, 'site' | 'path'>,
+  siteOf: (path: string) => string
+): (path: string, site?: string) => boolean {
   if (scope.site !== undefined) {
-    const site = scope.site
-    return (path) => siteOf(path) === site
+    const wanted = scope.site
+    return (path, site) => (site ?? siteOf(path)) === wanted
   }
   const pattern = globPattern(scope.path!)
   return (path) => pattern.test(path)
