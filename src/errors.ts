@@ -20,6 +20,14 @@ export class ConfigError extends Error {
   }
 }
 
+/** OUT is being written by another rinse run: two runs at once would mix their outputs and manifests. */
+export class OutputInUse extends Error {
+  override name = 'OutputInUse'
+}
+
+/** The exit code of a run refused because OUT is in use (EX_TEMPFAIL: try again later). */
+export const OUTPUT_IN_USE_EXIT = 75
+
 /** An input file that cannot be cleaned (binary, not UTF-8, too large): the file and why. */
 export class InputError extends Error {
   constructor(

@@ -24,7 +24,7 @@ import {progressBar} from './progress.js'
 import {staleLine, staleReviewLine, summaryLine} from './summary.js'
 import {VERSION} from '../version.js'
 import {DEFAULT_FILE_TIMEOUT_MS} from '../run/pool.js'
-import {ConfigError, InputError, ReportVersionError, UsageError, WriteError} from '../errors.js'
+import {ConfigError, InputError, OUTPUT_IN_USE_EXIT, OutputInUse, ReportVersionError, UsageError, WriteError} from '../errors.js'
 
 tuneGarbageCollection()
 
@@ -406,6 +406,9 @@ try {
   } else if (error instanceof WriteError) {
     process.stderr.write(`rinse: ${error.message}; stopped: ${error.advice}\n`)
     process.exitCode = WRITE_FAILED_EXIT
+  } else if (error instanceof OutputInUse) {
+    process.stderr.write(`rinse: ${error.message}\n`)
+    process.exitCode = OUTPUT_IN_USE_EXIT
   } else if (error instanceof RedisUnavailable) {
     process.stderr.write(`rinse: ${error.message}\n`)
     process.exitCode = REDIS_UNAVAILABLE_EXIT

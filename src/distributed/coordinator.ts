@@ -24,6 +24,7 @@ import {expectedOutputs, folderRun} from '../run/run-folder.js'
 import {batchKey} from '../run/run-batch.js'
 import {finishRun, passCounter, stoppedBeforeCleaning, type RunOptions, type RunResult} from '../run/batch.js'
 import {jsonKey} from '../io/content-hash.js'
+import {lockOut} from '../io/out-lock.js'
 import {statFiles} from '../io/stat-files.js'
 import type {InputFile} from '../io/walk.js'
 import type {DocumentSummary, FailedDocument, ReportEntry} from '../report/schema.js'
@@ -56,6 +57,15 @@ interface Gathered {
 export async function runDistributed(options: DistributedOptions): Promise<RunResult> {
   const started = performance.now()
   const {out, files} = await folderRun(options)
+  const release = await lockOut(out)
+  try {
+    return await coordinate(options, out, files, started)
+  } finally {
+    await release()
+  }
+}
+
+async function coordinate(options: DistributedOptions, out: string, files: InputFile[], started: number): Promise<RunResult> {
   const pipeline = createPipeline(options.pipeline)
   // A stop (Ctrl-C, a crash, Redis lost too long) leaves the run in Redis and OUT until
   // it is done: the same command continues it, and the report is written at the end.

@@ -9,6 +9,7 @@ import {rm} from 'node:fs/promises'
 import {join} from 'node:path'
 import pLimit from 'p-limit'
 import {jsonKey} from '../io/content-hash.js'
+import {lockOut} from '../io/out-lock.js'
 import {cleanedPath} from '../io/out-paths.js'
 import {cannotRead} from '../io/read-document.js'
 import {statFiles, type FileStat} from '../io/stat-files.js'
@@ -86,6 +87,19 @@ export async function runBatch<Document extends {path: string}>(
   options: RunOptions,
   source: BatchSource<Document>,
   started = performance.now()
+): Promise<RunResult> {
+  const release = await lockOut(source.out)
+  try {
+    return await runLocked(options, source, started)
+  } finally {
+    await release()
+  }
+}
+
+async function runLocked<Document extends {path: string}>(
+  options: RunOptions,
+  source: BatchSource<Document>,
+  started: number
 ): Promise<RunResult> {
   const {out, files, pipeline} = source
   const config = pipeline.config
