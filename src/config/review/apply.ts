@@ -6,7 +6,7 @@
  * corpus hooks, traces and worker threads work the same with or without overlays.
  */
 import {deleteBlocks} from '../../stages/delete-blocks.js'
-import type {ConfiguredStage, CorpusHooks, Pass, StageInput} from '../../engine/stage.js'
+import type {ConfiguredStage, CorpusHooks, DropDecision, Pass, StageInput} from '../../engine/stage.js'
 import type {ProposedEdit} from '../../engine/types.js'
 import {ENTRY_KINDS, type LineEntry, type Overlay, type RuleOff} from './overlay.js'
 import {scopeLabel, scopeMatcher} from './scope.js'
@@ -60,11 +60,32 @@ function decisionsFor(overlays: readonly Overlay[], siteOf: (path: string) => st
 }
 
 function reviewed(stage: ConfiguredStage, decide: (path: string) => Decisions): ConfiguredStage {
-  const passes = stage.passes.map((pass): Pass => ({
-    propose: (input, prepared) => review(stage.name, input, pass.propose(input, prepared), decide(input.path)),
+  const drop = stage.corpus?.drop?.bind(stage.corpus)
+  const passes = stage.passes.map((pass, index): Pass => ({
+    propose: (input, prepared) => {
+      if (index === 0 && drop) noteDropOff(stage.name, input, drop(input.path), decide(input.path))
+      return review(stage.name, input, pass.propose(input, prepared), decide(input.path))
+    },
     ...(pass.prepare ? {prepare: (input: StageInput) => pass.prepare!(input)} : {})
   }))
   return {...stage, passes, ...(stage.corpus ? {corpus: withoutDropsOff(stage.name, stage.corpus, decide)} : {})}
+}
+
+/** The rule switched off here that stops a whole-document drop, when one does. */
+function dropOff(stage: string, decision: DropDecision | undefined, decisions: Decisions): (RuleOff & {scope: string}) | undefined {
+  return decision && (decisions.rulesOff.get(decision.rule) ?? decisions.rulesOff.get(`${stage}/${decision.rule}`))
+}
+
+/** A document kept because the rule dropping it is off: said once, at the stage's first pass, so the entry is not stale. */
+function noteDropOff(stage: string, input: StageInput, decision: DropDecision | undefined, decisions: Decisions): void {
+  const off = dropOff(stage, decision, decisions)
+  if (!off || !decision) return
+  input.warn({
+    start: 0,
+    end: 0,
+    rule: KEPT_BY_REVIEW,
+    reason: tagged(`not dropped: the rule is off on ${off.scope}; ${stage}/${decision.rule} would drop it (${decision.reason})`, off.id)
+  })
 }
 
 /** The stage's edits less those of rules switched off here and those removing a kept line, each noted as a warning. */
@@ -155,8 +176,7 @@ function withoutDropsOff(stage: string, corpus: CorpusHooks, decide: (path: stri
       ? {
           drop: (path: string) => {
             const decision = drop.call(corpus, path)
-            const {rulesOff} = decide(path)
-            return decision && (rulesOff.has(decision.rule) || rulesOff.has(`${stage}/${decision.rule}`)) ? undefined : decision
+            return dropOff(stage, decision, decide(path)) ? undefined : decision
           }
         }
       : {})
