@@ -6,6 +6,7 @@
  * corpus hooks, traces and worker threads work the same with or without overlays.
  */
 import {deleteBlocks} from '../../stages/delete-blocks.js'
+import {cleanDocument} from '../../engine/clean-document.js'
 import type {ConfiguredStage, CorpusHooks, DropDecision, Pass, StageInput} from '../../engine/stage.js'
 import type {ProposedEdit} from '../../engine/types.js'
 import {ENTRY_KINDS, type LineEntry, type Overlay, type RuleOff} from './overlay.js'
@@ -29,7 +30,7 @@ export function applyOverlays(
   overlays: readonly Overlay[],
   siteOf: (path: string) => string
 ): ConfiguredStage[] {
-  const decide = decisionsFor(overlays, siteOf)
+  const decide = decisionsFor(overlays, siteOf, lineForms(stages))
   const wrapped = stages.map((stage) => reviewed(stage, decide))
   const removal = removalPass(decide)
   const boilerplate = wrapped.findIndex((stage) => stage.name === 'boilerplate')
@@ -39,8 +40,37 @@ export function applyOverlays(
   return wrapped
 }
 
-function decisionsFor(overlays: readonly Overlay[], siteOf: (path: string) => string): (path: string) => Decisions {
+/**
+ * The keys a line entry matches: the line as written, and as each stage that
+ * rewrites characters (normalize, repair) leaves it, in pipeline order. A
+ * reviewer copies lines from the report, which shows the original text
+ * (`Caf&eacute;`), while the stages see it rewritten (`Café`).
+ */
+function lineForms(stages: readonly ConfiguredStage[]): (line: string) => string[] {
+  const rewriting = stages.filter((stage) => REWRITING.has(stage.name))
+  return (line) => {
+    const keys = new Set([lineKey(line)])
+    let text = line
+    for (const stage of rewriting) {
+      text = cleanDocument(text, [stage]).text
+      if (lineKey(text)) keys.add(lineKey(text))
+    }
+    return [...keys]
+  }
+}
+
+/** Stages that change characters of a line but remove none. */
+const REWRITING = new Set(['normalize', 'repair'])
+
+function decisionsFor(
+  overlays: readonly Overlay[],
+  siteOf: (path: string) => string,
+  forms: (line: string) => string[]
+): (path: string) => Decisions {
   const scopes = overlays.flatMap((overlay) => overlay.scopes).map((scope) => ({scope, matches: scopeMatcher(scope, siteOf)}))
+  // Worked out once per entry, not per document.
+  const keys = new Map<LineEntry, string[]>()
+  const keysOf = (entry: LineEntry): string[] => keys.get(entry) ?? keys.set(entry, forms(entry.line)).get(entry)!
   // Passes ask for one document many times in a row.
   let last: {path: string; decisions: Decisions} | undefined
   return (path) => {
@@ -51,7 +81,7 @@ function decisionsFor(overlays: readonly Overlay[], siteOf: (path: string) => st
       for (const entry of scope.rulesOff) decisions.rulesOff.set(entry.rule, {...entry, scope: scopeLabel(scope)})
       for (const kind of ENTRY_KINDS) {
         if (kind === 'rulesOff') continue
-        for (const entry of scope[kind]) decisions.lines.set(lineKey(entry.line), {kind, entry})
+        for (const entry of scope[kind]) for (const key of keysOf(entry)) decisions.lines.set(key, {kind, entry})
       }
     }
     last = {path, decisions}
