@@ -246,8 +246,13 @@ program
   .command('report')
   .description('rebuild OUT/report.html from OUT/report.json and OUT/cleaned (after an upgrade, or for a run made elsewhere)')
   .argument('<out>', 'the output folder of a run')
-  .action(async (out: string) => {
-    await writeReportHtml(out)
+  .option('--compare <old-out>', 'add a Compare tab: what changed since the run in OLD_OUT, as `rinse run --compare` does')
+  .action(async (out: string, options: {compare?: string}) => {
+    if (options.compare) {
+      await readableReport(options.compare)
+      await readableReport(out)
+    }
+    await writeReportHtml(out, options.compare ? {comparison: await compareRuns(options.compare, out)} : {})
     process.stdout.write(`rinse: wrote ${join(out, 'report.html')}\n`)
   })
 

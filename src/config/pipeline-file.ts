@@ -157,13 +157,17 @@ export function withOverlays(config: PipelineConfig, overlays: readonly Overlay[
 }
 
 export function buildStages(config: PipelineConfig): ConfiguredStage[] {
+  const siteOf = siteResolver(config.site)
   const stages = config.stages.map((entry, i) => {
     if (entry.stage !== 'boilerplate') return STAGES[entry.stage]!.create(entry.options as never)
     // Boilerplate's fixed point looks past the in-document copies a later dedup removes.
     const later = config.stages.slice(i + 1).find((next) => next.stage === 'dedup')
-    return boilerplate(entry.options as BoilerplateOptions, {localDedup: later ? localCopies(later.options as DedupOptions) : undefined})
+    return boilerplate(entry.options as BoilerplateOptions, {
+      localDedup: later ? localCopies(later.options as DedupOptions) : undefined,
+      siteOf
+    })
   })
-  return config.overlays ? applyOverlays(stages, config.overlays, siteResolver(config.site)) : stages
+  return config.overlays ? applyOverlays(stages, config.overlays, siteOf) : stages
 }
 
 function describe(

@@ -235,4 +235,45 @@ describe('JSONL blank lines', () => {
     expect(clean.stdout).toBe(expected)
     expect(clean.code).toBe(0)
   })
+
+  it("counts recurring lines per site, a record's site taken from its url field", async () => {
+    const work = tempDir()
+    const bodies = [
+      'Trams will run every six minutes on the river line from March, the transport office said after a long review.',
+      'A new bus depot on the ring road was approved by the planning board, which had rejected two earlier designs.',
+      'The old stone bridge at Mill Lane closes for repairs in April; engineers found cracks in two of its arches.',
+      'Families can borrow rackets and balls at three city parks this summer under a scheme paid for by a charity.',
+      'Two primary schools in the north of the city will share a head teacher from September, the committee decided.',
+      'The central library will open on Sunday afternoons from next month, after a petition gathered four thousand names.',
+      'A farmers market returns to the old cattle yard every second Saturday, with twenty stalls booked for the first one.'
+    ]
+    // The masthead is on all five pages of a.example and on both pages of b.example: five pages of one site are a
+    // template (the default needs five), two are not, though the batch holds the line seven times.
+    const records = bodies.map((body, i) => ({
+      id: `r${i}`,
+      url: `https://${i < 5 ? 'a' : 'b'}.example/story-${i}`,
+      text: `Harbour Ledger masthead\n\n${body}\n`
+    }))
+    writeFileSync(join(work, 'dump.jsonl'), records.map((record) => JSON.stringify(record)).join('\n') + '\n')
+    const pipeline = await loadPipelineFile(DEFAULT_PIPELINE_PATH)
+    await runJsonl({
+      input: join(work, 'dump.jsonl'),
+      out: join(work, 'out'),
+      pipeline,
+      workers: 1,
+      html: false,
+      textField: 'text',
+      idField: 'id'
+    })
+    const texts = readFileSync(join(work, 'out', 'cleaned', 'dump.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as {text: string}).text)
+    expect(texts.map((text) => text.includes('Harbour Ledger masthead'))).toEqual([false, false, false, false, false, true, true])
+    const report = readReport(join(work, 'out'))
+    const removal = report.documents
+      .find((document) => document.path === 'dump.jsonl#r0')!
+      .edits.find((edit) => edit.rule === 'recurring-line')
+    expect(removal?.reason).toMatch(/^line on 5 of 5 pages of a\.example\//)
+  })
 })

@@ -146,6 +146,23 @@ describe('rinse run --overlay', () => {
     ])
   })
 
+  it('counts an entry that only stopped a drop as used: the copy is kept and says why', async () => {
+    const copies = join(work, 'copies')
+    mkdirSync(join(copies, 'site-c'), {recursive: true})
+    for (const name of ['a.txt', 'b.txt']) writeFileSync(join(copies, 'site-c', name), GARDEN)
+    const overlay = join(work, 'copies.yaml')
+    writeFileSync(overlay, `version: 1\nscopes:\n  - site: site-c\n    rulesOff:\n      - {rule: duplicate-document, ${SIGNED}}\n`)
+    const result = await rinse(['run', copies, '--out', join(work, 'copies-out'), '--overlay', overlay])
+    expect(result.stdout).not.toContain('matched nothing')
+    const report = readReport(join(work, 'copies-out'))
+    expect(report.review?.stale).toEqual([])
+    expect(report.documents.filter((document) => document.dropped)).toEqual([])
+    expect(cleaned(join(work, 'copies-out'), 'site-c/b.txt')).toBe(cleaned(join(work, 'copies-out'), 'site-c/a.txt'))
+    expect(report.documents.find((document) => document.path === 'site-c/b.txt')!.warnings).toEqual([
+      `1:1 dedup/kept-by-review: not dropped: the rule is off on site-c/; dedup/duplicate-document would drop it (exact copy of site-c/a.txt, which is kept (similarity 1.00, containment 1.00)) [${overlay}:5]`
+    ])
+  })
+
   it('fails on an invalid overlay before reading any input (exit 2), naming the file and the key', async () => {
     const bad = join(work, 'bad.yaml')
     writeFileSync(bad, `version: 1\nscopes:\n  - site: site-b\n    rulesOff:\n      - {rule: related-bullet, by: ana}\n`)

@@ -3,13 +3,13 @@
  * removal and one rule on a site, export the overlay, run again with it, and
  * compare the two runs.
  */
-import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {chromium, type Browser} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {parseOverlayText} from '../../src/index.js'
-import {readReport, rinse, sampleCopy} from '../helpers.js'
+import {readReport, rinse, SAMPLE, sampleCopy} from '../helpers.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 const HAVE_CHROMIUM = existsSync(CHROMIUM)
@@ -134,5 +134,50 @@ describe.skipIf(!HAVE_CHROMIUM && !process.env.CI)('review round trip in Chromiu
     const oldLink = view.getByTestId('compare-row').locator('a').nth(1)
     expect(await oldLink.getAttribute('href')).toBe(`../first/cleaned/${FOOTBALL}`)
     await view.close()
+  })
+
+  it("scopes a page decision by the pipeline's site pattern: its group, not the first folder", async () => {
+    // Every page is under crawl/, so the first folder would put them all on one site.
+    const crawl = join(work, 'crawl-in')
+    const news = join(crawl, 'crawl', 'news.example')
+    mkdirSync(join(news, '2024'), {recursive: true})
+    mkdirSync(join(crawl, 'crawl', 'garden.example'), {recursive: true})
+    cpSync(join(SAMPLE, FOOTBALL), join(news, '2024', 'football-transfer.txt'))
+    writeFileSync(join(crawl, 'crawl', 'garden.example', 'garden.txt'), GARDEN)
+    const pipeline = join(work, 'crawl.yaml')
+    writeFileSync(
+      pipeline,
+      `${readFileSync(join(import.meta.dirname, '..', '..', 'pipelines', 'default.yaml'), 'utf8')}site: '^crawl/([^/]+)/'\n`
+    )
+    const runs = (out: string, ...args: string[]) => rinse(['run', crawl, '--out', join(work, out), '--pipeline', pipeline, '-q', ...args])
+    expect((await runs('crawl-first')).code).toBe(0)
+    const football = 'crawl/news.example/2024/football-transfer.txt'
+
+    const page = await browser.newPage({acceptDownloads: true})
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(String(error)))
+    const url = pathToFileURL(join(work, 'crawl-first', 'report.html')).href
+    await page.goto(`${url}#/file/${encodeURIComponent(football)}`)
+    await page.locator('html[data-ready=true]').waitFor()
+    await page.locator('[data-testid=change][data-rule=related-bullet]').first().click()
+    expect(await page.getByTestId('decide-rule-off').textContent()).toBe('rule wrong on news.example/')
+    await page.getByTestId('decide-rule-off').click()
+    await page.goto(`${url}#/decisions`)
+    await page.getByTestId('reviewer').fill('ana')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('decisions-export').click()])
+    const exported = join(work, 'crawl-review.yaml')
+    await download.saveAs(exported)
+    expect(errors).toEqual([])
+    await page.close()
+    expect(parseOverlayText(readFileSync(exported, 'utf8'), exported).scopes).toMatchObject([
+      {site: 'news.example', rulesOff: [{rule: 'boilerplate/related-bullet', by: 'ana'}], keep: [], remove: []}
+    ])
+
+    const second = await runs('crawl-second', '--overlay', exported)
+    expect(second.code).toBe(0)
+    expect(second.stdout).toBe('')
+    expect(rulesOf(join(work, 'crawl-first'), football)).toContain('related-bullet')
+    expect(rulesOf(join(work, 'crawl-second'), football)).not.toContain('related-bullet')
+    expect(rulesOf(join(work, 'crawl-second'), 'crawl/garden.example/garden.txt')).toContain('related-bullet')
   })
 })

@@ -1,5 +1,8 @@
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {createPipeline, type Document} from '../../src/index.js'
+import {readReport, rinse, tempDir} from '../helpers.js'
 
 const BODIES: Array<[string, string, string]> = [
   [
@@ -63,9 +66,9 @@ describe('recurring lines across a batch', () => {
       ['recurring-line', 'Follow Riverside Metro on social media'],
       ['recurring-line', 'Sign in to manage your newsletters and alerts']
     ])
-    expect(result.edits[0]!.reason).toBe('line found in 7+ different documents of the batch')
+    expect(result.edits[0]!.reason).toBe('line on 7 of 7 pages of the batch')
     expect(result.text).toContain('Readers can send corrections to the newsroom')
-    expect(result.warnings).toEqual(['11:1 boilerplate/recurring-line: kept: reads like prose but recurs in 7+ documents'])
+    expect(result.warnings).toEqual(['11:1 boilerplate/recurring-line: kept: reads like prose but is on 7 of 7 pages of the batch'])
   })
 
   it('counts copies of one article once, so a syndicated article keeps its own lines', async () => {
@@ -76,6 +79,68 @@ describe('recurring lines across a batch', () => {
     }))
     await pipeline.prepare(() => copies)
     expect(pipeline.clean(copies[0]!.text, 'copy-0.txt').edits).toEqual([])
+  })
+
+  it("counts a line on its site's pages: one site's template is not another's", async () => {
+    const pipeline = createPipeline({stages: ['normalize', {boilerplate: {recurring: {minDocuments: 5}}}]})
+    // Five pages of site-a/ and two of site-b/ end with the same line: seven in the batch, but only site-a/ has it on five.
+    const documents: Document[] = BODIES.map((_, i) => ({path: `${i < 5 ? 'site-a' : 'site-b'}/${i}.txt`, text: article(i)}))
+    await pipeline.prepare(() => documents)
+    const onA = pipeline.clean(documents[0]!.text, 'site-a/0.txt')
+    expect(onA.edits.map((edit) => [edit.rule, edit.reason])).toEqual([
+      ['recurring-line', 'line on 5 of 5 pages of site-a/'],
+      ['recurring-line', 'line on 5 of 5 pages of site-a/']
+    ])
+    expect(onA.warnings).toEqual(['11:1 boilerplate/recurring-line: kept: reads like prose but is on 5 of 5 pages of site-a/'])
+    const onB = pipeline.clean(documents[5]!.text, 'site-b/5.txt')
+    expect(onB.edits).toEqual([])
+    expect(onB.text).toBe(documents[5]!.text)
+  })
+
+  it("counts by the pipeline's `site` pattern, and the pages without a site together", async () => {
+    const pipeline = createPipeline({site: '^crawl/([^/]+)/', stages: ['normalize', {boilerplate: {recurring: {minDocuments: 3}}}]})
+    // crawl/a/ has three pages (in two folders), crawl/b/ two, and two pages match no site.
+    const paths = ['crawl/a/2024/0.txt', 'crawl/a/2025/1.txt', 'crawl/a/2.txt', 'crawl/b/3.txt', 'crawl/b/4.txt', 'loose/5.txt', '6.txt']
+    const documents: Document[] = paths.map((path, i) => ({path, text: article(i)}))
+    await pipeline.prepare(() => documents)
+    const reasons = (i: number) => pipeline.clean(documents[i]!.text, paths[i]).edits.map((edit) => edit.reason)
+    expect(reasons(1)).toEqual(['line on 3 of 3 pages of a/', 'line on 3 of 3 pages of a/'])
+    expect(reasons(3)).toEqual([])
+    expect(reasons(6)).toEqual([])
+  })
+
+  it('names copies among the pages holding a line', async () => {
+    const pipeline = createPipeline({stages: ['normalize', {boilerplate: {recurring: {minDocuments: 5}}}]})
+    const documents: Document[] = [...BODIES.keys(), 0].map((i, at) => ({path: `${at}.txt`, text: article(i)}))
+    await pipeline.prepare(() => documents)
+    expect(pipeline.clean(documents[1]!.text, '1.txt').edits[0]!.reason).toBe('line on 8 of 8 pages of the batch (7 different)')
+  })
+
+  it('gives the same evidence with one worker thread and with two, and on a resumed run', async () => {
+    const work = tempDir()
+    const input = join(work, 'in')
+    BODIES.forEach((_, i) => {
+      const site = join(input, i < 5 ? 'site-a' : 'site-b')
+      mkdirSync(site, {recursive: true})
+      writeFileSync(join(site, `${i}.txt`), article(i))
+    })
+    const pipeline = join(work, 'pipeline.yaml')
+    writeFileSync(pipeline, 'stages:\n  - normalize\n  - boilerplate: {recurring: {minDocuments: 5}}\n')
+    const run = async (out: string, ...args: string[]) => {
+      const result = await rinse(['run', input, '--out', join(work, out), '--pipeline', pipeline, ...args])
+      expect(result.stderr).toBe('')
+      return readReport(join(work, out)).documents.map(({ms: _ms, ...document}) => document)
+    }
+    const one = await run('one', '--workers', '1')
+    const reasons = (path: string) => one.find((document) => document.path === path)!.edits.map((edit) => edit.reason)
+    expect(reasons('site-a/0.txt')).toEqual(['line on 5 of 5 pages of site-a/'])
+    expect(reasons('site-b/5.txt')).toEqual([])
+    expect(await run('two', '--workers', '2')).toEqual(one)
+    writeFileSync(join(work, 'two', 'cleaned', 'site-a', '0.txt'), 'stale')
+    expect(await run('two', '--workers', '2')).toEqual(one)
+    expect(readFileSync(join(work, 'two', 'cleaned', 'site-a', '0.txt'), 'utf8')).toBe(
+      readFileSync(join(work, 'one', 'cleaned', 'site-a', '0.txt'), 'utf8')
+    )
   })
 
   it('changes nothing until the batch has been seen', () => {

@@ -6,7 +6,8 @@
  * corpus hooks, traces and worker threads work the same with or without overlays.
  */
 import {deleteBlocks} from '../../stages/delete-blocks.js'
-import type {ConfiguredStage, CorpusHooks, Pass, StageInput} from '../../engine/stage.js'
+import {cleanDocument} from '../../engine/clean-document.js'
+import type {ConfiguredStage, CorpusHooks, DropDecision, Pass, StageInput} from '../../engine/stage.js'
 import type {ProposedEdit} from '../../engine/types.js'
 import {ENTRY_KINDS, type LineEntry, type Overlay, type RuleOff} from './overlay.js'
 import {scopeLabel, scopeMatcher} from './scope.js'
@@ -29,7 +30,7 @@ export function applyOverlays(
   overlays: readonly Overlay[],
   siteOf: (path: string) => string
 ): ConfiguredStage[] {
-  const decide = decisionsFor(overlays, siteOf)
+  const decide = decisionsFor(overlays, siteOf, lineForms(stages))
   const wrapped = stages.map((stage) => reviewed(stage, decide))
   const removal = removalPass(decide)
   const boilerplate = wrapped.findIndex((stage) => stage.name === 'boilerplate')
@@ -42,8 +43,33 @@ export function applyOverlays(
 /** The decisions for a document, by its path and its site when the runner knows it. */
 type Decide = (path: string, site?: string) => Decisions
 
-function decisionsFor(overlays: readonly Overlay[], siteOf: (path: string) => string): Decide {
+/**
+ * The keys a line entry matches: the line as written, and as each stage that
+ * rewrites characters (normalize, repair) leaves it, in pipeline order. A
+ * reviewer copies lines from the report, which shows the original text
+ * (`Caf&eacute;`), while the stages see it rewritten (`Café`).
+ */
+function lineForms(stages: readonly ConfiguredStage[]): (line: string) => string[] {
+  const rewriting = stages.filter((stage) => REWRITING.has(stage.name))
+  return (line) => {
+    const keys = new Set([lineKey(line)])
+    let text = line
+    for (const stage of rewriting) {
+      text = cleanDocument(text, [stage]).text
+      if (lineKey(text)) keys.add(lineKey(text))
+    }
+    return [...keys]
+  }
+}
+
+/** Stages that change characters of a line but remove none. */
+const REWRITING = new Set(['normalize', 'repair'])
+
+function decisionsFor(overlays: readonly Overlay[], siteOf: (path: string) => string, forms: (line: string) => string[]): Decide {
   const scopes = overlays.flatMap((overlay) => overlay.scopes).map((scope) => ({scope, matches: scopeMatcher(scope, siteOf)}))
+  // Worked out once per entry, not per document.
+  const keys = new Map<LineEntry, string[]>()
+  const keysOf = (entry: LineEntry): string[] => keys.get(entry) ?? keys.set(entry, forms(entry.line)).get(entry)!
   // Passes ask for one document many times in a row.
   let last: {path: string; site: string | undefined; decisions: Decisions} | undefined
   return (path, site) => {
@@ -54,7 +80,7 @@ function decisionsFor(overlays: readonly Overlay[], siteOf: (path: string) => st
       for (const entry of scope.rulesOff) decisions.rulesOff.set(entry.rule, {...entry, scope: scopeLabel(scope)})
       for (const kind of ENTRY_KINDS) {
         if (kind === 'rulesOff') continue
-        for (const entry of scope[kind]) decisions.lines.set(lineKey(entry.line), {kind, entry})
+        for (const entry of scope[kind]) for (const key of keysOf(entry)) decisions.lines.set(key, {kind, entry})
       }
     }
     last = {path, site, decisions}
@@ -63,11 +89,32 @@ function decisionsFor(overlays: readonly Overlay[], siteOf: (path: string) => st
 }
 
 function reviewed(stage: ConfiguredStage, decide: Decide): ConfiguredStage {
-  const passes = stage.passes.map((pass): Pass => ({
-    propose: (input, prepared) => review(stage.name, input, pass.propose(input, prepared), decide(input.path, input.site)),
+  const drop = stage.corpus?.drop?.bind(stage.corpus)
+  const passes = stage.passes.map((pass, index): Pass => ({
+    propose: (input, prepared) => {
+      if (index === 0 && drop) noteDropOff(stage.name, input, drop(input.path, input.site), decide(input.path, input.site))
+      return review(stage.name, input, pass.propose(input, prepared), decide(input.path, input.site))
+    },
     ...(pass.prepare ? {prepare: (input: StageInput) => pass.prepare!(input)} : {})
   }))
   return {...stage, passes, ...(stage.corpus ? {corpus: withoutDropsOff(stage.name, stage.corpus, decide)} : {})}
+}
+
+/** The rule switched off here that stops a whole-document drop, when one does. */
+function dropOff(stage: string, decision: DropDecision | undefined, decisions: Decisions): (RuleOff & {scope: string}) | undefined {
+  return decision && (decisions.rulesOff.get(decision.rule) ?? decisions.rulesOff.get(`${stage}/${decision.rule}`))
+}
+
+/** A document kept because the rule dropping it is off: said once, at the stage's first pass, so the entry is not stale. */
+function noteDropOff(stage: string, input: StageInput, decision: DropDecision | undefined, decisions: Decisions): void {
+  const off = dropOff(stage, decision, decisions)
+  if (!off || !decision) return
+  input.warn({
+    start: 0,
+    end: 0,
+    rule: KEPT_BY_REVIEW,
+    reason: tagged(`not dropped: the rule is off on ${off.scope}; ${stage}/${decision.rule} would drop it (${decision.reason})`, off.id)
+  })
 }
 
 /** The stage's edits less those of rules switched off here and those removing a kept line, each noted as a warning. */
@@ -158,8 +205,7 @@ function withoutDropsOff(stage: string, corpus: CorpusHooks, decide: Decide): Co
       ? {
           drop: (path: string, site?: string) => {
             const decision = drop.call(corpus, path, site)
-            const {rulesOff} = decide(path, site)
-            return decision && (rulesOff.has(decision.rule) || rulesOff.has(`${stage}/${decision.rule}`)) ? undefined : decision
+            return dropOff(stage, decision, decide(path, site)) ? undefined : decision
           }
         }
       : {})

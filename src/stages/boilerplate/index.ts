@@ -9,7 +9,7 @@ import type {Block} from '../../blocks/block.js'
 import {deleteBlocks, type BlockDeletion} from '../delete-blocks.js'
 import type {ConfiguredStage, RuleInfo, StageInput, StageSpec} from '../../engine/stage.js'
 import {holdsProse, isProse, type BlockContext, type BlockMatch, type BlockRule} from './block-rule.js'
-import {DEFAULT_RECURRING, RecurringLines, recurringOptions} from './recurring.js'
+import {DEFAULT_RECURRING, RECURRING_RULE, RecurringLines, recurringOptions} from './recurring.js'
 import {classifierOptions, classifyBlocks, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions} from './classifier/index.js'
 import {RemovalDetail} from './classifier/removal-detail.js'
 import {DEFAULT_KEEP, ELEMENTS, findElements, keepOptions, type KeepOptions} from './elements.js'
@@ -161,6 +161,8 @@ export function findBoilerplate(
 export interface BoilerplateContext {
   /** In-document dedup after this stage: its options and the rules switched on. */
   localDedup?: LocalCopies
+  /** A document's site, where recurring lines are counted (io/site.ts); without it the batch is one site. */
+  siteOf?: (path: string) => string
 }
 
 export interface LocalCopies {
@@ -174,13 +176,9 @@ export function boilerplate(options: BoilerplateOptions = {}, context: Boilerpla
   const recurring =
     options.recurring === false || switches['recurring-line'] === false
       ? undefined
-      : new RecurringLines({...DEFAULT_RECURRING, ...options.recurring})
-  const rules = [
-    ...(options.patterns ?? []).map(customRule),
-    ...BOILERPLATE_RULES.filter((rule) => switches[rule.id] !== false),
-    ...(recurring ? [recurring.rule()] : [])
-  ]
-  const codes = rules.map((rule) => watchCode('boilerplate', rule.id))
+      : new RecurringLines({...DEFAULT_RECURRING, ...options.recurring}, context.siteOf)
+  const rules = [...(options.patterns ?? []).map(customRule), ...BOILERPLATE_RULES.filter((rule) => switches[rule.id] !== false)]
+  const codes = [...rules, ...(recurring ? [RECURRING_RULE] : [])].map((rule) => watchCode('boilerplate', rule.id))
   const classifier =
     options.classifier === false || switches['block-classifier'] === false
       ? undefined
@@ -202,7 +200,8 @@ export function boilerplate(options: BoilerplateOptions = {}, context: Boilerpla
       {
         propose(input: StageInput) {
           const blocks = input.blocks()
-          const settings = {rules, codes, keep, classifier}
+          // The recurring lines are those of the document's site.
+          const settings = {rules: recurring ? [...rules, recurring.rule(input.path, input.site)] : rules, codes, keep, classifier}
           let deletions = removeRounds(blocks, settings, localDedup)
           const guard = classifier && gutting ? guardProse(blocks, deletions, gutting) : undefined
           if (guard) {
@@ -408,13 +407,13 @@ function flagRecurringProse(
 ): void {
   const removed = new Set(deletions.map((deletion) => deletion.block.index))
   for (const block of blocks) {
-    const count = recurring.recurrence(block)
-    if (count > 0 && !removed.has(block.index) && isProse(block)) {
+    const found = removed.has(block.index) || !isProse(block) ? undefined : recurring.evidence(block, input.path, input.site)
+    if (found) {
       input.warn({
         start: block.start,
         end: block.end,
         rule: 'recurring-line',
-        reason: `kept: reads like prose but recurs in ${count}+ documents`
+        reason: `kept: reads like prose but is ${recurring.evidenceText(found.site, found.line)}`
       })
     }
   }
@@ -423,7 +422,7 @@ function flagRecurringProse(
 /** Every rule id the stage reports: its block rules, the corpus and classifier rules, and the element switches. */
 const STAGE_RULES: RuleInfo[] = [
   ...BOILERPLATE_RULES.map(ruleInfo),
-  {id: 'recurring-line', reason: 'line recurring across documents of the batch', example: '`Follow us on social media` in 40 files'},
+  RECURRING_RULE,
   {
     id: 'block-classifier',
     reason: 'a block the text classifier judges boilerplate; the reason names its main features',

@@ -29,6 +29,8 @@ export const DEFAULT_RECURRING: RecurringOptions = {minDocuments: 5, maxWords: 3
 interface LineSignature {
   lines: Uint32Array
   sketch: Uint32Array
+  /** The document's site when its runner knew it (a JSONL record's field); else it is worked out from the path. */
+  site?: string
 }
 
 /** Documents whose sketches agree on this share of slots are copies of one another. */
@@ -83,74 +85,169 @@ export function lineKey(text: string): number {
 
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u
 
+/** Why a line is furniture: on how many pages of its site (or of the batch) it is. */
+export interface LineEvidence {
+  /** Different documents holding the line (copies of one article once; counted among the first few holders). */
+  documents: number
+  /** Pages holding it. */
+  pages: number
+}
+
+/** The recurring lines of one site, or of the whole batch when it has a single site. */
+interface SiteLines {
+  /** `site-b/`, `the batch` or `the pages without a site`, as reasons name it. */
+  label: string
+  /** Pages of the site. */
+  pages: number
+  lines: Map<number, LineEvidence>
+}
+
+type SiteSnapshot = [site: string, label: string, pages: number, lines: Array<[line: number, documents: number, pages: number]>]
+
 export class RecurringLines implements CorpusHooks<LineSignature> {
-  private documents = new Map<number, number>()
+  /** By site; with a single site in the batch, one entry under '' counting the whole batch. */
+  private sites = new Map<string, SiteLines>()
+  private perSite = false
   private built = false
 
-  constructor(readonly options: RecurringOptions) {}
+  /**
+   * `siteOf`: a document's site (io/site.ts); a line recurring on one site's pages
+   * is that site's template. Without it the batch is one site.
+   */
+  constructor(
+    readonly options: RecurringOptions,
+    private readonly siteOf: (path: string) => string = () => ''
+  ) {}
 
   collect(input: StageInput): LineSignature {
     const lines = new Set<number>()
     for (const block of input.blocks()) if (block.words <= this.options.maxWords) lines.add(lineKey(block.text))
-    return {lines: Uint32Array.from(lines), sketch: sketch(tokenHashes(input.text))}
+    const signature: LineSignature = {lines: Uint32Array.from(lines), sketch: sketch(tokenHashes(input.text))}
+    if (input.site !== undefined) signature.site = input.site
+    return signature
   }
 
   build(signatures: ReadonlyMap<string, LineSignature>): void {
     // Path order, not arrival order: the result must not depend on concurrency.
-    const ordered = [...signatures].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, signature]) => signature)
-    const sketches = ordered.map((signature) => signature.sketch)
-    // Line → documents holding it; a few more than needed are enough to decide.
-    const holders = new Map<number, number[]>()
-    const cap = this.options.minDocuments * 4
-    let index = 0
-    for (const {lines} of ordered) {
-      for (const line of lines) {
-        const list = holders.get(line)
-        if (!list) holders.set(line, [index])
-        else if (list.length < cap) list.push(index)
-      }
-      index++
+    const ordered = [...signatures].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    const bySite = new Map<string, LineSignature[]>()
+    for (const [path, signature] of ordered) {
+      const site = signature.site ?? this.siteOf(path)
+      const list = bySite.get(site)
+      if (list) list.push(signature)
+      else bySite.set(site, [signature])
     }
-    this.documents = new Map()
-    for (const [line, docs] of holders) {
-      if (docs.length < this.options.minDocuments) continue
-      const distinct = countDistinct(docs.map((doc) => sketches[doc]!))
-      if (distinct >= this.options.minDocuments) this.documents.set(line, distinct)
-    }
+    this.perSite = bySite.size > 1
+    this.sites = new Map()
+    if (!this.perSite)
+      this.sites.set(
+        '',
+        this.count(
+          'the batch',
+          ordered.map(([, signature]) => signature)
+        )
+      )
+    else for (const [site, list] of bySite) this.sites.set(site, this.count(site ? `${site}/` : 'the pages without a site', list))
     this.built = true
   }
 
-  /** How many different documents hold this block's line (0 before build or below the threshold). */
-  recurrence(block: Block): number {
-    if (!this.built || this.documents.size === 0 || block.words > this.options.maxWords) return 0
-    return this.documents.get(lineKey(block.text)) ?? 0
+  private count(label: string, signatures: readonly LineSignature[]): SiteLines {
+    const sketches = signatures.map((signature) => signature.sketch)
+    // Line → pages holding it, and the first few of them: enough to tell copies apart and decide.
+    const holders = new Map<number, {pages: number; first: number[]}>()
+    const cap = this.cap
+    signatures.forEach(({lines}, index) => {
+      for (const line of lines) {
+        const held = holders.get(line)
+        if (!held) holders.set(line, {pages: 1, first: [index]})
+        else if (held.pages++ < cap) held.first.push(index)
+      }
+    })
+    const lines = new Map<number, LineEvidence>()
+    for (const [line, {pages, first}] of holders) {
+      if (pages < this.options.minDocuments) continue
+      const documents = countDistinct(first.map((doc) => sketches[doc]!))
+      if (documents >= this.options.minDocuments) lines.set(line, {documents, pages})
+    }
+    return {label, pages: signatures.length, lines}
   }
 
-  snapshot(): Array<[number, number]> {
-    return [...this.documents]
+  private linesOf(path: string, site?: string): SiteLines | undefined {
+    if (!this.built) return undefined
+    return this.sites.get(this.perSite ? (site ?? this.siteOf(path)) : '')
+  }
+
+  /**
+   * Where this document's recurring lines are counted, and how often this block's
+   * line is there (undefined when not furniture). `site`: as StageInput.site.
+   */
+  evidence(block: Block, path: string, site?: string): {site: SiteLines; line: LineEvidence} | undefined {
+    if (block.words > this.options.maxWords) return undefined
+    const counted = this.linesOf(path, site)
+    const line = counted?.lines.get(lineKey(block.text))
+    return line && counted ? {site: counted, line} : undefined
+  }
+
+  snapshot(): [perSite: boolean, sites: SiteSnapshot[]] {
+    const sites = [...this.sites].map(([site, {label, pages, lines}]): SiteSnapshot => [
+      site,
+      label,
+      pages,
+      [...lines].map(([line, evidence]) => [line, evidence.documents, evidence.pages])
+    ])
+    return [this.perSite, sites]
   }
 
   restore(snapshot: unknown): void {
-    this.documents = new Map(snapshot as Array<[number, number]>)
+    const [perSite, sites] = snapshot as ReturnType<RecurringLines['snapshot']>
+    this.perSite = perSite
+    this.sites = new Map(
+      sites.map(([site, label, pages, lines]) => [
+        site,
+        {label, pages, lines: new Map(lines.map(([line, documents, held]) => [line, {documents, pages: held}]))}
+      ])
+    )
     this.built = true
   }
 
   fingerprint(): string {
-    return JSON.stringify([...this.documents].sort((a, b) => a[0] - b[0]))
+    const [perSite, sites] = this.snapshot()
+    return JSON.stringify([perSite, sites.map(([site, label, pages, lines]) => [site, label, pages, lines.sort((a, b) => a[0] - b[0])])])
   }
 
-  rule(): BlockRule {
+  /** `on 14 of 15 pages of site-b/`, and how many of them differ when copies of one article are among few pages. */
+  evidenceText(site: Pick<SiteLines, 'label' | 'pages'>, line: LineEvidence): string {
+    // Beyond the cap, documents were told apart among the first holders only: a lower bound, not said.
+    const copies = line.documents < line.pages && line.pages <= this.cap ? ` (${line.documents} different)` : ''
+    return `on ${line.pages} of ${site.pages} pages of ${site.label}${copies}`
+  }
+
+  /** Holders of a line told apart by their sketches: a few more than needed are enough to decide. */
+  private get cap(): number {
+    return this.options.minDocuments * 4
+  }
+
+  /** The rule for one document: its lines are looked up among its site's. */
+  rule(path: string, site?: string): BlockRule {
     return {
-      id: 'recurring-line',
-      reason: 'line recurring across documents of the batch',
-      example: '`Follow us on social media` in 40 files',
+      ...RECURRING_RULE,
       match: (block) => {
-        const count = this.recurrence(block)
-        if (count === 0 || isProse(block)) return false
-        return {reason: `line found in ${count}+ different documents of the batch`, detail: {documents: count}}
+        const found = this.evidence(block, path, site)
+        if (!found || isProse(block)) return false
+        const {site: counted, line} = found
+        return {
+          reason: `line ${this.evidenceText(counted, line)}`,
+          detail: {documents: line.documents, pages: line.pages, of: counted.pages}
+        }
       }
     }
   }
+}
+
+export const RECURRING_RULE = {
+  id: 'recurring-line',
+  reason: 'line recurring across the pages of a site (of the batch when it has one site); copies of one article count once',
+  example: '`Follow us on social media` on 40 of 42 pages of `site-b/`'
 }
 
 /** A MinHash sketch of a document's word 3-grams (a repeated 3-gram changes no minimum). */
