@@ -18,7 +18,7 @@ import {deserialize, serialize} from 'node:v8'
 import {resolve} from 'node:path'
 import {Queue, QueueEvents, type Job} from 'bullmq'
 import type {Redis} from 'ioredis'
-import {createPipeline} from '../library/pipeline.js'
+import {createPipeline, type Pipeline} from '../library/pipeline.js'
 import {DEFAULT_FILE_TIMEOUT_MS} from '../run/pool.js'
 import {expectedOutputs, folderRun} from '../run/run-folder.js'
 import {batchKey} from '../run/run-batch.js'
@@ -31,7 +31,7 @@ import type {DocumentSummary, FailedDocument, ReportEntry} from '../report/schem
 import {fromEntry} from '../report/compact.js'
 import {summarize} from '../report/summarize.js'
 import {keys, QUEUE_NAME, runStopped, type JobData, type RunSettings} from './keys.js'
-import {openLink, RedisUnavailable} from './redis-link.js'
+import {openLink, RedisUnavailable, type RedisLink} from './redis-link.js'
 import {continues, readRunState, removeRunState, writeRunState} from './run-state.js'
 
 export interface DistributedOptions extends RunOptions {
@@ -87,137 +87,14 @@ async function coordinate(options: DistributedOptions, out: string, files: Input
   const queue = link.watch(new Queue<JobData>(QUEUE_NAME, {connection}))
   const events = link.watch(new QueueEvents(QUEUE_NAME, {connection}))
 
+  const run: CoordinatedRun = {options, out, files, pipeline, link, queue, events, redis}
   /** Everything done in Redis: queue the jobs, build the corpus indexes, fetch the results. Undefined if stopped. */
   const gather = async (): Promise<Gathered | undefined> => {
     await events.waitUntilReady()
-    const settings: RunSettings = {
-      input: resolve(options.input),
-      out,
-      config: options.pipeline,
-      duplicates: options.duplicates ?? 'skip',
-      diffs: options.diffs !== false,
-      fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
-      files: files.length
-    }
-    const stats = await statFiles(files.map((file) => file.path))
-    const wanted = {
-      queue: options.queue,
-      batch: batchKey(files, stats),
-      settings: jsonKey(settings)
-    }
-    const previous = await readRunState(out)
-    const resuming = !options.force && continues(previous, wanted) && (await redis.exists(keys.settings(previous.run))) === 1
-    // An earlier run into this OUT that cannot be continued (other files, settings or
-    // rinse version; --force): its jobs and keys go, so that they do not linger in Redis.
-    if (!resuming && previous?.queue === options.queue) await discardRun(queue, events, redis, previous.run)
-    const id = resuming ? previous.run : randomBytes(6).toString('hex')
-    if (!resuming) {
-      await redis.set(keys.settings(id), JSON.stringify(settings))
-      writeRunState(out, {run: id, ...wanted})
-    }
-    // A Redis restarted without persistence has lost the run and its jobs: waiting for them would never end.
-    link.onBack(() => {
-      redis.exists(keys.settings(id)).then(
-        (found) => {
-          if (found === 0)
-            link.fail(
-              new RedisUnavailable(
-                `Redis at ${options.queue} came back without this run (restarted without persistence?); run the same command again to start it over`
-              )
-            )
-        },
-        () => {}
-      )
-    })
-    // The jobs a stopped coordinator left: done by the workers meanwhile, or waited for now
-    // (those a full disk stopped go on once its mark is gone).
-    if (resuming) {
-      await redis.del(keys.stopped(id))
-      await settleJobs(queue, events, id)
-    }
-
-    const shards = (part: readonly InputFile[]): InputFile[][] => shard(part, options.shardSize ?? 50)
-    // Each job waited for holds a listener on the queue until it finishes: without
-    // a limit this high, Node warned of a listener leak once a pass had 11 jobs.
-    queue.setMaxListeners(shards(files).length + 10)
-    const passes = passCounter(pipeline.stages, true)
-    /** Queue jobs and wait for them (a stop leaves them queued). */
-    const runJobs = async (jobs: JobData[], alreadyDone: number): Promise<void> => {
-      // Stopped: the work left in the background queues nothing more.
-      if (link.signal.aborted) return
-      let jobsDone = alreadyDone
-      const added = await queue.addBulk(
-        jobs.map((data, i) => ({
-          name: `${data.kind}-${i}`,
-          data,
-          // Kept once complete until waited for: a job removed on completion before
-          // `waitUntilFinished` looked it up made the run fail ("Missing key for job").
-          opts: {attempts: 5, backoff: {type: 'fixed', delay: 500}, removeOnComplete: false, removeOnFail: false}
-        }))
-      )
-      await Promise.all(
-        added.map(async (job) => {
-          // A job failed for good because a worker could not write an output (a full disk):
-          // the run stops with that, left to continue.
-          await job.waitUntilFinished(events).catch(async (error: unknown) => {
-            throw (await runStopped(redis, id)) ?? error
-          })
-          await job.remove()
-          const {data} = job
-          const phase =
-            data.kind === 'clean'
-              ? ({phase: 'clean', ...passes.cleaning} as const)
-              : ({phase: 'collect', stage: pipeline.stages[data.stage]!.name, ...passes.of(data.stage)} as const)
-          jobsDone += data.files.length
-          options.onProgress?.({
-            ...phase,
-            done: jobsDone,
-            total: files.length,
-            bytes: 0,
-            path: data.files.at(-1)?.relative ?? '',
-            failed: false
-          })
-        })
-      )
-    }
-
-    for (const [index, stage] of pipeline.stages.entries()) {
-      if (!stage.corpus) continue
-      // Published before a stop: the index stands, its pass is done.
-      const published = await redis.getBuffer(keys.snapshot(id, index))
-      if (published) {
-        stage.corpus.restore(deserialize(published))
-        continue
-      }
-      const collected = new Set(await redis.hkeys(keys.signatures(id, index)))
-      const missing = files.filter((file) => !collected.has(file.relative))
-      await runJobs(
-        shards(missing).map((part) => ({run: id, kind: 'collect', stage: index, files: part})),
-        files.length - missing.length
-      )
-      // Stopped while the jobs ran: no index of part of the batch is built.
-      if (link.signal.aborted) return undefined
-      const raw = await redis.hgetallBuffer(keys.signatures(id, index))
-      const signatures = new Map(Object.entries(raw).map(([path, value]) => [path, deserialize(value)]))
-      stage.corpus.build(signatures)
-      await redis.set(keys.snapshot(id, index), serialize(stage.corpus.snapshot()))
-    }
-    // Files a stopped run finished are not cleaned again; those that failed are tried again.
-    const cleaned = new Set(await redis.hkeys(keys.documents(id)))
-    const todo = files.filter((file) => !cleaned.has(file.relative))
-    await hdelAll(
-      redis,
-      keys.failures(id),
-      todo.map((file) => file.relative)
-    )
-    await runJobs(
-      shards(todo).map((part) => ({run: id, kind: 'clean', files: part})),
-      files.length - todo.length
-    )
-    // Workers store each document's entry as JSON (path → entry): summarized below, written out as stored.
-    const stored = await redis.hgetall(keys.documents(id))
-    const failures = Object.entries(await redis.hgetall(keys.failures(id))).map(([path, error]) => ({path, error}))
-    return {id, stored, failures, resumed: files.length - todo.length}
+    const id = await startOrContinue(run)
+    const jobs = jobRunner(run, id)
+    if (!(await buildIndexes(run, id, jobs))) return undefined
+    return await cleanFiles(run, id, jobs)
   }
 
   try {
@@ -247,6 +124,162 @@ async function coordinate(options: DistributedOptions, out: string, files: Input
   } finally {
     await link.close()
   }
+}
+
+/** What the phases of a coordinated run share. */
+interface CoordinatedRun {
+  options: DistributedOptions
+  out: string
+  files: InputFile[]
+  pipeline: Pipeline
+  link: RedisLink
+  queue: Queue<JobData>
+  events: QueueEvents
+  redis: Redis
+}
+
+/** Queue jobs and wait for them (a stop leaves them queued), counting their files for progress. */
+type JobRunner = (jobs: JobData[], alreadyDone: number) => Promise<void>
+
+/**
+ * The run's id in Redis: the one an earlier coordinator left for the same files and
+ * settings (its jobs waited for), or a new one (an earlier run that cannot be
+ * continued is removed first, so that it does not linger in Redis).
+ */
+async function startOrContinue({options, out, files, link, queue, events, redis}: CoordinatedRun): Promise<string> {
+  const settings: RunSettings = {
+    input: resolve(options.input),
+    out,
+    config: options.pipeline,
+    duplicates: options.duplicates ?? 'skip',
+    diffs: options.diffs !== false,
+    fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
+    files: files.length
+  }
+  const stats = await statFiles(files.map((file) => file.path))
+  const wanted = {queue: options.queue, batch: batchKey(files, stats), settings: jsonKey(settings)}
+  const previous = await readRunState(out)
+  const resuming = !options.force && continues(previous, wanted) && (await redis.exists(keys.settings(previous.run))) === 1
+  if (!resuming && previous?.queue === options.queue) await discardRun(queue, events, redis, previous.run)
+  const id = resuming ? previous.run : randomBytes(6).toString('hex')
+  if (!resuming) {
+    await redis.set(keys.settings(id), JSON.stringify(settings))
+    writeRunState(out, {run: id, ...wanted})
+  }
+  // A Redis restarted without persistence has lost the run and its jobs: waiting for them would never end.
+  link.onBack(() => {
+    redis.exists(keys.settings(id)).then(
+      (found) => {
+        if (found === 0)
+          link.fail(
+            new RedisUnavailable(
+              `Redis at ${options.queue} came back without this run (restarted without persistence?); run the same command again to start it over`
+            )
+          )
+      },
+      () => {}
+    )
+  })
+  // The jobs a stopped coordinator left: done by the workers meanwhile, or waited for now
+  // (those a full disk stopped go on once its mark is gone).
+  if (resuming) {
+    await redis.del(keys.stopped(id))
+    await settleJobs(queue, events, id)
+  }
+  return id
+}
+
+function jobRunner({options, files, pipeline, link, queue, events, redis}: CoordinatedRun, id: string): JobRunner {
+  // Each job waited for holds a listener on the queue until it finishes: without
+  // a limit this high, Node warned of a listener leak once a pass had 11 jobs.
+  queue.setMaxListeners(shards(files, options).length + 10)
+  const passes = passCounter(pipeline.stages, true)
+  return async (jobs, alreadyDone) => {
+    // Stopped: the work left in the background queues nothing more.
+    if (link.signal.aborted) return
+    let jobsDone = alreadyDone
+    const added = await queue.addBulk(
+      jobs.map((data, i) => ({
+        name: `${data.kind}-${i}`,
+        data,
+        // Kept once complete until waited for: a job removed on completion before
+        // `waitUntilFinished` looked it up made the run fail ("Missing key for job").
+        opts: {attempts: 5, backoff: {type: 'fixed', delay: 500}, removeOnComplete: false, removeOnFail: false}
+      }))
+    )
+    await Promise.all(
+      added.map(async (job) => {
+        // A job failed for good because a worker could not write an output (a full disk):
+        // the run stops with that, left to continue.
+        await job.waitUntilFinished(events).catch(async (error: unknown) => {
+          throw (await runStopped(redis, id)) ?? error
+        })
+        await job.remove()
+        const {data} = job
+        const phase =
+          data.kind === 'clean'
+            ? ({phase: 'clean', ...passes.cleaning} as const)
+            : ({phase: 'collect', stage: pipeline.stages[data.stage]!.name, ...passes.of(data.stage)} as const)
+        jobsDone += data.files.length
+        options.onProgress?.({
+          ...phase,
+          done: jobsDone,
+          total: files.length,
+          bytes: 0,
+          path: data.files.at(-1)?.relative ?? '',
+          failed: false
+        })
+      })
+    )
+  }
+}
+
+/**
+ * Each corpus index, built once in the coordinator from the signatures the workers
+ * collected into Redis (only the files without one are queued) and published as a
+ * snapshot every worker restores. False: stopped while the jobs ran.
+ */
+async function buildIndexes({options, files, pipeline, link, redis}: CoordinatedRun, id: string, runJobs: JobRunner): Promise<boolean> {
+  for (const [index, stage] of pipeline.stages.entries()) {
+    if (!stage.corpus) continue
+    // Published before a stop: the index stands, its pass is done.
+    const published = await redis.getBuffer(keys.snapshot(id, index))
+    if (published) {
+      stage.corpus.restore(deserialize(published))
+      continue
+    }
+    const collected = new Set(await redis.hkeys(keys.signatures(id, index)))
+    const missing = files.filter((file) => !collected.has(file.relative))
+    await runJobs(
+      shards(missing, options).map((part) => ({run: id, kind: 'collect', stage: index, files: part})),
+      files.length - missing.length
+    )
+    // Stopped while the jobs ran: no index of part of the batch is built.
+    if (link.signal.aborted) return false
+    const raw = await redis.hgetallBuffer(keys.signatures(id, index))
+    stage.corpus.build(new Map(Object.entries(raw).map(([path, value]) => [path, deserialize(value)])))
+    await redis.set(keys.snapshot(id, index), serialize(stage.corpus.snapshot()))
+  }
+  return true
+}
+
+/** Clean the files no earlier coordinator saw finished (those that failed are tried again), and fetch every result. */
+async function cleanFiles({options, files, redis}: CoordinatedRun, id: string, runJobs: JobRunner): Promise<Gathered> {
+  const cleaned = new Set(await redis.hkeys(keys.documents(id)))
+  const todo = files.filter((file) => !cleaned.has(file.relative))
+  await hdelAll(
+    redis,
+    keys.failures(id),
+    todo.map((file) => file.relative)
+  )
+  await runJobs(
+    shards(todo, options).map((part) => ({run: id, kind: 'clean', files: part})),
+    files.length - todo.length
+  )
+  // Workers store each document's entry as JSON (path → entry): summarized by the caller, written out as stored.
+  const stored = await redis.hgetall(keys.documents(id))
+  const failures = Object.entries(await redis.hgetall(keys.failures(id))).map(([path, error]) => ({path, error}))
+  return {id, stored, failures, resumed: files.length - todo.length}
 }
 
 /** Every job of a run on the queue, whatever its state. */
@@ -299,8 +332,10 @@ async function deleteKeys(redis: Redis, run: string): Promise<void> {
   if (stale.length > 0) await redis.del(...stale)
 }
 
-function shard<T>(items: readonly T[], size: number): T[][] {
-  const shards: T[][] = []
-  for (let i = 0; i < items.length; i += size) shards.push(items.slice(i, i + size))
-  return shards
+/** Files in jobs of `--shard-size` (default 50). */
+function shards(files: readonly InputFile[], options: Pick<DistributedOptions, 'shardSize'>): InputFile[][] {
+  const size = options.shardSize ?? 50
+  const parts: InputFile[][] = []
+  for (let i = 0; i < files.length; i += size) parts.push(files.slice(i, i + size))
+  return parts
 }
