@@ -28,10 +28,29 @@ const sidebar = [
 describe('copy guard: site chrome', () => {
   const {articles} = loadArticles()
 
-  it('keeps short posts that share only the blog sidebar with a long one, and says why', () => {
+  it('does not even match posts that share only the blog sidebar: their Jaccard is measured without it', () => {
     const long = sign('blog/long.txt', [...articles[0]!.paragraphs, ...sidebar])
     const posts = articles.slice(1, 6).map((article, i) => sign(`blog/post-${i}.txt`, [...article.paragraphs.slice(0, 2), ...sidebar]))
     const decisions = decide([long, ...posts])
+    expect([...decisions.values()].filter((decision) => decision.action === 'drop' || decision.guarded)).toEqual([])
+    expect([...decisions.values()].every((decision) => decision.clusterId === null)).toBe(true)
+  })
+
+  // With fewer words of their own than minWords, posts are measured with their sidebar: what the guard is left for.
+  const measuredWithChrome = resolveOptions({minWords: 100})
+  const withSidebar = (): DocSignature[] => [
+    collect({path: 'blog/long.txt', blocks: [...articles[0]!.paragraphs, ...sidebar]}, measuredWithChrome),
+    ...articles
+      .slice(1, 6)
+      .map((article, i) =>
+        collect({path: `blog/post-${i}.txt`, blocks: [...article.paragraphs.slice(0, 2), ...sidebar]}, measuredWithChrome)
+      )
+  ]
+
+  it('keeps short posts that match a long one through the sidebar only, and says why', () => {
+    const index = new DedupIndex(measuredWithChrome)
+    for (const signature of withSidebar()) index.add(signature)
+    const decisions = index.decisions()
     expect([...decisions.values()].filter((decision) => decision.action === 'drop')).toEqual([])
     const guarded = [...decisions.values()].filter((decision) => decision.guarded)
     expect(guarded.length).toBeGreaterThan(0)
@@ -62,11 +81,9 @@ describe('copy guard: site chrome', () => {
     expect([...decisions.values()].filter((decision) => decision.action === 'drop')).toHaveLength(3)
   })
 
-  it('drops the short posts for the long one with the guard off', () => {
-    const index = new DedupIndex(resolveOptions({guard: false}))
-    index.add(sign('blog/long.txt', [...articles[0]!.paragraphs, ...sidebar]))
-    for (const [i, article] of articles.slice(1, 6).entries())
-      index.add(sign(`blog/post-${i}.txt`, [...article.paragraphs.slice(0, 2), ...sidebar]))
+  it('drops those short posts with the guard off', () => {
+    const index = new DedupIndex({...measuredWithChrome, guard: false})
+    for (const signature of withSidebar()) index.add(signature)
     expect([...index.decisions().values()].filter((decision) => decision.action === 'drop').length).toBeGreaterThan(0)
   })
 

@@ -20,11 +20,13 @@
  *     in ≤ passage.maxDocs documents) — the second channel finds truncated
  *     copies whose Jaccard is too low for banding;
  *  4. verification of each candidate pair from the signatures (estimated,
- *     no texts in memory): Jaccard from the b-bit MinHash; containment of
- *     the smaller in the larger = max(containment implied by Jaccard and set
- *     sizes, share of the smaller's paragraph words found verbatim in the
- *     larger);
- *  5. Jaccard ≥ threshold joins clusters (union-find); containment ≥
+ *     no texts in memory): Jaccard from the b-bit MinHash, site chrome
+ *     (paragraphs in passage.chromeDocs or more documents) left out of both
+ *     sets; containment of the smaller in the larger = max(containment
+ *     implied by Jaccard and set sizes, share of the smaller's paragraph
+ *     words found verbatim in the larger);
+ *  5. Jaccard ≥ threshold, with the text outside the paragraphs shared
+ *     verbatim alike too, joins clusters (union-find); containment ≥
  *     containmentThreshold attaches the smaller document's cluster to the one
  *     cluster that contains it best — a short text contained in two different
  *     articles never merges the two articles;
@@ -120,7 +122,28 @@ interface Ranking {
 interface Similarity {
   jaccard: number
   containment: number
+  /** Jaccard at or above `threshold`, and the text outside the paragraphs the two share verbatim alike too. */
+  near: boolean
 }
+
+/**
+ * A pair whose text outside the paragraphs it shares verbatim (and outside site
+ * chrome) is a third or more of the two and has a Jaccard below this is no near
+ * copy, whatever its Jaccard: two weekly announcements sharing a press office's
+ * closing paragraphs (J 0.45 without chrome, 0.05 for the rest). A copy edited
+ * throughout has its edited paragraphs alike (0.3-0.6 at 8 % of words changed).
+ */
+const MIN_REST_JACCARD = 0.15
+
+/**
+ * Paragraphs shared verbatim (site chrome aside) that make up this share of the
+ * smaller document show the two are related: its containment is then computed
+ * from the estimate of Jaccard itself, not from its lower confidence bound,
+ * which guards against chance agreement. A copy cut to 40 % of a 250-word
+ * article keeps a paragraph or two whole (0.4-0.6 of it); a follow-up quoting
+ * one paragraph of the first report, 0.3.
+ */
+const RELATED_SHARE = 0.4
 
 /** The document with fewer shingles is contained in the other. */
 interface ContainmentEdge {
@@ -326,16 +349,18 @@ export class DedupIndex {
     const j = estimateJaccardBytes(this.sigs, a * k, this.sigs, b * k, k)
     const sa = this.shingles[a]!
     const sb = this.shingles[b]!
-    // Containment implied by Jaccard is noisy when sizes differ a lot (a 2σ
-    // error in J on a short text against a long one looks like containment),
-    // so it is computed from a lower confidence bound of J.
-    const sigma = Math.sqrt((Math.max(j, 1 / k) * (1 - j)) / k)
-    const low = Math.max(0, j - 2 * sigma)
-    let c = containmentFromJaccard(low, sa, sb)
     // Equal sizes: the first in canonical order, so the figure does not depend on the order of `add` calls.
     const small = sa < sb || (sa === sb && this.compareCanonical(a, b) < 0) ? a : b
     const large = small === a ? b : a
-    const {total, shared, chromeShared, chrome} = this.sharedPassages(small, large, c < this.options.containmentThreshold)
+    const {total, shared, chromeShared, chrome, chromeLarge} = this.sharedPassages(small, large)
+    // Containment implied by Jaccard is noisy when sizes differ a lot (a 2σ
+    // error in J on a short text against a long one looks like containment),
+    // so it is computed from a lower confidence bound of J, unless paragraphs
+    // found verbatim already make up RELATED_SHARE of the smaller's text.
+    const sigma = Math.sqrt((Math.max(j, 1 / k) * (1 - j)) / k)
+    const related = shared - chromeShared >= RELATED_SHARE * (this.words[small]! - chrome)
+    const low = related ? j : Math.max(0, j - 2 * sigma)
+    let c = containmentFromJaccard(low, sa, sb)
     if (total > 0) {
       // Paragraph words stand for the whole document only when they are most of it.
       const byPassages = shared / Math.max(total, 0.5 * this.words[small]!)
@@ -343,25 +368,60 @@ export class DedupIndex {
     }
     // Site chrome (paragraphs held by passage.chromeDocs or more documents: a site's footer, a sidebar) is no
     // evidence either way: the smaller's text without it, when enough is left, is measured against the larger.
+    // Only ever raising the figure: the paragraphs of an article syndicated to three sites are "chrome" too.
     const rest = this.words[small]! - chrome
     if (chrome > chromeShared && rest >= this.options.minWords) {
       const inter = (low * (sa + sb)) / (1 + low) - chromeShared
-      const withoutChrome = Math.max(inter / Math.max(1, sa - chrome), (shared - chromeShared) / Math.max(total - chrome, 0.5 * rest))
+      const withoutChrome = Math.max(
+        inter / Math.max(1, this.shingles[small]! - chrome),
+        (shared - chromeShared) / Math.max(total - chrome, 0.5 * rest)
+      )
       if (withoutChrome > c) c = withoutChrome
     }
-    return {jaccard: j, containment: c > 1 ? 1 : c}
+    const measured = this.jaccardWithoutChrome(j, small, large, {shared, chrome, chromeShared, chromeLarge})
+    const {jaccard} = measured
+    const near = jaccard >= this.options.threshold && (measured.rest === undefined || measured.rest >= MIN_REST_JACCARD)
+    return {jaccard, containment: c > 1 ? 1 : c, near}
+  }
+
+  /**
+   * Jaccard `j` of `small` and `large` with their site chrome left out of both
+   * sets (a paragraph's words standing for its shingles): a 250-word article
+   * keeps its copy's 25-word site footer, which would count against the copy
+   * as much as 8 % of its words changed, and two pages of one site share their
+   * sidebar, which is no sign of one article. Chrome is left in when either
+   * would have fewer than `minWords` words left. `rest`: the Jaccard of what is
+   * outside the paragraphs the two share verbatim, when that is a third or more
+   * of their union (see {@link MIN_REST_JACCARD}).
+   */
+  private jaccardWithoutChrome(
+    j: number,
+    small: number,
+    large: number,
+    passages: {shared: number; chrome: number; chromeShared: number; chromeLarge: number}
+  ): {jaccard: number; rest: number | undefined} {
+    const minWords = this.options.minWords
+    const left = this.words[small]! - passages.chrome >= minWords && this.words[large]! - passages.chromeLarge >= minWords
+    const {chrome, chromeShared, chromeLarge} = left ? passages : {chrome: 0, chromeShared: 0, chromeLarge: 0}
+    const sizes = this.shingles[small]! + this.shingles[large]!
+    const inter = Math.max(0, (j * sizes) / (1 + j) - chromeShared)
+    const union = Math.max(1, sizes - (j * sizes) / (1 + j) - chrome - chromeLarge + chromeShared)
+    const jaccard = left && (chrome > 0 || chromeLarge > 0) ? Math.min(1, inter / union) : j
+    const verbatim = passages.shared - passages.chromeShared
+    const restInter = Math.max(0, inter - verbatim)
+    const restUnion = union - verbatim
+    return {jaccard, rest: restUnion * 3 >= union ? restInter / restUnion : undefined}
   }
 
   /**
    * Words of the smaller document's passages, of those the larger has
-   * verbatim, and (with `withChrome`) of those that `passage.chromeDocs` or
-   * more documents hold: all, and those the larger has.
+   * verbatim, and of those that `passage.chromeDocs` or more documents hold:
+   * the smaller's, those of them the larger has too, and the larger's.
    */
   private sharedPassages(
     small: number,
-    large: number,
-    withChrome: boolean
-  ): {total: number; shared: number; chrome: number; chromeShared: number} {
+    large: number
+  ): {total: number; shared: number; chrome: number; chromeShared: number; chromeLarge: number} {
     let total = 0
     let shared = 0
     let chrome = 0
@@ -376,12 +436,15 @@ export class DedupIndex {
       const both = x < xe && this.pH0[x] === hi && this.pH1[x] === li
       total += words
       if (both) shared += words
-      if (withChrome && this.holders(hi, li) >= this.options.passage.chromeDocs) {
+      if (this.holders(hi, li) >= this.options.passage.chromeDocs) {
         chrome += words
         if (both) chromeShared += words
       }
     }
-    return {total, shared, chrome, chromeShared}
+    let chromeLarge = 0
+    for (let p = this.pStart[large]!; p < xe; p++)
+      if (this.holders(this.pH0[p]!, this.pH1[p]!) >= this.options.passage.chromeDocs) chromeLarge += this.pWords[p]!
+    return {total, shared, chrome, chromeShared, chromeLarge}
   }
 
   /**
@@ -396,11 +459,11 @@ export class DedupIndex {
       if (f.batch !== this.batch || (f.exact0 === kept.f.exact0 && f.exact1 === kept.f.exact1)) continue
       const why = this.guardOf(id, kept.id, guard)
       if (!why) continue
-      const {jaccard, containment} = this.verify(kept.id, id)
+      const {jaccard, containment, near} = this.verify(kept.id, id)
       found.set(id, {
         ...why,
         keptPath: kept.f.path,
-        match: jaccard >= this.options.threshold ? 'near' : 'contained',
+        match: near ? 'near' : 'contained',
         similarity: round(jaccard),
         containment: round(containment)
       })
@@ -611,8 +674,8 @@ export class DedupIndex {
       stats.candidatePairs++
       if (uf.find(a) === uf.find(b)) return
       stats.verifiedPairs++
-      const {jaccard, containment} = this.verify(a, b)
-      if (jaccard >= o.threshold) {
+      const {containment, near} = this.verify(a, b)
+      if (near) {
         stats.jaccardEdges++
         uf.union(a, b)
       } else if (containment >= o.containmentThreshold) {
@@ -736,7 +799,7 @@ export class DedupIndex {
         const verified = this.verify(kept.id, member)
         similarity = round(verified.jaccard)
         containment = round(verified.containment)
-        match = verified.jaccard >= o.threshold ? 'near' : 'contained'
+        match = verified.near ? 'near' : 'contained'
       }
       list.push({path: f.path, similarity, containment})
       if (f.batch === this.batch) {

@@ -111,15 +111,19 @@ export type CopyGuardOptions = z.output<typeof copyGuardOptions>
 /** The engine's options without the checks that span them (a base to extend). */
 export const corpusDedupFields = minhashOptions.extend({
   /**
-   * Estimated Jaccard of shingle sets at or above which two documents are near
-   * duplicates. 0.45: on the sweep of real article text (`npm run bench:dedup --
-   * --sweep --devset`) copies with 8 % of their words changed sit at a median of
-   * 0.53 and a 10th percentile of 0.43; two agencies' reports built on one wire
-   * story (half their sentences shared, the rest their own) reach 0.40, two short
-   * briefs in one site's uncleaned page chrome 0.36, two outlets' own tellings of
-   * one story 0.05.
+   * Estimated Jaccard of shingle sets, site chrome left out (paragraphs in
+   * `passage.chromeDocs` or more documents: a copy's own site footer would count
+   * against it as much as 8 % of its words changed), at or above which two
+   * documents are near duplicates. 0.44: on our 250-word texts copies with 8 %
+   * of their words changed and 2-3 sentences dropped sit at 0.37-0.43 (10th
+   * percentile, exact) and 0.45 found 0.946 of those with up to 8 % changed,
+   * 0.44 0.961; on the whole devset as one batch the closest pair of different
+   * articles is two outlets' reports of one election built on one wire story,
+   * at 0.38. Two weekly announcements sharing a press office's closing
+   * paragraphs reach 0.45 without chrome: the rest of their text must be alike
+   * too (see `verify` in dedup-index.ts).
    */
-  threshold: z.number().gt(0).max(1).default(0.45),
+  threshold: z.number().gt(0).max(1).default(0.44),
   /**
    * Containment of the smaller document in the larger at or above which the
    * smaller is a (partial) copy — a teaser ending in "Read more…". 0.7: a copy
