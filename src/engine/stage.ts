@@ -62,16 +62,19 @@ export interface CorpusHooks<Signature = unknown> {
   clusters?(): Cluster[]
 }
 
-/** One sweep over a document. Edits of a pass are applied before the next pass looks. */
-export interface Pass {
+/**
+ * One sweep over a document. Edits of a pass are applied before the next pass looks.
+ * `Prepared`: what its `prepare` finds (plain data: it is recorded in a trace).
+ */
+export interface Pass<Prepared = unknown> {
   /** `prepared` is what `prepare` returned for this same text, when corpus collection recorded it. */
-  propose(input: StageInput, prepared?: unknown): ProposedEdit[]
+  propose(input: StageInput, prepared?: Prepared): ProposedEdit[]
   /**
    * The part of the first pass of a corpus stage that does not depend on the
    * corpus index. Collection runs it on the text it already has (with warm
    * caches) and records the result, as plain data, for the final pass.
    */
-  prepare?(input: StageInput): unknown
+  prepare?(input: StageInput): Prepared
 }
 
 /** Documentation of a rule: feeds the README's Messages table and option validation. */

@@ -1,7 +1,7 @@
 /** dedup: near-duplicate blocks within a document (cross-document dedup is a corpus stage). */
 import {z} from 'zod'
 import {deleteBlocks} from '../delete-blocks.js'
-import type {ConfiguredStage, StageSpec} from '../../engine/stage.js'
+import type {ConfiguredStage, Pass, StageSpec} from '../../engine/stage.js'
 import {asWritten, ruleSwitches, withRuleSwitches} from '../rule-switches.js'
 import {optionsError} from './corpus/options.js'
 import {DocumentDedup, documentDedupOptions} from './documents.js'
@@ -58,6 +58,21 @@ export function dedup(input: DedupOptions = {}): ConfiguredStage {
   const switches = options.rules ?? {}
   const documents =
     options.documents === false || switches['duplicate-document'] === false ? undefined : new DocumentDedup(options.documents)
+  const inDocument: Pass<LocalCopy[]> = {
+    // In-document copies depend on the text alone: collection finds them while the words are hashed.
+    prepare: (input) => findLocalCopies(input.blocks(), local),
+    propose(input, prepared) {
+      const blocks = input.blocks()
+      const copies = prepared ?? findLocalCopies(blocks, local)
+      documents?.warnKept(input)
+      const deletions = [
+        ...describeCopies(copies, blocks, (block) => input.originalPoint(block.start).line),
+        ...(documents && switches['duplicate-passage'] !== false ? documents.passages(input) : [])
+      ].filter((deletion) => switches[deletion.rule] !== false)
+      const unique = new Map(deletions.map((deletion) => [deletion.block.index, deletion]))
+      return deleteBlocks(input.text, blocks, [...unique.values()])
+    }
+  }
   const stage: ConfiguredStage = {
     name: 'dedup',
     source: 'rinse-dedup',
@@ -66,23 +81,7 @@ export function dedup(input: DedupOptions = {}): ConfiguredStage {
       ...local,
       documents: documents ? {...documents.options, index: options.documents ? options.documents.index : undefined} : false
     },
-    passes: [
-      {
-        // In-document copies depend on the text alone: collection finds them while the words are hashed.
-        prepare: (input): LocalCopy[] => findLocalCopies(input.blocks(), local),
-        propose(input, prepared) {
-          const blocks = input.blocks()
-          const copies = (prepared as LocalCopy[] | undefined) ?? findLocalCopies(blocks, local)
-          documents?.warnKept(input)
-          const deletions = [
-            ...describeCopies(copies, blocks, (block) => input.originalPoint(block.start).line),
-            ...(documents && switches['duplicate-passage'] !== false ? documents.passages(input) : [])
-          ].filter((deletion) => switches[deletion.rule] !== false)
-          const unique = new Map(deletions.map((deletion) => [deletion.block.index, deletion]))
-          return deleteBlocks(input.text, blocks, [...unique.values()])
-        }
-      }
-    ]
+    passes: [inDocument]
   }
   if (documents) stage.corpus = documents
   return stage
