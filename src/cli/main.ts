@@ -36,7 +36,7 @@ const program = new Command()
 
 program
   .command('run')
-  .description('clean every text file under INPUT into OUT/cleaned, with OUT/report.json and OUT/diffs')
+  .description('clean every text file under INPUT into OUT/cleaned, with OUT/report.json and OUT/report.html')
   .argument(
     '<input>',
     'folder of scraped text files (.txt, .md), read recursively and never modified; with --format jsonl, a .jsonl file or a folder of them'
@@ -94,7 +94,8 @@ program
   .option('--fail-on-removed-share <ratio>', 'exit 3 if any file lost more than this share of its bytes (0-1), listing those files', share)
   .option('--compare <old-out>', 'compare with the output folder of an earlier run: a Compare tab in report.html (see `rinse compare`)')
   .option('--no-html', 'skip OUT/report.html')
-  .option('--no-diffs', 'skip OUT/diffs (half the files to create; report.json keeps every edit, `rinse diffs OUT` writes them later)')
+  .option('--diffs', 'write OUT/diffs too (off by default: report.json keeps every edit, `rinse diffs OUT` writes them later)')
+  .option('--no-diffs', 'no OUT/diffs (the default; kept for scripts written when diffs were on by default)')
   .option('-q, --quiet', 'print nothing but errors')
   .addHelpText(
     'after',
@@ -102,8 +103,8 @@ program
 Outputs:
   OUT/cleaned/<path>       the cleaned files, same relative paths
   OUT/diffs/<path>.diff    unified diffs: git apply / patch -p1 turn the input into the cleaned file
-                           (not with --no-diffs; \`rinse diffs OUT\` writes them later)
-  OUT/report.json          every edit with stage, rule, reason and original line/column
+                           (with --diffs; else \`rinse diffs OUT\` writes them later)
+  OUT/report.json          every edit with stage, rule, reason and original line and offset
   OUT/report.html          an offline page to review every change (open it in a browser)
 A re-run with the same pipeline skips files finished before (see --force); outputs of
 inputs removed since are kept and listed in report.json under stale (see --prune).
@@ -135,7 +136,7 @@ Example:
       fileTimeoutMs: options.fileTimeout * 1000,
       force: options.force ?? false,
       html: options.html,
-      diffs: options.diffs,
+      diffs: options.diffs === true,
       duplicates: options.duplicates,
       prune: options.prune ?? false,
       signal: stop.signal,
@@ -327,7 +328,7 @@ interface RunCommandOptions {
   prune?: boolean
   quiet?: boolean
   html: boolean
-  diffs: boolean
+  diffs?: boolean
   failOnRemovedShare?: number
   connectTimeout: number
   outageTimeout: number
