@@ -20,7 +20,7 @@ describe('rinse run', () => {
 
   beforeAll(async () => {
     ;({work, input, out} = sampleCopy())
-    first = await rinse(['run', input, '--out', out])
+    first = await rinse(['run', input, '--out', out, '--diffs'])
   })
 
   it('cleans every file into OUT/cleaned with the same relative paths, leaving the input untouched', () => {
@@ -32,7 +32,7 @@ describe('rinse run', () => {
 
   it('writes a report whose edits, replayed on each input, give each cleaned file', () => {
     const report = readReport(out)
-    expect(report.version).toBe(3)
+    expect(report.version).toBe(4)
     expect(report.documents.map((document) => document.path)).toEqual(listFiles(input).map((file) => file.split('\\').join('/')))
     for (const document of report.documents) {
       const original = readFileSync(join(input, document.path), 'utf8')
@@ -69,7 +69,7 @@ describe('rinse run', () => {
 
   it('resumes: a re-run skips finished files and redoes changed ones, with the same result', async () => {
     const before = readStoredReport(out)
-    const rerun = await rinse(['run', input, '--out', out])
+    const rerun = await rinse(['run', input, '--out', out, '--diffs'])
     expect(rerun.stdout).toContain('6 resumed')
     // The same entries, read back from the report.json the manifest pointed into.
     const after = readStoredReport(out)
@@ -79,18 +79,18 @@ describe('rinse run', () => {
     // A copied or touched file (new mtime, same bytes) is recognised by its content hash.
     const touched = join(input, listFiles(input)[0]!)
     utimesSync(touched, new Date(), new Date(Date.now() + 60_000))
-    const retouched = await rinse(['run', input, '--out', out])
+    const retouched = await rinse(['run', input, '--out', out, '--diffs'])
     expect(retouched.stdout).toContain('6 resumed')
     expect(readStoredReport(out).documents).toEqual(before.documents)
 
     // A crash can leave a torn last manifest line; a changed input is redone.
     writeFileSync(join(out, '.rinse', 'manifest.jsonl'), readFileSync(join(out, '.rinse', 'manifest.jsonl'), 'utf8') + '{"path": "torn')
     writeFileSync(join(input, 'heatwave.txt'), 'Leave a Reply\n\n' + readFileSync(join(input, 'heatwave.txt'), 'utf8'))
-    const third = await rinse(['run', input, '--out', out])
+    const third = await rinse(['run', input, '--out', out, '--diffs'])
     expect(third.stdout).toContain('5 resumed')
     expect(readFileSync(join(out, 'cleaned', 'heatwave.txt'), 'utf8')).not.toContain('Leave a Reply')
 
-    const forced = await rinse(['run', input, '--out', out, '--force'])
+    const forced = await rinse(['run', input, '--out', out, '--force', '--diffs'])
     expect(forced.stdout).not.toContain('resumed')
   })
 })
@@ -130,11 +130,11 @@ describe('rinse run resuming by content hash', () => {
   })
 })
 
-describe('rinse run --no-diffs', () => {
-  it('writes no diffs; rinse diffs writes the same ones later from report.json, and a run that wants diffs redoes files without one', async () => {
+describe('rinse run without --diffs', () => {
+  it('writes no diffs (the default, or --no-diffs); rinse diffs writes the same ones later from report.json, and a run with --diffs redoes files without one', async () => {
     const work = tempDir()
-    const normal = await rinse(['run', SAMPLE, '--out', join(work, 'normal'), '--no-html'])
-    const quick = await rinse(['run', SAMPLE, '--out', join(work, 'quick'), '--no-html', '--no-diffs'])
+    const normal = await rinse(['run', SAMPLE, '--out', join(work, 'normal'), '--no-html', '--diffs'])
+    const quick = await rinse(['run', SAMPLE, '--out', join(work, 'quick'), '--no-html'])
     expect([normal.code, quick.code]).toEqual([0, 0])
     expect(existsSync(join(work, 'quick', 'diffs'))).toBe(false)
     expect(treeHash(join(work, 'quick', 'cleaned'))).toBe(treeHash(join(work, 'normal', 'cleaned')))
@@ -146,11 +146,11 @@ describe('rinse run --no-diffs', () => {
     expect(diffs.stdout).toContain('wrote 6 diffs')
     expect(treeHash(join(work, 'quick', 'diffs'))).toBe(treeHash(join(work, 'normal', 'diffs')))
     // The diffs exist now: a run that wants them redoes nothing.
-    expect((await rinse(['run', SAMPLE, '--out', join(work, 'quick'), '--no-html'])).stdout).toContain('6 resumed')
+    expect((await rinse(['run', SAMPLE, '--out', join(work, 'quick'), '--no-html', '--diffs'])).stdout).toContain('6 resumed')
 
     // Without `rinse diffs`, a run that wants diffs cleans again the files that lack one.
-    await rinse(['run', SAMPLE, '--out', join(work, 'later'), '--no-html', '--no-diffs'])
-    const later = await rinse(['run', SAMPLE, '--out', join(work, 'later'), '--no-html'])
+    await rinse(['run', SAMPLE, '--out', join(work, 'later'), '--no-html'])
+    const later = await rinse(['run', SAMPLE, '--out', join(work, 'later'), '--no-html', '--diffs'])
     expect(later.stdout).not.toContain('resumed')
     expect(treeHash(join(work, 'later', 'diffs'))).toBe(treeHash(join(work, 'normal', 'diffs')))
   })
@@ -171,8 +171,8 @@ describe('rinse run --no-diffs', () => {
 describe('rinse run with a worker pool', () => {
   it('gives the same files and report as a run in one thread', async () => {
     const work = tempDir()
-    const one = await rinse(['run', SAMPLE, '--out', join(work, 'one'), '--workers', '1', '--no-html'])
-    const two = await rinse(['run', SAMPLE, '--out', join(work, 'two'), '--workers', '2', '--no-html'])
+    const one = await rinse(['run', SAMPLE, '--out', join(work, 'one'), '--workers', '1', '--no-html', '--diffs'])
+    const two = await rinse(['run', SAMPLE, '--out', join(work, 'two'), '--workers', '2', '--no-html', '--diffs'])
     // The messages say what went wrong if this ever fails (it failed once, in a full run, unexplained).
     expect(one.code, one.stderr).toBe(0)
     expect(two.code, two.stderr).toBe(0)

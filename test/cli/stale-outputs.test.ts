@@ -14,7 +14,7 @@ describe('outputs whose input is gone', () => {
       .split('/')[0]!
     const nested = listFiles(input).filter((name) => name.startsWith(`${folder}/`))
     const [renamed, failing] = listFiles(input).filter((name) => !name.includes('/'))
-    expect((await rinse(['run', input, '--out', out, '--workers', '1'])).code).toBe(0)
+    expect((await rinse(['run', input, '--out', out, '--workers', '1', '--diffs'])).code).toBe(0)
     expect(readReport(out).stale).toBeUndefined()
     const before = listFiles(out)
     for (const name of nested) expect(before).toContain(`cleaned/${name}`)
@@ -23,7 +23,7 @@ describe('outputs whose input is gone', () => {
     renameSync(join(input, folder), join(work, 'set-aside'))
     renameSync(join(input, renamed!), join(input, `new-${renamed}`))
     writeFileSync(join(input, failing!), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]))
-    const listed = await rinse(['run', input, '--out', out, '--workers', '1'])
+    const listed = await rinse(['run', input, '--out', out, '--workers', '1', '--diffs'])
     expect(listed.code).toBe(1)
     const stale = [...nested, renamed!]
       .flatMap((name) => [`cleaned/${name}`, `diffs/${name}.diff`])
@@ -37,7 +37,7 @@ describe('outputs whose input is gone', () => {
     expect(existsSync(join(out, 'cleaned', failing!))).toBe(true)
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('data-testid="stale"')
 
-    const pruned = await rinse(['run', input, '--out', out, '--workers', '1', '--prune'])
+    const pruned = await rinse(['run', input, '--out', out, '--workers', '1', '--diffs', '--prune'])
     expect(pruned.code).toBe(1)
     expect(pruned.stdout).toContain(`pruned ${stale.length} outputs whose input is gone`)
     expect(readReport(out).stale).toEqual({pruned: true, outputs: stale})
@@ -51,7 +51,7 @@ describe('outputs whose input is gone', () => {
     // The input is only read.
     expect(listFiles(input)).toContain(`new-${renamed}`)
 
-    const again = await rinse(['run', input, '--out', out, '--workers', '1'])
+    const again = await rinse(['run', input, '--out', out, '--workers', '1', '--diffs'])
     expect(readReport(out).stale).toBeUndefined()
     expect(again.stdout).not.toContain('no input in this run')
   })
@@ -108,7 +108,7 @@ describe('findStaleOutputs', () => {
 describe('temp files of a run killed while writing its report', () => {
   it('are removed by the next run, and nothing else is', async () => {
     const {input, out} = sampleCopy()
-    expect((await rinse(['run', input, '--out', out, '--workers', '1'])).code).toBe(0)
+    expect((await rinse(['run', input, '--out', out, '--workers', '1', '--diffs'])).code).toBe(0)
     const leftovers = [
       '.rinse-4242.0.deadbeef.2.tmp',
       'report.json.4242.0.deadbeef.0.tmp',
@@ -117,7 +117,7 @@ describe('temp files of a run killed while writing its report', () => {
     ]
     for (const name of leftovers) writeFileSync(join(out, name), 'half a report')
     writeFileSync(join(out, 'report.json.notes.tmp'), 'a file of the user')
-    expect((await rinse(['run', input, '--out', out, '--workers', '1'])).code).toBe(0)
+    expect((await rinse(['run', input, '--out', out, '--workers', '1', '--diffs'])).code).toBe(0)
     for (const name of leftovers) expect(existsSync(join(out, name)), name).toBe(false)
     expect(readFileSync(join(out, 'report.json.notes.tmp'), 'utf8')).toBe('a file of the user')
     expect(readReport(out).documents.length).toBeGreaterThan(0)
