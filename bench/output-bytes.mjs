@@ -111,7 +111,11 @@ function rebuildCheck(dist, out) {
   const diffs = hadDiffs ? differing(join(out, 'diffs'), join(work, 'diffs-written')) : undefined
   const html = readFileSync(join(out, 'report.html')).equals(readFileSync(join(work, 'report-written.html')))
   const diffNote =
-    diffs === undefined ? `diffs written (${mb(bytesOf(join(out, 'diffs'))).trim()} MB)` : diffs === 0 ? 'diffs identical' : `${diffs} diffs differ`
+    diffs === undefined
+      ? `diffs written (${mb(bytesOf(join(out, 'diffs'))).trim()} MB)`
+      : diffs === 0
+        ? 'diffs identical'
+        : `${diffs} diffs differ`
   console.log(`rebuilt from OUT alone: ${diffNote}, report.html ${html ? 'identical' : 'differs'}`)
 }
 

@@ -10,7 +10,16 @@
  */
 import {pointFinder} from '../engine/clean-document.js'
 import type {Edit, FoldedEdit, Point} from '../engine/types.js'
-import type {DocumentReport, EditRecord, FoldedRecord, ReportEntry, ReportEntryV3, RuleEntry, StoredEdit, StoredFoldedEdit} from './schema.js'
+import type {
+  DocumentReport,
+  EditRecord,
+  FoldedRecord,
+  ReportEntry,
+  ReportEntryV3,
+  RuleEntry,
+  StoredEdit,
+  StoredFoldedEdit
+} from './schema.js'
 import {RuleTable} from './rule-table.js'
 import type {DiffEdit} from './unified-diff.js'
 import {ReconstructError} from '../errors.js'

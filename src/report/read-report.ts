@@ -92,7 +92,11 @@ export async function mapReportDocuments<T>(
   return mapReport(file, compactReader, map)
 }
 
-async function mapReport<D, T>(file: string, readerFor: ReaderFor<D>, map: (document: D) => T): Promise<Omit<Report, 'documents' | 'rules'> & {documents: T[]}> {
+async function mapReport<D, T>(
+  file: string,
+  readerFor: ReaderFor<D>,
+  map: (document: D) => T
+): Promise<Omit<Report, 'documents' | 'rules'> & {documents: T[]}> {
   const table = await readRuleTable(file)
   const streamed = await readByLine(file, readerFor, map, table)
   if (streamed) return streamed

@@ -57,7 +57,9 @@ describe('report.json entries and the compact form', () => {
     for (let seed = 1; seed <= 200; seed++) {
       const {original, edits} = randomDocument(seed)
       const cleaned = applyEdits(original, edits)
-      const entry = JSON.parse(JSON.stringify(reportEntry({path: 'x.txt', bytesIn: 0, bytesOut: 0, ms: 0, edits, conflicts: []}))) as ReportEntry
+      const entry = JSON.parse(
+        JSON.stringify(reportEntry({path: 'x.txt', bytesIn: 0, bytesOut: 0, ms: 0, edits, conflicts: []}))
+      ) as ReportEntry
       const placed = placedEdits(entry.edits)
       expect(applyEdits(original, placed)).toBe(cleaned)
       const read = compactEntry(entry)
