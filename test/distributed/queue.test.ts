@@ -108,14 +108,25 @@ describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
   it('finishes a run with a worker killed mid-job, with the same output as one machine', async () => {
     const work = tempDir()
     const input = batchOf48(work)
-    const single = await rinse(['run', input, '--out', join(work, 'single'), '--workers', '1', '--no-html'])
+    const single = await rinse(['run', input, '--out', join(work, 'single'), '--workers', '1', '--no-html', '--diffs'])
     expect(single.code).toBe(0)
 
     const doomed = startWorker({fileDelayMs: 150, lockMs: 2000})
     const survivor = startWorker({fileDelayMs: 150, lockMs: 2000})
     await Promise.all([waitFor(doomed, 'waiting for jobs'), waitFor(survivor, 'waiting for jobs')])
 
-    const coordinator = rinse(['run', input, '--out', join(work, 'distributed'), '--queue', url, '--shard-size', '4', '--no-html'])
+    const coordinator = rinse([
+      'run',
+      input,
+      '--out',
+      join(work, 'distributed'),
+      '--queue',
+      url,
+      '--shard-size',
+      '4',
+      '--no-html',
+      '--diffs'
+    ])
     await waitFor(doomed, 'started clean')
     doomed.kill('SIGKILL')
     const result = await coordinator
@@ -134,10 +145,10 @@ describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
   it('continues a run whose coordinator was stopped (Ctrl-C) and then killed, with the same output as one machine', async () => {
     const work = tempDir()
     const input = batchOf48(work)
-    const single = await rinse(['run', input, '--out', join(work, 'single'), '--workers', '1', '--no-html'])
+    const single = await rinse(['run', input, '--out', join(work, 'single'), '--workers', '1', '--no-html', '--diffs'])
     expect(single.code).toBe(0)
     const out = join(work, 'distributed')
-    const args = ['run', input, '--out', out, '--queue', url, '--shard-size', '4', '--no-html']
+    const args = ['run', input, '--out', out, '--queue', url, '--shard-size', '4', '--no-html', '--diffs']
     const slow = {fileDelayMs: 60, lockMs: 2000}
     const first = [startWorker(slow), startWorker(slow)]
     await Promise.all(first.map((worker) => waitFor(worker, 'waiting for jobs')))
@@ -223,7 +234,7 @@ describe.skipIf(!hasRedis)('distributed mode on BullMQ', () => {
     )
     const worker = startWorker({hang: marker})
     await waitFor(worker, 'waiting for jobs')
-    const single = await rinse(['run', input, '--out', join(work, 'single'), '--workers', '1', '--no-html'])
+    const single = await rinse(['run', input, '--out', join(work, 'single'), '--workers', '1', '--no-html', '--diffs'])
     const out = join(work, 'distributed')
     const result = await rinse(['run', input, '--out', out, '--queue', url, '--shard-size', '2', '--no-html', '--file-timeout', '2'])
     expect(result.code, result.stdout + result.stderr).toBe(1)

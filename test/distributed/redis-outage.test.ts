@@ -133,7 +133,7 @@ describe.skipIf(!hasRedis)('Redis unreachable or going away', () => {
 
   it('waits for a Redis lost mid-run, goes on once it is back, and ends as one machine would; Ctrl-C while waiting leaves the run to continue', async () => {
     const {work, input} = sampleCopy()
-    const single = await rinse(['run', input, '--out', join(work, 'single'), '--workers', '1', '--no-html'])
+    const single = await rinse(['run', input, '--out', join(work, 'single'), '--workers', '1', '--no-html', '--diffs'])
     expect(single.code).toBe(0)
     const port = await freePort()
     const url = `redis://127.0.0.1:${port}`
@@ -145,7 +145,7 @@ describe.skipIf(!hasRedis)('Redis unreachable or going away', () => {
     })
     children.push(worker.child)
     await worker.seen('waiting for jobs')
-    const args = ['run', input, '--out', join(work, 'distributed'), '--queue', url, '--shard-size', '1', '--no-html']
+    const args = ['run', input, '--out', join(work, 'distributed'), '--queue', url, '--shard-size', '1', '--no-html', '--diffs']
 
     // Lost while cleaning, back two seconds later: the run goes on and finishes.
     const coordinator = start(process.execPath, [CLI, ...args])
@@ -166,7 +166,7 @@ describe.skipIf(!hasRedis)('Redis unreachable or going away', () => {
 
     // Lost again in a new run, and Ctrl-C while waiting: exit 130, the run left to continue.
     const out = join(work, 'again')
-    const again = ['run', input, '--out', out, '--queue', url, '--shard-size', '1', '--no-html']
+    const again = ['run', input, '--out', out, '--queue', url, '--shard-size', '1', '--no-html', '--diffs']
     const from = worker.mark()
     const stopped = start(process.execPath, [CLI, ...again])
     children.push(stopped.child)

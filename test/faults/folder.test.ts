@@ -25,13 +25,13 @@ beforeAll(async () => {
   const work = tempDir('rinse-faults-')
   input = textFolder(join(work, 'in'))
   straight = join(work, 'straight')
-  const clean = await rinse(['run', input, '--out', straight, '-q'])
+  const clean = await rinse(['run', input, '--out', straight, '--diffs', '-q'])
   expect(clean.code).toBe(0)
 })
 
 /** A run of the text folder that meets `fault` and stops; then a re-run without it (see faults.ts). */
 const stopsThenResumes = (fault: Fault, extra: string[] = []): ReturnType<typeof stopsAndResumes> =>
-  stopsAndResumes(input, straight, fault, extra)
+  stopsAndResumes(input, straight, fault, ['--diffs', ...extra])
 
 const ADVICE = 'free some space and run the same command again: finished files are kept and the run continues from there'
 
@@ -67,9 +67,12 @@ describe('a full disk (ENOSPC)', () => {
 
   it('keeps the report of an earlier run byte for byte when the new one cannot be written', async () => {
     const out = join(tempDir('rinse-faults-'), 'out')
-    expect((await rinse(['run', input, '--out', out, '-q'])).code).toBe(0)
+    expect((await rinse(['run', input, '--out', out, '--diffs', '-q'])).code).toBe(0)
     const before = readFileSync(join(out, 'report.json'))
-    const faulty = await rinseWithFault(['run', input, '--out', out, '--force'], {code: 'ENOSPC', path: 'report\\.json\\.[^/]*\\.tmp$'})
+    const faulty = await rinseWithFault(['run', input, '--out', out, '--force', '--diffs'], {
+      code: 'ENOSPC',
+      path: 'report\\.json\\.[^/]*\\.tmp$'
+    })
     expect(faulty.code).toBe(74)
     expect(readFileSync(join(out, 'report.json'))).toEqual(before)
     expect(outputs(out)).toEqual(outputs(straight))
@@ -80,7 +83,7 @@ describe('a full disk (ENOSPC)', () => {
 describe('permission denied (EACCES)', () => {
   it('on one output folder fails its files (exit 1, each named), the others are written, and a re-run completes', async () => {
     const out = join(tempDir('rinse-faults-'), 'out')
-    const faulty = await rinseWithFault(['run', input, '--out', out, '-q'], {code: 'EACCES', path: '/cleaned/sub/'})
+    const faulty = await rinseWithFault(['run', input, '--out', out, '--diffs', '-q'], {code: 'EACCES', path: '/cleaned/sub/'})
     expect(faulty.code, faulty.stderr).toBe(1)
     const failed = readReport(out).failures
     expect(failed.map((failure) => failure.path)).toEqual(['sub/story-00.txt', 'sub/story-03.txt', 'sub/story-06.txt', 'sub/story-09.txt'])
@@ -95,7 +98,7 @@ describe('permission denied (EACCES)', () => {
     expect(present).toBeGreaterThan(8)
     expect(leftovers(out)).toEqual([])
 
-    const again = await rinse(['run', input, '--out', out, '-q'])
+    const again = await rinse(['run', input, '--out', out, '--diffs', '-q'])
     expect(again.code, again.stderr).toBe(0)
     expect(outputs(out)).toEqual(outputs(straight))
     expect(comparableReport(out)).toEqual(comparableReport(straight))
@@ -112,7 +115,12 @@ describe('permission denied (EACCES)', () => {
 describe('out of file descriptors (EMFILE)', () => {
   it('for a moment: the write is tried again and the run completes as usual', async () => {
     const out = join(tempDir('rinse-faults-'), 'out')
-    const faulty = await rinseWithFault(['run', input, '--out', out, '-q'], {code: 'EMFILE', path: '/\\.rinse/tmp/', skip: 5, times: 3})
+    const faulty = await rinseWithFault(['run', input, '--out', out, '--diffs', '-q'], {
+      code: 'EMFILE',
+      path: '/\\.rinse/tmp/',
+      skip: 5,
+      times: 3
+    })
     expect(faulty.code, faulty.stderr).toBe(0)
     expect(outputs(out)).toEqual(outputs(straight))
     expect(comparableReport(out)).toEqual(comparableReport(straight))
@@ -130,7 +138,7 @@ describe('out of file descriptors while reading inputs (EMFILE)', () => {
 
   it('for a moment: the read is tried again and every file is cleaned, none listed as failed', async () => {
     const out = join(tempDir('rinse-faults-'), 'out')
-    const faulty = await rinseWithFault(['run', input, '--out', out, '-q'], {code: 'EMFILE', path: inputs, skip: 3, times: 4})
+    const faulty = await rinseWithFault(['run', input, '--out', out, '--diffs', '-q'], {code: 'EMFILE', path: inputs, skip: 3, times: 4})
     expect(faulty.code, faulty.stderr).toBe(0)
     expect(readReport(out).failures).toEqual([])
     expect(outputs(out)).toEqual(outputs(straight))

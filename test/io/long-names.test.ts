@@ -13,7 +13,7 @@ describe('rinse run: long file names', () => {
     const name = `${'漢'.repeat(76)}.txt` // 228 + 4 bytes: the old temp name (name + 30-odd bytes) was too long
     expect(Buffer.byteLength(name)).toBeGreaterThan(225)
     writeFileSync(join(input, name), 'A page of text with a line of prose in it.\n\nShare this\n')
-    const result = await rinse(['run', input, '--out', join(work, 'out'), '-q'])
+    const result = await rinse(['run', input, '--out', join(work, 'out'), '--diffs', '-q'])
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
     expect(readdirSync(join(work, 'out', 'cleaned'))).toEqual([name])
@@ -29,7 +29,7 @@ describe('rinse run: long file names', () => {
     const name = `${'字'.repeat(83)}.txt`
     expect(Buffer.byteLength(name)).toBe(253)
     writeFileSync(join(input, 'sub', name), 'Another page of text, with a line of prose.\n\nShare this\n')
-    const result = await rinse(['run', input, '--out', out, '-q'])
+    const result = await rinse(['run', input, '--out', out, '--diffs', '-q'])
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
     const diffs = readdirSync(join(out, 'diffs', 'sub'))
@@ -42,7 +42,7 @@ describe('rinse run: long file names', () => {
     execFileSync('git', ['apply', '-p1', join(out, 'diffs', 'sub', diffs[0]!)], {cwd: copy})
     expect(readFileSync(join(copy, 'sub', name), 'utf8')).toBe(readFileSync(join(out, 'cleaned', 'sub', name), 'utf8'))
     // The re-run finds its diff (resumed, nothing stale), and `rinse diffs` writes the same name.
-    const again = await rinse(['run', input, '--out', out])
+    const again = await rinse(['run', input, '--out', out, '--diffs'])
     expect(again.stdout).toContain('1 resumed')
     expect(again.stdout).not.toContain('no input in this run')
     rmSync(join(out, 'diffs'), {recursive: true})
