@@ -1,16 +1,18 @@
 #!/usr/bin/env node
 // What a run writes besides its cleaned files, against the input it read:
 //   npm run bench:bytes [-- --dir DIR | --parts boilerplate,wcxb] [--mb 20] [--workers 2]
-//                       [--other OTHER/dist] [--rebuild] [--keep]
+//                       [--other OTHER/dist] [--no-diffs] [--rebuild] [--keep]
 // Copies the raw pages (every part of ../shared/devset, or the .txt files of DIR; the
 // first --mb megabytes in name order) into one folder, runs `rinse run` on it, and
 // prints the bytes of report.json, OUT/.rinse, report.html, diffs/ and cleaned/, each
 // as a multiple of the input, with the two targets of issue 19: everything besides
 // cleaned/ at most 2x the input, report.json plus OUT/.rinse at most 1x.
 // --other runs another build (e.g. /work/main/dist) on the same folder for a before
-// and after, and says whether cleaned/ is byte-identical between the two. --rebuild
-// deletes diffs/ and report.html, writes them again from OUT alone (`rinse diffs`,
-// `rinse report`) and says whether they came out the same.
+// and after, and says whether cleaned/ is byte-identical between the two. Both builds
+// run with their defaults (diffs written, as a user runs it), or both with --no-diffs.
+// --rebuild deletes diffs/ (when written) and
+// report.html, writes them again from OUT alone (`rinse diffs`, `rinse report`) and
+// says whether they came out the same.
 import {execFileSync} from 'node:child_process'
 import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -25,6 +27,7 @@ const {values} = parseArgs({
     mb: {type: 'string'},
     workers: {type: 'string', default: '2'},
     other: {type: 'string'},
+    'no-diffs': {type: 'boolean'},
     rebuild: {type: 'boolean'},
     keep: {type: 'boolean'}
   }
@@ -68,9 +71,11 @@ function bytesOf(path) {
   return total
 }
 
-function run(dist, out) {
+function run(dist, out, extra = []) {
   const started = performance.now()
-  execFileSync(process.execPath, [join(dist, 'cli', 'main.js'), 'run', input, '--out', out, '--workers', values.workers], {stdio: 'ignore'})
+  execFileSync(process.execPath, [join(dist, 'cli', 'main.js'), 'run', input, '--out', out, '--workers', values.workers, ...extra], {
+    stdio: 'ignore'
+  })
   const seconds = (performance.now() - started) / 1000
   const sizes = {
     'report.json': bytesOf(join(out, 'report.json')),
@@ -98,15 +103,20 @@ function differing(a, b) {
 
 function rebuildCheck(dist, out) {
   const cli = join(dist, 'cli', 'main.js')
-  renameSync(join(out, 'diffs'), join(work, 'diffs-written'))
+  const hadDiffs = bytesOf(join(out, 'diffs')) > 0
+  if (hadDiffs) renameSync(join(out, 'diffs'), join(work, 'diffs-written'))
   renameSync(join(out, 'report.html'), join(work, 'report-written.html'))
   execFileSync(process.execPath, [cli, 'diffs', out], {stdio: 'ignore'})
   execFileSync(process.execPath, [cli, 'report', out], {stdio: 'ignore'})
-  const diffs = differing(join(out, 'diffs'), join(work, 'diffs-written'))
+  const diffs = hadDiffs ? differing(join(out, 'diffs'), join(work, 'diffs-written')) : undefined
   const html = readFileSync(join(out, 'report.html')).equals(readFileSync(join(work, 'report-written.html')))
-  console.log(
-    `rebuilt from OUT alone: ${diffs === 0 ? 'diffs identical' : `${diffs} diffs differ`}, report.html ${html ? 'identical' : 'differs'}`
-  )
+  const diffNote =
+    diffs === undefined
+      ? `diffs written (${mb(bytesOf(join(out, 'diffs'))).trim()} MB)`
+      : diffs === 0
+        ? 'diffs identical'
+        : `${diffs} diffs differ`
+  console.log(`rebuilt from OUT alone: ${diffNote}, report.html ${html ? 'identical' : 'differs'}`)
 }
 
 const mb = (n) => (n / 1e6).toFixed(1).padStart(8)
@@ -132,10 +142,11 @@ try {
     `input: ${count} pages, ${mb(bytes)} MB (${values.dir ?? `../shared/devset${values.parts ? ` parts ${values.parts}` : ''}`}), ${values.workers} workers`
   )
   const outThis = join(work, 'out-this')
-  const current = run(THIS, outThis)
+  const flags = values['no-diffs'] ? ['--no-diffs'] : []
+  const current = run(THIS, outThis, flags)
   if (values.other) {
     const outOther = join(work, 'out-other')
-    const other = run(resolve(values.other), outOther)
+    const other = run(resolve(values.other), outOther, flags)
     print(`other build (${values.other})`, other, bytes)
     const changed = differing(join(outThis, 'cleaned'), join(outOther, 'cleaned'))
     console.log(`\ncleaned/ of the two builds: ${changed === 0 ? 'byte-identical' : `${changed} files differ`}`)

@@ -27,6 +27,9 @@ export type {
   DocumentReport,
   StoredDocument,
   ReportEntry,
+  StoredEdit,
+  StoredFoldedEdit,
+  StoredPoint,
   EditRecord,
   FoldedRecord,
   RuleEntry,
@@ -38,7 +41,7 @@ export type {
 } from './report/schema.js'
 export {mapReportDocuments} from './report/read-report.js'
 export {ConfigError, InputError, ReconstructError, ReportVersionError, UsageError, WriteError} from './errors.js'
-export {expandEdits, originalOf, plainEdits, type PlainEdit, type ExpandedDocument} from './report/compact.js'
+export {expandEdits, originalOf, placedEdits, plainEdits, type PlainEdit, type ExpandedDocument} from './report/compact.js'
 export {normalize, type NormalizeOptions} from './stages/normalize/index.js'
 export {boilerplate, type BoilerplateOptions} from './stages/boilerplate/index.js'
 export {repair, type RepairOptions} from './stages/repair/index.js'

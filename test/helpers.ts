@@ -6,6 +6,7 @@ import {cpSync, mkdtempSync, readdirSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, relative} from 'node:path'
 import type {Report} from '../src/report/schema.js'
+import {placedEdits, type ExpandedDocument} from '../src/report/compact.js'
 
 export const CLI = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js')
 
@@ -46,15 +47,18 @@ export function sampleCopy(): {work: string; input: string; out: string} {
   return {work, input, out: join(work, 'out')}
 }
 
-/** OUT/report.json, parsed, as it is stored: every edit an object with its stage, rule, reason, positions and texts. */
+/** OUT/report.json, parsed, as it is stored: every edit an object with its stage, rule, reason, first place (and others under `also`) and texts. */
 export function readStoredReport(out: string): Report {
   return JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Report
 }
 
-export type ExpandedReport = Report
+export type ExpandedReport = Omit<Report, 'documents'> & {documents: ExpandedDocument[]}
 
-/** OUT/report.json (its edits are stored in full: `Edit` objects with lines and columns). */
-export const readReport = readStoredReport
+/** OUT/report.json with each document's edits as `Edit` objects, each place on its own (lines as stored, columns 0). */
+export function readReport(out: string): ExpandedReport {
+  const report = readStoredReport(out)
+  return {...report, documents: report.documents.map((document) => ({...document, edits: placedEdits(document.edits)}))}
+}
 
 /** The files under a folder, as sorted relative paths. */
 export function listFiles(dir: string): string[] {

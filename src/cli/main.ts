@@ -36,7 +36,7 @@ const program = new Command()
 
 program
   .command('run')
-  .description('clean every text file under INPUT into OUT/cleaned, with OUT/report.json and OUT/diffs')
+  .description('clean every text file under INPUT into OUT/cleaned, with OUT/report.json, OUT/report.html and OUT/diffs')
   .argument(
     '<input>',
     'folder of scraped text files (.txt, .md), read recursively and never modified; with --format jsonl, a .jsonl file or a folder of them'
@@ -94,7 +94,7 @@ program
   .option('--fail-on-removed-share <ratio>', 'exit 3 if any file lost more than this share of its bytes (0-1), listing those files', share)
   .option('--compare <old-out>', 'compare with the output folder of an earlier run: a Compare tab in report.html (see `rinse compare`)')
   .option('--no-html', 'skip OUT/report.html')
-  .option('--no-diffs', 'skip OUT/diffs (half the files to create; report.json keeps every edit, `rinse diffs OUT` writes them later)')
+  .option('--no-diffs', 'skip OUT/diffs (report.json keeps every edit; `rinse diffs OUT` writes them later)')
   .option('-q, --quiet', 'print nothing but errors')
   .addHelpText(
     'after',
@@ -103,7 +103,7 @@ Outputs:
   OUT/cleaned/<path>       the cleaned files, same relative paths
   OUT/diffs/<path>.diff    unified diffs: git apply / patch -p1 turn the input into the cleaned file
                            (not with --no-diffs; \`rinse diffs OUT\` writes them later)
-  OUT/report.json          every edit with stage, rule, reason and original line/column
+  OUT/report.json          every edit with stage, rule, reason and original line and offset
   OUT/report.html          an offline page to review every change (open it in a browser)
 A re-run with the same pipeline skips files finished before (see --force); outputs of
 inputs removed since are kept and listed in report.json under stale (see --prune).

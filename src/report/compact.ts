@@ -1,15 +1,25 @@
 /**
- * A document's edits as report.json stores them (objects, touching edits of one
- * rule merged), and the compact form readers work with: a table of the
- * `[stage, rule, reason]` the edits use, an edit `[rule, gap, before, after?,
- * folded?]` (see `EditRecord`), the edits it folded in `[rule, at, length,
- * after]`, their before text a slice of the outer edit's. The compact form was
- * report.json's version 2; lines and columns are worked out from the original,
- * rebuilt from the cleaned text and the edits.
+ * A document's edits as report.json stores them (version 4: objects, touching
+ * edits of one rule merged, the same change at several places stored once with
+ * its places, see `StoredEdit`), and the compact form readers work with: a table
+ * of the `[stage, rule, reason]` the edits use, an edit `[rule, gap, before,
+ * after?, folded?]` (see `EditRecord`), the edits it folded in `[rule, at,
+ * length, after]`, their before text a slice of the outer edit's. The compact
+ * form was report.json's version 2; lines and columns are worked out from the
+ * original, rebuilt from the cleaned text and the edits.
  */
 import {pointFinder} from '../engine/clean-document.js'
 import type {Edit, FoldedEdit, Point} from '../engine/types.js'
-import type {DocumentReport, EditRecord, FoldedRecord, ReportEntry, RuleEntry} from './schema.js'
+import type {
+  DocumentReport,
+  EditRecord,
+  FoldedRecord,
+  ReportEntry,
+  ReportEntryV3,
+  RuleEntry,
+  StoredEdit,
+  StoredFoldedEdit
+} from './schema.js'
 import {RuleTable} from './rule-table.js'
 import type {DiffEdit} from './unified-diff.js'
 import {ReconstructError} from '../errors.js'
@@ -19,8 +29,8 @@ export interface DocumentEdits extends Omit<DocumentReport, 'rules' | 'edits'> {
   edits: readonly Edit[]
 }
 
-/** A document entry with its edits as full `Edit` objects (positions with lines and columns), as report.json stores it. */
-export type ExpandedDocument = ReportEntry
+/** A document entry with its edits as full `Edit` objects, each place on its own (as report.json version 3 stored it). */
+export type ExpandedDocument = ReportEntryV3
 
 /** An edit record read: its rule, original range and texts. */
 export interface PlainEdit {
@@ -63,10 +73,16 @@ export function mergeTouching(edits: readonly Edit[]): Edit[] {
   return merged
 }
 
-/** A document's line of report.json: its edits as objects, touching ones of one rule merged. */
+/** The merged edits an entry was made from, so that `compactEntry` does not take the entry apart again. */
+const madeFrom = new WeakMap<ReportEntry, readonly Edit[]>()
+
+/** A document's line of report.json: its edits as objects, touching ones of one rule merged, each change once with its places. */
 export function reportEntry(document: DocumentEdits): ReportEntry {
   const {path, bytesIn, bytesOut, ms, edits, ...rest} = document
-  return {path, bytesIn, bytesOut, ms, edits: mergeTouching(edits), ...rest}
+  const merged = mergeTouching(edits)
+  const entry: ReportEntry = {path, bytesIn, bytesOut, ms, edits: storedEdits(merged), ...rest}
+  madeFrom.set(entry, merged)
+  return entry
 }
 
 /** A document's edits in the compact form readers work with: a rule table, and records by offset. */
@@ -74,8 +90,84 @@ export function compactDocument(document: DocumentEdits): DocumentReport {
   return compactEntry(reportEntry(document))
 }
 
-/** An entry whose touching edits are merged already (as `reportEntry` gives it), in the compact form. */
+/** An entry of report.json (as `reportEntry` gives it, or as read) in the compact form. */
 export function compactEntry(entry: ReportEntry): DocumentReport {
+  const {edits, ...rest} = entry
+  return compactEdits({...rest, edits: madeFrom.get(entry) ?? placedEdits(edits)})
+}
+
+/**
+ * Edits as report.json stores them: a change made the same way at several
+ * places (same stage, rule, reason, before, after and folded edits) is one
+ * object with its first place in `start` and the others in `also`. An insertion
+ * (nothing before) stays on its own: where two meet, their order is the text's.
+ */
+export function storedEdits(edits: readonly Edit[]): StoredEdit[] {
+  const stored: StoredEdit[] = []
+  const same = new Map<string, StoredEdit>()
+  for (const edit of edits) {
+    const folded = edit.folded?.length ? edit.folded.map(storedFolded) : undefined
+    const key =
+      edit.before === '' ? undefined : JSON.stringify([edit.stage, edit.rule, edit.reason, edit.before, edit.after, folded ?? null])
+    const earlier = key === undefined ? undefined : same.get(key)
+    if (earlier) {
+      ;(earlier.also ??= []).push([edit.start.line, edit.start.offset])
+      continue
+    }
+    const start = {line: edit.start.line, offset: edit.start.offset}
+    const object: StoredEdit =
+      edit.after === ''
+        ? {stage: edit.stage, rule: edit.rule, reason: edit.reason, before: edit.before, start}
+        : {stage: edit.stage, rule: edit.rule, reason: edit.reason, before: edit.before, after: edit.after, start}
+    if (folded) object.folded = folded
+    stored.push(object)
+    if (key !== undefined) same.set(key, object)
+  }
+  return stored
+}
+
+function storedFolded({stage, rule, reason, before, after}: FoldedEdit): StoredFoldedEdit {
+  return after === '' ? {stage, rule, reason, before} : {stage, rule, reason, before, after}
+}
+
+/**
+ * Stored edits as `Edit` objects, each place on its own, in the order of the
+ * text. Lines are the stored ones; columns, not stored, are 0 (`expandEdits`
+ * with the original gives them).
+ */
+export function placedEdits(stored: readonly StoredEdit[]): Edit[] {
+  const edits: Edit[] = []
+  for (const object of stored) {
+    const {stage, rule, reason, before, start, also, folded} = object
+    const after = object.after ?? ''
+    const lines = newlines(before)
+    const inner = folded?.map((f) => ({stage: f.stage, rule: f.rule, reason: f.reason, before: f.before, after: f.after ?? ''}))
+    for (const [line, offset] of [[start.line, start.offset] as const, ...(also ?? [])]) {
+      const edit: Edit = {
+        stage,
+        rule,
+        reason,
+        before,
+        after,
+        start: {line, column: 0, offset},
+        end: {line: line + lines, column: 0, offset: offset + before.length}
+      }
+      if (inner) edit.folded = inner
+      edits.push(edit)
+    }
+  }
+  // Stable: an insertion before an edit starting where it is, as they were made.
+  return edits.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset)
+}
+
+function newlines(text: string): number {
+  let count = 0
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++
+  return count
+}
+
+/** Merged `Edit` objects in the compact form. */
+function compactEdits(entry: DocumentEdits): DocumentReport {
   const {path, bytesIn, bytesOut, ms, edits, ...rest} = entry
   const table = new RuleTable()
   const ruleOf = (stage: string, rule: string, reason: string): number => table.get([stage, rule, reason])
@@ -174,7 +266,12 @@ export function diffEdits(edits: readonly EditRecord[]): DiffEdit[] {
   return plainEdits(edits).map(({start, end, after}) => ({start: {offset: start}, end: {offset: end}, after}))
 }
 
-/** A document's line of report.json (version 3, or 1: edits as objects; version 1's touching edits are merged here) in the compact form. */
+/** A document's line of report.json (version 4) in the compact form. */
 export function fromEntry(document: ReportEntry): DocumentReport {
-  return compactDocument(document)
+  return compactEntry(document)
+}
+
+/** A document's line of a report.json of version 3 or 1 (every edit an object; version 1's touching edits are merged here) in the compact form. */
+export function fromEntryV3(document: ReportEntryV3): DocumentReport {
+  return compactEdits({...document, edits: mergeTouching(document.edits)})
 }

@@ -7,10 +7,17 @@
 import {createReadStream} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import {createInterface} from 'node:readline'
-import {fromEntry} from './compact.js'
-import {REPORT_VERSION, type DocumentReport, type Report, type ReportEntry, type RuleEntry, type StoredDocument} from './schema.js'
+import {expandEdits, fromEntry, fromEntryV3, mergeTouching, placedEdits, type ExpandedDocument} from './compact.js'
+import {
+  REPORT_VERSION,
+  type DocumentReport,
+  type Report,
+  type ReportEntry,
+  type ReportEntryV3,
+  type RuleEntry,
+  type StoredDocument
+} from './schema.js'
 import {readRuleTable, resolveDocument} from './rule-table.js'
-import {ruleCounts} from './summarize.js'
 import {ReportVersionError} from '../errors.js'
 
 /** What is left of a document whose edits did not fit in the page. */
@@ -20,27 +27,57 @@ export interface OmittedEdits {
   rules: Record<string, number>
 }
 
-/** A document as report.json stores it, or with only its counts when its edits did not fit in the page. */
-export type StoredPageDocument = DocumentReport & {omitted?: OmittedEdits}
+/**
+ * A document as the page reads it: its edits as `Edit` objects, each place on
+ * its own, with their lines (`lines` false for a version-2 report, which has
+ * none: the page works them out from the rebuilt original), or only its counts
+ * when its edits did not fit in the page.
+ */
+export type StoredPageDocument = ExpandedDocument & {omitted?: OmittedEdits; lines: boolean}
 export type StoredPageReport = Omit<Report, 'documents' | 'rules'> & {documents: StoredPageDocument[]}
 
-/** What the page is built from: documents with full edits (lines and columns from their rebuilt originals). */
-export type PageDocumentInput = ReportEntry & {omitted?: OmittedEdits}
+/** What the page is built from: documents with full edits (lines from the report or from their rebuilt originals). */
+export type PageDocumentInput = ExpandedDocument & {omitted?: OmittedEdits}
 export type PageReportInput = Omit<Report, 'documents' | 'id' | 'rules'> & {id?: string; documents: PageDocumentInput[]}
 
 /** Edits the page carries in full; a 100,000-file batch would otherwise make a page no browser opens. */
 export const DEFAULT_MAX_PAGE_EDITS = 150_000
 
+/** What a report's document is read as: the compact form (`mapReportDocuments`) or, for the page, `Edit` objects. */
+type ReaderFor<D> = (file: string, version: unknown, table: readonly RuleEntry[] | undefined) => (document: unknown) => D
+
 export async function readReportForPage(file: string, maxEdits = DEFAULT_MAX_PAGE_EDITS): Promise<StoredPageReport> {
   let budget = maxEdits
-  const fit = (document: DocumentReport): StoredPageDocument => {
+  const fit = (document: StoredPageDocument): StoredPageDocument => {
     if (document.edits.length <= budget) {
       budget -= document.edits.length
       return document
     }
-    return {...document, edits: [], omitted: {edits: document.edits.length, rules: ruleCounts(document)}}
+    const rules: Record<string, number> = {}
+    for (const {stage, rule} of document.edits) rules[`${stage}/${rule}`] = (rules[`${stage}/${rule}`] ?? 0) + 1
+    return {...document, edits: [], omitted: {edits: document.edits.length, rules}}
   }
-  return mapReportDocuments(file, fit)
+  return mapReport(file, pageReader, fit)
+}
+
+/** A document of a report of this version with its edits as `Edit` objects: the page's form, without a detour through the compact one. */
+const pageReader: ReaderFor<StoredPageDocument> = (file, version, table) => {
+  if (version === REPORT_VERSION)
+    return (document) => {
+      const entry = document as ReportEntry
+      return {...entry, edits: placedEdits(entry.edits), lines: true}
+    }
+  if (version === 3 || version === 1)
+    return (document) => {
+      const entry = document as ReportEntryV3
+      return {...entry, edits: mergeTouching(entry.edits), lines: true}
+    }
+  const read = compactReader(file, version, table)
+  return (document) => {
+    const compact = read(document)
+    const {rules: _rules, ...rest} = compact
+    return {...rest, edits: expandEdits(compact), lines: false}
+  }
 }
 
 /**
@@ -52,37 +89,47 @@ export async function mapReportDocuments<T>(
   file: string,
   map: (document: DocumentReport) => T
 ): Promise<Omit<Report, 'documents' | 'rules'> & {documents: T[]}> {
+  return mapReport(file, compactReader, map)
+}
+
+async function mapReport<D, T>(
+  file: string,
+  readerFor: ReaderFor<D>,
+  map: (document: D) => T
+): Promise<Omit<Report, 'documents' | 'rules'> & {documents: T[]}> {
   const table = await readRuleTable(file)
-  const streamed = await readByLine(file, map, table)
+  const streamed = await readByLine(file, readerFor, map, table)
   if (streamed) return streamed
   // Not in the one-document-per-line layout (written by hand or by another tool): read it whole.
   const report = JSON.parse(await readFile(file, 'utf8')) as {version: unknown; documents: unknown[]; rules?: RuleEntry[]}
-  const read = documentReader(file, report.version, report.rules)
+  const read = readerFor(file, report.version, report.rules)
   const {rules: _rules, ...rest} = report as unknown as Report & {rules?: unknown}
   return {...rest, version: REPORT_VERSION, documents: report.documents.map((document) => map(read(document)))}
 }
 
 /** How a document of a report of this version becomes an entry in the compact form, its rules resolved. */
-function documentReader(file: string, version: unknown, table: readonly RuleEntry[] | undefined): (document: unknown) => DocumentReport {
-  if (version === REPORT_VERSION || version === 1) return (document) => fromEntry(document as ReportEntry)
+const compactReader: ReaderFor<DocumentReport> = (file, version, table) => {
+  if (version === REPORT_VERSION) return (document) => fromEntry(document as ReportEntry)
+  if (version === 3 || version === 1) return (document) => fromEntryV3(document as ReportEntryV3)
   if (version === 2) {
     if (!table)
       throw new ReportVersionError(`${file}: report.json has no rule table at its end (cut short?); run rinse again to write it anew`)
     return (document) => resolveDocument(document as StoredDocument, table)
   }
   throw new ReportVersionError(
-    `${file}: report.json version ${JSON.stringify(version)} is not one this rinse reads (${REPORT_VERSION}, 2 or 1); run rinse again to write it anew`
+    `${file}: report.json version ${JSON.stringify(version)} is not one this rinse reads (${REPORT_VERSION}, 3, 2 or 1); run rinse again to write it anew`
   )
 }
 
-async function readByLine<T>(
+async function readByLine<D, T>(
   file: string,
-  map: (document: DocumentReport) => T,
+  readerFor: ReaderFor<D>,
+  map: (document: D) => T,
   table: readonly RuleEntry[] | undefined
 ): Promise<(Omit<Report, 'documents' | 'rules'> & {documents: T[]}) | undefined> {
   let rest = ''
   let state: 'head' | 'documents' | 'tail' = 'head'
-  let read: ((document: unknown) => DocumentReport) | undefined
+  let read: ((document: unknown) => D) | undefined
   const documents: T[] = []
   const lines = createInterface({input: createReadStream(file, 'utf8'), crlfDelay: Infinity})
   try {
@@ -93,7 +140,7 @@ async function readByLine<T>(
           const number = JSON.parse(version[1]!) as unknown
           // Its table not found at the end: read whole below.
           if (number === 2 && !table) return undefined
-          read = documentReader(file, number, table)
+          read = readerFor(file, number, table)
         }
         if (line === '  "documents": [],') {
           rest += line + '\n'

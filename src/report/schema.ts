@@ -1,9 +1,9 @@
-/** The shape of `OUT/report.json`, version 3 (see docs/report-format.md). */
+/** The shape of `OUT/report.json`, version 4 (see docs/report-format.md). */
 import type {Cluster, Conflict, Edit} from '../engine/types.js'
 
 export type {Cluster, ClusterMember} from '../engine/types.js'
 
-export const REPORT_VERSION = 3
+export const REPORT_VERSION = 4
 
 /** `[stage, rule, reason]`: an entry of a rule table, which edits name by index. */
 export type RuleEntry = [stage: string, rule: string, reason: string]
@@ -51,12 +51,47 @@ export interface DocumentReport {
   dropped?: {stage: string; rule: string; reason: string; detail?: Record<string, unknown>}
 }
 
+/** Where an edit starts in the original: 1-based line, 0-based offset in UTF-16 code units. */
+export interface StoredPoint {
+  line: number
+  offset: number
+}
+
+/** An edit folded into a later one, as report.json stores it (`after` left out when empty). */
+export interface StoredFoldedEdit {
+  stage: string
+  rule: string
+  reason: string
+  before: string
+  after?: string
+}
+
 /**
- * A document's line in report.json: every edit a self-describing object (stage,
- * rule, reason, original positions with lines and columns, before and after
- * texts, the edits it folded in); touching edits of one rule and reason are one.
+ * An edit as report.json (version 4) stores it: self-describing, its end left
+ * out (`start.offset + before.length`), `after` left out when empty (a removal),
+ * and the same change made at several places of one document (same stage, rule,
+ * reason, before, after and folded edits: the indentation a page trims on line after
+ * line) stored once: `start` is the first place, `also` the others as `[line, offset]`.
  */
-export type ReportEntry = Omit<DocumentReport, 'rules' | 'edits'> & {edits: Edit[]}
+export interface StoredEdit {
+  stage: string
+  rule: string
+  reason: string
+  before: string
+  after?: string
+  start: StoredPoint
+  also?: Array<[line: number, offset: number]>
+  folded?: StoredFoldedEdit[]
+}
+
+/**
+ * A document's line in report.json: its edits as `StoredEdit` objects, sorted
+ * by where each first occurs; touching edits of one rule and reason are one.
+ */
+export type ReportEntry = Omit<DocumentReport, 'rules' | 'edits'> & {edits: StoredEdit[]}
+
+/** A document's line in a report.json of version 3 (or 1): every edit an `Edit` object, each place on its own. */
+export type ReportEntryV3 = Omit<DocumentReport, 'rules' | 'edits'> & {edits: Edit[]}
 
 /** A document's line in a report.json of version 2: its rule table is indices into the report's `rules`. */
 export type StoredDocument = Omit<DocumentReport, 'rules'> & {rules: number[]}

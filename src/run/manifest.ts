@@ -57,7 +57,7 @@ const PREFIX = '{"documents":['
  * The layout of a line: lines of another (an earlier rinse's, whose entries
  * are of another report.json version) are not taken, and those files are cleaned again.
  */
-const FORMAT = 3
+const FORMAT = 4
 
 /** How much of a file a read takes before and after the entry asked for. */
 const READ_BEHIND = 256 * 1024

@@ -9,7 +9,7 @@ import {doc, storedReport} from './fixture-doc.js'
 import {REPORT_CSS} from '../../src/report/html/styles.js'
 import {REPORT_VERSION} from '../../src/report/schema.js'
 import type {PageReportInput} from '../../src/report/read-report.js'
-import {compactDocument, reportEntry} from '../../src/report/compact.js'
+import {compactEntry, reportEntry} from '../../src/report/compact.js'
 import {writeReportJson} from '../../src/report/build-report.js'
 import {summarize} from '../../src/report/summarize.js'
 
@@ -211,7 +211,7 @@ describe('writeReportHtml', () => {
     // The entries as a run holds them, written in the layout rinse writes: one document per line.
     const entries = page.documents.map((d) => reportEntry(d))
     const {documents: _documents, ...rest} = report
-    const run = {...rest, documents: entries.map((d) => summarize(compactDocument(d)))}
+    const run = {...rest, documents: entries.map((d) => summarize(compactEntry(d)))}
     const json = new Map(entries.map((d) => [d.path, JSON.stringify(d)]))
     await writeReportJson(path.join(out, 'report.json'), run, async (summary) => json.get(summary.path)!)
     const written = await readFile(path.join(out, 'report.json'), 'utf8')

@@ -1,9 +1,10 @@
 /**
- * report.json version 3: every edit a self-describing object that replays to
- * the cleaned text exactly; the compact form readers work with keeps that; the
+ * report.json version 4: every edit a self-describing object (a change made the
+ * same way at several places once, with its places) that replays to the cleaned
+ * text exactly; the compact form readers work with keeps that; the
  * diffs and the page are rebuilt from OUT alone as the run wrote them; the resume
  * manifest points into report.json instead of copying it; reports of versions 1
- * and 2 are still read.
+ * 2 and 3 are still read.
  */
 import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
@@ -11,7 +12,8 @@ import {describe, expect, it} from 'vitest'
 import {applyEdits} from '../../src/engine/apply-edits.js'
 import {pointFinder} from '../../src/engine/clean-document.js'
 import type {Edit} from '../../src/engine/types.js'
-import {compactDocument, expandEdits, originalOf, reportEntry} from '../../src/report/compact.js'
+import {compactDocument, compactEntry, expandEdits, originalOf, placedEdits, reportEntry} from '../../src/report/compact.js'
+import type {ReportEntry} from '../../src/report/schema.js'
 import {listFiles, prng, readStoredReport, rinse, SAMPLE, tempDir} from '../helpers.js'
 
 /** Random sorted, non-overlapping edits over a random text, with the quirks the format has rules for. */
@@ -55,9 +57,12 @@ describe('report.json entries and the compact form', () => {
     for (let seed = 1; seed <= 200; seed++) {
       const {original, edits} = randomDocument(seed)
       const cleaned = applyEdits(original, edits)
-      const entry = JSON.parse(JSON.stringify(reportEntry({path: 'x.txt', bytesIn: 0, bytesOut: 0, ms: 0, edits, conflicts: []})))
-      expect(applyEdits(original, entry.edits)).toBe(cleaned)
-      const read = compactDocument(entry)
+      const entry = JSON.parse(
+        JSON.stringify(reportEntry({path: 'x.txt', bytesIn: 0, bytesOut: 0, ms: 0, edits, conflicts: []}))
+      ) as ReportEntry
+      const placed = placedEdits(entry.edits)
+      expect(applyEdits(original, placed)).toBe(cleaned)
+      const read = compactEntry(entry)
       expect(originalOf(cleaned, read.edits)).toBe(original)
       const expanded = expandEdits(read, original)
       expect(applyEdits(original, expanded)).toBe(cleaned)
@@ -75,9 +80,43 @@ describe('report.json entries and the compact form', () => {
           Array.from({length: edit.end.offset - edit.start.offset}, (_, k) => `${edit.start.offset + k}:${edit.rule}/${edit.reason}`)
         )
       expect(changedBy(expanded)).toEqual(changedBy(edits))
-      // The entry as stored and the compact form say the same.
-      expect(expanded).toEqual(entry.edits)
+      // The entry as stored and the compact form say the same (the entry stores no columns).
+      const withoutColumns = (edit: Edit): Edit => ({...edit, start: {...edit.start, column: 0}, end: {...edit.end, column: 0}})
+      expect(placed).toEqual(expanded.map(withoutColumns))
+      // A change made the same way at several places is stored once.
+      expect(entry.edits.length).toBeLessThanOrEqual(placed.length)
     }
+  })
+
+  it('stores a change made the same way at several places once, with its places, and leaves out end and an empty after', () => {
+    const original = '  One.\n  Two.\n  Three.\n'
+    const point = pointFinder(original)
+    const trim = (at: number): Edit => ({
+      stage: 'normalize',
+      rule: 'line-trim',
+      reason: 'indentation',
+      before: '  ',
+      after: '',
+      start: point(at),
+      end: point(at + 2)
+    })
+    const glue: Edit = {stage: 'repair', rule: 'x', reason: 'y', before: 'T', after: 't', start: point(9), end: point(10)}
+    const entry = reportEntry({path: 'a.txt', bytesIn: 0, bytesOut: 0, ms: 0, edits: [trim(0), trim(7), glue, trim(14)], conflicts: []})
+    expect(entry.edits).toEqual([
+      {
+        stage: 'normalize',
+        rule: 'line-trim',
+        reason: 'indentation',
+        before: '  ',
+        start: {line: 1, offset: 0},
+        also: [
+          [2, 7],
+          [3, 14]
+        ]
+      },
+      {stage: 'repair', rule: 'x', reason: 'y', before: 'T', after: 't', start: {line: 2, offset: 9}}
+    ])
+    expect(applyEdits(original, placedEdits(entry.edits))).toBe('One.\ntwo.\nThree.\n')
   })
 
   it('in the compact form, writes spaces as a count and leaves out an empty after', () => {
@@ -105,14 +144,19 @@ describe('a run', () => {
     const out = join(work, 'out')
     expect((await rinse(['run', SAMPLE, '--out', out])).code).toBe(0)
     const report = readStoredReport(out)
-    expect(report.version).toBe(3)
+    expect(report.version).toBe(4)
     // Every edit says what it is, where it was and what it removed, readable without rinse.
     const edits = report.documents.flatMap((document) => document.edits)
     expect(edits.length).toBeGreaterThan(10)
+    expect(edits.some((edit) => edit.also)).toBe(true)
     for (const edit of edits) {
-      expect(Object.keys(edit).slice(0, 7)).toEqual(['stage', 'rule', 'reason', 'before', 'after', 'start', 'end'])
+      expect(Object.keys(edit).slice(0, 4)).toEqual(['stage', 'rule', 'reason', 'before'])
+      expect(Object.keys(edit.start)).toEqual(['line', 'offset'])
       expect(edit.start.line).toBeGreaterThan(0)
-      expect(edit.end.offset - edit.start.offset).toBe(edit.before.length)
+    }
+    for (const document of report.documents) {
+      const input = readFileSync(join(SAMPLE, document.path), 'utf8')
+      expect(applyEdits(input, placedEdits(document.edits))).toBe(readFileSync(join(out, 'cleaned', document.path), 'utf8'))
     }
     // The manifest points into report.json: no entry is stored twice.
     const manifest = readFileSync(join(out, '.rinse', 'manifest.jsonl'), 'utf8')
@@ -194,6 +238,14 @@ describe('a version-1 report', () => {
     const diffs = await rinse(['diffs', out])
     expect(diffs.stderr).toBe('')
     expect(diffs.code).toBe(0)
+    expect(readFileSync(join(out, 'diffs', 'page.txt.diff'), 'utf8')).toContain('-Share this page\n')
+    expect((await rinse(['report', out])).code).toBe(0)
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('share buttons')
+  })
+
+  it('of version 3 (every edit an object with its end, each place on its own) is read too', async () => {
+    const out = outWith(3)
+    expect((await rinse(['diffs', out])).code).toBe(0)
     expect(readFileSync(join(out, 'diffs', 'page.txt.diff'), 'utf8')).toContain('-Share this page\n')
     expect((await rinse(['report', out])).code).toBe(0)
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('share buttons')

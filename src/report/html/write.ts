@@ -9,7 +9,9 @@ import {
   type StoredPageDocument,
   type StoredPageReport
 } from '../read-report.js'
-import {expandEdits, originalOf} from '../compact.js'
+import {reconstructOriginal} from '../../engine/apply-edits.js'
+import {pointFinder} from '../../engine/clean-document.js'
+import type {Edit} from '../../engine/types.js'
 import {DEFAULT_MAX_TEXT_CHARS} from './model.js'
 import {renderReportHtml, type RenderOptions} from './render.js'
 import type {Comparison} from '../compare.js'
@@ -33,7 +35,7 @@ function cleanedFile(cleanedDir: string, docPath: string): string | undefined {
 /**
  * The page's documents with their edits in full, and the original texts to
  * embed: each original is rebuilt from its cleaned file and its edits (which
- * also gives the edits' lines), and embedded, changed documents first, until
+ * gives the edits' lines where the report has none, version 2), and embedded, changed documents first, until
  * the character budget runs out. A document whose cleaned file is missing or
  * disagrees with its edits keeps its edits without lines and no text (the page says so).
  */
@@ -50,7 +52,7 @@ export async function loadOriginals(
     const file = cleanedFile(cleanedDir, doc.path)
     if (!file) return undefined
     try {
-      return originalOf(await readFile(file, 'utf8'), doc.edits)
+      return reconstructOriginal(await readFile(file, 'utf8'), doc.edits)
     } catch {
       return undefined
     }
@@ -66,7 +68,7 @@ export async function loadOriginals(
       const loaded = await Promise.all(batch.map(original))
       batch.forEach((doc, j) => {
         const text = loaded[j]
-        expanded.set(doc, {...withoutTable(doc), edits: expandEdits(doc, text)})
+        expanded.set(doc, {...pageDocument(doc), edits: doc.lines || text === undefined ? doc.edits : withLines(doc.edits, text)})
         if (text !== undefined && text.length <= budget) {
           texts.set(doc.path, text)
           budget -= text.length
@@ -74,13 +76,19 @@ export async function loadOriginals(
       })
     }
   }
-  const documents = report.documents.map((doc) => expanded.get(doc) ?? {...withoutTable(doc), edits: expandEdits(doc)})
+  const documents = report.documents.map((doc) => expanded.get(doc) ?? pageDocument(doc))
   return {report: {...report, documents}, texts}
 }
 
-function withoutTable(doc: StoredPageDocument): Omit<PageDocumentInput, 'edits'> {
-  const {rules: _rules, edits: _edits, ...rest} = doc
+function pageDocument(doc: StoredPageDocument): PageDocumentInput {
+  const {lines: _lines, ...rest} = doc
   return rest
+}
+
+/** Edits with their lines and columns worked out from the original (a version-2 report stored offsets only). */
+function withLines(edits: readonly Edit[], original: string): Edit[] {
+  const point = pointFinder(original)
+  return edits.map((edit) => ({...edit, start: point(edit.start.offset), end: point(edit.end.offset)}))
 }
 
 /** Read `OUT/report.json` and `OUT/cleaned/*`, and write `OUT/report.html` atomically. */
