@@ -8,7 +8,7 @@
  * form was report.json's version 2; lines and columns are worked out from the
  * original, rebuilt from the cleaned text and the edits.
  */
-import {pointFinder} from '../engine/clean-document.js'
+import {pointFinder, type DocumentResult} from '../engine/clean-document.js'
 import type {Edit, FoldedEdit, Point} from '../engine/types.js'
 import type {
   DocumentReport,
@@ -27,6 +27,31 @@ import {ReconstructError} from '../errors.js'
 /** What a document's report entry is made from: its edits as `clean()` gives them. */
 export interface DocumentEdits extends Omit<DocumentReport, 'rules' | 'edits'> {
   edits: readonly Edit[]
+}
+
+/**
+ * A cleaned document as its report entry is made from it: the result's edits and
+ * conflicts, its sizes and time (to 0.01 ms), and its site, warnings and drop only
+ * when it has them.
+ */
+export function documentEdits(
+  path: string,
+  result: Pick<DocumentResult, 'edits' | 'conflicts' | 'warnings'>,
+  facts: Pick<DocumentEdits, 'bytesIn' | 'bytesOut' | 'ms' | 'site' | 'dropped'>
+): DocumentEdits {
+  const {bytesIn, bytesOut, ms, site, dropped} = facts
+  const document: DocumentEdits = {
+    path,
+    bytesIn,
+    bytesOut,
+    ms: Math.round(ms * 100) / 100,
+    edits: result.edits,
+    conflicts: result.conflicts
+  }
+  if (site) document.site = site
+  if (result.warnings.length > 0) document.warnings = result.warnings
+  if (dropped) document.dropped = dropped
+  return document
 }
 
 /** A document entry with its edits as full `Edit` objects, each place on its own (as report.json version 3 stored it). */

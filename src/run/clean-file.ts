@@ -12,7 +12,7 @@ import {contentHash} from '../io/content-hash.js'
 import {manifestLine, type ManifestLine, type ManifestMeta} from './manifest.js'
 import {readDocumentSync} from '../io/read-document.js'
 import type {InputFile} from '../io/walk.js'
-import {compactEntry, diffEdits, reportEntry, type DocumentEdits} from '../report/compact.js'
+import {compactEntry, diffEdits, documentEdits, reportEntry} from '../report/compact.js'
 import {serializeEntry, type SerializedDocument} from '../report/summarize.js'
 import {unifiedDiff} from '../report/unified-diff.js'
 import {dropDecision} from '../engine/corpus.js'
@@ -67,18 +67,13 @@ export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: S
   } else {
     writeFileAtomicSync(cleanedFile, cleaned, temp)
   }
-  const document: DocumentEdits = {
-    path: file.relative,
+  const document = documentEdits(file.relative, result, {
     bytesIn: bytes,
     bytesOut: dropped ? 0 : cleaned.length,
-    ms: Math.round(ms * 100) / 100,
-    edits: result.edits,
-    conflicts: result.conflicts
-  }
-  const site = documentSite(pipeline.config.site, file.relative)
-  if (site) document.site = site
-  if (result.warnings.length > 0) document.warnings = result.warnings
-  if (dropped) document.dropped = dropped
+    ms,
+    site: documentSite(pipeline.config.site, file.relative),
+    dropped
+  })
   const entry = reportEntry(document)
   const stored = compactEntry(entry)
   // From the edits as stored, so that `rinse diffs OUT` writes the same diff again.

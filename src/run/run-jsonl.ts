@@ -18,7 +18,7 @@ import {listInputFiles, type InputFile} from '../io/walk.js'
 import type {FileStat} from '../io/stat-files.js'
 import {stopsRun, writeError, writingTo} from '../io/write-error.js'
 import type {FailedDocument} from '../report/schema.js'
-import type {DocumentEdits} from '../report/compact.js'
+import {documentEdits} from '../report/compact.js'
 import {serializeDocument, type SerializedDocument} from '../report/summarize.js'
 import {dropDecision, type CorpusDocument} from '../engine/corpus.js'
 import type {DocumentName} from '../engine/clean-document.js'
@@ -46,10 +46,10 @@ export async function runJsonl(options: RunOptions & JsonlOptions): Promise<RunR
   const workers = Math.max(1, options.workers ?? defaultWorkers())
   const width = Math.max(1, options.concurrency ?? 16) * workers
   const site = pipeline.config.site
-  // A record's path in reports, and its site when it names one (a `site` or `url` field; the pipeline's pattern wins).
+  // A record's path in reports, and its site: its own `site` or `url` field, the pipeline's pattern winning (see site.ts).
   const nameOf = (file: InputFile, record: JsonlRecord): DocumentName => {
     const path = options.idField ? `${file.relative}#${record.id}` : `${file.relative}:${record.line}`
-    return record.site === undefined ? {path} : {path, site: documentSite(site, path, record.site)}
+    return {path, site: documentSite(site, path, record.site)}
   }
   // Records are known by file and line (ids may repeat).
   const recordKey = (fileIndex: number, record: JsonlRecord): string => `${fileIndex}:${record.line}`
@@ -138,18 +138,13 @@ async function cleanJsonlFile(file: InputFile, context: FileContext, run: JsonlR
       const line = withText(record.record, options.textField, result.text)
       if (dropped) await duplicates?.write(line)
       else await cleaned.write(line)
-      const document: DocumentEdits = {
-        path,
+      const document = documentEdits(path, result, {
         bytesIn: Buffer.byteLength(record.text),
         bytesOut: dropped ? 0 : Buffer.byteLength(result.text),
-        ms: Math.round((ms ?? 0) * 100) / 100,
-        edits: result.edits,
-        conflicts: result.conflicts
-      }
-      const site = name.site ?? documentSite(pipeline.config.site, path)
-      if (site) document.site = site
-      if (result.warnings.length > 0) document.warnings = result.warnings
-      if (dropped) document.dropped = dropped
+        ms: ms ?? 0,
+        site: name.site,
+        dropped
+      })
       fileDocuments.push(serializeDocument(document))
       context.cleaned(path, document.bytesIn)
     }
