@@ -111,6 +111,33 @@ describe('boilerplate', () => {
     expect(removedRules(page)).toEqual([])
   })
 
+  it('removes a consent dialog kept as text, and keeps articles about cookies and privacy', () => {
+    const dialog = [
+      'We and our 31 partners store cookies on your device to personalise ads and measure traffic on our site.',
+      'Always Active',
+      'Create profiles for personalised advertising 40 partners can use this purpose',
+      'Information about what you read on this service can be combined with your advertising profile.',
+      'Accept all'
+    ]
+    expect(removedRules([prose(1), prose(2), ...dialog].join('\n\n'))).toEqual(dialog.map(() => 'consent-dialog'))
+    const reporting = [
+      'Regulators said on Tuesday that websites must ask before setting cookies that track visitors for advertising.',
+      'You may have noticed more banners asking for your consent, and the agency says our data shows most people click accept without reading.',
+      'Critics said the rules do little for privacy because browsers already let users block third-party cookies.',
+      prose(1)
+    ]
+    const recipe = [
+      'These cookies keep for a week in a tin, and you can freeze the dough for a month if our kitchen is anything to go by.',
+      'Preheat the oven to 180 degrees and line two trays with baking paper before you start on the dough.',
+      prose(2)
+    ]
+    const policy = [
+      'Privacy statement: this is the website of Harbour Knits. We keep your address only to ship your order, and with respect to cookies, we set one so that you keep your basket, and no other.',
+      'We never sell or share your details with partners, and you can ask us at any time what we hold about you.'
+    ]
+    expect(removedRules([...reporting, ...recipe, ...policy].join('\n\n'))).toEqual([])
+  })
+
   it('tells a menu whose links lost their separators from a headline of capitalized words', () => {
     const menus = [
       'Home Recipes Baking Weeknight Dinners About Contact Shop',

@@ -21,6 +21,7 @@ import {authorBox} from './rules/author-box.js'
 import {breadcrumb} from './rules/breadcrumb.js'
 import {commentForm} from './rules/comment-form.js'
 import {commentThread} from './rules/comment-thread.js'
+import {consentDialog} from './rules/consent-dialog.js'
 import {copyright} from './rules/copyright.js'
 import {disclaimer} from './rules/disclaimer.js'
 import {formWidget} from './rules/form-widget.js'
@@ -84,6 +85,7 @@ export const BOILERPLATE_RULES: readonly BlockRule[] = [
   breadcrumb,
   menuLine,
   siteNotice,
+  consentDialog,
   formWidget,
   shareBar,
   sourceLink,
