@@ -25,8 +25,8 @@ const TOPICS: Readonly<Record<string, RegExp>> = {
   tracking: /\btrack(?:ing|s|ed)?\b/i
 }
 const TOPIC_LIST = Object.entries(TOPICS)
-/** Most pages name neither cookies nor consent: nothing can open a dialog there. */
-const ANCHOR_TEXT = new RegExp(`${TOPICS['cookie']!.source}|${TOPICS['consent']!.source}`, 'i')
+/** What every opening paragraph holds (cookies, or partners beside consent), as plain words: most blocks are passed over on it. */
+const MAY_OPEN = /cookie|partner|vendor|third.part/i
 const READER = /\b(?:you|your)\b/i
 const SITE_VOICE = /\b(?:we|our|us)\b/i
 
@@ -92,20 +92,35 @@ function bridges(block: Block, open: boolean): boolean {
   return block.words <= LABEL_WORDS || (open && block.words <= TITLE_WORDS && !endsSentence(block.text))
 }
 
-/** How many blocks from `index` on lead to a block that continues the dialog (0: none do). */
-function bridge(blocks: readonly Block[], index: number, open: boolean): number {
-  for (let k = index; k < blocks.length && k < index + MAX_BRIDGE; k++) {
-    if (!bridges(blocks[k]!, open)) return 0
-    const next = blocks[k + 1]
-    if (next && (opensDialog(next) || continuesDialog(next, open))) return k + 1 - index
-  }
-  return 0
+/** A block that belongs to the dialog on its own. */
+function inDialog(block: Block, open: boolean): boolean {
+  return opensDialog(block) || continuesDialog(block, open)
 }
 
 /**
- * The blocks of the consent dialogs of a document: runs of adjacent blocks that
- * each continue a dialog, holding at least one that opens one. Worked out once
- * per document, as the rule is asked block by block.
+ * The last block of the dialog going from block `from` (in it) one way, `step`
+ * +1 or -1: over blocks in it, and over up to MAX_BRIDGE bridging blocks when
+ * one in it follows them. Before the opening paragraph the dialog is not open.
+ */
+function reach(blocks: readonly Block[], from: number, step: 1 | -1): number {
+  const open = step === 1
+  const at = (k: number): Block | undefined => blocks[k]
+  let last = from
+  for (let k = from + step; at(k);) {
+    let gap = 0
+    while (gap < MAX_BRIDGE && at(k + gap * step) && !inDialog(at(k + gap * step)!, open) && bridges(at(k + gap * step)!, open)) gap++
+    const next = k + gap * step
+    if (!at(next) || !inDialog(at(next)!, open)) break
+    last = next
+    k = next + step
+  }
+  return last
+}
+
+/**
+ * The blocks of the consent dialogs of a document: around each paragraph that
+ * opens one, the adjacent blocks that continue it. Worked out once per
+ * document, as the rule is asked block by block.
  */
 const dialogsOf = new WeakMap<readonly Block[], ReadonlySet<number>>()
 
@@ -114,23 +129,13 @@ function dialogBlocks(blocks: readonly Block[]): ReadonlySet<number> {
   if (known) return known
   const found = new Set<number>()
   dialogsOf.set(blocks, found)
-  if (!blocks.some((block) => ANCHOR_TEXT.test(block.text))) return found
-  for (let start = 0; start < blocks.length;) {
-    let end = start
-    let opened = false
-    for (; end < blocks.length; end++) {
-      const block = blocks[end]!
-      const opens = opensDialog(block)
-      if (opens || continuesDialog(block, opened)) {
-        opened ||= opens
-        continue
-      }
-      const across = end > start ? bridge(blocks, end, opened) : 0
-      if (across === 0) break
-      end += across - 1
-    }
-    if (opened) for (let k = start; k < end; k++) found.add(k)
-    start = Math.max(end, start + 1)
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!
+    if (found.has(i) || !MAY_OPEN.test(block.text) || !opensDialog(block)) continue
+    const first = reach(blocks, i, -1)
+    const last = reach(blocks, i, 1)
+    for (let k = first; k <= last; k++) found.add(k)
+    i = last
   }
   return found
 }
