@@ -125,7 +125,13 @@ export function findBoilerplate(
   blocks: readonly Block[],
   rules: readonly BlockRule[],
   /** Each rule's watchdog mark, worked out once when the stage is built. */
-  codes: readonly number[] = rules.map((rule) => watchCode('boilerplate', rule.id))
+  codes: readonly number[] = rules.map((rule) => watchCode('boilerplate', rule.id)),
+  /**
+   * `false` in a later round of the same document: the context-free rules are not
+   * asked again. Each matches on a block of its own (a dialog's opening paragraph, a
+   * slideshow's loader line), which the first round removed with what it claimed.
+   */
+  contextFree = true
 ): BlockDeletion[] {
   const claimed = new Map<number, BlockDeletion>()
   const claim = (block: Block, rule: BlockRule, result: BlockMatch | true): void => {
@@ -151,7 +157,7 @@ export function findBoilerplate(
     }
   }
   const noContext: BlockContext = {blocks, firstProse: -1, lastProse: blocks.length}
-  for (const block of blocks) claimFirst(block, false, noContext)
+  if (contextFree) for (const block of blocks) claimFirst(block, false, noContext)
   const prose = blocks.filter((block) => !claimed.has(block.index) && isProse(block))
   const context: BlockContext = {blocks, firstProse: prose[0]?.index ?? -1, lastProse: prose.at(-1)?.index ?? -1}
   for (const block of blocks) if (!claimed.has(block.index)) claimFirst(block, true, context)
@@ -245,7 +251,7 @@ function removeRounds(
   for (let round = 0; round < MAX_ROUNDS && remaining.length > 0; round++) {
     const visible = withoutCopiesView ?? remaining
     const view = renumber(visible, blocks)
-    const found = decide(view, settings, keepProse)
+    const found = decide(view, settings, keepProse, round === 0)
     if (found.length === 0) {
       if (withoutCopiesView || !localDedup) break
       withoutCopiesView = withoutCopies(remaining, localDedup)
@@ -324,9 +330,10 @@ function decide(
     keep: KeepOptions
     classifier: (Required<Omit<ClassifierOptions, 'model' | 'proseRows'>> & Pick<ClassifierOptions, 'model' | 'proseRows'>) | undefined
   },
-  keepProse = false
+  keepProse = false,
+  firstRound = true
 ): BlockDeletion[] {
-  const deletions = findBoilerplate(blocks, settings.rules, settings.codes)
+  const deletions = findBoilerplate(blocks, settings.rules, settings.codes, firstRound)
   const removed = new Set(deletions.map((deletion) => deletion.block.index))
   const elements = findElements(blocks, removed)
   const kept = new Set<number>()
