@@ -9,7 +9,7 @@ import {clientScript} from './client-script.js'
 import {comparePanel, compareTab, type PageComparison} from './compare-panel.js'
 import {buildPageModel, stageColours, type ModelOptions, type PageModel} from './model.js'
 import {REPORT_CSS} from './styles.js'
-import {escapeHtml as h, fmtBytes, fmtInt, fmtMs, fmtPct, jsonForScript, removedShare} from './util.js'
+import {escapeHtml as h, fmtBytes, fmtInt, fmtMs, fmtPct, packForScript, removedShare} from './util.js'
 import {maxOf} from '../../engine/arrays.js'
 
 export interface RenderOptions extends ModelOptions {
@@ -282,7 +282,7 @@ ${comparePanel(options.comparison)}
 <section data-panel="decisions" aria-label="Review decisions"><div id="decisions" data-testid="decisions"></div></section>
 </main>
 <div id="tip" role="tooltip" data-testid="tooltip" hidden></div>
-<script type="application/json" id="rinse-data">${jsonForScript(model.data)}</script>
+<script type="application/octet-stream" id="rinse-data" data-encoding="gzip-base64">${packForScript(model.data)}</script>
 <script>${clientScript()}</script>
 </body>
 </html>

@@ -10,8 +10,15 @@ export interface Page extends PageData {
   lowerPaths: string[]
 }
 
-export function loadPage(): Page {
-  const data = JSON.parse(document.getElementById('rinse-data')!.textContent!) as PageData
+/**
+ * The page's data: JSON, gzip-compressed and base64-encoded by the writer
+ * (`packForScript`), inflated with the browser's own DecompressionStream.
+ */
+export async function loadPage(): Promise<Page> {
+  const packed = document.getElementById('rinse-data')!.textContent!.trim()
+  const bytes = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0))
+  const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))
+  const data = JSON.parse(await new Response(inflated).text()) as PageData
   // Edits come with positions as steps from the previous edit (a smaller page).
   for (const doc of data.docs) {
     let end = 0
