@@ -75,3 +75,41 @@ describe('the prose guard on a hard-wrapped article', () => {
     expect(second.text).toBe(first.text)
   })
 })
+
+describe('a column layout: a wrapped paragraph with side-column cells between its lines', () => {
+  // Wrapped at 77 columns; the cells keep normalize from joining the lines (too few fill the width).
+  const lines = [
+    'The people who live along the old canal have asked the county for years to',
+    'mend the towpath, which floods every winter and which most of them have to',
+    'walk along to reach the bus stop, the school and the shop in the village, and',
+    'this spring the county at last put the work in its budget for the next year.',
+    'The engineers who looked at the path in March said that the drains under it',
+    'had been blocked for a long time and that the water had nowhere else to go,',
+    'so the first part of the work will be to clear them before the path is laid',
+    'again with stone from the quarry on the hill that the county has used before.',
+    'The work should start in June and take about ten weeks, and the path will be',
+    'closed for most of that time, with a bus laid on for the children who use it.'
+  ]
+  const cells = ['» Weather', '» Sport', '» Letters', '» Events']
+  const column = lines.flatMap((line, i) => (i % 2 === 1 && i < 9 ? [line, cells[(i - 1) / 2]!] : [line]))
+  const menu = Array.from({length: 30}, (_, i) => `  • Section ${i + 1}`)
+  const text = [...menu, '', ...column, '', 'Canal News'].join('\n')
+  const model = {line: {bias: -5}, context: {bias: -5}, threshold: 0.5}
+  const stages = () => [
+    normalize(),
+    boilerplate({classifier: {model, protectProseTokens: 0, longProseTokens: 0, minBlocks: 10}, recurring: false}),
+    repair()
+  ]
+
+  it('keeps the paragraph, which rewrap joins once the cells are gone', () => {
+    const result = cleanDocument(text, stages(), 'page.txt')
+    expect(result.text).toContain(lines.join(' '))
+    for (const cell of cells) expect(result.text).not.toContain(cell)
+  })
+
+  it('changes nothing when it cleans its output again', () => {
+    const first = cleanDocument(text, stages(), 'page.txt')
+    const second = cleanDocument(first.text, stages(), 'page.txt')
+    expect(second.edits).toEqual([])
+  })
+})
