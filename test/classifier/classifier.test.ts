@@ -129,6 +129,19 @@ Your email address will not be published. Required fields are marked *`
     for (const p of ARTICLE.slice(0, 4)) expect(out).toContain(p)
   })
 
+  it("keeps long prose far from the main run in the prose guard's second decision (proseRows), not before", () => {
+    const far =
+      'The second half of the report, printed well below the first in a column of its own, says that the new timetable will be tried for six months and that the council will ask the people who use the buses what they think of it before it decides anything for good.'
+    const menu = Array.from({length: 30}, (_, i) => `Section ${i + 1} Home News`)
+    const blocks = blocksOf([...ARTICLE, menu.join('\n'), far].join('\n\n'))
+    // A model that calls every line boilerplate: only the long-prose rule keeps a line.
+    const model = {line: {bias: -5}, context: {bias: -5}, threshold: 0.5}
+    const farIndex = blocks.findIndex((block) => block.text === far)
+    const first = classifyBlocks(blocks, {model})[farIndex]!
+    expect([first.boilerplate, first.label]).toEqual([true, 'outside-main-content'])
+    expect(classifyBlocks(blocks, {model, longProseTokens: 1, proseRows: true})[farIndex]!.boilerplate).toBe(false)
+  })
+
   it('is pure: same answer twice, input untouched', () => {
     const blocks = blocksOf(NEWS_PAGE)
     const copy = structuredClone(blocks)

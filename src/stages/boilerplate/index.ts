@@ -12,6 +12,8 @@ import {holdsProse, isProse, type BlockContext, type BlockMatch, type BlockRule}
 import {DEFAULT_RECURRING, RECURRING_RULE, RecurringLines, recurringOptions} from './recurring.js'
 import {classifierOptions, classifyBlocks, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions} from './classifier/index.js'
 import {RemovalDetail} from './classifier/removal-detail.js'
+import {wrappedLines} from './wrapped-prose.js'
+import {rewrappedView} from './rewrapped-view.js'
 import {DEFAULT_KEEP, ELEMENTS, findElements, keepOptions, type KeepOptions} from './elements.js'
 import {compileUserPattern, CUSTOM_PATTERN_FLAGS, customPattern, type CustomPattern} from './user-pattern.js'
 import {ruleInfo, ruleSwitches, withRuleSwitches} from '../rule-switches.js'
@@ -52,7 +54,7 @@ const CLASSIFIER = watchCode('boilerplate', 'block-classifier')
 /** When the classifier may not take most of a document's prose. */
 export const guttingOptions = z
   .object({
-    /** Share of the prose words (lines of 12+ words ending a sentence) that the classifier may remove. */
+    /** Share of the prose words (lines of 12+ words ending a sentence, and the lines of a paragraph hard-wrapped mid-sentence) that the classifier may remove. */
     maxProseRemoved: z.number().min(0).max(1),
     /** Documents with fewer prose words than this are left to the classifier. */
     minProseWords: z.number().int().min(0)
@@ -216,7 +218,9 @@ export function boilerplate(options: BoilerplateOptions = {}, context: Boilerpla
             // Most of the prose would go on the classifier's word alone: decide again
             // with every prose line out of its reach, and tell the reviewer.
             deletions = removeRounds(blocks, settings, localDedup, true)
-            input.warn({start: guard.start, end: guard.end, rule: 'kept-prose', reason: guard.reason})
+            const settled = settleGuard(blocks, deletions, settings, localDedup, gutting!)
+            deletions = [...deletions, ...settled.more].sort((a, b) => a.block.index - b.block.index)
+            if (settled.holds) input.warn({start: guard.start, end: guard.end, rule: 'kept-prose', reason: guard.reason})
           }
           if (recurring) flagRecurringProse(input, blocks, deletions, recurring)
           return deleteBlocks(input.text, blocks, deletions)
@@ -281,12 +285,13 @@ function guardProse(
   const byRule = new Map(deletions.map((deletion) => [deletion.block.index, deletion.rule]))
   // Prose the classifier removed for a structural reason (a comment thread) is not the article's.
   const structural = new Set(deletions.filter((deletion) => deletion.detail?.structure).map((deletion) => deletion.block.index))
+  const wrapped = wrappedLines(blocks)
   let prose = 0
   let removed = 0
   let first: Block | undefined
   let last: Block | undefined
   for (const block of blocks) {
-    if (!holdsProse(block)) continue
+    if (!holdsProse(block) && !wrapped[block.index]) continue
     const rule = byRule.get(block.index)
     if (rule !== undefined && rule !== 'block-classifier') continue
     prose += block.words
@@ -302,6 +307,42 @@ function guardProse(
     end: last.end,
     reason: `kept: the classifier would have removed ${removed} of the ${prose} words of prose (${share}%, more than maxProseRemoved ${options.maxProseRemoved}); its prose lines stay, check this document`
   }
+}
+
+/**
+ * A second clean of the output decides the guard again, on what the guard kept
+ * and as rewrap joins it: with the boilerplate around it gone, the classifier
+ * may take less than the guard's share, and a paragraph kept as wrapped lines
+ * is one line there. For the output to be a fixed point, what that clean would
+ * remove goes now (all the lines of a joined paragraph). Returns the added
+ * removals, and whether the guard holds on what is left.
+ */
+function settleGuard(
+  blocks: readonly Block[],
+  deletions: readonly BlockDeletion[],
+  settings: Settings,
+  localDedup: LocalCopies | undefined,
+  gutting: GuttingOptions
+): {more: BlockDeletion[]; holds: boolean} {
+  const gone = new Set(deletions.map((deletion) => deletion.block.index))
+  const more: BlockDeletion[] = []
+  let holds = true
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const left = blocks.filter((block) => !gone.has(block.index))
+    const view = rewrappedView(renumber(left, blocks))
+    const normal = removeRounds(view.blocks, settings, localDedup)
+    if (normal.length === 0) break
+    holds = guardProse(view.blocks, normal, gutting) !== undefined
+    const again = holds ? removeRounds(view.blocks, settings, localDedup, true) : normal
+    if (again.length === 0) break
+    for (const deletion of again)
+      for (const source of view.sources[deletion.block.index]!) {
+        const block = left[source.index]!
+        more.push({...deletion, block})
+        gone.add(block.index)
+      }
+  }
+  return {more, holds}
 }
 
 /**

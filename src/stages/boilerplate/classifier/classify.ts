@@ -12,6 +12,7 @@ import type {BlockDecision, ClassifierBlock, ClassifierOptions} from './types.js
 import {MODEL} from './weights.js'
 import {PROSE_WORDS} from '../block-rule.js'
 import {holdsSentences} from '../../../blocks/line-end.js'
+import {wrappedLines} from '../wrapped-prose.js'
 
 export const DEFAULT_CLASSIFIER_OPTIONS: Required<Omit<ClassifierOptions, 'model' | 'proseRows'>> = {
   threshold: MODEL.threshold,
@@ -309,10 +310,11 @@ export function classifyWithModel(
   const densityIdx = LINE_FEATURES.indexOf('comment_density')
   const blankIdx = LINE_FEATURES.indexOf('blank_before')
   const apart = paragraphsApart(doc.stats, doc.vectors, blankIdx)
+  const wrapped = options.proseRows ? wrappedLines(blocks) : undefined
   for (let i = 0; i < n; i++) {
     const stats = doc.stats[i]!
-    // The guard's second decision counts a table layout's rows as prose too.
-    const row = options.proseRows ? blocks[i]!.text : undefined
+    // The guard's second decision counts a table layout's rows and a hard-wrapped paragraph's lines as prose too.
+    const row = options.proseRows ? (wrapped![i] ? WRAPPED : blocks[i]!.text) : undefined
     const v = doc.vectors[i]!
     const logit = ctx ? contextLogit(i) : logits1[i]!
     const score = sigmoid(logit)
@@ -333,10 +335,14 @@ export function classifyWithModel(
       guarded = true
     }
     // A long paragraph of prose is not removed on the score alone, however low:
-    // it takes a structural reason, named in the message.
+    // it takes a structural reason, named in the message. In the guard's second
+    // decision the main run of prose is no reason: it is found from the scores
+    // that were about to take most of the prose, so prose far from it may be the
+    // article (a column layout's), and only a comment thread or a list still counts.
+    const linesFromMain = options.proseRows ? 0 : v[linesFromIdx]!
     const structural =
       boilerplate && isLongProse(stats, PROSE_WORDS, row)
-        ? (structuralReason(v[afterMarkerIdx]!, v[cuesBeforeIdx]!, v[densityIdx]!, v[inMainIdx]!, v[linesFromIdx]!) ??
+        ? (structuralReason(v[afterMarkerIdx]!, v[cuesBeforeIdx]!, v[densityIdx]!, v[inMainIdx]!, linesFromMain) ??
           (apart && v[blankIdx] === 0 ? LIST_RUN : undefined))
         : undefined
     const structure = structural?.reason
@@ -398,13 +404,20 @@ export function classifyWithModel(
 /**
  * A long paragraph that reads as prose: a normal share of stop words and a sentence
  * end, or, given the line's text as `row`, two sentence ends inside it (a table
- * layout's row, where a side column's cell follows the paragraph).
+ * layout's row, where a side column's cell follows the paragraph), or, given
+ * WRAPPED, none (a line of a hard-wrapped paragraph, see wrapped-prose.ts).
  */
-export function isLongProse(stats: LineStats, minTokens: number, row?: string): boolean {
+export function isLongProse(stats: LineStats, minTokens: number, row?: string | typeof WRAPPED): boolean {
   return (
-    minTokens > 0 && stats.tokens >= minTokens && stats.stopRatio >= 0.3 && (stats.terminal || (row !== undefined && holdsSentences(row)))
+    minTokens > 0 &&
+    stats.tokens >= minTokens &&
+    stats.stopRatio >= 0.3 &&
+    (stats.terminal || row === WRAPPED || (row !== undefined && holdsSentences(row)))
   )
 }
+
+/** In place of a row's text: the line of a hard-wrapped paragraph (wrapped-prose.ts). */
+const WRAPPED = Symbol('wrapped')
 
 /**
  * What in the page's structure, not the score, marks a line as boilerplate: a

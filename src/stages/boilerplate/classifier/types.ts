@@ -54,8 +54,10 @@ export type ClassifierOptions = z.output<typeof classifierOptions> & {
    */
   model?: ClassifierModel
   /**
-   * Count a table layout's rows that hold sentences beside a side column's cell as
-   * prose too (holdsSentences): set by the gutting guard's second decision only.
+   * The gutting guard's second decision (set by it only): a table layout's rows that
+   * hold sentences beside a side column's cell (holdsSentences) and the lines of a
+   * hard-wrapped paragraph (wrapped-prose.ts) count as prose too, and distance from
+   * the main run of prose is no reason to remove prose.
    */
   proseRows?: boolean
 }

@@ -36,59 +36,61 @@ export const hardWrap: TextRule<HardWrapOptions> = {
   id: 'hard-wrap',
   reason: 'line broken by a fixed-width wrap',
   example: '`a line that was\\nwrapped` → `a line that was wrapped`',
-  propose(input, options) {
-    const text = input.text
-    const edits: ProposedEdit[] = []
-    // Chunks of consecutive non-blank lines.
-    const lines: Array<{start: number; text: string}> = []
-    let offset = 0
-    for (const line of text.split('\n')) {
-      lines.push({start: offset, text: line})
-      offset += line.length + 1
-    }
-    let chunkStart = 0
-    for (let i = 0; i <= lines.length; i++) {
-      if (i < lines.length && lines[i]!.text.trim() !== '') continue
-      const chunk = lines.slice(chunkStart, i)
-      chunkStart = i + 1
-      if (chunk.length < 2) continue
-      const width = maxOf(chunk.map((line) => line.text.length))
-      if (width < options.minWidth || width > options.maxWidth) continue
-      // Most lines must reach near the width, as wrapped prose does.
-      const full = chunk.slice(0, -1).filter((line) => line.text.length >= width * 0.6).length
-      if (full < (chunk.length - 1) * 0.75) continue
-      // Code keeps its lines: a comment and a statement are not one wrapped sentence.
-      // (One line that names a call or holds braces does not make prose code.)
-      if (chunk.filter((line) => looksLikeCode(line.text)).length * 2 >= chunk.length) continue
-      for (let k = 0; k < chunk.length - 1; k++) {
-        const line = chunk[k]!
-        const next = chunk[k + 1]!
-        // A wrapper never prints a line twice: a repeated line (a title printed again) is a line of its own.
-        if (LIST_MARKER.test(next.text) || next.text.trim() === line.text.trim()) continue
-        const nextWord = FIRST_WORD.exec(next.text)?.[0] ?? ''
-        const hyphen = HYPHEN_BREAK.exec(line.text)
-        const nextHead = /^[\p{Ll}]+/u.exec(next.text)?.[0]
-        // The next word did not fit, or the wrapper split a word to fill the line.
-        const wrapped = line.text.length + 1 + nextWord.length > width || Boolean(hyphen && nextHead && line.text.length >= width * 0.6)
-        if (!wrapped) continue
-        // Two-line chunks are joined only when the next line plainly continues a sentence.
-        if (chunk.length === 2 && !/^[\p{Ll}\d(“"'‘]/u.test(next.text)) continue
-        const newline = line.start + line.text.length
-        if (hyphen && nextHead) {
-          const joined = hyphen[1]! + nextHead
-          const keepHyphen = !isEnglishWord(joined) || (isEnglishWord(hyphen[1]!) && isEnglishWord(nextHead) && !isEnglishWord(joined))
-          edits.push({
-            start: keepHyphen ? newline : newline - 1,
-            end: newline + 1,
-            replacement: '',
-            rule: 'hyphenated-break',
-            reason: keepHyphen ? 'compound word broken across lines' : 'word hyphenated across a line break'
-          })
-          continue
-        }
-        edits.push({start: newline, end: newline + 1, replacement: ' ', rule: hardWrap.id, reason: hardWrap.reason})
-      }
-    }
-    return edits
+  propose: (input, options) => hardWrapEdits(input.text, options)
+}
+
+/** The rule's edits for a text (boilerplate also asks what a later rewrap would join). */
+export function hardWrapEdits(text: string, options: HardWrapOptions): ProposedEdit[] {
+  const edits: ProposedEdit[] = []
+  // Chunks of consecutive non-blank lines.
+  const lines: Array<{start: number; text: string}> = []
+  let offset = 0
+  for (const line of text.split('\n')) {
+    lines.push({start: offset, text: line})
+    offset += line.length + 1
   }
+  let chunkStart = 0
+  for (let i = 0; i <= lines.length; i++) {
+    if (i < lines.length && lines[i]!.text.trim() !== '') continue
+    const chunk = lines.slice(chunkStart, i)
+    chunkStart = i + 1
+    if (chunk.length < 2) continue
+    const width = maxOf(chunk.map((line) => line.text.length))
+    if (width < options.minWidth || width > options.maxWidth) continue
+    // Most lines must reach near the width, as wrapped prose does.
+    const full = chunk.slice(0, -1).filter((line) => line.text.length >= width * 0.6).length
+    if (full < (chunk.length - 1) * 0.75) continue
+    // Code keeps its lines: a comment and a statement are not one wrapped sentence.
+    // (One line that names a call or holds braces does not make prose code.)
+    if (chunk.filter((line) => looksLikeCode(line.text)).length * 2 >= chunk.length) continue
+    for (let k = 0; k < chunk.length - 1; k++) {
+      const line = chunk[k]!
+      const next = chunk[k + 1]!
+      // A wrapper never prints a line twice: a repeated line (a title printed again) is a line of its own.
+      if (LIST_MARKER.test(next.text) || next.text.trim() === line.text.trim()) continue
+      const nextWord = FIRST_WORD.exec(next.text)?.[0] ?? ''
+      const hyphen = HYPHEN_BREAK.exec(line.text)
+      const nextHead = /^[\p{Ll}]+/u.exec(next.text)?.[0]
+      // The next word did not fit, or the wrapper split a word to fill the line.
+      const wrapped = line.text.length + 1 + nextWord.length > width || Boolean(hyphen && nextHead && line.text.length >= width * 0.6)
+      if (!wrapped) continue
+      // Two-line chunks are joined only when the next line plainly continues a sentence.
+      if (chunk.length === 2 && !/^[\p{Ll}\d(“"'‘]/u.test(next.text)) continue
+      const newline = line.start + line.text.length
+      if (hyphen && nextHead) {
+        const joined = hyphen[1]! + nextHead
+        const keepHyphen = !isEnglishWord(joined) || (isEnglishWord(hyphen[1]!) && isEnglishWord(nextHead) && !isEnglishWord(joined))
+        edits.push({
+          start: keepHyphen ? newline : newline - 1,
+          end: newline + 1,
+          replacement: '',
+          rule: 'hyphenated-break',
+          reason: keepHyphen ? 'compound word broken across lines' : 'word hyphenated across a line break'
+        })
+        continue
+      }
+      edits.push({start: newline, end: newline + 1, replacement: ' ', rule: hardWrap.id, reason: hardWrap.reason})
+    }
+  }
+  return edits
 }

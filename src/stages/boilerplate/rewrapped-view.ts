@@ -1,0 +1,50 @@
+/**
+ * The blocks left after boilerplate as a second clean of the output sees them:
+ * repair's rewrap joins the hard-wrapped lines that removed blocks stood
+ * between (a side column's cells in a column layout), so a paragraph kept as
+ * wrapped lines comes back as one line, with other features and another count
+ * of prose.
+ */
+import type {Block} from '../../blocks/block.js'
+import {segment} from '../../blocks/segment.js'
+import {DEFAULT_HARD_WRAP, hardWrapEdits} from '../normalize/rules/hard-wrap.js'
+
+export interface RewrappedView {
+  /** The joined blocks, numbered from 0; a block's offsets span its lines in the document. */
+  blocks: Block[]
+  /** For each joined block, the document's blocks it was made of. */
+  sources: Block[][]
+}
+
+/** `left` (blocks of one document, in order, already renumbered as a view) joined as rewrap would join them. */
+export function rewrappedView(left: readonly Block[]): RewrappedView {
+  // The output's text as deleteBlocks leaves it: one line a block, a blank line where one stays.
+  let text = ''
+  const lineEnds: number[] = []
+  for (const block of left) {
+    if (text !== '') text += block.blankBefore ? '\n\n' : '\n'
+    text += block.text
+    lineEnds.push(text.length)
+  }
+  const edits = hardWrapEdits(text, DEFAULT_HARD_WRAP)
+  if (edits.length === 0) return {blocks: [...left], sources: left.map((block) => [block])}
+  // An edit removes the newline after a line: that line and the next become one.
+  const joinsNext = new Set<number>()
+  let joined = ''
+  let at = 0
+  for (const edit of edits.sort((a, b) => a.start - b.start)) {
+    joinsNext.add(lineEnds.findIndex((end) => end >= edit.start && end < edit.end))
+    joined += text.slice(at, edit.start) + edit.replacement
+    at = edit.end
+  }
+  joined += text.slice(at)
+  const sources: Block[][] = []
+  left.forEach((block, i) => (i > 0 && joinsNext.has(i - 1) ? sources.at(-1)!.push(block) : sources.push([block])))
+  const blocks = segment(joined)
+  // Each joined line is one block; should the text split otherwise, the lines stay as they are.
+  if (blocks.length !== sources.length) return {blocks: [...left], sources: left.map((block) => [block])}
+  return {
+    blocks: blocks.map((block, i) => ({...block, start: sources[i]![0]!.start, end: sources[i]!.at(-1)!.end})),
+    sources
+  }
+}
