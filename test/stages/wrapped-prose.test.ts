@@ -3,7 +3,7 @@
  * guard counts and keeps its lines, and the output is a fixed point.
  */
 import {describe, expect, it} from 'vitest'
-import {boilerplate, cleanDocument, normalize, repair} from '../../src/index.js'
+import {boilerplate, cleanDocument, normalize, repair, type ConfiguredStage} from '../../src/index.js'
 import {segment} from '../../src/blocks/segment.js'
 import {wrappedLines} from '../../src/stages/boilerplate/wrapped-prose.js'
 import {rewrappedView} from '../../src/stages/boilerplate/rewrapped-view.js'
@@ -50,16 +50,21 @@ describe('rewrappedView', () => {
   })
 })
 
-describe('the prose guard on a hard-wrapped article', () => {
-  const menu = Array.from({length: 30}, (_, i) => `  • Section ${i + 1}`)
-  const text = [...menu, '', ...article.flatMap((paragraph) => [...paragraph, '']), 'Harbour News'].join('\n')
-  // A model that calls every line boilerplate (content probability 0.007).
+/** A long menu above the article, for the classifier to call it a page. */
+const MENU = Array.from({length: 30}, (_, i) => `  • Section ${i + 1}`)
+
+/** The stages with a model that calls every line boilerplate (content probability 0.007): only the prose guard keeps text. */
+function stages(): ConfiguredStage[] {
   const model = {line: {bias: -5}, context: {bias: -5}, threshold: 0.5}
-  const stages = () => [
+  return [
     normalize(),
     boilerplate({classifier: {model, protectProseTokens: 0, longProseTokens: 0, minBlocks: 10}, recurring: false}),
     repair()
   ]
+}
+
+describe('the prose guard on a hard-wrapped article', () => {
+  const text = [...MENU, '', ...article.flatMap((paragraph) => [...paragraph, '']), 'Harbour News'].join('\n')
 
   it('keeps the wrapped lines, which it counts as prose, and warns', () => {
     const result = cleanDocument(text, stages(), 'page.txt')
@@ -92,14 +97,7 @@ describe('a column layout: a wrapped paragraph with side-column cells between it
   ]
   const cells = ['» Weather', '» Sport', '» Letters', '» Events']
   const column = lines.flatMap((line, i) => (i % 2 === 1 && i < 9 ? [line, cells[(i - 1) / 2]!] : [line]))
-  const menu = Array.from({length: 30}, (_, i) => `  • Section ${i + 1}`)
-  const text = [...menu, '', ...column, '', 'Canal News'].join('\n')
-  const model = {line: {bias: -5}, context: {bias: -5}, threshold: 0.5}
-  const stages = () => [
-    normalize(),
-    boilerplate({classifier: {model, protectProseTokens: 0, longProseTokens: 0, minBlocks: 10}, recurring: false}),
-    repair()
-  ]
+  const text = [...MENU, '', ...column, '', 'Canal News'].join('\n')
 
   it('keeps the paragraph, which rewrap joins once the cells are gone', () => {
     const result = cleanDocument(text, stages(), 'page.txt')
