@@ -81,6 +81,30 @@ describe('recurring lines across a batch', () => {
     expect(pipeline.clean(copies[0]!.text, 'copy-0.txt').edits).toEqual([])
   })
 
+  it("tells a site's articles apart by their paragraphs, not by the template they share, so that a second clean changes nothing", async () => {
+    const pipeline = createPipeline({stages: ['normalize', {boilerplate: {recurring: {minDocuments: 5}, classifier: false}}]})
+    // A template of 40 lines around one long paragraph: the whole pages look alike, their articles do not.
+    const template = Array.from({length: 40}, (_, k) => `Riverside Metro section ${k} and its latest news`)
+    const page = (i: number): string => {
+      const [title, first, second] = BODIES[i]!
+      const paragraph = `${title}: ${first} ${second} Our reporters will follow the story as it develops this week, and readers can send us what they know about it.`
+      return (
+        [...template.slice(0, 20), 'Register to gain free access to Riverside Metro tools', paragraph, ...template.slice(20)].join('\n\n') +
+        '\n'
+      )
+    }
+    const documents: Document[] = BODIES.map((_, i) => ({path: `${i}.txt`, text: page(i)}))
+    await pipeline.prepare(() => documents)
+    const cleaned = documents.map((document) => ({path: document.path, text: pipeline.clean(document.text, document.path).text}))
+    for (const document of cleaned) {
+      expect(document.text).not.toContain('Register to gain free access')
+      expect(document.text).toContain('Our reporters will follow the story')
+    }
+    const again = createPipeline({stages: ['normalize', {boilerplate: {recurring: {minDocuments: 5}, classifier: false}}]})
+    await again.prepare(() => cleaned)
+    for (const document of cleaned) expect(again.clean(document.text, document.path).edits).toEqual([])
+  })
+
   it("counts a line on its site's pages: one site's template is not another's", async () => {
     const pipeline = createPipeline({stages: ['normalize', {boilerplate: {recurring: {minDocuments: 5}}}]})
     // Five pages of site-a/ and two of site-b/ end with the same line: seven in the batch, but only site-a/ has it on five.

@@ -36,6 +36,8 @@ interface LineSignature {
 /** Documents whose sketches agree on this share of slots are copies of one another. */
 const SAME_DOCUMENT = 0.5
 const SKETCH_SIZE = 16
+/** Fewer words in paragraphs than this (a list, a short note): the whole text is sketched. */
+const MIN_BODY_TOKENS = 50
 
 /**
  * Case, digits and punctuation do not make a footer line different: the FNV-1a
@@ -121,8 +123,18 @@ export class RecurringLines implements CorpusHooks<LineSignature> {
 
   collect(input: StageInput): LineSignature {
     const lines = new Set<number>()
-    for (const block of input.blocks()) if (block.words <= this.options.maxWords) lines.add(lineKey(block.text))
-    const signature: LineSignature = {lines: Uint32Array.from(lines), sketch: sketch(tokenHashes(input.text))}
+    const paragraphs: string[] = []
+    for (const block of input.blocks()) {
+      if (block.words <= this.options.maxWords) lines.add(lineKey(block.text))
+      else paragraphs.push(block.text)
+    }
+    // Copies of one article are told apart by their paragraphs: a site's template, which
+    // the stage removes, would make its pages look alike here and different once cleaned.
+    const body = tokenHashes(paragraphs.join('\n'))
+    const signature: LineSignature = {
+      lines: Uint32Array.from(lines),
+      sketch: sketch(body.length >= MIN_BODY_TOKENS ? body : tokenHashes(input.text))
+    }
     if (input.site !== undefined) signature.site = input.site
     return signature
   }
