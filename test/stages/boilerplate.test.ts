@@ -185,7 +185,14 @@ describe('the prose guard: the classifier alone does not gut a document', () => 
   const clean = (proseGuard: {maxProseRemoved: number; minProseWords: number} | false) =>
     cleanDocument(
       text,
-      [boilerplate({classifier: {model, protectProseTokens: 0, longProseTokens: 0, minBlocks: 10}, proseGuard, recurring: false})],
+      [
+        boilerplate({
+          classifier: {model, protectProseTokens: 0, longProseTokens: 0, minBlocks: 10},
+          proseGuard,
+          emptyGuard: false,
+          recurring: false
+        })
+      ],
       'page.txt'
     )
 
@@ -203,6 +210,50 @@ describe('the prose guard: the classifier alone does not gut a document', () => 
     const result = clean(false)
     expect(prose.filter((paragraph) => result.text.includes(paragraph))).toHaveLength(0)
     expect(result.warnings.some((warning) => warning.includes('kept-prose'))).toBe(false)
+  })
+})
+
+describe('the empty guard: cleaning does not leave a document with text empty', () => {
+  const menu = Array.from({length: 30}, (_, i) => `  • Board ${i + 1}`)
+  const posts = [
+    'Has anyone tried planting the winter beans before the first frost, and did they come up in spring',
+    'We sowed ours in late October last year and almost all of them came through the cold without any cover',
+    'Mine rotted in the wet clay, so this time I am going to raise the bed and mix in some grit first'
+  ]
+  const thread = [...menu, '', ...posts.flatMap((post) => [post, '']), 'Powered by a forum engine'].join('\n')
+  const junk = [...menu, '', 'Log in', 'Register', 'Terms', 'Privacy'].join('\n')
+  // A model that calls every line boilerplate (content probability 0.007).
+  const model = {line: {bias: -5}, context: {bias: -5}, threshold: 0.5}
+  const clean = (text: string, emptyGuard: {minKeptWords: number; minTextWords: number; minScoreShare: number} | false) =>
+    cleanDocument(
+      text,
+      [
+        boilerplate({
+          classifier: {model, protectProseTokens: 0, longProseTokens: 0, minBlocks: 10},
+          proseGuard: false,
+          emptyGuard,
+          recurring: false
+        })
+      ],
+      'page.txt'
+    )
+  const guard = {minKeptWords: 10, minTextWords: 50, minScoreShare: 0.5}
+
+  it('keeps the lines that read as text, with a warning, when the classifier would remove everything', () => {
+    const result = clean(thread, guard)
+    expect(result.text.trim()).toBe(posts.join('\n\n'))
+    expect(result.warnings.filter((warning) => warning.includes('boilerplate/kept-text: kept: cleaning would have left 0'))).toHaveLength(1)
+  })
+
+  it('still empties a page of menus and links', () => {
+    const result = clean(junk, guard)
+    expect(result.text.trim()).toBe('')
+    expect(result.warnings.some((warning) => warning.includes('kept-text'))).toBe(false)
+  })
+
+  it('leaves too little text to the classifier, and empties the thread with the guard off', () => {
+    expect(clean(thread, {...guard, minTextWords: 100}).text.trim()).toBe('')
+    expect(clean(thread, false).text.trim()).toBe('')
   })
 })
 

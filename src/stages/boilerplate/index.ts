@@ -7,12 +7,13 @@
 import {z} from 'zod'
 import type {Block} from '../../blocks/block.js'
 import {deleteBlocks, type BlockDeletion} from '../delete-blocks.js'
-import type {ConfiguredStage, RuleInfo, StageInput, StageSpec} from '../../engine/stage.js'
+import type {ConfiguredStage, RuleInfo, StageInput, StageSpec, Warning} from '../../engine/stage.js'
 import {holdsProse, isProse, type BlockContext, type BlockMatch, type BlockRule} from './block-rule.js'
 import {DEFAULT_RECURRING, RECURRING_RULE, RecurringLines, recurringOptions} from './recurring.js'
 import {classifierOptions, classifyBlocks, DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions} from './classifier/index.js'
 import {RemovalDetail} from './classifier/removal-detail.js'
 import {wrappedLines} from './wrapped-prose.js'
+import {DEFAULT_EMPTY_GUARD, emptyGuardOptions, rescueText, type EmptyGuardOptions} from './empty-guard.js'
 import {rewrappedView} from './rewrapped-view.js'
 import {DEFAULT_KEEP, ELEMENTS, findElements, keepOptions, type KeepOptions} from './elements.js'
 import {compileUserPattern, CUSTOM_PATTERN_FLAGS, customPattern, type CustomPattern} from './user-pattern.js'
@@ -74,7 +75,9 @@ export const boilerplateOptions = z
     /** Per article element: `keep` (the classifier leaves it alone), `auto` (it decides) or `drop` (always removed). */
     keep: keepOptions.partial().optional(),
     /** When the classifier would remove most of a document's prose, its prose stays (with a warning); `false` turns this off. */
-    proseGuard: z.union([z.literal(false), guttingOptions.partial()]).optional()
+    proseGuard: z.union([z.literal(false), guttingOptions.partial()]).optional(),
+    /** When cleaning would leave a document (nearly) empty, the classifier's removals that read as text stay (with a warning); `false` turns this off. */
+    emptyGuard: z.union([z.literal(false), emptyGuardOptions.partial()]).optional()
   })
   .strict()
 
@@ -195,6 +198,9 @@ export function boilerplate(options: BoilerplateOptions = {}, context: Boilerpla
       : {...DEFAULT_CLASSIFIER_OPTIONS, ...options.classifier}
   const keep: KeepOptions = {...DEFAULT_KEEP, ...options.keep}
   const gutting = options.proseGuard === false ? undefined : {...DEFAULT_GUTTING, ...options.proseGuard}
+  const emptying = options.emptyGuard === false ? undefined : {...DEFAULT_EMPTY_GUARD, ...options.emptyGuard}
+  // Both guards second-guess the classifier: without it they have nothing to do.
+  const guards: Guards = classifier ? {gutting, emptying} : {}
   const stage: ConfiguredStage = {
     name: 'boilerplate',
     source: 'rinse-boilerplate',
@@ -204,7 +210,8 @@ export function boilerplate(options: BoilerplateOptions = {}, context: Boilerpla
       recurring: recurring?.options ?? false,
       classifier: classifier ?? false,
       keep,
-      proseGuard: gutting ?? false
+      proseGuard: gutting ?? false,
+      emptyGuard: emptying ?? false
     },
     passes: [
       {
@@ -212,16 +219,9 @@ export function boilerplate(options: BoilerplateOptions = {}, context: Boilerpla
           const blocks = input.blocks()
           // The recurring lines are those of the document's site.
           const settings = {rules: recurring ? [...rules, recurring.rule(input.path, input.site)] : rules, codes, keep, classifier}
-          let deletions = removeRounds(blocks, settings, localDedup)
-          const guard = classifier && gutting ? guardProse(blocks, deletions, gutting) : undefined
-          if (guard) {
-            // Most of the prose would go on the classifier's word alone: decide again
-            // with every prose line out of its reach, and tell the reviewer.
-            deletions = removeRounds(blocks, settings, localDedup, true)
-            const settled = settleGuard(blocks, deletions, settings, localDedup, gutting!)
-            deletions = [...deletions, ...settled.more].sort((a, b) => a.block.index - b.block.index)
-            if (settled.holds) input.warn({start: guard.start, end: guard.end, rule: 'kept-prose', reason: guard.reason})
-          }
+          const decided = decideDocument(blocks, settings, localDedup, guards)
+          for (const warning of decided.warnings) input.warn(warning)
+          const deletions = decided.deletions
           if (recurring) flagRecurringProse(input, blocks, deletions, recurring)
           return deleteBlocks(input.text, blocks, deletions)
         }
@@ -233,6 +233,72 @@ export function boilerplate(options: BoilerplateOptions = {}, context: Boilerpla
 }
 
 type Settings = Parameters<typeof decide>[1]
+
+interface Guards {
+  gutting?: GuttingOptions
+  emptying?: EmptyGuardOptions
+}
+
+/**
+ * A document's removals, as the rounds decide them and the guards correct them,
+ * with the guards' warnings. `settleEmpty` is false when deciding a view of the
+ * output (what a second clean would do), which is not settled again.
+ */
+function decideDocument(
+  blocks: readonly Block[],
+  settings: Settings,
+  localDedup: LocalCopies | undefined,
+  guards: Guards,
+  settleEmpty = true
+): {deletions: BlockDeletion[]; warnings: Warning[]} {
+  const warnings: Warning[] = []
+  let deletions = removeRounds(blocks, settings, localDedup)
+  const guard = guards.gutting ? guardProse(blocks, deletions, guards.gutting) : undefined
+  if (guard) {
+    // Most of the prose would go on the classifier's word alone: decide again
+    // with every prose line out of its reach, and tell the reviewer.
+    deletions = removeRounds(blocks, settings, localDedup, true)
+    const settled = settleGuard(blocks, deletions, settings, localDedup, guards.gutting!)
+    deletions = [...deletions, ...settled.more].sort((a, b) => a.block.index - b.block.index)
+    if (settled.holds) warnings.push({start: guard.start, end: guard.end, rule: 'kept-prose', reason: guard.reason})
+  }
+  const rescue = guards.emptying ? rescueText(blocks, deletions, guards.emptying) : undefined
+  if (rescue) {
+    deletions = deletions.filter((deletion) => !rescue.kept.has(deletion.block.index))
+    if (settleEmpty) deletions = settleRescue(blocks, deletions, settings, localDedup, guards)
+    warnings.push({start: rescue.start, end: rescue.end, rule: 'kept-text', reason: rescue.reason})
+  }
+  return {deletions, warnings}
+}
+
+/**
+ * The output must be a fixed point: what a second clean of the rescued text
+ * would remove (a line whose neighbours are gone now scores otherwise, a
+ * contextual rule sees other prose bounds) goes now, until it removes nothing.
+ */
+function settleRescue(
+  blocks: readonly Block[],
+  deletions: readonly BlockDeletion[],
+  settings: Settings,
+  localDedup: LocalCopies | undefined,
+  guards: Guards
+): BlockDeletion[] {
+  const gone = new Set(deletions.map((deletion) => deletion.block.index))
+  const more: BlockDeletion[] = []
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const left = blocks.filter((block) => !gone.has(block.index))
+    const view = rewrappedView(renumber(left, blocks))
+    const again = decideDocument(view.blocks, settings, localDedup, guards, false).deletions
+    if (again.length === 0) break
+    for (const deletion of again)
+      for (const source of view.sources[deletion.block.index]!) {
+        const block = left[source.index]!
+        more.push({...deletion, block})
+        gone.add(block.index)
+      }
+  }
+  return [...deletions, ...more].sort((a, b) => a.block.index - b.block.index)
+}
 
 /**
  * Decide again on what is left until nothing more goes: removing a menu can make

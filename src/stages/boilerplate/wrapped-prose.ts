@@ -6,8 +6,8 @@
 import {lineStats} from './classifier/features.js'
 import {endsSentence, PROSE_WORDS} from './block-rule.js'
 
-/** A line long enough for prose, with a normal share of stop words. */
-function readsAsProse(text: string): boolean {
+/** A line long enough for prose, with a normal share of stop words (a sentence end or not). */
+export function readsAsText(text: string): boolean {
   const stats = lineStats(text)
   return stats.tokens >= PROSE_WORDS && stats.stopRatio >= 0.3
 }
@@ -19,7 +19,7 @@ function readsAsProse(text: string): boolean {
  * a sentence end (a teaser, a list's item) is not.
  */
 export function wrappedLines(blocks: ReadonlyArray<{text: string; blankBefore: boolean}>): boolean[] {
-  const prose = blocks.map((block) => readsAsProse(block.text))
+  const prose = blocks.map((block) => readsAsText(block.text))
   const gluedToProse = (i: number): boolean =>
     (i > 0 && !blocks[i]!.blankBefore && prose[i - 1]!) || (i + 1 < blocks.length && !blocks[i + 1]!.blankBefore && prose[i + 1]!)
   return blocks.map((block, i) => prose[i]! && !endsSentence(block.text) && gluedToProse(i))
