@@ -266,7 +266,10 @@ function decideDocument(
   if (rescue) {
     deletions = deletions.filter((deletion) => !rescue.kept.has(deletion.block.index))
     if (settleEmpty) deletions = settleRescue(blocks, deletions, settings, localDedup, guards)
-    warnings.push({start: rescue.start, end: rescue.end, rule: 'kept-text', reason: rescue.reason})
+    const gone = new Set(deletions.map((deletion) => deletion.block.index))
+    // A second clean may take the whole run after all: then nothing was kept to warn about.
+    if ([...rescue.kept].some((index) => !gone.has(index)))
+      warnings.push({start: rescue.start, end: rescue.end, rule: 'kept-text', reason: rescue.reason})
   }
   return {deletions, warnings}
 }
