@@ -286,12 +286,26 @@ function settleRescue(
   localDedup: LocalCopies | undefined,
   guards: Guards
 ): BlockDeletion[] {
+  const more = settle(blocks, deletions, (view) => decideDocument(view, settings, localDedup, guards, false).deletions)
+  return [...deletions, ...more].sort((a, b) => a.block.index - b.block.index)
+}
+
+/**
+ * What a second clean would remove from what `deletions` leave, seen as rewrap
+ * joins it, removed now (every line of a joined paragraph), round after round
+ * until `decideAgain` finds nothing on that view. Returns the added removals.
+ */
+function settle(
+  blocks: readonly Block[],
+  deletions: readonly BlockDeletion[],
+  decideAgain: (view: readonly Block[]) => BlockDeletion[]
+): BlockDeletion[] {
   const gone = new Set(deletions.map((deletion) => deletion.block.index))
   const more: BlockDeletion[] = []
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const left = blocks.filter((block) => !gone.has(block.index))
     const view = rewrappedView(renumber(left, blocks))
-    const again = decideDocument(view.blocks, settings, localDedup, guards, false).deletions
+    const again = decideAgain(view.blocks)
     if (again.length === 0) break
     for (const deletion of again)
       for (const source of view.sources[deletion.block.index]!) {
@@ -300,7 +314,7 @@ function settleRescue(
         gone.add(block.index)
       }
   }
-  return [...deletions, ...more].sort((a, b) => a.block.index - b.block.index)
+  return more
 }
 
 /**
@@ -393,24 +407,13 @@ function settleGuard(
   localDedup: LocalCopies | undefined,
   gutting: GuttingOptions
 ): {more: BlockDeletion[]; holds: boolean} {
-  const gone = new Set(deletions.map((deletion) => deletion.block.index))
-  const more: BlockDeletion[] = []
   let holds = true
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const left = blocks.filter((block) => !gone.has(block.index))
-    const view = rewrappedView(renumber(left, blocks))
-    const normal = removeRounds(view.blocks, settings, localDedup)
-    if (normal.length === 0) break
-    holds = guardProse(view.blocks, normal, gutting) !== undefined
-    const again = holds ? removeRounds(view.blocks, settings, localDedup, true) : normal
-    if (again.length === 0) break
-    for (const deletion of again)
-      for (const source of view.sources[deletion.block.index]!) {
-        const block = left[source.index]!
-        more.push({...deletion, block})
-        gone.add(block.index)
-      }
-  }
+  const more = settle(blocks, deletions, (view) => {
+    const normal = removeRounds(view, settings, localDedup)
+    if (normal.length === 0) return normal
+    holds = guardProse(view, normal, gutting) !== undefined
+    return holds ? removeRounds(view, settings, localDedup, true) : normal
+  })
   return {more, holds}
 }
 
