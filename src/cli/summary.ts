@@ -17,7 +17,7 @@ export function summaryLine(report: Pick<Report, 'totals' | 'stats'>, ms: number
     `rinse: ${totals.files} files (${totals.changed} changed, ${totals.failed} failed${resumed ? `, ${resumed} resumed` : ''})`,
     `${size(totals.bytesIn)} → ${size(totals.bytesOut)} (${change})`,
     `edits: ${byStage || 'none'}`,
-    ...(totals.keptProse ? [`${totals.keptProse} kept prose the classifier would have removed (see warnings)`] : []),
+    ...(totals.keptProse ? [`${totals.keptProse} kept text the classifier would have removed (see warnings)`] : []),
     ...(totals.keptCopies ? [`${totals.keptCopies} kept copies found on weak evidence (see warnings)`] : []),
     `${seconds.toFixed(2)} s`,
     `${rate.toFixed(1)} MB/s`

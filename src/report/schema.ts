@@ -111,7 +111,7 @@ export interface DocumentSummary {
   /** Edits per `stage/rule`. */
   rules: Record<string, number>
   dropped?: true
-  /** The boilerplate stage kept prose that its classifier would have removed (a `kept-prose` warning). */
+  /** The boilerplate stage kept text that its classifier would have removed (a `kept-prose` or `kept-text` warning). */
   keptProse?: true
   /** Dedup kept a near or partial copy found on weak evidence (a `kept-copy` warning). */
   keptCopy?: true
@@ -135,7 +135,7 @@ export interface Totals {
   bytesOut: number
   edits: number
   ms: number
-  /** Documents with a `kept-prose` warning (cleaning would have removed most of their prose); absent when none. */
+  /** Documents with a `kept-prose` or `kept-text` warning (cleaning would have removed most of their prose, or emptied them); absent when none. */
   keptProse?: number
   /** Documents with a `kept-copy` warning (found a near or partial copy, kept by the copy guard); absent when none. */
   keptCopies?: number

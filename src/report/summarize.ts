@@ -28,8 +28,11 @@ export function stageRank(stage: string): number {
   return i === -1 ? STAGE_ORDER.length : i
 }
 
-/** How a kept-prose warning of the boilerplate stage, and a kept-copy warning of dedup, read in a document's warnings. */
-const KEPT_PROSE = ' boilerplate/kept-prose: '
+/**
+ * How the boilerplate stage's guards (kept-prose: most of the prose; kept-text: the
+ * document nearly emptied) and dedup's copy guard (kept-copy) read in a document's warnings.
+ */
+const KEPT_BY_GUARD = [' boilerplate/kept-prose: ', ' boilerplate/kept-text: ']
 const KEPT_COPY = ' dedup/kept-copy: '
 
 export function summarize(document: DocumentReport): DocumentSummary {
@@ -43,7 +46,7 @@ export function summarize(document: DocumentReport): DocumentSummary {
     rules
   }
   if (document.dropped) summary.dropped = true
-  if (document.warnings?.some((warning) => warning.includes(KEPT_PROSE))) summary.keptProse = true
+  if (document.warnings?.some((warning) => KEPT_BY_GUARD.some((kept) => warning.includes(kept)))) summary.keptProse = true
   if (document.warnings?.some((warning) => warning.includes(KEPT_COPY))) summary.keptCopy = true
   if (document.conflicts.length > 0) summary.conflicts = document.conflicts
   const review = reviewEntriesUsed(document)

@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {boilerplate, cleanDocument, createPipeline} from '../../src/index.js'
+import {summarizeRun} from '../../src/report/build-report.js'
+import {summarize} from '../../src/report/summarize.js'
 
 const pipeline = createPipeline({stages: ['normalize', 'boilerplate']})
 const prose = (n: number): string => `This is sentence number ${n} of the article, long enough to read as real prose for the tests.`
@@ -254,6 +256,30 @@ describe('the empty guard: cleaning does not leave a document with text empty', 
   it('leaves too little text to the classifier, and empties the thread with the guard off', () => {
     expect(clean(thread, {...guard, minTextWords: 100}).text.trim()).toBe('')
     expect(clean(thread, false).text.trim()).toBe('')
+  })
+})
+
+describe('documents a guard kept text in', () => {
+  it('are counted in the run totals, for the summary line', () => {
+    const entry = (path: string, warnings: string[]) => ({
+      path,
+      bytesIn: 1,
+      bytesOut: 1,
+      ms: 0,
+      rules: [],
+      edits: [],
+      conflicts: [],
+      warnings
+    })
+    const summaries = [
+      summarize(entry('a.txt', ['3:1 boilerplate/kept-prose: kept: the classifier would have removed 300 of the 400 words of prose …'])),
+      summarize(entry('b.txt', ["1:1 boilerplate/kept-text: kept: cleaning would have left 4 of the document's words …"])),
+      summarize(entry('c.txt', ['1:1 dedup/kept-copy: kept: a near copy of a.txt …'])),
+      summarize(entry('d.txt', []))
+    ]
+    const run = summarizeRun({source: 'p', hash: 'h', stages: []}, summaries, [], {skipped: 0, ms: 0})
+    expect(run.totals.keptProse).toBe(2)
+    expect(run.totals.keptCopies).toBe(1)
   })
 })
 
