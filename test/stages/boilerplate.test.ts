@@ -259,7 +259,7 @@ describe('the empty guard: cleaning does not leave a document with text empty', 
   })
 })
 
-describe('documents a guard kept text in', () => {
+describe('documents a guard kept text or a copy in', () => {
   it('are counted in the run totals, for the summary line', () => {
     const entry = (path: string, warnings: string[]) => ({
       path,
@@ -280,6 +280,8 @@ describe('documents a guard kept text in', () => {
     const run = summarizeRun({source: 'p', hash: 'h', stages: []}, summaries, [], {skipped: 0, ms: 0})
     expect(run.totals.keptProse).toBe(2)
     expect(run.totals.keptCopies).toBe(1)
+    const quiet = summarizeRun({source: 'p', hash: 'h', stages: []}, [summaries[3]!], [], {skipped: 0, ms: 0})
+    expect([quiet.totals.keptProse, quiet.totals.keptCopies]).toEqual([undefined, undefined])
   })
 })
 

@@ -6,8 +6,6 @@
 import {describe, expect, it} from 'vitest'
 import {createPipeline, type Pipeline} from '../../src/index.js'
 import {collect, DedupIndex, resolveOptions, type CorpusDedupInput, type DocSignature} from '../../src/stages/dedup/corpus/index.js'
-import {summarizeRun} from '../../src/report/build-report.js'
-import {summarize} from '../../src/report/summarize.js'
 import {lightEdits, loadArticles, makeRandom} from '../../bench/dedup/corpus.js'
 
 /** Deterministic prose: sentences of words from a small vocabulary, different per seed. */
@@ -175,25 +173,5 @@ describe('copy guard (pipeline)', () => {
     expect(
       clusters.filter((cluster) => cluster.kind === 'document').flatMap((cluster) => cluster.members.map((member) => member.path))
     ).not.toContain('c-empty.txt')
-  })
-
-  it('counts the kept copies in the run totals', () => {
-    const report = (path: string, warnings: string[]) => ({
-      path,
-      bytesIn: 1,
-      bytesOut: 1,
-      ms: 0,
-      rules: [],
-      edits: [],
-      conflicts: [],
-      warnings
-    })
-    const summaries = [
-      summarize(report('x.txt', ['1:1 dedup/kept-copy: kept: a near copy of y.txt (similarity 0.90, containment 0.97), not dropped: …'])),
-      summarize(report('y.txt', []))
-    ]
-    const run = summarizeRun({source: 'p', hash: 'h', stages: []}, summaries, [], {skipped: 0, ms: 0})
-    expect(run.totals.keptCopies).toBe(1)
-    expect(summarizeRun({source: 'p', hash: 'h', stages: []}, [summaries[1]!], [], {skipped: 0, ms: 0}).totals.keptCopies).toBeUndefined()
   })
 })
