@@ -253,19 +253,21 @@ function decideDocument(
 ): {deletions: BlockDeletion[]; warnings: Warning[]} {
   const warnings: Warning[] = []
   let deletions = removeRounds(blocks, settings, localDedup)
-  const guard = guards.gutting ? guardProse(blocks, deletions, guards.gutting) : undefined
-  if (guard) {
+  const {gutting, emptying} = guards
+  const guard = gutting ? guardProse(blocks, deletions, gutting) : undefined
+  if (gutting && guard) {
     // Most of the prose would go on the classifier's word alone: decide again
     // with every prose line out of its reach, and tell the reviewer.
-    deletions = removeRounds(blocks, settings, localDedup, true)
-    const settled = settleGuard(blocks, deletions, settings, localDedup, guards.gutting!)
-    deletions = [...deletions, ...settled.more].sort((a, b) => a.block.index - b.block.index)
+    const settled = settleGuard(blocks, removeRounds(blocks, settings, localDedup, true), settings, localDedup, gutting)
+    deletions = settled.deletions
     if (settled.holds) warnings.push({start: guard.start, end: guard.end, rule: 'kept-prose', reason: guard.reason})
   }
-  const rescue = guards.emptying ? rescueText(blocks, deletions, guards.emptying) : undefined
+  const rescue = emptying ? rescueText(blocks, deletions, emptying) : undefined
   if (rescue) {
     deletions = deletions.filter((deletion) => !rescue.kept.has(deletion.block.index))
-    if (settleEmpty) deletions = settleRescue(blocks, deletions, settings, localDedup, guards)
+    // The output must be a fixed point: what a second clean of the rescued text would remove (a line whose
+    // neighbours are gone now scores otherwise, a contextual rule sees other prose bounds) goes now.
+    if (settleEmpty) deletions = settle(blocks, deletions, (view) => decideDocument(view, settings, localDedup, guards, false).deletions)
     const gone = new Set(deletions.map((deletion) => deletion.block.index))
     // A second clean may take the whole run after all: then nothing was kept to warn about.
     if ([...rescue.kept].some((index) => !gone.has(index)))
@@ -275,25 +277,9 @@ function decideDocument(
 }
 
 /**
- * The output must be a fixed point: what a second clean of the rescued text
- * would remove (a line whose neighbours are gone now scores otherwise, a
- * contextual rule sees other prose bounds) goes now, until it removes nothing.
- */
-function settleRescue(
-  blocks: readonly Block[],
-  deletions: readonly BlockDeletion[],
-  settings: Settings,
-  localDedup: LocalCopies | undefined,
-  guards: Guards
-): BlockDeletion[] {
-  const more = settle(blocks, deletions, (view) => decideDocument(view, settings, localDedup, guards, false).deletions)
-  return [...deletions, ...more].sort((a, b) => a.block.index - b.block.index)
-}
-
-/**
- * What a second clean would remove from what `deletions` leave, seen as rewrap
- * joins it, removed now (every line of a joined paragraph), round after round
- * until `decideAgain` finds nothing on that view. Returns the added removals.
+ * `deletions` and what a second clean would remove from what they leave, seen
+ * as rewrap joins it, removed now (every line of a joined paragraph), round
+ * after round until `decideAgain` finds nothing on that view; in text order.
  */
 function settle(
   blocks: readonly Block[],
@@ -314,7 +300,7 @@ function settle(
         gone.add(block.index)
       }
   }
-  return more
+  return [...deletions, ...more].sort((a, b) => a.block.index - b.block.index)
 }
 
 /**
@@ -397,7 +383,7 @@ function guardProse(
  * and as rewrap joins it: with the boilerplate around it gone, the classifier
  * may take less than the guard's share, and a paragraph kept as wrapped lines
  * is one line there. For the output to be a fixed point, what that clean would
- * remove goes now (all the lines of a joined paragraph). Returns the added
+ * remove goes now (all the lines of a joined paragraph). Returns all the
  * removals, and whether the guard holds on what is left.
  */
 function settleGuard(
@@ -406,15 +392,15 @@ function settleGuard(
   settings: Settings,
   localDedup: LocalCopies | undefined,
   gutting: GuttingOptions
-): {more: BlockDeletion[]; holds: boolean} {
+): {deletions: BlockDeletion[]; holds: boolean} {
   let holds = true
-  const more = settle(blocks, deletions, (view) => {
+  const settled = settle(blocks, deletions, (view) => {
     const normal = removeRounds(view, settings, localDedup)
     if (normal.length === 0) return normal
     holds = guardProse(view, normal, gutting) !== undefined
     return holds ? removeRounds(view, settings, localDedup, true) : normal
   })
-  return {more, holds}
+  return {deletions: settled, holds}
 }
 
 /**

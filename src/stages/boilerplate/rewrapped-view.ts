@@ -7,7 +7,7 @@
  */
 import type {Block} from '../../blocks/block.js'
 import {segment} from '../../blocks/segment.js'
-import {DEFAULT_HARD_WRAP, hardWrapEdits} from '../normalize/rules/hard-wrap.js'
+import {rewrapJoins} from '../repair/rules/rewrap.js'
 
 export interface RewrappedView {
   /** The joined blocks, numbered from 0; a block's offsets span its lines in the document. */
@@ -26,14 +26,17 @@ export function rewrappedView(left: readonly Block[]): RewrappedView {
     text += block.text
     lineEnds.push(text.length)
   }
-  const edits = hardWrapEdits(text, DEFAULT_HARD_WRAP)
+  const edits = rewrapJoins(text)
   if (edits.length === 0) return {blocks: [...left], sources: left.map((block) => [block])}
   // An edit removes the newline after a line: that line and the next become one.
   const joinsNext = new Set<number>()
   let joined = ''
   let at = 0
+  // Edits in text order: the line whose end an edit takes is found by walking on, not by a search from the top.
+  let line = 0
   for (const edit of edits.sort((a, b) => a.start - b.start)) {
-    joinsNext.add(lineEnds.findIndex((end) => end >= edit.start && end < edit.end))
+    while (line < lineEnds.length && lineEnds[line]! < edit.start) line++
+    if (line < lineEnds.length && lineEnds[line]! < edit.end) joinsNext.add(line)
     joined += text.slice(at, edit.start) + edit.replacement
     at = edit.end
   }

@@ -3,13 +3,13 @@
  * (in a column layout a side column's cells sit between or beside them): prose,
  * though they do not end a sentence, so the prose guard counts and keeps them.
  */
-import {lineStats} from './classifier/features.js'
+import {lineStats, PROSE_STOP_SHARE} from './classifier/features.js'
 import {endsSentence, PROSE_WORDS} from './block-rule.js'
 
 /** A line long enough for prose, with a normal share of stop words (a sentence end or not). */
 export function readsAsText(text: string): boolean {
   const stats = lineStats(text)
-  return stats.tokens >= PROSE_WORDS && stats.stopRatio >= 0.3
+  return stats.tokens >= PROSE_WORDS && stats.stopRatio >= PROSE_STOP_SHARE
 }
 
 /**

@@ -5,7 +5,7 @@
  * takes linear weights for either stage, see model.ts). Pure and linear in the
  * number of blocks.
  */
-import {CONTEXT_FEATURES, LINE_FEATURES, contextVectors, documentFeatures, type LineStats} from './features.js'
+import {CONTEXT_FEATURES, LINE_FEATURES, PROSE_STOP_SHARE, contextVectors, documentFeatures, type LineStats} from './features.js'
 import {completeTrees, evalCompleteTrees, type CompleteTrees} from './complete-trees.js'
 import type {ClassifierModel, TreeNode} from './model.js'
 import type {BlockDecision, ClassifierBlock, ClassifierOptions} from './types.js'
@@ -326,7 +326,7 @@ export function classifyWithModel(
       stats.tokens >= opts.protectProseTokens &&
       score >= opts.threshold - opts.protectMargin &&
       stats.prose &&
-      stats.stopRatio >= 0.3 &&
+      stats.stopRatio >= PROSE_STOP_SHARE &&
       v[afterMarkerIdx] === 0 &&
       v[cuesBeforeIdx] === 0 &&
       (v[inMainIdx] === 1 || v[linesFromIdx]! * 6 <= Math.log1p(3))
@@ -411,7 +411,7 @@ export function isLongProse(stats: LineStats, minTokens: number, row?: string | 
   return (
     minTokens > 0 &&
     stats.tokens >= minTokens &&
-    stats.stopRatio >= 0.3 &&
+    stats.stopRatio >= PROSE_STOP_SHARE &&
     (stats.terminal || row === WRAPPED || (row !== undefined && holdsSentences(row)))
   )
 }

@@ -49,6 +49,9 @@ const COMMENT_CUE =
 const COMMENT_MARKER =
   /^(?:.{0,40}following comments .*|\d+\s+(?:comments?|responses?|replies|thoughts|reactions)\b.*|comments?(?:\s*\(\d+\))?:?|(?:leave|post|add|write) (?:a |your )?(?:reply|comment|response)\b.*|reader comments|join the (?:discussion|conversation)\b.*|discussion|what do you think\??|your (?:comment|reply)|responses?(?:\s*\(\d+\))?:?|(?:show|view|load|read) (?:all )?(?:\d+ )?comments\b.*|comments? (?:are )?closed\.?|one (?:comment|response|reply|thought)s?\b.*)$/i
 
+/** The share of stop words at which a long line reads as running text, not a list of names or links. */
+export const PROSE_STOP_SHARE = 0.3
+
 /** Per-line measurements from the text alone (before any context). */
 export interface LineStats {
   tokens: number

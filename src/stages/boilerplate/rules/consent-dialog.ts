@@ -56,8 +56,7 @@ const OPENING_PURPOSES = 2
  * beside the partners it is asked for: an essay on data protection speaks of
  * consent, profiles and data in the first person too.
  */
-function opensDialog(block: Block): boolean {
-  const topics = topicsOf(block.text)
+function opensDialog(block: Block, topics: ReadonlySet<string>): boolean {
   if (!topics.has('cookie') && !(topics.has('consent') && topics.has('partners'))) return false
   if (PURPOSES.filter((purpose) => topics.has(purpose)).length < OPENING_PURPOSES) return false
   return READER.test(block.text) && SITE_VOICE.test(block.text)
@@ -71,8 +70,7 @@ function opensDialog(block: Block): boolean {
  * addressing the reader (`Information regarding which advertising is presented
  * to you…`).
  */
-function continuesDialog(block: Block, open = false): boolean {
-  const topics = topicsOf(block.text)
+function continuesDialog(block: Block, topics: ReadonlySet<string>, open: boolean): boolean {
   if (block.words < SHORT_LINE || topics.size >= LIST_TOPICS) return topics.size >= 1
   if (open) return topics.size >= 2 || (topics.size === 1 && READER.test(block.text))
   return topics.size >= 2 && (READER.test(block.text) || SITE_VOICE.test(block.text))
@@ -92,27 +90,21 @@ function bridges(block: Block, open: boolean): boolean {
   return block.words <= LABEL_WORDS || (open && block.words <= TITLE_WORDS && !endsSentence(block.text))
 }
 
-/** A block that belongs to the dialog on its own. */
-function inDialog(block: Block, open: boolean): boolean {
-  return opensDialog(block) || continuesDialog(block, open)
-}
-
 /**
  * The last block of the dialog going from block `from` (in it) one way, `step`
- * +1 or -1: over blocks in it, and over up to MAX_BRIDGE bridging blocks when
- * one in it follows them. Before the opening paragraph the dialog is not open.
+ * +1 or -1: over blocks in it, and over up to MAX_BRIDGE bridging blocks in a
+ * row when one in it follows them. Before the opening paragraph the dialog is
+ * not open.
  */
-function reach(blocks: readonly Block[], from: number, step: 1 | -1): number {
+function reach(blocks: readonly Block[], from: number, step: 1 | -1, inDialog: (k: number, open: boolean) => boolean): number {
   const open = step === 1
-  const at = (k: number): Block | undefined => blocks[k]
   let last = from
-  for (let k = from + step; at(k);) {
-    let gap = 0
-    while (gap < MAX_BRIDGE && at(k + gap * step) && !inDialog(at(k + gap * step)!, open) && bridges(at(k + gap * step)!, open)) gap++
-    const next = k + gap * step
-    if (!at(next) || !inDialog(at(next)!, open)) break
-    last = next
-    k = next + step
+  let gap = 0
+  for (let k = from + step; k >= 0 && k < blocks.length; k += step) {
+    if (inDialog(k, open)) {
+      last = k
+      gap = 0
+    } else if (++gap > MAX_BRIDGE || !bridges(blocks[k]!, open)) break
   }
   return last
 }
@@ -120,7 +112,7 @@ function reach(blocks: readonly Block[], from: number, step: 1 | -1): number {
 /**
  * The blocks of the consent dialogs of a document: around each paragraph that
  * opens one, the adjacent blocks that continue it. Worked out once per
- * document, as the rule is asked block by block.
+ * document, as the rule is asked block by block; each block's topics once.
  */
 const dialogsOf = new WeakMap<readonly Block[], ReadonlySet<number>>()
 
@@ -129,11 +121,14 @@ function dialogBlocks(blocks: readonly Block[]): ReadonlySet<number> {
   if (known) return known
   const found = new Set<number>()
   dialogsOf.set(blocks, found)
+  const topics: Array<ReadonlySet<string> | undefined> = []
+  const topicsAt = (k: number): ReadonlySet<string> => (topics[k] ??= topicsOf(blocks[k]!.text))
+  const inDialog = (k: number, open: boolean): boolean =>
+    opensDialog(blocks[k]!, topicsAt(k)) || continuesDialog(blocks[k]!, topicsAt(k), open)
   for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i]!
-    if (found.has(i) || !MAY_OPEN.test(block.text) || !opensDialog(block)) continue
-    const first = reach(blocks, i, -1)
-    const last = reach(blocks, i, 1)
+    if (found.has(i) || !MAY_OPEN.test(blocks[i]!.text) || !opensDialog(blocks[i]!, topicsAt(i))) continue
+    const first = reach(blocks, i, -1, inDialog)
+    const last = reach(blocks, i, 1, inDialog)
     for (let k = first; k <= last; k++) found.add(k)
     i = last
   }

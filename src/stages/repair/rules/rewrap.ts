@@ -4,16 +4,24 @@
  * normalize's hard-wrap cannot tell the wrap until they are gone. Without this a
  * second clean of the output would join them.
  */
+import type {ProposedEdit} from '../../../engine/types.js'
 import type {TextRule} from '../../rule.js'
-import {DEFAULT_HARD_WRAP, hardWrap} from '../../normalize/rules/hard-wrap.js'
+import {DEFAULT_HARD_WRAP, hardWrap, hardWrapEdits} from '../../normalize/rules/hard-wrap.js'
+
+/** The line joins rewrap makes in a text (boilerplate also asks, to see the output as a second clean will). */
+export function rewrapJoins(text: string): ProposedEdit[] {
+  return hardWrapEdits(text, DEFAULT_HARD_WRAP)
+}
 
 export const rewrap: TextRule = {
   id: 'rewrap',
   reason: 'line broken by a fixed-width wrap, joined once the boilerplate between its lines was removed',
   example: '`the council voted\\nfor the plan` (a side column removed between them) → `the council voted for the plan`',
   propose(input) {
-    return hardWrap
-      .propose(input, DEFAULT_HARD_WRAP)
-      .map((edit) => ({...edit, rule: rewrap.id, reason: edit.rule === hardWrap.id ? rewrap.reason : edit.reason}))
+    return rewrapJoins(input.text).map((edit) => ({
+      ...edit,
+      rule: rewrap.id,
+      reason: edit.rule === hardWrap.id ? rewrap.reason : edit.reason
+    }))
   }
 }
