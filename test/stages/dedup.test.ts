@@ -35,4 +35,25 @@ describe('dedup within a document', () => {
       ].join('\n\n')
     )
   })
+
+  it('joins the wrapped lines a removed copy led, as a second clean would', () => {
+    // A reply quoting the line it answers: the quote is a copy, and once it is gone the
+    // reply's lines are a wrapped paragraph no wider than a wrap width.
+    const quote = 'The board will meet on Thursday to decide whether the spring fair moves to the river meadow this year.'
+    const reply = [
+      'I think the meadow is the better place for the fair, since the',
+      'car park by the river holds twice as many cars as the one at',
+      'the school, and the path from the station is flat all the way.'
+    ]
+    const text = [quote, [quote, ...reply].join('\n'), 'See you on Thursday.'].join('\n\n') + '\n'
+    const once = dedupOnly.clean(text)
+    expect(once.text).toBe([quote, reply.join(' '), 'See you on Thursday.'].join('\n\n') + '\n')
+    expect(once.edits.map((edit) => `${edit.stage}/${edit.rule}`)).toEqual(['dedup/repeated-block', 'dedup/rejoin', 'dedup/rejoin'])
+    const pipeline = createPipeline()
+    expect(pipeline.clean(pipeline.clean(text).text).edits).toEqual([])
+    // Lines no removal touched stay as they are.
+    const untouched = [quote, reply.join('\n')].join('\n\n') + '\n'
+    expect(dedupOnly.clean(untouched).text).toBe(untouched)
+    expect(createPipeline({stages: [{dedup: {rules: {rejoin: false}}}]}).clean(text).text).toContain(reply.join('\n'))
+  })
 })

@@ -26,6 +26,37 @@ describe('repair', () => {
     expect(fix(list)).toBe(list)
   })
 
+  it('joins a wrapped paragraph to a fixed point: a joined line widens its paragraph and is judged again', () => {
+    // Normalize joins the first two lines (the second's first word does not fit the
+    // width the long last line sets); the joined line is then the widest, and the
+    // last line's first word does not fit after it either, as a second clean sees.
+    const lines = [
+      'We looked at every way to put money aside for a house, and',
+      'found that the plain old savings account',
+      'is best, with no fees, no lock-in and no surprises at the end.'
+    ]
+    const pipeline = createPipeline()
+    const once = pipeline.clean(['Saving for a home', lines.join('\n'), 'Write to us.'].join('\n\n') + '\n')
+    expect(once.text).toContain(lines.join(' ') + '\n')
+    expect(once.edits.map((edit) => `${edit.stage}/${edit.rule}`)).toEqual(['normalize/hard-wrap', 'repair/rewrap'])
+    expect(pipeline.clean(once.text).edits).toEqual([])
+  })
+
+  it('joins wrapped lines again after the punctuation fixes, which change the width a re-run would see', () => {
+    // The widest line loses two spaces before punctuation; then the first line's
+    // next word no longer fits, and a second clean's normalize would join them.
+    const lines = [
+      'We looked at every way to put money aside for a house,',
+      'and found that the plain savings account',
+      'is best : no fees , no lock-in and no surprises at the end.'
+    ]
+    const pipeline = createPipeline()
+    const once = pipeline.clean(['Saving for a home', lines.join('\n'), 'Write to us.'].join('\n\n') + '\n')
+    expect(once.text).toContain('for a house, and found that the plain savings account is best: no fees, no lock-in')
+    expect(once.edits.filter((edit) => edit.rule === 'rewrap').map((edit) => edit.stage)).toEqual(['repair', 'repair'])
+    expect(pipeline.clean(once.text).edits).toEqual([])
+  })
+
   it('leaves real camel-case words, names and repeated brands alone', () => {
     const text =
       'McDonald opened an iPhone app on YouTube, written in JavaScript for PowerPoint and LinkedIn users of eBay; DeSantis and MacArthur agreed.'

@@ -5,6 +5,7 @@ import type {ConfiguredStage, Pass, StageSpec} from '../../engine/stage.js'
 import {asWritten, ruleSwitches, withRuleSwitches} from '../rule-switches.js'
 import {optionsError} from './corpus/options.js'
 import {DocumentDedup, documentDedupOptions} from './documents.js'
+import {REJOIN, seamJoins} from './rejoin.js'
 import {describeCopies, findLocalCopies, localDedupOptions, type LocalCopy, type LocalDedupOptions} from './local.js'
 
 export const dedupOptions = localDedupOptions
@@ -40,7 +41,8 @@ export const DEDUP_RULES = [
     id: 'duplicate-passage',
     reason: 'a paragraph that another kept document already has (reported; removed with passage.action: remove)',
     example: 'a lead paragraph quoted by another site'
-  }
+  },
+  REJOIN
 ]
 
 /** The in-document copies this stage removes, as an earlier stage needs to know them; undefined when off. */
@@ -70,7 +72,8 @@ export function dedup(input: DedupOptions = {}): ConfiguredStage {
         ...(documents && switches['duplicate-passage'] !== false ? documents.passages(input) : [])
       ].filter((deletion) => switches[deletion.rule] !== false)
       const unique = new Map(deletions.map((deletion) => [deletion.block.index, deletion]))
-      return deleteBlocks(input.text, blocks, [...unique.values()])
+      const removals = deleteBlocks(input.text, blocks, [...unique.values()])
+      return switches[REJOIN.id] === false ? removals : [...removals, ...seamJoins(input.text, removals)]
     }
   }
   const stage: ConfiguredStage = {

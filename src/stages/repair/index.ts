@@ -34,7 +34,9 @@ export const REPAIR_PASSES: ReadonlyArray<ReadonlyArray<TextRule<GluedWordsOptio
   // The missing space after a sentence end first: glued-words leaves `WordWord.Next` alone
   // (it may be a domain) but splits `WordWord. Next`, as it would on a re-run.
   [gluedFullStop],
-  [gluedWords, bracketSpacing]
+  [gluedWords, bracketSpacing],
+  // Again, last: the fixes above change line lengths, and so the wrap width a re-run's normalize would see.
+  [rewrap]
 ]
 
 export function repair(options: RepairOptions = {}): ConfiguredStage {
@@ -42,7 +44,7 @@ export function repair(options: RepairOptions = {}): ConfiguredStage {
   return ruleStage('repair', REPAIR_PASSES, options.rules ?? {}, {allow}, {rules: options.rules ?? {}, allow})
 }
 
-const REPAIR_RULES = REPAIR_PASSES.flat().map(ruleInfo)
+const REPAIR_RULES = [...new Set(REPAIR_PASSES.flat())].map(ruleInfo)
 
 export const repairStage: StageSpec = {
   name: 'repair',

@@ -39,7 +39,54 @@ export const hardWrap: TextRule<HardWrapOptions> = {
   propose: (input, options) => hardWrapEdits(input.text, options)
 }
 
-/** The rule's edits for a text (boilerplate also asks what a later rewrap would join). */
+/**
+ * The joins to a fixed point, each placed in `text`: a join makes a longer line,
+ * which changes the width its paragraph is judged by, so the joined text is
+ * judged again until nothing more joins, as a second clean would judge it.
+ * Repair's rewrap, the last word on a document's lines, uses this.
+ */
+export function hardWrapFixedPoint(text: string, options: HardWrapOptions): ProposedEdit[] {
+  const all = hardWrapEdits(text, options)
+  let current = all.length === 0 ? text : applyJoins(text, all)
+  for (let pass = 0; pass < MAX_PASSES && current !== text; pass++) {
+    const more = hardWrapEdits(current, options)
+    if (more.length === 0) break
+    const next = applyJoins(current, more)
+    // Joins only take newlines that earlier joins left: shift each back by what the earlier ones took out before it.
+    for (const edit of more) {
+      const shift = takenBefore(all, edit.start)
+      all.push({...edit, start: edit.start + shift, end: edit.end + shift})
+    }
+    all.sort((a, b) => a.start - b.start)
+    current = next
+  }
+  return all
+}
+
+/** Each pass joins at least one line; a paragraph rarely needs more than two. */
+const MAX_PASSES = 8
+
+function applyJoins(text: string, joins: readonly ProposedEdit[]): string {
+  let out = ''
+  let at = 0
+  for (const join of joins) {
+    out += text.slice(at, join.start) + join.replacement
+    at = join.end
+  }
+  return out + text.slice(at)
+}
+
+/** Characters the joins (placed in the original, sorted) took out before a position of the joined text. */
+function takenBefore(joins: readonly ProposedEdit[], position: number): number {
+  let taken = 0
+  for (const join of joins) {
+    if (join.start - taken >= position) break
+    taken += join.end - join.start - join.replacement.length
+  }
+  return taken
+}
+
+/** The rule's edits for a text: one look at each paragraph, as its lines come. */
 export function hardWrapEdits(text: string, options: HardWrapOptions): ProposedEdit[] {
   const edits: ProposedEdit[] = []
   // Chunks of consecutive non-blank lines.

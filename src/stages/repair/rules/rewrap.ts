@@ -6,11 +6,11 @@
  */
 import type {ProposedEdit} from '../../../engine/types.js'
 import type {TextRule} from '../../rule.js'
-import {DEFAULT_HARD_WRAP, hardWrap, hardWrapEdits} from '../../normalize/rules/hard-wrap.js'
+import {DEFAULT_HARD_WRAP, hardWrap, hardWrapFixedPoint} from '../../normalize/rules/hard-wrap.js'
 
 /** The line joins rewrap makes in a text (boilerplate also asks, to see the output as a second clean will). */
 export function rewrapJoins(text: string): ProposedEdit[] {
-  return hardWrapEdits(text, DEFAULT_HARD_WRAP)
+  return hardWrapFixedPoint(text, DEFAULT_HARD_WRAP)
 }
 
 export const rewrap: TextRule = {
