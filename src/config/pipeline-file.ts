@@ -15,6 +15,7 @@ import {parse as parseYaml} from 'yaml'
 import type {ConfiguredStage} from '../engine/stage.js'
 import {boilerplate, type BoilerplateOptions} from '../stages/boilerplate/index.js'
 import {localCopies, type DedupOptions} from '../stages/dedup/index.js'
+import {repair, type RepairOptions} from '../stages/repair/index.js'
 import {STAGES} from './stages.js'
 import {readConfigFile} from './read-config-file.js'
 import {applyOverlays} from './review/apply.js'
@@ -159,13 +160,12 @@ export function withOverlays(config: PipelineConfig, overlays: readonly Overlay[
 export function buildStages(config: PipelineConfig): ConfiguredStage[] {
   const siteOf = siteResolver(config.site)
   const stages = config.stages.map((entry, i) => {
-    if (entry.stage !== 'boilerplate') return STAGES[entry.stage]!.create(entry.options as never)
-    // Boilerplate's fixed point looks past the in-document copies a later dedup removes.
+    if (entry.stage !== 'boilerplate' && entry.stage !== 'repair') return STAGES[entry.stage]!.create(entry.options as never)
+    // Their fixed point looks past the in-document copies a later dedup removes.
     const later = config.stages.slice(i + 1).find((next) => next.stage === 'dedup')
-    return boilerplate(entry.options as BoilerplateOptions, {
-      localDedup: later ? localCopies(later.options as DedupOptions) : undefined,
-      siteOf
-    })
+    const localDedup = later ? localCopies(later.options as DedupOptions) : undefined
+    if (entry.stage === 'repair') return repair(entry.options as RepairOptions, {localDedup})
+    return boilerplate(entry.options as BoilerplateOptions, {localDedup, siteOf})
   })
   return config.overlays ? applyOverlays(stages, config.overlays, siteOf) : stages
 }

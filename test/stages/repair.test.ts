@@ -64,6 +64,21 @@ describe('repair', () => {
     expect(fix('FooBar is new. FooBar ships today.')).toBe('FooBar is new. FooBar ships today.')
   })
 
+  it('does not count a copy that dedup removes next as a repeat of a glued token', () => {
+    // A repeated token is left alone (a name tends to repeat), but here the second
+    // occurrence is in a paragraph printed twice: dedup removes it, and a second
+    // clean would then see the token once and split it.
+    const paragraph = 'The ferry left at noon, and the crew said the trip to the islandThe weather was fine all the way across the bay.'
+    const text = ['Ferry news', paragraph, 'Other news of the day follows here in a paragraph of its own.', paragraph].join('\n\n') + '\n'
+    const pipeline = createPipeline()
+    const once = pipeline.clean(text)
+    expect(once.text).toContain('to the island The weather')
+    expect(once.edits.map((edit) => `${edit.stage}/${edit.rule}`)).toEqual(['repair/glued-words', 'dedup/repeated-block'])
+    expect(pipeline.clean(once.text).edits).toEqual([])
+    // Without a dedup stage after it, both stay and so does the token.
+    expect(createPipeline({stages: ['normalize', 'repair']}).clean(text).text).toBe(text)
+  })
+
   it('splits only where the right half starts what follows', () => {
     // A function word starts a sentence even when it is short.
     expect(fix('not to anger RussiaSo as not to')).toBe('not to anger Russia So as not to')

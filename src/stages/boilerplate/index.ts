@@ -18,7 +18,7 @@ import {rewrappedView} from './rewrapped-view.js'
 import {DEFAULT_KEEP, ELEMENTS, findElements, keepOptions, type KeepOptions} from './elements.js'
 import {compileUserPattern, CUSTOM_PATTERN_FLAGS, customPattern, type CustomPattern} from './user-pattern.js'
 import {ruleInfo, ruleSwitches, withRuleSwitches} from '../rule-switches.js'
-import {copyRule, findLocalCopies, type LocalDedupOptions} from '../dedup/local.js'
+import {laterCopies, type LocalCopies} from '../dedup/local.js'
 import {archiveLine} from './rules/archive-line.js'
 import {authorBox} from './rules/author-box.js'
 import {breadcrumb} from './rules/breadcrumb.js'
@@ -176,11 +176,6 @@ export interface BoilerplateContext {
   localDedup?: LocalCopies
   /** A document's site, where recurring lines are counted (io/site.ts); without it the batch is one site. */
   siteOf?: (path: string) => string
-}
-
-export interface LocalCopies {
-  options: LocalDedupOptions
-  rules: ReadonlySet<string>
 }
 
 export function boilerplate(options: BoilerplateOptions = {}, context: BoilerplateContext = {}): ConfiguredStage {
@@ -411,12 +406,7 @@ const MAX_ROUNDS = 16
 
 /** The blocks a later in-document dedup would leave: its removed copies left out. */
 function withoutCopies(blocks: readonly Block[], local: LocalCopies): Block[] {
-  // Positions only: the reasons a dedup stage would give are not needed here.
-  const copies = new Set(
-    findLocalCopies(blocks, local.options)
-      .filter((copy) => local.rules.has(copyRule(copy)))
-      .map((copy) => copy.block)
-  )
+  const copies = laterCopies(blocks, local)
   return copies.size === 0 ? (blocks as Block[]) : blocks.filter((_, at) => !copies.has(at))
 }
 

@@ -48,6 +48,22 @@ export interface LocalCopy {
   containment: number
 }
 
+/** An in-document dedup later in the pipeline, as an earlier stage's fixed point must see it: its options and the rules switched on. */
+export interface LocalCopies {
+  options: LocalDedupOptions
+  rules: ReadonlySet<string>
+}
+
+/** The blocks (by index) that a later in-document dedup would remove as copies. */
+export function laterCopies(blocks: readonly Block[], local: LocalCopies): Set<number> {
+  // Positions only: the reasons a dedup stage would give are not needed here.
+  return new Set(
+    findLocalCopies(blocks, local.options)
+      .filter((copy) => local.rules.has(copyRule(copy)))
+      .map((copy) => copy.block)
+  )
+}
+
 /** The rule a copy is removed under: an exact repeat, or a near copy of a more complete block. */
 export function copyRule(copy: LocalCopy): 'repeated-block' | 'contained-block' {
   return copy.exact ? 'repeated-block' : 'contained-block'

@@ -8,6 +8,7 @@ import type {ConfiguredStage, StageSpec} from '../../engine/stage.js'
 import {ruleInfo, ruleSwitches, withRuleSwitches} from '../rule-switches.js'
 import type {TextRule} from '../rule.js'
 import {ruleStage} from '../rule-stage.js'
+import type {LocalCopies} from '../dedup/local.js'
 import {gluedFullStop} from './rules/glued-full-stop.js'
 import {gluedWords, type GluedWordsOptions} from './rules/glued-words.js'
 import {rewrap} from './rules/rewrap.js'
@@ -39,9 +40,21 @@ export const REPAIR_PASSES: ReadonlyArray<ReadonlyArray<TextRule<GluedWordsOptio
   [rewrap]
 ]
 
-export function repair(options: RepairOptions = {}): ConfiguredStage {
+/** What a later stage of the pipeline removes that the fixed point must account for. */
+export interface RepairContext {
+  /** In-document dedup after this stage: a token's copy it removes does not count as a repeat. */
+  localDedup?: LocalCopies
+}
+
+export function repair(options: RepairOptions = {}, context: RepairContext = {}): ConfiguredStage {
   const allow = options.allow ?? []
-  return ruleStage('repair', REPAIR_PASSES, options.rules ?? {}, {allow}, {rules: options.rules ?? {}, allow})
+  return ruleStage(
+    'repair',
+    REPAIR_PASSES,
+    options.rules ?? {},
+    {allow, localDedup: context.localDedup},
+    {rules: options.rules ?? {}, allow}
+  )
 }
 
 const REPAIR_RULES = [...new Set(REPAIR_PASSES.flat())].map(ruleInfo)

@@ -12,15 +12,19 @@
  * Lines that read as code are left alone.
  */
 import {lineAround, looksLikeCode} from '../../../blocks/code.js'
+import type {Block} from '../../../blocks/block.js'
 import type {ProposedEdit} from '../../../engine/types.js'
 import {CAMEL_CASE_WORDS, NAME_PREFIXES} from '../../../lexicon/camel-case.js'
 import {isEnglishWord} from '../../../lexicon/dictionary.js'
 import {STOP_WORDS} from '../../../lexicon/stop-words.js'
 import type {TextRule} from '../../rule.js'
+import {laterCopies, type LocalCopies} from '../../dedup/local.js'
 
 export interface GluedWordsOptions {
   /** Extra camel-case words to leave alone (case-insensitive). */
   allow: string[]
+  /** A later in-document dedup: a copy it removes does not count as a second occurrence. */
+  localDedup?: LocalCopies
 }
 
 const GLUED = /(?<![\p{L}\p{N}'’@#/._-])([\p{Lu}]?[\p{Ll}]{2,})([\p{Lu}][\p{Ll}]+)(?![\p{L}\p{N}@/_-]|\.[\p{L}])/uy
@@ -62,6 +66,9 @@ export const gluedWords: TextRule<GluedWordsOptions> = {
       matches.push(match)
       counts.set(match[0], (counts.get(match[0]) ?? 0) + 1)
     }
+    // A name tends to repeat; a copy that dedup removes next is no repeat (a second clean would not see it).
+    if (options.localDedup && [...counts.values()].some((count) => count > 1))
+      countOutsideCopies(input.blocks(), matches, counts, options.localDedup)
     const edits: ProposedEdit[] = []
     for (const match of matches) {
       const [token, left, right] = match as unknown as [string, string, string]
@@ -88,4 +95,19 @@ function startsWhatFollows(text: string, end: number, right: string): boolean {
   if (right.length < 4 && !SHORT_STARTERS.has(lower)) return false
   SENTENCE_GOES_ON.lastIndex = end
   return SENTENCE_GOES_ON.test(text)
+}
+
+/** Counts the matches again, leaving out those inside blocks a later dedup removes as copies. */
+function countOutsideCopies(
+  blocks: readonly Block[],
+  matches: readonly RegExpExecArray[],
+  counts: Map<string, number>,
+  local: LocalCopies
+): void {
+  const copies = laterCopies(blocks, local)
+  if (copies.size === 0) return
+  const removed = blocks.filter((_, at) => copies.has(at))
+  for (const match of matches) {
+    if (removed.some((block) => match.index >= block.start && match.index < block.end)) counts.set(match[0], counts.get(match[0])! - 1)
+  }
 }
