@@ -4,7 +4,7 @@
  * also how brands, names and code are written (iPhone, YouTube, McDonald,
  * KitchenAid, newPos), so a token is split only when both halves are words, it
  * is not on the allow-list, it occurs once in the document (a real name tends
- * to repeat), and the right half reads as the start of what follows: a function
+ * to repeat; a copy that a later dedup removes does not count), and the right half reads as the start of what follows: a function
  * word (`RussiaSo as not to`), or a word the sentence goes on after, of four
  * letters or more or a short starter like `New` or `Two` (`RussiaChinese
  * leader`; not `Red Hat OpenShift` at the end of a line, `at SmartSites, a
@@ -97,7 +97,7 @@ function startsWhatFollows(text: string, end: number, right: string): boolean {
   return SENTENCE_GOES_ON.test(text)
 }
 
-/** Counts the matches again, leaving out those inside blocks a later dedup removes as copies. */
+/** Takes out of `counts` the matches inside blocks that a later dedup removes as copies. */
 function countOutsideCopies(
   blocks: readonly Block[],
   matches: readonly RegExpExecArray[],
