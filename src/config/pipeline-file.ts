@@ -14,7 +14,8 @@ import {fileURLToPath} from 'node:url'
 import {parse as parseYaml} from 'yaml'
 import type {ConfiguredStage} from '../engine/stage.js'
 import {boilerplate, type BoilerplateOptions} from '../stages/boilerplate/index.js'
-import {localCopies, type DedupOptions} from '../stages/dedup/index.js'
+import {dedup, localCopies, type DedupOptions} from '../stages/dedup/index.js'
+import {wrapWidths, type NormalizeOptions} from '../stages/normalize/index.js'
 import {repair, type RepairOptions} from '../stages/repair/index.js'
 import {STAGES} from './stages.js'
 import {readConfigFile} from './read-config-file.js'
@@ -159,13 +160,17 @@ export function withOverlays(config: PipelineConfig, overlays: readonly Overlay[
 
 export function buildStages(config: PipelineConfig): ConfiguredStage[] {
   const siteOf = siteResolver(config.site)
+  // Lines are joined by one set of wrap widths: normalize's hard-wrap, repair's rewrap, dedup's rejoin.
+  const normalizing = config.stages.find((entry) => entry.stage === 'normalize')
+  const wrap = wrapWidths(normalizing?.options as NormalizeOptions | undefined)
   const stages = config.stages.map((entry, i) => {
+    if (entry.stage === 'dedup') return dedup(entry.options as DedupOptions, {wrap})
     if (entry.stage !== 'boilerplate' && entry.stage !== 'repair') return STAGES[entry.stage]!.create(entry.options as never)
     // Their fixed point looks past the in-document copies a later dedup removes.
     const later = config.stages.slice(i + 1).find((next) => next.stage === 'dedup')
     const localDedup = later ? localCopies(later.options as DedupOptions) : undefined
-    if (entry.stage === 'repair') return repair(entry.options as RepairOptions, {localDedup})
-    return boilerplate(entry.options as BoilerplateOptions, {localDedup, siteOf})
+    if (entry.stage === 'repair') return repair(entry.options as RepairOptions, {localDedup, wrap})
+    return boilerplate(entry.options as BoilerplateOptions, {localDedup, siteOf, wrap})
   })
   return config.overlays ? applyOverlays(stages, config.overlays, siteOf) : stages
 }

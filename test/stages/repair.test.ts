@@ -33,6 +33,19 @@ describe('repair', () => {
     expect(fix(list)).toBe(list)
   })
 
+  it("joins lines by normalize's wrap widths, declared once in the pipeline", () => {
+    // Lines of about 70 characters: wrapped prose by the default widths (40 to 100),
+    // paragraphs of one line each when normalize is told no wrap is wider than 60.
+    const wrapped = [
+      'The council approved the new budget on Tuesday evening after a long',
+      'debate about the cost of repairing the old bridge and the state of the',
+      'roads, which officials say will need new money within five years.'
+    ].join('\n')
+    expect(createPipeline({stages: ['normalize', 'repair']}).clean(wrapped + '\n').text).not.toContain('\n' + 'debate')
+    const narrow = createPipeline({stages: [{normalize: {hardWrap: {maxWidth: 60}}}, 'repair']})
+    expect(narrow.clean(wrapped + '\n').text).toBe(wrapped + '\n')
+  })
+
   it('joins a wrapped paragraph to a fixed point: a joined line widens its paragraph and is judged again', () => {
     // Normalize joins the first two lines (the second's first word does not fit the
     // width the long last line sets); the joined line is then the widest, and the

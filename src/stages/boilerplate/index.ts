@@ -15,6 +15,7 @@ import {RemovalDetail} from './classifier/removal-detail.js'
 import {wrappedLines} from './wrapped-prose.js'
 import {DEFAULT_EMPTY_GUARD, emptyGuardOptions, rescueText, type EmptyGuardOptions} from './empty-guard.js'
 import {rewrappedView} from './rewrapped-view.js'
+import type {HardWrapOptions} from '../normalize/rules/hard-wrap.js'
 import {DEFAULT_KEEP, ELEMENTS, findElements, keepOptions, type KeepOptions} from './elements.js'
 import {compileUserPattern, CUSTOM_PATTERN_FLAGS, customPattern, type CustomPattern} from './user-pattern.js'
 import {ruleInfo, ruleSwitches, withRuleSwitches} from '../rule-switches.js'
@@ -176,6 +177,8 @@ export interface BoilerplateContext {
   localDedup?: LocalCopies
   /** A document's site, where recurring lines are counted (io/site.ts); without it the batch is one site. */
   siteOf?: (path: string) => string
+  /** The wrap widths normalize recognises (its `hardWrap`): a later rewrap joins lines by them. */
+  wrap?: HardWrapOptions
 }
 
 export function boilerplate(options: BoilerplateOptions = {}, context: BoilerplateContext = {}): ConfiguredStage {
@@ -213,7 +216,13 @@ export function boilerplate(options: BoilerplateOptions = {}, context: Boilerpla
         propose(input: StageInput) {
           const blocks = input.blocks()
           // The recurring lines are those of the document's site.
-          const settings = {rules: recurring ? [...rules, recurring.rule(input.path, input.site)] : rules, codes, keep, classifier}
+          const settings = {
+            rules: recurring ? [...rules, recurring.rule(input.path, input.site)] : rules,
+            codes,
+            keep,
+            classifier,
+            wrap: context.wrap
+          }
           const decided = decideDocument(blocks, settings, localDedup, guards)
           for (const warning of decided.warnings) input.warn(warning)
           const deletions = decided.deletions
@@ -262,7 +271,8 @@ function decideDocument(
     deletions = deletions.filter((deletion) => !rescue.kept.has(deletion.block.index))
     // The output must be a fixed point: what a second clean of the rescued text would remove (a line whose
     // neighbours are gone now scores otherwise, a contextual rule sees other prose bounds) goes now.
-    if (settleEmpty) deletions = settle(blocks, deletions, (view) => decideDocument(view, settings, localDedup, guards, false).deletions)
+    if (settleEmpty)
+      deletions = settle(blocks, deletions, settings.wrap, (view) => decideDocument(view, settings, localDedup, guards, false).deletions)
     const gone = new Set(deletions.map((deletion) => deletion.block.index))
     // A second clean may take the whole run after all: then nothing was kept to warn about.
     if ([...rescue.kept].some((index) => !gone.has(index)))
@@ -279,13 +289,14 @@ function decideDocument(
 function settle(
   blocks: readonly Block[],
   deletions: readonly BlockDeletion[],
+  wrap: HardWrapOptions | undefined,
   decideAgain: (view: readonly Block[]) => BlockDeletion[]
 ): BlockDeletion[] {
   const gone = new Set(deletions.map((deletion) => deletion.block.index))
   const more: BlockDeletion[] = []
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const left = blocks.filter((block) => !gone.has(block.index))
-    const view = rewrappedView(renumber(left, blocks))
+    const view = rewrappedView(renumber(left, blocks), wrap)
     const again = decideAgain(view.blocks)
     if (again.length === 0) break
     for (const deletion of again)
@@ -389,7 +400,7 @@ function settleGuard(
   gutting: GuttingOptions
 ): {deletions: BlockDeletion[]; holds: boolean} {
   let holds = true
-  const settled = settle(blocks, deletions, (view) => {
+  const settled = settle(blocks, deletions, settings.wrap, (view) => {
     const normal = removeRounds(view, settings, localDedup)
     if (normal.length === 0) return normal
     holds = guardProse(view, normal, gutting) !== undefined
@@ -418,6 +429,8 @@ function decide(
     codes: readonly number[]
     keep: KeepOptions
     classifier: (Required<Omit<ClassifierOptions, 'model' | 'proseRows'>> & Pick<ClassifierOptions, 'model' | 'proseRows'>) | undefined
+    /** The wrap widths the later rewrap joins lines by (a second clean's view of the output). */
+    wrap?: HardWrapOptions
   },
   keepProse = false,
   firstRound = true

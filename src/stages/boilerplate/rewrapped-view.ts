@@ -8,6 +8,7 @@
 import type {Block} from '../../blocks/block.js'
 import {segment} from '../../blocks/segment.js'
 import {rewrapJoins} from '../repair/rules/rewrap.js'
+import type {HardWrapOptions} from '../normalize/rules/hard-wrap.js'
 
 export interface RewrappedView {
   /** The joined blocks, numbered from 0; a block's offsets span its lines in the document. */
@@ -17,7 +18,7 @@ export interface RewrappedView {
 }
 
 /** `left` (blocks of one document, in order, already renumbered as a view) joined as rewrap would join them. */
-export function rewrappedView(left: readonly Block[]): RewrappedView {
+export function rewrappedView(left: readonly Block[], wrap?: HardWrapOptions): RewrappedView {
   // The output's text as deleteBlocks leaves it: one line a block, a blank line where one stays.
   let text = ''
   const lineEnds: number[] = []
@@ -26,7 +27,7 @@ export function rewrappedView(left: readonly Block[]): RewrappedView {
     text += block.text
     lineEnds.push(text.length)
   }
-  const edits = rewrapJoins(text)
+  const edits = rewrapJoins(text, wrap)
   if (edits.length === 0) return {blocks: [...left], sources: left.map((block) => [block])}
   // An edit removes the newline after a line: that line and the next become one.
   const joinsNext = new Set<number>()

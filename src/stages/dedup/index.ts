@@ -6,6 +6,7 @@ import {asWritten, ruleSwitches, withRuleSwitches} from '../rule-switches.js'
 import {optionsError} from './corpus/options.js'
 import {DocumentDedup, documentDedupOptions} from './documents.js'
 import {REJOIN, seamJoins} from './rejoin.js'
+import type {HardWrapOptions} from '../normalize/rules/hard-wrap.js'
 import {describeCopies, findLocalCopies, localDedupOptions, type LocalCopy, type LocalDedupOptions} from './local.js'
 
 export const dedupOptions = localDedupOptions
@@ -54,7 +55,13 @@ export function localCopies(input: DedupOptions = {}): {options: LocalDedupOptio
   return {options: {minWords: options.minWords, containment: options.containment}, rules}
 }
 
-export function dedup(input: DedupOptions = {}): ConfiguredStage {
+/** What an earlier stage of the pipeline settles that this one must follow. */
+export interface DedupContext {
+  /** The wrap widths normalize recognises (its `hardWrap`), for rejoin. */
+  wrap?: HardWrapOptions
+}
+
+export function dedup(input: DedupOptions = {}, context: DedupContext = {}): ConfiguredStage {
   const options = resolveDedup(input)
   const local: LocalDedupOptions = {minWords: options.minWords, containment: options.containment}
   const switches = options.rules ?? {}
@@ -73,7 +80,7 @@ export function dedup(input: DedupOptions = {}): ConfiguredStage {
       ].filter((deletion) => switches[deletion.rule] !== false)
       const unique = new Map(deletions.map((deletion) => [deletion.block.index, deletion]))
       const removals = deleteBlocks(input.text, blocks, [...unique.values()])
-      return switches[REJOIN.id] === false ? removals : [...removals, ...seamJoins(input.text, removals)]
+      return switches[REJOIN.id] === false ? removals : [...removals, ...seamJoins(input.text, removals, context.wrap)]
     }
   }
   const stage: ConfiguredStage = {

@@ -6,7 +6,7 @@
  */
 import type {ProposedEdit} from '../../engine/types.js'
 import {rewrapJoins} from '../repair/rules/rewrap.js'
-import {hardWrap} from '../normalize/rules/hard-wrap.js'
+import {hardWrap, type HardWrapOptions} from '../normalize/rules/hard-wrap.js'
 
 export const REJOIN = {
   id: 'rejoin',
@@ -18,7 +18,7 @@ export const REJOIN = {
  * The joins a hard-wrap pass would make on `text` with `removals` applied, in
  * the paragraphs a removal was inside or next to, placed in `text`.
  */
-export function seamJoins(text: string, removals: readonly ProposedEdit[]): ProposedEdit[] {
+export function seamJoins(text: string, removals: readonly ProposedEdit[], wrap?: HardWrapOptions): ProposedEdit[] {
   // The text after the removals; where each removal falls in it and how much
   // had been removed up to its end.
   let after = ''
@@ -37,7 +37,7 @@ export function seamJoins(text: string, removals: readonly ProposedEdit[]): Prop
   // A position of `after` in `text`: moved by every removal at or before it.
   const inText = (position: number): number => position + (cuts.findLast((cut) => cut.at <= position)?.removed ?? 0)
   const joins: ProposedEdit[] = []
-  for (const join of rewrapJoins(after)) {
+  for (const join of rewrapJoins(after, wrap)) {
     // A removal inside or at the edge of a paragraph changes the wrap width and the
     // share of code-like lines it is judged by: any join in it is the removal's doing.
     const newline = after.indexOf('\n', join.start)

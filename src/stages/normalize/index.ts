@@ -63,8 +63,13 @@ export const NORMALIZE_EXTRA_RULES = [
   {id: 'hyphenated-break', reason: 'word hyphenated across a line break', example: '`infra-\\nstructure` → `infrastructure`'}
 ]
 
+/** The wrap widths hard-wrap recognises, defaults filled in (later stages join lines by the same). */
+export function wrapWidths(options: NormalizeOptions = {}): HardWrapOptions {
+  return {...DEFAULT_HARD_WRAP, ...options.hardWrap}
+}
+
 export function normalize(options: NormalizeOptions = {}): ConfiguredStage {
-  const hardWrapOptions = {...DEFAULT_HARD_WRAP, ...options.hardWrap}
+  const hardWrapOptions = wrapWidths(options)
   const finalNewline = options.finalNewline ?? true
   return ruleStage(
     'normalize',

@@ -9,9 +9,10 @@ import {ruleInfo, ruleSwitches, withRuleSwitches} from '../rule-switches.js'
 import type {TextRule} from '../rule.js'
 import {ruleStage} from '../rule-stage.js'
 import type {LocalCopies} from '../dedup/local.js'
+import type {HardWrapOptions} from '../normalize/rules/hard-wrap.js'
 import {gluedFullStop} from './rules/glued-full-stop.js'
 import {gluedWords, type GluedWordsOptions} from './rules/glued-words.js'
-import {rewrap} from './rules/rewrap.js'
+import {rewrap, type RewrapOptions} from './rules/rewrap.js'
 import {bracketSpacing} from './rules/bracket-spacing.js'
 import {doubledDash} from './rules/doubled-dash.js'
 import {doubledPunctuation} from './rules/doubled-punctuation.js'
@@ -27,7 +28,7 @@ export const repairOptions = z
 
 export type RepairOptions = z.input<typeof repairOptions>
 
-export const REPAIR_PASSES: ReadonlyArray<ReadonlyArray<TextRule<GluedWordsOptions>>> = [
+export const REPAIR_PASSES: ReadonlyArray<ReadonlyArray<TextRule<GluedWordsOptions & RewrapOptions>>> = [
   // Lines a wrap broke, first: the other repairs then see whole sentences, as on a re-run.
   [rewrap],
   // Removals first, so the insertions that follow see settled punctuation.
@@ -44,6 +45,8 @@ export const REPAIR_PASSES: ReadonlyArray<ReadonlyArray<TextRule<GluedWordsOptio
 export interface RepairContext {
   /** In-document dedup after this stage: a token's copy it removes does not count as a repeat. */
   localDedup?: LocalCopies
+  /** The wrap widths normalize recognises (its `hardWrap`), for rewrap. */
+  wrap?: HardWrapOptions
 }
 
 export function repair(options: RepairOptions = {}, context: RepairContext = {}): ConfiguredStage {
@@ -52,7 +55,7 @@ export function repair(options: RepairOptions = {}, context: RepairContext = {})
     'repair',
     REPAIR_PASSES,
     options.rules ?? {},
-    {allow, localDedup: context.localDedup},
+    {allow, localDedup: context.localDedup, wrap: context.wrap},
     {rules: options.rules ?? {}, allow}
   )
 }

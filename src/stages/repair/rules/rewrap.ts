@@ -6,19 +6,24 @@
  */
 import type {ProposedEdit} from '../../../engine/types.js'
 import type {TextRule} from '../../rule.js'
-import {DEFAULT_HARD_WRAP, hardWrap, hardWrapFixedPoint} from '../../normalize/rules/hard-wrap.js'
+import {DEFAULT_HARD_WRAP, hardWrap, hardWrapFixedPoint, type HardWrapOptions} from '../../normalize/rules/hard-wrap.js'
 
-/** The line joins rewrap makes in a text (boilerplate also asks, to see the output as a second clean will). */
-export function rewrapJoins(text: string): ProposedEdit[] {
-  return hardWrapFixedPoint(text, DEFAULT_HARD_WRAP)
+export interface RewrapOptions {
+  /** The wrap widths recognised: normalize's `hardWrap`, declared once in the pipeline. */
+  wrap?: HardWrapOptions
 }
 
-export const rewrap: TextRule = {
+/** The line joins rewrap makes in a text (boilerplate also asks, to see the output as a second clean will). */
+export function rewrapJoins(text: string, wrap: HardWrapOptions = DEFAULT_HARD_WRAP): ProposedEdit[] {
+  return hardWrapFixedPoint(text, wrap)
+}
+
+export const rewrap: TextRule<RewrapOptions> = {
   id: 'rewrap',
   reason: 'line broken by a fixed-width wrap, joined once the boilerplate between its lines was removed',
   example: '`the council voted\\nfor the plan` (a side column removed between them) → `the council voted for the plan`',
-  propose(input) {
-    return rewrapJoins(input.text).map((edit) => ({
+  propose(input, options) {
+    return rewrapJoins(input.text, options.wrap).map((edit) => ({
       ...edit,
       rule: rewrap.id,
       reason: edit.rule === hardWrap.id ? rewrap.reason : edit.reason
