@@ -10,9 +10,9 @@
  * survived before it collects again. The main thread of a long run keeps a few
  * hundred megabytes alive (the corpus indexes, a summary per file) and then makes
  * garbage in bursts (building the indexes, streaming report.json, reading it back
- * for report.html), so at 80,000 documents its heap reached 1.27 GB, and the
- * process 1.7 GB, though less than 400 MB of it was alive. Growing by half keeps it
- * near what is alive, for about 1 % more CPU (see docs/performance.md).
+ * for report.html), so at 80,000 documents its heap reached 1.27 GB (the process
+ * 1.7 GB) before a full collection brought it back to about 400 MB. Growing by half
+ * keeps it near what is alive, for about 1 % more CPU (see docs/performance.md).
  *
  * V8 flags are process-wide: worker threads started later have them too.
  */
