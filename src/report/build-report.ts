@@ -48,7 +48,8 @@ export function summarizeRun(
     pipeline: {source: pipeline.source, hash: pipeline.hash, stages: pipeline.stages},
     totals: {
       files: sorted.length + failures.length,
-      changed: sorted.filter((document) => document.edits > 0).length,
+      // A dropped copy is changed (its output is gone), though it keeps no edits when written nowhere.
+      changed: sorted.filter((document) => document.edits > 0 || document.dropped).length,
       failed: failures.length,
       skipped: extra.skipped,
       bytesIn,

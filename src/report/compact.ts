@@ -32,21 +32,24 @@ export interface DocumentEdits extends Omit<DocumentReport, 'rules' | 'edits'> {
 /**
  * A cleaned document as its report entry is made from it: the result's edits and
  * conflicts, its sizes and time (to 0.01 ms), and its site, warnings and drop only
- * when it has them.
+ * when it has them. A copy dropped and not written anywhere (`--duplicates skip`)
+ * keeps no edits: there is no text of it for them to explain, and on a batch of
+ * syndicated copies they were most of report.json; its `dropped` names the copy kept.
  */
 export function documentEdits(
   path: string,
   result: Pick<DocumentResult, 'edits' | 'conflicts' | 'warnings'>,
-  facts: Pick<DocumentEdits, 'bytesIn' | 'bytesOut' | 'ms' | 'site' | 'dropped'>
+  facts: Pick<DocumentEdits, 'bytesIn' | 'bytesOut' | 'ms' | 'site' | 'dropped'> & {written: boolean}
 ): DocumentEdits {
-  const {bytesIn, bytesOut, ms, site, dropped} = facts
+  const {bytesIn, bytesOut, ms, site, dropped, written} = facts
+  const explained = written || !dropped
   const document: DocumentEdits = {
     path,
     bytesIn,
     bytesOut,
     ms: Math.round(ms * 100) / 100,
-    edits: result.edits,
-    conflicts: result.conflicts
+    edits: explained ? result.edits : [],
+    conflicts: explained ? result.conflicts : []
   }
   if (site) document.site = site
   if (result.warnings.length > 0) document.warnings = result.warnings

@@ -72,7 +72,8 @@ export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: S
     bytesOut: dropped ? 0 : cleaned.length,
     ms,
     site: documentSite(pipeline.config.site, file.relative),
-    dropped
+    dropped,
+    written: !dropped || task.duplicates === 'write'
   })
   const entry = reportEntry(document)
   const stored = compactEntry(entry)

@@ -143,7 +143,8 @@ async function cleanJsonlFile(file: InputFile, context: FileContext, run: JsonlR
         bytesOut: dropped ? 0 : Buffer.byteLength(result.text),
         ms: ms ?? 0,
         site: name.site,
-        dropped
+        dropped,
+        written: !dropped || duplicates !== undefined
       })
       fileDocuments.push(serializeDocument(document))
       context.cleaned(path, document.bytesIn)

@@ -46,6 +46,10 @@ describe('near-duplicate documents across a batch', () => {
       expect(existsSync(join(out, 'cleaned', path))).toBe(false)
       expect(existsSync(join(out, 'duplicates', path))).toBe(true)
     }
+    // Written to duplicates/, a copy keeps the edits that explain that file (`Read more...` removed).
+    const truncated = report.documents.find((document) => document.path === 'c-truncated.txt')!
+    expect(truncated.dropped).toBeDefined()
+    expect(truncated.edits.map((edit) => edit.before).join('')).toContain('Read more')
     for (const path of ['d-other.txt', 'e-other.txt', cluster!.kept.path]) expect(existsSync(join(out, 'cleaned', path))).toBe(true)
   })
 
@@ -57,6 +61,12 @@ describe('near-duplicate documents across a batch', () => {
     await rinse(['run', input, '--out', out, '--no-html'])
     const first = reportOf()
     expect(first.clusters).toHaveLength(1)
+    // Not written anywhere (the default), a dropped copy keeps no edits: no text of it is left for them to explain.
+    const dropped = first.documents.filter((document) => document.dropped)
+    expect(dropped).toHaveLength(2)
+    for (const document of dropped) expect(document.edits).toEqual([])
+    // Still counted as changed: their output is gone.
+    expect(first.totals.changed).toBe(first.documents.filter((document) => document.edits.length > 0).length + dropped.length)
     const again = await rinse(['run', input, '--out', out, '--no-html'])
     expect(again.stdout).toContain('5 resumed')
     expect(reportOf().clusters).toEqual(first.clusters)
