@@ -39,17 +39,19 @@ export interface DocumentEdits extends Omit<DocumentReport, 'rules' | 'edits'> {
 export function documentEdits(
   path: string,
   result: Pick<DocumentResult, 'edits' | 'conflicts' | 'warnings'>,
-  facts: Pick<DocumentEdits, 'bytesIn' | 'bytesOut' | 'ms' | 'site' | 'dropped'> & {written: boolean}
+  facts: Pick<DocumentEdits, 'bytesIn' | 'bytesOut' | 'ms' | 'site' | 'dropped'> & {
+    /** Its text was written: to the cleaned output, or, dropped, to the duplicates. */
+    written: boolean
+  }
 ): DocumentEdits {
   const {bytesIn, bytesOut, ms, site, dropped, written} = facts
-  const explained = written || !dropped
   const document: DocumentEdits = {
     path,
     bytesIn,
     bytesOut,
     ms: Math.round(ms * 100) / 100,
-    edits: explained ? result.edits : [],
-    conflicts: explained ? result.conflicts : []
+    edits: written ? result.edits : [],
+    conflicts: written ? result.conflicts : []
   }
   if (site) document.site = site
   if (result.warnings.length > 0) document.warnings = result.warnings

@@ -7,6 +7,7 @@
  */
 import type {Block} from '../../blocks/block.js'
 import {segment} from '../../blocks/segment.js'
+import {applyProposed} from '../../engine/apply-proposed.js'
 import {rewrapJoins} from '../repair/rules/rewrap.js'
 import type {HardWrapOptions} from '../normalize/rules/hard-wrap.js'
 
@@ -31,17 +32,14 @@ export function rewrappedView(left: readonly Block[], wrap?: HardWrapOptions): R
   if (edits.length === 0) return {blocks: [...left], sources: left.map((block) => [block])}
   // An edit removes the newline after a line: that line and the next become one.
   const joinsNext = new Set<number>()
-  let joined = ''
-  let at = 0
   // Edits in text order: the line whose end an edit takes is found by walking on, not by a search from the top.
   let line = 0
-  for (const edit of edits.sort((a, b) => a.start - b.start)) {
+  for (const edit of edits) {
     while (line < lineEnds.length && lineEnds[line]! < edit.start) line++
     if (line < lineEnds.length && lineEnds[line]! < edit.end) joinsNext.add(line)
-    joined += text.slice(at, edit.start) + edit.replacement
-    at = edit.end
   }
-  joined += text.slice(at)
+  // Joins never overlap: each takes a newline of its own.
+  const joined = applyProposed(text, edits)!.text
   const sources: Block[][] = []
   left.forEach((block, i) => (i > 0 && joinsNext.has(i - 1) ? sources.at(-1)!.push(block) : sources.push([block])))
   const blocks = segment(joined)

@@ -5,6 +5,7 @@
  * paragraphs the removals touched only, so that the output is a fixed point.
  */
 import type {ProposedEdit} from '../../engine/types.js'
+import {applyProposed} from '../../engine/apply-proposed.js'
 import {rewrapJoins} from '../repair/rules/rewrap.js'
 import {hardWrap, type HardWrapOptions} from '../normalize/rules/hard-wrap.js'
 
@@ -19,32 +20,17 @@ export const REJOIN = {
  * the paragraphs a removal was inside or next to, placed in `text`.
  */
 export function seamJoins(text: string, removals: readonly ProposedEdit[], wrap?: HardWrapOptions): ProposedEdit[] {
-  // The text after the removals; where each removal falls in it and how much
-  // had been removed up to its end.
-  let after = ''
-  let at = 0
-  let removed = 0
-  const cuts: Array<{at: number; removed: number}> = []
-  for (const cut of [...removals].sort((a, b) => a.start - b.start)) {
-    if (cut.start < at) return []
-    after += text.slice(at, cut.start) + cut.replacement
-    removed += cut.end - cut.start - cut.replacement.length
-    at = cut.end
-    cuts.push({at: after.length, removed})
-  }
-  if (cuts.length === 0) return []
-  after += text.slice(at)
-  // A position of `after` in `text`: moved by every removal at or before it.
-  const inText = (position: number): number => position + (cuts.findLast((cut) => cut.at <= position)?.removed ?? 0)
+  const after = removals.length === 0 ? undefined : applyProposed(text, removals)
+  if (!after) return []
   const joins: ProposedEdit[] = []
-  for (const join of rewrapJoins(after, wrap)) {
+  for (const join of rewrapJoins(after.text, wrap)) {
     // A removal inside or at the edge of a paragraph changes the wrap width and the
     // share of code-like lines it is judged by: any join in it is the removal's doing.
-    const newline = after.indexOf('\n', join.start)
-    const paragraphStart = after.lastIndexOf('\n\n', newline) + 1
-    const paragraphEnd = after.indexOf('\n\n', newline)
-    if (!cuts.some((cut) => cut.at >= paragraphStart && (paragraphEnd === -1 || cut.at <= paragraphEnd + 1))) continue
-    const start = inText(join.start)
+    const newline = after.text.indexOf('\n', join.start)
+    const paragraphStart = after.text.lastIndexOf('\n\n', newline) + 1
+    const paragraphEnd = after.text.indexOf('\n\n', newline)
+    if (!after.ends.some((cut) => cut >= paragraphStart && (paragraphEnd === -1 || cut <= paragraphEnd + 1))) continue
+    const start = after.source(join.start)
     joins.push({
       start,
       end: start + (join.end - join.start),

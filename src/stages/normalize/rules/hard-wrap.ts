@@ -12,6 +12,7 @@ import {looksLikeCode} from '../../../blocks/code.js'
 import {z} from 'zod'
 import {LIST_MARKER} from '../../../blocks/segment.js'
 import type {ProposedEdit} from '../../../engine/types.js'
+import {applyProposed} from '../../../engine/apply-proposed.js'
 import {isEnglishWord} from '../../../lexicon/dictionary.js'
 import type {TextRule} from '../../rule.js'
 import {maxOf} from '../../../engine/arrays.js'
@@ -47,44 +48,22 @@ export const hardWrap: TextRule<HardWrapOptions> = {
  */
 export function hardWrapFixedPoint(text: string, options: HardWrapOptions): ProposedEdit[] {
   const all = hardWrapEdits(text, options)
-  let current = all.length === 0 ? text : applyJoins(text, all)
-  for (let pass = 0; pass < MAX_PASSES && current !== text; pass++) {
-    const more = hardWrapEdits(current, options)
+  for (let pass = 0; pass < MAX_PASSES && all.length > 0; pass++) {
+    // Joins never overlap: each takes a newline the earlier ones left.
+    const joined = applyProposed(text, all)!
+    const more = hardWrapEdits(joined.text, options)
     if (more.length === 0) break
-    const next = applyJoins(current, more)
-    // Joins only take newlines that earlier joins left: shift each back by what the earlier ones took out before it.
     for (const edit of more) {
-      const shift = takenBefore(all, edit.start)
-      all.push({...edit, start: edit.start + shift, end: edit.end + shift})
+      const start = joined.source(edit.start)
+      all.push({...edit, start, end: start + (edit.end - edit.start)})
     }
     all.sort((a, b) => a.start - b.start)
-    current = next
   }
   return all
 }
 
 /** Each pass joins at least one line; a paragraph rarely needs more than two. */
 const MAX_PASSES = 8
-
-function applyJoins(text: string, joins: readonly ProposedEdit[]): string {
-  let out = ''
-  let at = 0
-  for (const join of joins) {
-    out += text.slice(at, join.start) + join.replacement
-    at = join.end
-  }
-  return out + text.slice(at)
-}
-
-/** Characters the joins (placed in the original, sorted) took out before a position of the joined text. */
-function takenBefore(joins: readonly ProposedEdit[], position: number): number {
-  let taken = 0
-  for (const join of joins) {
-    if (join.start - taken >= position) break
-    taken += join.end - join.start - join.replacement.length
-  }
-  return taken
-}
 
 /** The rule's edits for a text: one look at each paragraph, as its lines come. */
 export function hardWrapEdits(text: string, options: HardWrapOptions): ProposedEdit[] {
