@@ -10,6 +10,7 @@ import {stat} from 'node:fs/promises'
 import {deserialize, serialize} from 'node:v8'
 import {UnrecoverableError, Worker, type Job} from 'bullmq'
 import {createPipeline, type Pipeline} from '../library/pipeline.js'
+import {dropDecision} from '../engine/corpus.js'
 import {cleanerFor, DEFAULT_FILE_TIMEOUT_MS, type Cleaner} from '../run/pool.js'
 import type {InputFile} from '../io/walk.js'
 import {stopsRun} from '../io/write-error.js'
@@ -174,7 +175,14 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
           (info) => info.size,
           () => undefined
         )
-        cleaned = await cleaner.cleanFile({file, size, out: settings.out, duplicates: settings.duplicates, diffs: settings.diffs})
+        cleaned = await cleaner.cleanFile({
+          file,
+          size,
+          out: settings.out,
+          duplicates: settings.duplicates,
+          diffs: settings.diffs,
+          dropped: dropDecision(pipeline.stages, file.relative)
+        })
       } catch (error) {
         await failed(file, error)
         continue

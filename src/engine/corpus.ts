@@ -9,7 +9,7 @@ import pLimit from 'p-limit'
 import type {Cluster} from './types.js'
 import {traceTo, type Trace} from './clean-document.js'
 import {forEachLimited} from './limited.js'
-import type {ConfiguredStage, DropDecision} from './stage.js'
+import type {ConfiguredStage, DropDecision, SnapshotScope} from './stage.js'
 import {watchAt, watchCode} from './watch-point.js'
 
 export interface CorpusDocument {
@@ -115,8 +115,8 @@ export async function buildCorpus<Source extends {path: string} = CorpusDocument
 }
 
 /** Snapshots of every built corpus stage, by stage index. */
-export function corpusSnapshots(stages: readonly ConfiguredStage[]): Array<[number, unknown]> {
-  return stages.flatMap((stage, index) => (stage.corpus ? [[index, stage.corpus.snapshot()] as [number, unknown]] : []))
+export function corpusSnapshots(stages: readonly ConfiguredStage[], scope: SnapshotScope = 'whole'): Array<[number, unknown]> {
+  return stages.flatMap((stage, index) => (stage.corpus ? [[index, stage.corpus.snapshot(scope)] as [number, unknown]] : []))
 }
 
 /** The first corpus stage that drops a document, if any. */

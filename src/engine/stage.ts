@@ -47,13 +47,21 @@ export interface DropDecision {
  * passes (and `drop`) can use what it learnt. Until `build` has run, the passes
  * change nothing, so cleaning a lone string never depends on other documents.
  */
+export type SnapshotScope = 'whole' | 'cleaning'
+
 export interface CorpusHooks<Signature = unknown> {
   collect(input: StageInput): Signature
   build(signatures: ReadonlyMap<string, Signature>): void
   /** After build: a stable summary of the index, for the resume manifest. */
   fingerprint(): string
-  /** After build: the index as structured-cloneable data, to ship to worker threads. */
-  snapshot(): unknown
+  /**
+   * After build: the index as structured-cloneable data. `whole` (the default)
+   * restores everything (a resumed run, another process); `cleaning` only what
+   * cleaning a document asks of the stage besides `drop`, for worker threads,
+   * whose tasks carry the drop decision (a 100,000-document batch's drops and
+   * clusters were most of what each thread copied).
+   */
+  snapshot(scope?: SnapshotScope): unknown
   /** Take an index built elsewhere (in the main thread). */
   restore(snapshot: unknown): void
   /** After build: whether a document is dropped whole (`site`: as StageInput.site). */

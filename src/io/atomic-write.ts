@@ -52,7 +52,7 @@ function inFolder(path: string, write: () => void): void {
  * Remove the temp files that earlier writers left in `dir` (a process killed between
  * write and rename leaves one: a report's is as large as the report). Only names of
  * the writer's shape, `.rinse-<pid>.<thread>.<8 hex>.<n>.tmp` (and `report.json.<same>.tmp`,
- * as rinse named them before), or report.json's streamed `.report.json.<pid>.<8 hex>.tmp`,
+ * as rinse named them before), or the streamed reports' `.report.json.<pid>.<8 hex>.tmp` (and `.report.html.…`),
  * and never this process's own.
  */
 export function removeLeftoverTemps(dir: string): void {
@@ -65,4 +65,4 @@ export function removeLeftoverTemps(dir: string): void {
   for (const entry of entries) if (LEFTOVER.test(entry) && !entry.includes(WRITER)) rmSync(join(dir, entry), {force: true})
 }
 
-const LEFTOVER = /^(?:(?:\.rinse-|report\.(?:json|html)\.)\d+\.\d+\.[0-9a-f]{8}\.[0-9a-z]+|\.report\.json\.\d+\.[0-9a-f]{8})\.tmp$/
+const LEFTOVER = /^(?:(?:\.rinse-|report\.(?:json|html)\.)\d+\.\d+\.[0-9a-f]{8}\.[0-9a-z]+|\.report\.(?:json|html)\.\d+\.[0-9a-f]{8})\.tmp$/

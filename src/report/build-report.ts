@@ -5,14 +5,9 @@
  * document is one line of the `documents` array: the file stays readable and
  * a line-oriented tool can take it apart.
  */
-import {createWriteStream} from 'node:fs'
-import {once} from 'node:events'
-import {finished} from 'node:stream/promises'
-import {rename, rm} from 'node:fs/promises'
-import {randomBytes} from 'node:crypto'
-import {basename, dirname, join} from 'node:path'
 import type {PipelineConfig} from '../config/pipeline-file.js'
-import {writeError} from '../io/write-error.js'
+import {randomBytes} from 'node:crypto'
+import {writeFileAtomicStream} from '../io/atomic-stream.js'
 import {splitRuleKey, stageRank} from './summarize.js'
 import {reviewSummary} from './review-stale.js'
 import {REPORT_VERSION, type Cluster, type DocumentSummary, type FailedDocument, type RunReport, type StaleOutputs} from './schema.js'
@@ -81,51 +76,26 @@ export async function writeReportJson(
   report: RunReport,
   read: (summary: DocumentSummary) => Promise<string>
 ): Promise<ReportLocations> {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
-  const stream = createWriteStream(temp)
-  // A write fails after it returned (a full disk): kept here, not left as an 'error' event nobody listens to.
-  let failed: Error | undefined
-  stream.on('error', (error) => (failed ??= error))
-  let chunk = ''
-  let bytes = 0
   const locations: ReportLocations = new Map()
-  const write = async (text: string): Promise<void> => {
-    bytes += Buffer.byteLength(text)
-    chunk += text
-    if (chunk.length < 1 << 20) return
-    if (failed) throw failed
-    const full = !stream.write(chunk)
-    chunk = ''
-    if (full) await once(stream, 'drain')
-  }
   const field = (key: string, value: unknown): string =>
     `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')},\n`
-  try {
+  return writeFileAtomicStream(file, async (stream) => {
     const {documents, failures, clusters, conflicts, ...head} = report
-    await write('{\n')
-    for (const [key, value] of Object.entries(head)) await write(field(key, value))
-    await write('  "documents": [')
+    await stream.write('{\n')
+    for (const [key, value] of Object.entries(head)) await stream.write(field(key, value))
+    await stream.write('  "documents": [')
     for (const [i, summary] of documents.entries()) {
-      await write(`${i === 0 ? '' : ','}\n    `)
+      await stream.write(`${i === 0 ? '' : ','}\n    `)
       const json = await read(summary)
-      const start = bytes
-      await write(json)
-      locations.set(summary, [start, bytes - start])
+      const start = stream.bytes
+      await stream.write(json)
+      locations.set(summary, [start, stream.bytes - start])
     }
-    await write(documents.length > 0 ? '\n  ],\n' : '],\n')
+    await stream.write(documents.length > 0 ? '\n  ],\n' : '],\n')
     const tail = field('failures', failures) + field('clusters', clusters) + field('conflicts', conflicts)
-    await write(`${tail.slice(0, -2)}\n}\n`)
-    if (failed) throw failed
-    stream.end(chunk)
-    // Unlike once('finish'), also settles for a stream that failed before.
-    await finished(stream)
-    await rename(temp, file)
+    await stream.write(`${tail.slice(0, -2)}\n}\n`)
     return locations
-  } catch (error) {
-    stream.destroy()
-    await rm(temp, {force: true})
-    throw writeError(file, failed ?? error, true)
-  }
+  })
 }
 
 /** Counters listed in the order the stages run, not the order edits happened to be seen. */

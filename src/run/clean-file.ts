@@ -15,7 +15,7 @@ import type {InputFile} from '../io/walk.js'
 import {compactEntry, diffEdits, documentEdits, reportEntry} from '../report/compact.js'
 import {serializeEntry, type SerializedDocument} from '../report/summarize.js'
 import {unifiedDiff} from '../report/unified-diff.js'
-import {dropDecision} from '../engine/corpus.js'
+import type {DropDecision} from '../engine/stage.js'
 import {cleanReplaying, type Pipeline} from '../library/pipeline.js'
 import {readTrace, type TraceRef} from './trace-spool.js'
 import {InputError} from '../errors.js'
@@ -28,6 +28,11 @@ export interface CleanFileTask {
   out: string
   /** Duplicates dropped by a corpus stage: not written, or written to OUT/duplicates/. */
   duplicates?: 'skip' | 'write' | undefined
+  /**
+   * Whether a corpus stage drops the file (`dropDecision`), decided where the whole
+   * index is: a worker thread restores only what cleaning asks (see `SnapshotScope`).
+   */
+  dropped: DropDecision | undefined
   /** Write the unified diff (default true); without, a diff left by an earlier run is removed. */
   diffs?: boolean | undefined
   /** What corpus collection did to this file, replayed instead of run again. */
@@ -53,7 +58,7 @@ export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: S
     throw error
   }
   const {text, bytes} = input
-  const dropped = dropDecision(pipeline.stages, file.relative)
+  const {dropped} = task
   const result = cleanReplaying(pipeline, text, file.relative, task.replay && readTrace(task.replay))
   const ms = performance.now() - t0
   const temp = tempFolder(out)

@@ -116,7 +116,7 @@ export function poolCleaner(pipeline: Pipeline, settings: PoolSettings): Cleaner
       filename: workerFile(),
       // The indexes as they stand go with the threads' start (copied, not kept here);
       // later versions are shared through memory.
-      workerData: {config: pipeline.config, snapshots: corpusSnapshots(pipeline.stages)} satisfies WorkerSetup,
+      workerData: {config: pipeline.config, snapshots: corpusSnapshots(pipeline.stages, 'cleaning')} satisfies WorkerSetup,
       minThreads: count,
       maxThreads: count,
       ...(heapMb ? {resourceLimits: {maxOldGenerationSizeMb: heapMb}} : {})
@@ -245,7 +245,7 @@ function seconds(ms: number): string {
 function shareCorpus(pipeline: Pipeline, version: number): CorpusShare {
   return {
     version,
-    snapshots: corpusSnapshots(pipeline.stages).map(([index, snapshot]) => {
+    snapshots: corpusSnapshots(pipeline.stages, 'cleaning').map(([index, snapshot]) => {
       const bytes = serialize(snapshot)
       const shared = new SharedArrayBuffer(bytes.length)
       new Uint8Array(shared).set(bytes)

@@ -12,6 +12,7 @@ import type {ExpectedOutputs} from '../io/stale-outputs.js'
 import {cannotReadFolder, listInputFiles, type InputFile} from '../io/walk.js'
 import type {DocumentSummary, FailedDocument} from '../report/schema.js'
 import {createPipeline} from '../library/pipeline.js'
+import {dropDecision} from '../engine/corpus.js'
 import {defaultConcurrency, defaultWorkers} from './pool.js'
 import {InputError, UsageError} from '../errors.js'
 import type {RunOptions, RunResult} from './batch.js'
@@ -78,6 +79,7 @@ export async function runFolder(options: RunOptions): Promise<RunResult> {
         out,
         duplicates: options.duplicates,
         diffs: options.diffs,
+        dropped: dropDecision(pipeline.stages, file.relative),
         replay: replay(file.relative),
         manifest: options.diffs === false ? {...meta, diffs: false} : meta
       })

@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {serialize} from 'node:v8'
 import {describe, expect, it} from 'vitest'
 import {loadCorpus, saveCorpus, tryRestore} from '../../src/run/corpus-state.js'
-import {corpusSnapshots} from '../../src/engine/corpus.js'
+import {corpusClusters, corpusSnapshots, dropDecision} from '../../src/engine/corpus.js'
 import {createPipeline} from '../../src/library/pipeline.js'
 import {VERSION} from '../../src/version.js'
 import {tempDir} from '../helpers.js'
@@ -46,5 +46,29 @@ describe('saved corpus indexes', () => {
     expect(await loadCorpus(join(dir, 'missing.v8'), 'b1', 'p1')).toBeUndefined()
     // Snapshots for a stage that is not a corpus stage do not fit.
     expect(tryRestore(createPipeline().stages, [[0, {}]])).toBe(false)
+  })
+
+  it('for worker threads, leave out the drops and clusters that the main thread decides and reports', async () => {
+    const built = createPipeline()
+    const story =
+      'The harbour authority said on Monday that the new ferry terminal would open in May, two months later than planned, because the steel for its roof arrived late from the mill.'
+    const other =
+      'A family of otters has returned to the canal for the first time in forty years, and volunteers who cleared the banks last winter say the water is now clean enough for fish.'
+    await built.prepare(() => [
+      {path: 'a.txt', text: `${story}\n\n${other}\n`},
+      {path: 'b.txt', text: `${story}\n\n${other}\n`}
+    ])
+    expect(dropDecision(built.stages, 'b.txt')?.rule).toBe('duplicate-document')
+    expect(corpusClusters(built.stages)).toHaveLength(1)
+
+    const whole = createPipeline()
+    expect(tryRestore(whole.stages, corpusSnapshots(built.stages))).toBe(true)
+    expect(dropDecision(whole.stages, 'b.txt')?.detail?.keptPath).toBe('a.txt')
+    expect(corpusClusters(whole.stages)).toHaveLength(1)
+
+    const cleaning = createPipeline()
+    expect(tryRestore(cleaning.stages, corpusSnapshots(built.stages, 'cleaning'))).toBe(true)
+    expect(dropDecision(cleaning.stages, 'b.txt')).toBeUndefined()
+    expect(corpusClusters(cleaning.stages)).toHaveLength(0)
   })
 })

@@ -51,6 +51,7 @@ describe('per-file watchdog in the worker pool', () => {
               file: {path: join(input, name), relative: name},
               size: statSync(join(input, name)).size,
               out,
+              dropped: undefined,
               manifest: undefined as never
             })
             .then(

@@ -198,7 +198,8 @@ function withoutDropsOff(stage: string, corpus: CorpusHooks, decide: Decide): Co
     collect: (input) => corpus.collect(input),
     build: (signatures) => corpus.build(signatures),
     fingerprint: () => corpus.fingerprint(),
-    snapshot: () => corpus.snapshot(),
+    // Whole for the threads too: the stage's first pass there notes a drop the review stopped.
+    snapshot: () => corpus.snapshot('whole'),
     restore: (snapshot) => corpus.restore(snapshot),
     ...(clusters ? {clusters: () => clusters.call(corpus)} : {}),
     ...(drop

@@ -7,7 +7,7 @@
 import type {PageReportInput as Report} from '../read-report.js'
 import {clientScript} from './client-script.js'
 import {comparePanel, compareTab, type PageComparison} from './compare-panel.js'
-import {buildPageModel, stageColours, type ModelOptions, type PageModel} from './model.js'
+import {buildPageModel, stageColours, type ModelOptions, type PageData, type PageModel} from './model.js'
 import {REPORT_CSS} from './styles.js'
 import {escapeHtml as h, fmtBytes, fmtInt, fmtMs, fmtPct, packForScript, removedShare} from './util.js'
 import {maxOf} from '../../engine/arrays.js'
@@ -243,12 +243,25 @@ function staleCard(report: Report, maxRows: number): string {
 
 /** The whole page for a report; `texts` maps a document's path to its original text. */
 export function renderReportHtml(report: Report, texts: Map<string, string>, options: RenderOptions = {}): string {
+  const {before, data, after} = renderReportParts(report, texts, options)
+  return before + packForScript(data) + after
+}
+
+/**
+ * The page around its data, and the data: a large batch's page is written in
+ * pieces (`packForScriptStream` between `before` and `after`), never held whole.
+ */
+export function renderReportParts(
+  report: Report,
+  texts: ReadonlyMap<string, string>,
+  options: RenderOptions = {}
+): {before: string; data: PageData; after: string} {
   const model = buildPageModel(report, texts, options)
   const colours = stageColours(model.data.stages)
   const stageCss = colours.map((c, i) => `.si${i}{--sc:${c}}`).join('')
   const title = options.title ?? 'rinse report'
   const issues = report.conflicts.length + report.failures.length + report.documents.filter((d) => d.warnings?.length).length
-  return `<!doctype html>
+  const before = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -282,9 +295,11 @@ ${comparePanel(options.comparison)}
 <section data-panel="decisions" aria-label="Review decisions"><div id="decisions" data-testid="decisions"></div></section>
 </main>
 <div id="tip" role="tooltip" data-testid="tooltip" hidden></div>
-<script type="application/octet-stream" id="rinse-data" data-encoding="gzip-base64">${packForScript(model.data)}</script>
+<script type="application/octet-stream" id="rinse-data" data-encoding="gzip-base64">`
+  const after = `</script>
 <script>${clientScript()}</script>
 </body>
 </html>
 `
+  return {before, data: model.data, after}
 }

@@ -1,5 +1,7 @@
 /** Escaping and number formatting for the HTML report. */
-import {gzipSync} from 'node:zlib'
+import {Readable} from 'node:stream'
+import {pipeline} from 'node:stream/promises'
+import {createGzip, gzipSync} from 'node:zlib'
 
 const HTML_ESCAPES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}
 
@@ -14,8 +16,52 @@ export function escapeHtml(text: string): string {
  * report.html well under the size of the input; base64 holds no `<`, `>` or `&`,
  * so no document text can end or confuse the element.
  */
-export function packForScript(value: unknown): string {
+export function packForScript(value: object): string {
   return gzipSync(JSON.stringify(value)).toString('base64')
+}
+
+/**
+ * `packForScript` in pieces, for a page too large to hold as one string: the
+ * JSON is made one element of each top-level array at a time (a large batch's
+ * documents), compressed as it goes and handed to `write` as base64.
+ */
+export async function packForScriptStream(value: object, write: (base64: string) => Promise<void>): Promise<void> {
+  let carry: Buffer = Buffer.alloc(0)
+  await pipeline(Readable.from(jsonPieces(value)), createGzip(), async (compressed: AsyncIterable<Buffer>) => {
+    for await (const chunk of compressed) {
+      // base64 of whole 3-byte groups only, so the pieces join into one encoding.
+      const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk
+      const whole = bytes.length - (bytes.length % 3)
+      carry = bytes.subarray(whole)
+      if (whole > 0) await write(bytes.subarray(0, whole).toString('base64'))
+    }
+  })
+  if (carry.length) await write(carry.toString('base64'))
+}
+
+/** `JSON.stringify(value)` of an object, in pieces of at most about 1 MiB, its arrays' elements made one at a time. */
+function* jsonPieces(value: object): Generator<string> {
+  let piece = '{'
+  let first = true
+  for (const [key, field] of Object.entries(value)) {
+    if (field === undefined || typeof field === 'function') continue
+    piece += `${first ? '' : ','}${JSON.stringify(key)}:`
+    first = false
+    if (!Array.isArray(field)) {
+      piece += JSON.stringify(field)
+      continue
+    }
+    piece += '['
+    for (const [i, element] of (field as unknown[]).entries()) {
+      piece += (i ? ',' : '') + (JSON.stringify(element) ?? 'null')
+      if (piece.length >= 1 << 20) {
+        yield piece
+        piece = ''
+      }
+    }
+    piece += ']'
+  }
+  yield piece + '}'
 }
 
 /** `12345` -> `12,345`. */

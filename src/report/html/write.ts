@@ -1,6 +1,6 @@
 /** Writing `OUT/report.html` from `OUT/report.json` and `OUT/cleaned/`. */
 import {readFile} from 'node:fs/promises'
-import {writeFileAtomicSync} from '../../io/atomic-write.js'
+import {writeFileAtomicStream} from '../../io/atomic-stream.js'
 import path from 'node:path'
 import {
   readReportForPage,
@@ -13,7 +13,8 @@ import {reconstructOriginal} from '../../engine/apply-edits.js'
 import {pointFinder} from '../../engine/clean-document.js'
 import type {Edit} from '../../engine/types.js'
 import {DEFAULT_MAX_TEXT_CHARS} from './model.js'
-import {renderReportHtml, type RenderOptions} from './render.js'
+import {renderReportParts, type RenderOptions} from './render.js'
+import {packForScriptStream} from './util.js'
 import type {Comparison} from '../compare.js'
 
 export interface WriteOptions extends RenderOptions {
@@ -101,5 +102,10 @@ export async function writeReportHtml(outDir: string, options: WriteOptions = {}
     ...options.comparison,
     changed: options.comparison.changed.map((d) => ({path: d.path, old: href(d.old), new: href(d.new)}))
   }
-  writeFileAtomicSync(path.join(outDir, 'report.html'), renderReportHtml(report, texts, {...options, comparison}))
+  const {before, data, after} = renderReportParts(report, texts, {...options, comparison})
+  await writeFileAtomicStream(path.join(outDir, 'report.html'), async (stream) => {
+    await stream.write(before)
+    await packForScriptStream(data, (base64) => stream.write(base64))
+    await stream.write(after)
+  })
 }

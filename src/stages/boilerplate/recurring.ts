@@ -33,6 +33,32 @@ interface LineSignature {
   site?: string
 }
 
+/**
+ * The lines held by at least `pages` of the signatures (each lists a line once).
+ * Counted by sorting every line of the batch in one typed array: most lines are
+ * on one page only, and a map entry for each of them was most of the memory a
+ * 100,000-page batch took to build the index.
+ */
+function linesOnAtLeast(signatures: readonly LineSignature[], pages: number): Set<number> {
+  let total = 0
+  for (const {lines} of signatures) total += lines.length
+  const all = new Uint32Array(total)
+  let at = 0
+  for (const {lines} of signatures) {
+    all.set(lines, at)
+    at += lines.length
+  }
+  all.sort()
+  const frequent = new Set<number>()
+  for (let i = 0; i < all.length; ) {
+    let j = i + 1
+    while (j < all.length && all[j] === all[i]) j++
+    if (j - i >= pages) frequent.add(all[i]!)
+    i = j
+  }
+  return frequent
+}
+
 /** Documents whose sketches agree on this share of slots are copies of one another. */
 const SAME_DOCUMENT = 0.5
 const SKETCH_SIZE = 16
@@ -165,11 +191,13 @@ export class RecurringLines implements CorpusHooks<LineSignature> {
 
   private count(label: string, signatures: readonly LineSignature[]): SiteLines {
     const sketches = signatures.map((signature) => signature.sketch)
+    const frequent = linesOnAtLeast(signatures, this.options.minDocuments)
     // Line → pages holding it, and the first few of them: enough to tell copies apart and decide.
     const holders = new Map<number, {pages: number; first: number[]}>()
     const cap = this.cap
     signatures.forEach(({lines}, index) => {
       for (const line of lines) {
+        if (!frequent.has(line)) continue
         const held = holders.get(line)
         if (!held) holders.set(line, {pages: 1, first: [index]})
         else if (held.pages++ < cap) held.first.push(index)

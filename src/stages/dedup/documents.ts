@@ -9,7 +9,7 @@ import {createHash} from 'node:crypto'
 import {resolve} from 'node:path'
 import type {Block} from '../../blocks/block.js'
 import type {BlockDeletion} from '../delete-blocks.js'
-import type {CorpusHooks, DropDecision, StageInput} from '../../engine/stage.js'
+import type {CorpusHooks, DropDecision, SnapshotScope, StageInput} from '../../engine/stage.js'
 import type {Cluster} from '../../engine/types.js'
 import {countWords} from '../../blocks/words.js'
 import {isProse} from '../boilerplate/block-rule.js'
@@ -164,16 +164,16 @@ export class DocumentDedup implements CorpusHooks<DocSignature> {
   }
 
   /**
-   * What a worker needs to clean: the decisions that change a document (dropped,
-   * kept with passages another document has, or kept by the copy guard). A document without one is kept
-   * as it is, so most of a batch is left out: for 100,000 documents the full map
-   * was most of the snapshot every worker copied.
+   * The decisions that change a document (dropped, kept with passages another
+   * document has, or kept by the copy guard). A document without one is kept as
+   * it is, so most of a batch is left out. For cleaning, the drops and the
+   * clusters are left out too: the task says whether its document is dropped.
    */
-  snapshot(): unknown {
-    const decisions = [...this.decisions].filter(
-      ([, decision]) => decision.action === 'drop' || decision.passages.length > 0 || decision.guarded !== undefined
+  snapshot(scope: SnapshotScope = 'whole'): unknown {
+    const decisions = [...this.decisions].filter(([, decision]) =>
+      decision.action === 'drop' ? scope === 'whole' : decision.passages.length > 0 || decision.guarded !== undefined
     )
-    return {decisions, clusters: this.found, prefix: this.prefix}
+    return {decisions, clusters: scope === 'whole' ? this.found : [], prefix: this.prefix}
   }
 
   restore(snapshot: unknown): void {
