@@ -33,8 +33,9 @@ export interface DocumentEdits extends Omit<DocumentReport, 'rules' | 'edits'> {
  * A cleaned document as its report entry is made from it: the result's edits and
  * conflicts, its sizes and time (to 0.01 ms), and its site, warnings and drop only
  * when it has them. A copy dropped and not written anywhere (`--duplicates skip`)
- * keeps no edits: there is no text of it for them to explain, and on a batch of
+ * keeps no edits or warnings: there is no text of it for them to explain, and on a batch of
  * syndicated copies they were most of report.json; its `dropped` names the copy kept.
+ * Such a copy is not cleaned at all (`NOT_CLEANED` stands for its result).
  */
 export function documentEdits(
   path: string,
@@ -54,10 +55,13 @@ export function documentEdits(
     conflicts: written ? result.conflicts : []
   }
   if (site) document.site = site
-  if (result.warnings.length > 0) document.warnings = result.warnings
+  if (written && result.warnings.length > 0) document.warnings = result.warnings
   if (dropped) document.dropped = dropped
   return document
 }
+
+/** The result a copy dropped and written nowhere is reported with: nothing of a cleaning would be kept, so none is done. */
+export const NOT_CLEANED: DocumentResult = Object.freeze({text: '', edits: [], conflicts: [], warnings: []})
 
 /** A document entry with its edits as full `Edit` objects, each place on its own (as report.json version 3 stored it). */
 export type ExpandedDocument = ReportEntryV3

@@ -12,7 +12,7 @@ import {contentHash} from '../io/content-hash.js'
 import {manifestLine, type ManifestLine, type ManifestMeta} from './manifest.js'
 import {readDocumentSync} from '../io/read-document.js'
 import type {InputFile} from '../io/walk.js'
-import {compactEntry, diffEdits, documentEdits, reportEntry} from '../report/compact.js'
+import {compactEntry, diffEdits, documentEdits, NOT_CLEANED, reportEntry} from '../report/compact.js'
 import {serializeEntry, type SerializedDocument} from '../report/summarize.js'
 import {unifiedDiff} from '../report/unified-diff.js'
 import type {DropDecision} from '../engine/stage.js'
@@ -59,7 +59,8 @@ export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: S
   }
   const {text, bytes} = input
   const {dropped} = task
-  const result = cleanReplaying(pipeline, text, file.relative, task.replay && readTrace(task.replay))
+  const result =
+    dropped && task.duplicates !== 'write' ? NOT_CLEANED : cleanReplaying(pipeline, text, file.relative, task.replay && readTrace(task.replay))
   const ms = performance.now() - t0
   const temp = tempFolder(out)
   const cleanedFile = cleanedPath(out, file.relative)

@@ -18,7 +18,7 @@ import {listInputFiles, type InputFile} from '../io/walk.js'
 import type {FileStat} from '../io/stat-files.js'
 import {stopsRun, writeError, writingTo} from '../io/write-error.js'
 import type {FailedDocument} from '../report/schema.js'
-import {documentEdits} from '../report/compact.js'
+import {documentEdits, NOT_CLEANED} from '../report/compact.js'
 import {serializeDocument, type SerializedDocument} from '../report/summarize.js'
 import {dropDecision, type CorpusDocument} from '../engine/corpus.js'
 import type {DocumentName} from '../engine/clean-document.js'
@@ -114,7 +114,8 @@ async function cleanJsonlFile(file: InputFile, context: FileContext, run: JsonlR
         const t0 = performance.now()
         try {
           const {path, site} = nameOf(file, record)
-          const result = await cleaner.clean(record.text, path, context.replay(key), site)
+          const result =
+            !duplicates && dropDecision(pipeline.stages, path, site) ? NOT_CLEANED : await cleaner.clean(record.text, path, context.replay(key), site)
           return {record, result, ms: performance.now() - t0}
         } catch (error) {
           return {record, problem: (error as Error).message}

@@ -64,7 +64,11 @@ describe('near-duplicate documents across a batch', () => {
     // Not written anywhere (the default), a dropped copy keeps no edits: no text of it is left for them to explain.
     const dropped = first.documents.filter((document) => document.dropped)
     expect(dropped).toHaveLength(2)
-    for (const document of dropped) expect(document.edits).toEqual([])
+    // Nor warnings: it is not cleaned at all.
+    for (const document of dropped) {
+      expect(document.edits).toEqual([])
+      expect(document.warnings).toBeUndefined()
+    }
     // Still counted as changed: their output is gone.
     expect(first.totals.changed).toBe(first.documents.filter((document) => document.edits.length > 0).length + dropped.length)
     const again = await rinse(['run', input, '--out', out, '--no-html'])
