@@ -29,6 +29,8 @@ export type {
   ReportEntry,
   StoredEdit,
   StoredFoldedEdit,
+  StoredEditV4,
+  StoredFoldedEditV4,
   StoredPoint,
   EditRecord,
   FoldedRecord,

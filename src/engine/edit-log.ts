@@ -236,7 +236,8 @@ function foldedOf(edit: LoggedEdit, original: string): FoldedEdit[] {
     rule: edit.rule,
     reason: edit.reason,
     before: original.slice(edit.o0, edit.o1),
-    after: edit.after
+    after: edit.after,
+    offset: edit.o0
   }
   return [...edit.folded, own]
 }

@@ -57,6 +57,12 @@ export interface FoldedEdit {
   reason: string
   before: string
   after: string
+  /**
+   * Where it starts in the original (UTF-16 offset), inside the range of the edit
+   * that folded it. Read from a report.json of version 4 or earlier, which did not
+   * store it: the first place in that edit's `before` that holds this `before`.
+   */
+  offset: number
 }
 
 /** Two edits of one stage that overlapped: the winner was applied, the loser was not. */

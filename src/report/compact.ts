@@ -1,7 +1,8 @@
 /**
- * A document's edits as report.json stores them (version 4: objects, touching
+ * A document's edits as report.json stores them (version 5: objects, touching
  * edits of one rule merged, the same change at several places stored once with
- * its places, see `StoredEdit`), and the compact form readers work with: a table
+ * its places, folded edits as places in the text of the edit that folded them,
+ * see `StoredEdit`), and the compact form readers work with: a table
  * of the `[stage, rule, reason]` the edits use, an edit `[rule, gap, before,
  * after?, folded?]` (see `EditRecord`), the edits it folded in `[rule, at,
  * length, after]`, their before text a slice of the outer edit's. The compact
@@ -16,8 +17,10 @@ import type {
   FoldedRecord,
   ReportEntry,
   ReportEntryV3,
+  ReportEntryV4,
   RuleEntry,
   StoredEdit,
+  StoredEditV4,
   StoredFoldedEdit
 } from './schema.js'
 import {RuleTable} from './rule-table.js'
@@ -84,36 +87,119 @@ const SPACES = /^ +$/
  * boilerplate lines the classifier removed one by one): they replay to the same
  * text, and only the boundary between two edits that say the same is lost. A
  * rule's `detail` (its evidence) is not kept: `rinse explain` works it out again.
+ *
+ * With `stages` (the pipeline's, in the order they ran), two such edits with
+ * only deletions of earlier stages between them, of up to `FOLD_BETWEEN`
+ * characters, are one edit too, those deletions folded in: the rule saw the two
+ * as touching, the deleted text being gone (on a page of indented lines, the
+ * indentation normalize trimmed from each line the classifier then removed).
+ * Folded edits are put in the order report.json gives them (`sortFolded`).
  */
-export function mergeTouching(edits: readonly Edit[]): Edit[] {
+export function mergeTouching(edits: readonly Edit[], stages?: readonly string[]): Edit[] {
+  const earlier = stageOrder(stages)
   const merged: Edit[] = []
-  for (const {detail: _detail, ...edit} of edits) {
+  for (let i = 0; i < edits.length; i++) {
+    const {detail: _detail, ...edit} = edits[i]!
     const last = merged.at(-1)
-    if (
-      last &&
-      last.end.offset === edit.start.offset &&
-      last.rule === edit.rule &&
-      last.stage === edit.stage &&
-      last.reason === edit.reason
-    ) {
-      last.before += edit.before
-      last.after += edit.after
-      last.end = edit.end
-      if (edit.folded && edit.folded.length > 0) last.folded = [...(last.folded ?? []), ...edit.folded]
-    } else {
-      merged.push(edit.folded ? {...edit, folded: [...edit.folded]} : edit)
+    if (last && last.end.offset === edit.start.offset && sameChange(last, edit)) {
+      absorb(last, edit)
+      continue
     }
+    // Deletions of earlier stages right after `last`, and then an edit it touches that says the same.
+    let next = i
+    let between = 0
+    while (
+      last &&
+      next < edits.length &&
+      edits[next]!.after === '' &&
+      edits[next]!.before !== '' &&
+      (between += edits[next]!.before.length) <= FOLD_BETWEEN &&
+      edits[next]!.start.offset === (next === i ? last.end.offset : edits[next - 1]!.end.offset) &&
+      earlier(edits[next]!.stage, last.stage)
+    )
+      next++
+    const then = edits[next]
+    if (last && next > i && then && then.start.offset === edits[next - 1]!.end.offset && sameChange(last, then)) {
+      for (let k = i; k < next; k++) {
+        const {detail: _d, folded, ...deleted} = edits[k]!
+        const {start, end: _end, ...own} = deleted
+        last.folded = [...(last.folded ?? []), ...placed(folded ?? [], deleted), {...own, offset: start.offset}]
+        last.before += deleted.before
+        last.end = deleted.end
+      }
+      absorb(last, then)
+      i = next
+      continue
+    }
+    merged.push(edit.folded ? {...edit, folded: placed(edit.folded, edit)} : edit)
   }
+  for (const edit of merged) if (edit.folded) edit.folded = sortFolded(edit.folded)
   return merged
+}
+
+/**
+ * The most characters of earlier deletions folded in between two edits that say
+ * the same. A longer deletion (a centred page's indentation, hundreds of spaces on
+ * line after line) costs more copied into each edit's `before` than stored once,
+ * as its own edit with its places, and stays one.
+ */
+const FOLD_BETWEEN = 128
+
+function sameChange(a: Edit, b: Edit): boolean {
+  return a.rule === b.rule && a.stage === b.stage && a.reason === b.reason
+}
+
+/** `edit`, which starts where `last` ends, as part of `last`. */
+function absorb(last: Edit, edit: Edit): void {
+  last.before += edit.before
+  last.after += edit.after
+  last.end = edit.end
+  if (edit.folded && edit.folded.length > 0) last.folded = [...(last.folded ?? []), ...placed(edit.folded, edit)]
+}
+
+/**
+ * Whether stage `a` ran before stage `b`, by the pipeline's order; never for a
+ * stage it does not name once (a stage run twice could be either).
+ */
+function stageOrder(stages: readonly string[] | undefined): (a: string, b: string) => boolean {
+  if (!stages) return () => false
+  const rank = new Map<string, number>()
+  stages.forEach((stage, i) => rank.set(stage, rank.has(stage) ? -1 : i))
+  return (a, b) => {
+    const ra = rank.get(a) ?? -1
+    const rb = rank.get(b) ?? -1
+    return ra >= 0 && rb >= 0 && ra < rb
+  }
+}
+
+/**
+ * Folded edits with their places: an edit of a report of version 4 or earlier
+ * has none, and is taken to be at the first place of its edit's `before` that
+ * holds its text (they said no more).
+ */
+function placed(folded: readonly FoldedEdit[], edit: Pick<Edit, 'before' | 'start'>): FoldedEdit[] {
+  return folded.map((inner) =>
+    typeof inner.offset === 'number' ? inner : {...inner, offset: edit.start.offset + Math.max(0, edit.before.indexOf(inner.before))}
+  )
+}
+
+/** Folded edits by place, the wider first where two start together (an edit before one it folded in), then by what they say. */
+function sortFolded(folded: readonly FoldedEdit[]): FoldedEdit[] {
+  const key = (inner: FoldedEdit): string => JSON.stringify([inner.stage, inner.rule, inner.reason, inner.after])
+  return [...folded].sort((a, b) => a.offset - b.offset || b.before.length - a.before.length || compareText(key(a), key(b)))
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** The merged edits an entry was made from, so that `compactEntry` does not take the entry apart again. */
 const madeFrom = new WeakMap<ReportEntry, readonly Edit[]>()
 
 /** A document's line of report.json: its edits as objects, touching ones of one rule merged, each change once with its places. */
-export function reportEntry(document: DocumentEdits): ReportEntry {
+export function reportEntry(document: DocumentEdits, stages?: readonly string[]): ReportEntry {
   const {path, bytesIn, bytesOut, ms, edits, ...rest} = document
-  const merged = mergeTouching(edits)
+  const merged = mergeTouching(edits, stages)
   const entry: ReportEntry = {path, bytesIn, bytesOut, ms, edits: storedEdits(merged), ...rest}
   madeFrom.set(entry, merged)
   return entry
@@ -124,10 +210,10 @@ export function compactDocument(document: DocumentEdits): DocumentReport {
   return compactEntry(reportEntry(document))
 }
 
-/** An entry of report.json (as `reportEntry` gives it, or as read) in the compact form. */
-export function compactEntry(entry: ReportEntry): DocumentReport {
+/** An entry of report.json (as `reportEntry` gives it, or as read, of version 5 or 4) in the compact form. */
+export function compactEntry(entry: ReportEntry | ReportEntryV4): DocumentReport {
   const {edits, ...rest} = entry
-  return compactEdits({...rest, edits: madeFrom.get(entry) ?? placedEdits(edits)})
+  return compactEdits({...rest, edits: madeFrom.get(entry as ReportEntry) ?? placedEdits(edits)})
 }
 
 /**
@@ -140,7 +226,7 @@ export function storedEdits(edits: readonly Edit[]): StoredEdit[] {
   const stored: StoredEdit[] = []
   const same = new Map<string, StoredEdit>()
   for (const edit of edits) {
-    const folded = edit.folded?.length ? edit.folded.map(storedFolded) : undefined
+    const folded = edit.folded?.length ? storedFolded(edit) : undefined
     const key =
       edit.before === '' ? undefined : JSON.stringify([edit.stage, edit.rule, edit.reason, edit.before, edit.after, folded ?? null])
     const earlier = key === undefined ? undefined : same.get(key)
@@ -160,22 +246,41 @@ export function storedEdits(edits: readonly Edit[]): StoredEdit[] {
   return stored
 }
 
-function storedFolded({stage, rule, reason, before, after}: FoldedEdit): StoredFoldedEdit {
-  return after === '' ? {stage, rule, reason, before} : {stage, rule, reason, before, after}
+/**
+ * An edit's folded edits as report.json stores them: each change once (stage,
+ * rule, reason, after), with its places in the edit's `before`; the text of each
+ * is that slice of `before`, so it is not stored again. In the order of their first places.
+ */
+function storedFolded(edit: Edit): StoredFoldedEdit[] {
+  const changes = new Map<string, StoredFoldedEdit>()
+  for (const {stage, rule, reason, before, after, offset} of edit.folded ?? []) {
+    const at = offset - edit.start.offset
+    // The edit log folds in only edits inside the later edit's range: anything else is a bug, not something to store.
+    if (!(at >= 0 && edit.before.startsWith(before, at)))
+      throw new Error(`${stage}/${rule} folded into ${edit.stage}/${edit.rule} at ${offset} is not inside it`)
+    const key = JSON.stringify([stage, rule, reason, after])
+    let change = changes.get(key)
+    if (!change) {
+      change = after === '' ? {stage, rule, reason, at: []} : {stage, rule, reason, after, at: []}
+      changes.set(key, change)
+    }
+    change.at.push([at, before.length])
+  }
+  return [...changes.values()]
 }
 
 /**
- * Stored edits as `Edit` objects, each place on its own, in the order of the
- * text. Lines are the stored ones; columns, not stored, are 0 (`expandEdits`
- * with the original gives them).
+ * Stored edits (of version 5 or 4) as `Edit` objects, each place on its own, in
+ * the order of the text. Lines are the stored ones; columns, not stored, are 0
+ * (`expandEdits` with the original gives them).
  */
-export function placedEdits(stored: readonly StoredEdit[]): Edit[] {
+export function placedEdits(stored: ReadonlyArray<StoredEdit | StoredEditV4>): Edit[] {
   const edits: Edit[] = []
   for (const object of stored) {
-    const {stage, rule, reason, before, start, also, folded} = object
+    const {stage, rule, reason, before, start, also} = object
     const after = object.after ?? ''
     const lines = newlines(before)
-    const inner = folded?.map((f) => ({stage: f.stage, rule: f.rule, reason: f.reason, before: f.before, after: f.after ?? ''}))
+    const folded = object.folded?.length ? foldedAt(object) : undefined
     for (const [line, offset] of [[start.line, start.offset] as const, ...(also ?? [])]) {
       const edit: Edit = {
         stage,
@@ -186,12 +291,28 @@ export function placedEdits(stored: readonly StoredEdit[]): Edit[] {
         start: {line, column: 0, offset},
         end: {line: line + lines, column: 0, offset: offset + before.length}
       }
-      if (inner) edit.folded = inner
+      if (folded) edit.folded = folded.map((inner) => ({...inner, offset: offset + inner.offset}))
       edits.push(edit)
     }
   }
   // Stable: an insertion before an edit starting where it is, as they were made.
   return edits.sort((a, b) => a.start.offset - b.start.offset || a.end.offset - b.end.offset)
+}
+
+/** A stored edit's folded edits, each place on its own, `offset` from the start of the edit (the first place of its text, for version 4). */
+function foldedAt(object: StoredEdit | StoredEditV4): FoldedEdit[] {
+  const folded: FoldedEdit[] = []
+  for (const inner of object.folded ?? []) {
+    const {stage, rule, reason} = inner
+    const after = inner.after ?? ''
+    if ('at' in inner) {
+      for (const [at, length] of inner.at)
+        folded.push({stage, rule, reason, before: object.before.slice(at, at + length), after, offset: at})
+    } else {
+      folded.push({stage, rule, reason, before: inner.before, after, offset: Math.max(0, object.before.indexOf(inner.before))})
+    }
+  }
+  return sortFolded(folded)
 }
 
 function newlines(text: string): number {
@@ -212,7 +333,7 @@ function compactEdits(entry: DocumentEdits): DocumentReport {
     before: edit.before,
     after: edit.after,
     folded: edit.folded?.length
-      ? edit.folded.map((inner) => foldedRecord(inner, edit.before, ruleOf(inner.stage, inner.rule, inner.reason)))
+      ? edit.folded.map((inner) => foldedRecord(inner, edit, ruleOf(inner.stage, inner.rule, inner.reason)))
       : undefined
   }))
   return {path, bytesIn, bytesOut, ms, rules: table.values, edits: encodeEdits(plain), ...rest}
@@ -240,9 +361,14 @@ export function plainEdits(edits: readonly EditRecord[]): PlainEdit[] {
   })
 }
 
-/** A folded edit whose before text lies in the outer edit's (always, as rinse logs them) points into it; else it keeps its text. */
-function foldedRecord(inner: FoldedEdit, outerBefore: string, rule: number): FoldedRecord {
-  const at = outerBefore.indexOf(inner.before)
+/**
+ * A folded edit points into the outer edit's before text, at its place (always
+ * inside, as rinse logs them; for an edit of version 3 or earlier without a place,
+ * where its text first occurs); else it keeps its text.
+ */
+function foldedRecord(inner: FoldedEdit, outer: Pick<Edit, 'before' | 'start'>, rule: number): FoldedRecord {
+  const placedAt = typeof inner.offset === 'number' ? inner.offset - outer.start.offset : -1
+  const at = placedAt >= 0 && outer.before.startsWith(inner.before, placedAt) ? placedAt : outer.before.indexOf(inner.before)
   return at >= 0 ? [rule, at, inner.before.length, inner.after] : [rule, -1, inner.before, inner.after]
 }
 
@@ -256,7 +382,7 @@ export function expandEdits(document: Pick<DocumentReport, 'rules' | 'edits' | '
       edit.folded = plain.folded.map(([fr, at, length, after]) => {
         const [fStage, fRule, fReason] = ruleAt(document, fr, i)
         const before = typeof length === 'string' ? length : plain.before.slice(at, at + length)
-        return {stage: fStage, rule: fRule, reason: fReason, before, after}
+        return {stage: fStage, rule: fRule, reason: fReason, before, after, offset: plain.start + Math.max(0, at)}
       })
     return edit
   })
@@ -300,8 +426,8 @@ export function diffEdits(edits: readonly EditRecord[]): DiffEdit[] {
   return plainEdits(edits).map(({start, end, after}) => ({start: {offset: start}, end: {offset: end}, after}))
 }
 
-/** A document's line of report.json (version 4) in the compact form. */
-export function fromEntry(document: ReportEntry): DocumentReport {
+/** A document's line of report.json (version 5 or 4) in the compact form. */
+export function fromEntry(document: ReportEntry | ReportEntryV4): DocumentReport {
   return compactEntry(document)
 }
 

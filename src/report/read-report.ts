@@ -14,6 +14,7 @@ import {
   type Report,
   type ReportEntry,
   type ReportEntryV3,
+  type ReportEntryV4,
   type RuleEntry,
   type StoredDocument
 } from './schema.js'
@@ -83,7 +84,7 @@ const pageReader: ReaderFor<StoredPageDocument> = (file, version, table) => {
 /**
  * report.json with each document mapped as it is read: one line at a time in the
  * layout rinse writes, so a large batch's edits are never all in memory. Reports
- * of versions 1 and 2 (written by an earlier rinse) are read too, their documents converted.
+ * of versions 1 to 4 (written by an earlier rinse) are read too, their documents converted.
  */
 export async function mapReportDocuments<T>(
   file: string,
@@ -109,7 +110,7 @@ async function mapReport<D, T>(
 
 /** How a document of a report of this version becomes an entry in the compact form, its rules resolved. */
 const compactReader: ReaderFor<DocumentReport> = (file, version, table) => {
-  if (version === REPORT_VERSION) return (document) => fromEntry(document as ReportEntry)
+  if (version === REPORT_VERSION || version === 4) return (document) => fromEntry(document as ReportEntry | ReportEntryV4)
   if (version === 3 || version === 1) return (document) => fromEntryV3(document as ReportEntryV3)
   if (version === 2) {
     if (!table)
@@ -117,7 +118,7 @@ const compactReader: ReaderFor<DocumentReport> = (file, version, table) => {
     return (document) => resolveDocument(document as StoredDocument, table)
   }
   throw new ReportVersionError(
-    `${file}: report.json version ${JSON.stringify(version)} is not one this rinse reads (${REPORT_VERSION}, 3, 2 or 1); run rinse again to write it anew`
+    `${file}: report.json version ${JSON.stringify(version)} is not one this rinse reads (${REPORT_VERSION}, 4, 3, 2 or 1); run rinse again to write it anew`
   )
 }
 

@@ -1,9 +1,9 @@
-/** The shape of `OUT/report.json`, version 4 (see docs/report-format.md). */
+/** The shape of `OUT/report.json`, version 5 (see docs/report-format.md). */
 import type {Cluster, Conflict, Edit} from '../engine/types.js'
 
 export type {Cluster, ClusterMember} from '../engine/types.js'
 
-export const REPORT_VERSION = 4
+export const REPORT_VERSION = 5
 
 /** `[stage, rule, reason]`: an entry of a rule table, which edits name by index. */
 export type RuleEntry = [stage: string, rule: string, reason: string]
@@ -57,17 +57,23 @@ export interface StoredPoint {
   offset: number
 }
 
-/** An edit folded into a later one, as report.json stores it (`after` left out when empty). */
+/**
+ * Edits folded into a later one, as report.json (version 5) stores them: one
+ * object per change (same stage, rule, reason and `after`, left out when empty),
+ * with each place it was made as `[offset, length]`, the offset into the `before`
+ * of the edit that folded it (UTF-16 code units): its original text is that slice
+ * of `before`, and it starts `offset` characters after that edit's start.
+ */
 export interface StoredFoldedEdit {
   stage: string
   rule: string
   reason: string
-  before: string
   after?: string
+  at: Array<[offset: number, length: number]>
 }
 
 /**
- * An edit as report.json (version 4) stores it: self-describing, its end left
+ * An edit as report.json (version 5) stores it: self-describing, its end left
  * out (`start.offset + before.length`), `after` left out when empty (a removal),
  * and the same change made at several places of one document (same stage, rule,
  * reason, before, after and folded edits: the indentation a page trims on line after
@@ -84,11 +90,26 @@ export interface StoredEdit {
   folded?: StoredFoldedEdit[]
 }
 
+/** An edit folded into a later one, as report.json version 4 stored it: its text, not its place. */
+export interface StoredFoldedEditV4 {
+  stage: string
+  rule: string
+  reason: string
+  before: string
+  after?: string
+}
+
+/** An edit as report.json version 4 stored it: as in version 5 but for its folded edits. */
+export type StoredEditV4 = Omit<StoredEdit, 'folded'> & {folded?: StoredFoldedEditV4[]}
+
 /**
  * A document's line in report.json: its edits as `StoredEdit` objects, sorted
  * by where each first occurs; touching edits of one rule and reason are one.
  */
 export type ReportEntry = Omit<DocumentReport, 'rules' | 'edits'> & {edits: StoredEdit[]}
+
+/** A document's line in a report.json of version 4 (folded edits with their text, without their places). */
+export type ReportEntryV4 = Omit<DocumentReport, 'rules' | 'edits'> & {edits: StoredEditV4[]}
 
 /** A document's line in a report.json of version 3 (or 1): every edit an `Edit` object, each place on its own. */
 export type ReportEntryV3 = Omit<DocumentReport, 'rules' | 'edits'> & {edits: Edit[]}

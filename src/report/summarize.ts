@@ -60,9 +60,9 @@ export interface SerializedDocument {
   json: string
 }
 
-/** A cleaned document's line of report.json, serialized, with its summary. */
-export function serializeDocument(document: DocumentEdits): SerializedDocument {
-  return serializeEntry(reportEntry(document))
+/** A cleaned document's line of report.json, serialized, with its summary; `stages`, the pipeline's in order (see `mergeTouching`). */
+export function serializeDocument(document: DocumentEdits, stages?: readonly string[]): SerializedDocument {
+  return serializeEntry(reportEntry(document, stages))
 }
 
 /** `stored`: the entry in the compact form, when the caller has it already. */

@@ -81,7 +81,10 @@ export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: S
     dropped,
     written: !dropped || task.duplicates === 'write'
   })
-  const entry = reportEntry(document)
+  const entry = reportEntry(
+    document,
+    pipeline.stages.map((stage) => stage.name)
+  )
   const stored = compactEntry(entry)
   // From the edits as stored, so that `rinse diffs OUT` writes the same diff again.
   if (stored.edits.length > 0 && !dropped && task.diffs !== false)

@@ -54,10 +54,11 @@ export interface ManifestEntry extends ManifestMeta {
 const PREFIX = '{"documents":['
 
 /**
- * The layout of a line: lines of another (an earlier rinse's, whose entries
- * are of another report.json version) are not taken, and those files are cleaned again.
+ * The layout of a line, the version of the report.json entries it holds or points
+ * to: lines of another (an earlier rinse's, whose entries are of another
+ * report.json version) are not taken, and those files are cleaned again.
  */
-const FORMAT = 4
+const FORMAT = 5
 
 /** How much of a file a read takes before and after the entry asked for. */
 const READ_BEHIND = 256 * 1024

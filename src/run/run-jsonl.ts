@@ -95,6 +95,7 @@ interface JsonlRun {
 async function cleanJsonlFile(file: InputFile, context: FileContext, run: JsonlRun): Promise<ManifestEntry> {
   const {options, pipeline, out, width, nameOf, recordKey} = run
   const {cleaner, index} = context
+  const stageNames = pipeline.stages.map((stage) => stage.name)
   let cleaned: AtomicLines | undefined
   let duplicates: AtomicLines | undefined
   try {
@@ -147,7 +148,7 @@ async function cleanJsonlFile(file: InputFile, context: FileContext, run: JsonlR
         dropped,
         written: !dropped || duplicates !== undefined
       })
-      fileDocuments.push(serializeDocument(document))
+      fileDocuments.push(serializeDocument(document, stageNames))
       context.cleaned(path, document.bytesIn)
     }
     const output = await cleaned.commit()

@@ -32,7 +32,7 @@ describe('rinse run', () => {
 
   it('writes a report whose edits, replayed on each input, give each cleaned file', () => {
     const report = readReport(out)
-    expect(report.version).toBe(4)
+    expect(report.version).toBe(5)
     expect(report.documents.map((document) => document.path)).toEqual(listFiles(input).map((file) => file.split('\\').join('/')))
     for (const document of report.documents) {
       const original = readFileSync(join(input, document.path), 'utf8')

@@ -60,7 +60,10 @@ describe('EditLog', () => {
     const edits = log.edits()
     expect(edits).toHaveLength(1)
     expect(edits[0]).toMatchObject({o0: 5, o1: 21, after: '', rule: 'junk'})
-    expect(edits[0]!.folded).toEqual([{stage: 'normalize', rule: 'html-entity', reason: 'html-entity', before: '&amp;', after: '&'}])
+    // With its place in the original: where the entity was.
+    expect(edits[0]!.folded).toEqual([
+      {stage: 'normalize', rule: 'html-entity', reason: 'html-entity', before: '&amp;', after: '&', offset: 10}
+    ])
     expect(replay(log)).toBe('keep\nkeep')
   })
 

@@ -1,6 +1,6 @@
 /** Hand-made document reports for the HTML report's tests. */
 import {applyEdits} from '../../src/engine/apply-edits.js'
-import type {Edit, Point} from '../../src/engine/types.js'
+import type {Edit, FoldedEdit, Point} from '../../src/engine/types.js'
 import type {DocumentReport, Report} from '../../src/report/schema.js'
 import type {PageReportInput} from '../../src/report/read-report.js'
 import {compactDocument, reportEntry, type ExpandedDocument} from '../../src/report/compact.js'
@@ -16,7 +16,8 @@ export interface Change {
   stage: string
   rule: string
   reason: string
-  folded?: Edit['folded']
+  /** Placed where their text first occurs in `find`. */
+  folded?: Array<Omit<FoldedEdit, 'offset'>>
 }
 
 export interface FixtureDoc {
@@ -44,7 +45,7 @@ export function doc(pathName: string, original: string, changes: Change[], ms = 
       start: point(original, start),
       end: point(original, from)
     }
-    if (c.folded) edit.folded = c.folded
+    if (c.folded) edit.folded = c.folded.map((inner) => ({...inner, offset: start + c.find.indexOf(inner.before)}))
     return edit
   })
   const cleaned = applyEdits(original, edits)
