@@ -63,9 +63,10 @@ export async function readReportForPage(file: string, maxEdits = DEFAULT_MAX_PAG
 
 /** A document of a report of this version with its edits as `Edit` objects: the page's form, without a detour through the compact one. */
 const pageReader: ReaderFor<StoredPageDocument> = (file, version, table) => {
-  if (version === REPORT_VERSION)
+  // Version 4 stored lines too (its folded edits are placed where their text first occurs).
+  if (version === REPORT_VERSION || version === 4)
     return (document) => {
-      const entry = document as ReportEntry
+      const entry = document as ReportEntry | ReportEntryV4
       return {...entry, edits: placedEdits(entry.edits), lines: true}
     }
   if (version === 3 || version === 1)
