@@ -224,9 +224,25 @@ describe('the empty guard: cleaning does not leave a document with text empty', 
   ]
   const thread = [...menu, '', ...posts.flatMap((post) => [post, '']), 'Powered by a forum engine'].join('\n')
   const junk = [...menu, '', 'Log in', 'Register', 'Terms', 'Privacy'].join('\n')
+  // A job board's listing: numbered posts of a few words each, none of which reads as a sentence.
+  const jobs = [
+    '1. Tidewater Labs (seed) is hiring a backend engineer (tidewater.dev)',
+    '2. Orchard Health: Senior Data Analyst – remote in Canada (orchardhealth.com)',
+    '3. Quillmark (Series A) Is Hiring a Founding Designer (quillmark.io)',
+    '4. Ferrous Robotics is hiring firmware engineers in Lyon (ferrous.fr)',
+    '5. Nimbus Freight (Series B) Is Hiring an Account Executive (jobs.nimbusfreight.com)',
+    '6. Saltmarsh Energy: Grid Software Engineer – $140K-$180K (saltmarsh.energy)',
+    '7. Paperkite Is Hiring Support Engineers for its API (paperkite.app)'
+  ]
+  const listing = [...menu, '', ...jobs.flatMap((job, i) => [job, `${i + 2} hours ago`]), '', 'Guidelines | FAQ | Lists | Contact'].join(
+    '\n'
+  )
   // A model that calls every line boilerplate (content probability 0.007).
   const model = {line: {bias: -5}, context: {bias: -5}, threshold: 0.5}
-  const clean = (text: string, emptyGuard: {minKeptWords: number; minTextWords: number; minScoreShare: number} | false) =>
+  const clean = (
+    text: string,
+    emptyGuard: {minKeptWords: number; minTextWords: number; minScoreShare: number; minItemWords?: number} | false
+  ) =>
     cleanDocument(
       text,
       [
@@ -245,6 +261,17 @@ describe('the empty guard: cleaning does not leave a document with text empty', 
     const result = clean(thread, guard)
     expect(result.text.trim()).toBe(posts.join('\n\n'))
     expect(result.warnings.filter((warning) => warning.includes('boilerplate/kept-text: kept: cleaning would have left 0'))).toHaveLength(1)
+  })
+
+  it("keeps a listing's items, with a warning, when no line reads as text", () => {
+    const result = clean(listing, guard)
+    for (const job of jobs) expect(result.text).toContain(job)
+    expect(result.text).not.toContain('Board 7')
+    expect(
+      result.warnings.filter((warning) => warning.includes('boilerplate/kept-text') && warning.includes('no line reads as text'))
+    ).toHaveLength(1)
+    // With items required to be longer than its posts, the listing is emptied as before.
+    expect(clean(listing, {...guard, minItemWords: 20}).text.trim()).toBe('')
   })
 
   it('still empties a page of menus and links', () => {
