@@ -191,6 +191,8 @@ export class DedupIndex {
   private result: Result | undefined
   /** Every passage of the index as h0·2^16 + h1, sorted, to count the documents holding one (built when first asked). */
   private passageKeys: Float64Array | undefined
+  /** Words of site chrome per document (see `chromeWords`), -1 until asked; reset when a document is added. */
+  private chromeOf: Int32Array | undefined
 
   constructor(options: CorpusDedupInput | CorpusDedupOptions = {}, init: DedupIndexInit = {}) {
     this.options = resolveOptions(options)
@@ -249,6 +251,7 @@ export class DedupIndex {
     this.pStart[id + 1] = end
     this.result = undefined
     this.passageKeys = undefined
+    this.chromeOf = undefined
     return id
   }
 
@@ -557,9 +560,13 @@ export class DedupIndex {
    * chrome the report's page kept.
    */
   private chromeWords(id: number): number {
+    // Asked for every holder of every repeated passage: worked out once per document.
+    if (!this.chromeOf || this.chromeOf.length < this.n) this.chromeOf = new Int32Array(this.n).fill(-1)
+    if (this.chromeOf[id]! >= 0) return this.chromeOf[id]!
     let chrome = 0
     for (let p = this.pStart[id]!, pe = this.pStart[id + 1]!; p < pe; p++)
       if (this.holders(this.pH0[p]!, this.pH1[p]!) >= this.options.passage.chromeDocs) chrome += this.pWords[p]!
+    this.chromeOf[id] = chrome
     return chrome
   }
 
