@@ -91,3 +91,45 @@ describe('copy guard: site chrome', () => {
     expect(() => resolveOptions({passage: {chromeDocs: 2}})).toThrow(/passage.chromeDocs/)
   })
 })
+
+describe('keep policy longest: site chrome does not count', () => {
+  const {articles} = loadArticles()
+  // A wire report of one match, as two sites ran it.
+  const report = [
+    'The Harbour City Gulls beat the Ridgeback Rams 6-2 on Saturday night, their fourth straight win at home and the first time this season they have scored six goals in a game.',
+    'Tomas Wrede scored twice in the opening period and set up a third before the break, while goalie Eli Marchetti stopped 31 of the 33 shots he faced from the visitors.',
+    'The Rams pulled within one early in the second period when Jonah Pike deflected a point shot past Marchetti, but the Gulls answered with two goals in ninety seconds.',
+    '"We talked all week about starting fast, and tonight the guys did exactly that," Gulls coach Dana Okafor said after the game, adding that the power play had finally come alive.',
+    'Harbour City went three for five with the man advantage, after scoring only twice on the power play in its previous six games, all of them losses on the road.',
+    'Ridgeback has now lost five in a row and sits last in the eastern conference, four points behind the Lakeshore Herons with two games in hand on the rest of the division.',
+    'The teams meet again on Tuesday in Ridgeback, where the Rams have not beaten the Gulls since the opening week of last season, a run of seven straight home defeats.'
+  ]
+  // The round-up adds two other games of the night, 70 words: the article with the most to lose.
+  const roundup = [
+    'Harbour City ran its home winning streak to four games on a busy Saturday in the league.',
+    ...report,
+    'Elsewhere, the Lakeshore Herons edged the Northgate Otters 3-2 in overtime when Priya Lund scored on a breakaway with forty seconds left in the extra period.',
+    'And in Westfield, the Pines shut out the Coastal Stags 4-0 behind a 28-save performance from rookie goalie Sam Adeyemi, his first shutout in the league.'
+  ]
+  // The report's own site prints teaser links and a long notice on every page: site chrome, which boilerplate left.
+  const chrome = [
+    'More from the league: trade deadline tracker with every deal so far, the rookie rankings after the first month, and our power rankings for every team in both conferences.',
+    'League Network is the official site of the league. All team names, logos and marks are trademarks of the league and its member clubs and may not be reproduced without written consent. All rights reserved.',
+    'Watch every game live or on demand with a League Pass subscription, available on phones, tablets, computers and most smart televisions, with a free trial for new members.'
+  ]
+
+  it('keeps the round-up over the bare report whose page kept more chrome, and drops the report as its copy', () => {
+    const signatures = [sign('wire-b/roundup.txt', roundup), sign('league/report.txt', [...report, ...chrome])]
+    // The report site's other pages: other articles, the same chrome.
+    for (const other of [1, 2, 3]) signatures.push(sign(`league/other-${other}.txt`, [...articles[other]!.paragraphs, ...chrome]))
+    // Counting every word, the report's page is the longer of the two.
+    expect(signatures[1]!.words).toBeGreaterThan(signatures[0]!.words)
+    const index = new DedupIndex(options)
+    for (const signature of signatures) index.add(signature)
+    const decisions = index.decisions()
+    expect(decisions.get('wire-b/roundup.txt')).toMatchObject({action: 'keep'})
+    expect(decisions.get('league/report.txt')).toMatchObject({action: 'drop', keptPath: 'wire-b/roundup.txt'})
+    const cluster = index.clusters().find((found) => found.kind === 'document')!
+    expect(cluster.kept.reason).toMatch(/^longest \(\d+ words besides site chrome\)$/)
+  })
+})

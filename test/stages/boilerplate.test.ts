@@ -184,7 +184,7 @@ describe('the prose guard: the classifier alone does not gut a document', () => 
   const text = [...menu, '', ...prose.flatMap((paragraph) => [paragraph, '']), 'Harbour News'].join('\n')
   // A model that calls every line boilerplate (content probability 0.007).
   const model = {line: {bias: -5}, context: {bias: -5}, threshold: 0.5}
-  const clean = (proseGuard: {maxProseRemoved: number; minProseWords: number} | false) =>
+  const clean = (proseGuard: {maxProseRemoved: number; maxProseRemovedWithin?: number; minProseWords: number} | false) =>
     cleanDocument(
       text,
       [
@@ -215,6 +215,57 @@ describe('the prose guard: the classifier alone does not gut a document', () => 
   })
 })
 
+describe('the prose guard: prose taken from within the article', () => {
+  // A town paper's report, laid out with a side column; its figures make a model that
+  // dislikes digits score three of its middle paragraphs as boilerplate.
+  const menu = Array.from({length: 30}, (_, i) => `  • Ward ${i + 1}`)
+  const words = [
+    'The town council voted on Tuesday night to keep the old swimming baths open for another summer, after a long evening of speeches from residents who packed the public gallery.',
+    'Councillors had been told in the spring that the building needed a new roof and new pumps, and that the money would have to come from the budget for parks and libraries.',
+    'The repairs are now priced at 412,000 pounds, against 380,000 in the first survey, and the council will borrow 150,000 of it over 12 years at a rate of 4.1 per cent.',
+    'Ticket prices rise from 3.50 to 4.20 pounds for adults on 1 May, while children under 16 and residents over 65 keep the rate of 2 pounds they paid in 2023 and 2024.',
+    'The baths drew 61,300 swimmers last year, up from 48,900 in 2022, and the 7 am lane sessions sold out on 9 days in 10 according to the figures in the report.',
+    'Several speakers said the baths were the only place in town where their children could learn to swim, and that the nearest other pool was a long bus ride away.',
+    'The leader of the council said the vote was not the end of the matter, and that a decision on the future of the building would have to be taken before next winter.'
+  ]
+  const page = (paragraphs: string[]): string =>
+    [...menu, '', ...paragraphs.flatMap((paragraph) => [paragraph, '']), 'Riverside Courier'].join('\n')
+  const model = {line: {bias: 5, digit_ratio: -100}, context: {own_score: 4}, threshold: 0.5}
+  const clean = (text: string, maxProseRemovedWithin: number) =>
+    cleanDocument(
+      text,
+      [
+        boilerplate({
+          classifier: {model, protectProseTokens: 0, longProseTokens: 0, minBlocks: 10},
+          proseGuard: {maxProseRemoved: 0.5, maxProseRemovedWithin, minProseWords: 100},
+          emptyGuard: false,
+          recurring: false
+        })
+      ],
+      'page.txt'
+    )
+
+  it('keeps paragraphs the classifier would take from between the paragraphs it keeps, and warns', () => {
+    const result = clean(page(words), 0.35)
+    for (const paragraph of words) expect(result.text).toContain(paragraph)
+    expect(result.text).not.toContain('Ward 7')
+    expect(result.warnings.filter((warning) => warning.includes('more than maxProseRemovedWithin 0.35'))).toHaveLength(1)
+  })
+
+  it('leaves them to the classifier without it (3 of 7 paragraphs: under maxProseRemoved)', () => {
+    const result = clean(page(words), 1)
+    expect(words.filter((paragraph) => !result.text.includes(paragraph))).toEqual(words.slice(2, 5))
+    expect(result.warnings.some((warning) => warning.includes('kept-prose'))).toBe(false)
+  })
+
+  it('does not count prose removed after the last paragraph kept (a trail of comments or teasers)', () => {
+    const trail = [...words.slice(0, 2), ...words.slice(5), ...words.slice(2, 5)]
+    const result = clean(page(trail), 0.35)
+    expect(trail.filter((paragraph) => !result.text.includes(paragraph))).toEqual(words.slice(2, 5))
+    expect(result.warnings.some((warning) => warning.includes('kept-prose'))).toBe(false)
+  })
+})
+
 describe('the empty guard: cleaning does not leave a document with text empty', () => {
   const menu = Array.from({length: 30}, (_, i) => `  • Board ${i + 1}`)
   const posts = [
@@ -224,9 +275,25 @@ describe('the empty guard: cleaning does not leave a document with text empty', 
   ]
   const thread = [...menu, '', ...posts.flatMap((post) => [post, '']), 'Powered by a forum engine'].join('\n')
   const junk = [...menu, '', 'Log in', 'Register', 'Terms', 'Privacy'].join('\n')
+  // A job board's listing: numbered posts of a few words each, none of which reads as a sentence.
+  const jobs = [
+    '1. Tidewater Labs (seed) is hiring a backend engineer (tidewater.dev)',
+    '2. Orchard Health: Senior Data Analyst – remote in Canada (orchardhealth.com)',
+    '3. Quillmark (Series A) Is Hiring a Founding Designer (quillmark.io)',
+    '4. Ferrous Robotics is hiring firmware engineers in Lyon (ferrous.fr)',
+    '5. Nimbus Freight (Series B) Is Hiring an Account Executive (jobs.nimbusfreight.com)',
+    '6. Saltmarsh Energy: Grid Software Engineer – $140K-$180K (saltmarsh.energy)',
+    '7. Paperkite Is Hiring Support Engineers for its API (paperkite.app)'
+  ]
+  const listing = [...menu, '', ...jobs.flatMap((job, i) => [job, `${i + 2} hours ago`]), '', 'Guidelines | FAQ | Lists | Contact'].join(
+    '\n'
+  )
   // A model that calls every line boilerplate (content probability 0.007).
   const model = {line: {bias: -5}, context: {bias: -5}, threshold: 0.5}
-  const clean = (text: string, emptyGuard: {minKeptWords: number; minTextWords: number; minScoreShare: number} | false) =>
+  const clean = (
+    text: string,
+    emptyGuard: {minKeptWords: number; minTextWords: number; minScoreShare: number; minItemWords?: number} | false
+  ) =>
     cleanDocument(
       text,
       [
@@ -245,6 +312,17 @@ describe('the empty guard: cleaning does not leave a document with text empty', 
     const result = clean(thread, guard)
     expect(result.text.trim()).toBe(posts.join('\n\n'))
     expect(result.warnings.filter((warning) => warning.includes('boilerplate/kept-text: kept: cleaning would have left 0'))).toHaveLength(1)
+  })
+
+  it("keeps a listing's items, with a warning, when no line reads as text", () => {
+    const result = clean(listing, guard)
+    for (const job of jobs) expect(result.text).toContain(job)
+    expect(result.text).not.toContain('Board 7')
+    expect(
+      result.warnings.filter((warning) => warning.includes('boilerplate/kept-text') && warning.includes('no line reads as text'))
+    ).toHaveLength(1)
+    // With items required to be longer than its posts, the listing is emptied as before.
+    expect(clean(listing, {...guard, minItemWords: 20}).text.trim()).toBe('')
   })
 
   it('still empties a page of menus and links', () => {

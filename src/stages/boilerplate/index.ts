@@ -58,6 +58,12 @@ export const guttingOptions = z
   .object({
     /** Share of the prose words (lines of 12+ words ending a sentence, and the lines of a paragraph hard-wrapped mid-sentence) that the classifier may remove. */
     maxProseRemoved: z.number().min(0).max(1),
+    /**
+     * Share of the prose words it may remove from among the prose it keeps (before
+     * the last prose line left): a side column's cells cut into the article's
+     * paragraphs, not a trail of comments or teasers after it.
+     */
+    maxProseRemovedWithin: z.number().min(0).max(1),
     /** Documents with fewer prose words than this are left to the classifier. */
     minProseWords: z.number().int().min(0)
   })
@@ -345,7 +351,7 @@ function removeRounds(
   return deletions.sort((a, b) => a.block.index - b.block.index)
 }
 
-export const DEFAULT_GUTTING: GuttingOptions = {maxProseRemoved: 0.5, minProseWords: 100}
+export const DEFAULT_GUTTING: GuttingOptions = {maxProseRemoved: 0.5, maxProseRemovedWithin: 0.35, minProseWords: 100}
 
 /**
  * Whether the classifier took most of the document's prose: the prose words it
@@ -363,6 +369,9 @@ function guardProse(
   const wrapped = wrappedLines(blocks)
   let prose = 0
   let removed = 0
+  // Removed prose words before the last prose line kept, counted when that line is reached.
+  let within = 0
+  let pending = 0
   let first: Block | undefined
   let last: Block | undefined
   for (const block of blocks) {
@@ -370,18 +379,31 @@ function guardProse(
     const rule = byRule.get(block.index)
     if (rule !== undefined && rule !== 'block-classifier') continue
     prose += block.words
+    if (rule === undefined) {
+      within += pending
+      pending = 0
+    }
     if (rule === undefined || structural.has(block.index)) continue
     removed += block.words
+    pending += block.words
     first ??= block
     last = block
   }
-  if (prose < options.minProseWords || removed <= prose * options.maxProseRemoved || !first || !last) return undefined
+  if (prose < options.minProseWords || !first || !last) return undefined
   const share = Math.round((removed / prose) * 100)
-  return {
-    start: first.start,
-    end: last.end,
-    reason: `kept: the classifier would have removed ${removed} of the ${prose} words of prose (${share}%, more than maxProseRemoved ${options.maxProseRemoved}); its prose lines stay, check this document`
-  }
+  if (removed > prose * options.maxProseRemoved)
+    return {
+      start: first.start,
+      end: last.end,
+      reason: `kept: the classifier would have removed ${removed} of the ${prose} words of prose (${share}%, more than maxProseRemoved ${options.maxProseRemoved}); its prose lines stay, check this document`
+    }
+  if (within > prose * options.maxProseRemovedWithin)
+    return {
+      start: first.start,
+      end: last.end,
+      reason: `kept: the classifier would have removed ${removed} of the ${prose} words of prose (${share}%), ${within} of them from among the prose it keeps (more than maxProseRemovedWithin ${options.maxProseRemovedWithin}); its prose lines stay, check this document`
+    }
+  return undefined
 }
 
 /**

@@ -191,6 +191,8 @@ export class DedupIndex {
   private result: Result | undefined
   /** Every passage of the index as h0·2^16 + h1, sorted, to count the documents holding one (built when first asked). */
   private passageKeys: Float64Array | undefined
+  /** Words of site chrome per document (see `chromeWords`), -1 until asked; reset when a document is added. */
+  private chromeOf: Int32Array | undefined
 
   constructor(options: CorpusDedupInput | CorpusDedupOptions = {}, init: DedupIndexInit = {}) {
     this.options = resolveOptions(options)
@@ -249,6 +251,7 @@ export class DedupIndex {
     this.pStart[id + 1] = end
     this.result = undefined
     this.passageKeys = undefined
+    this.chromeOf = undefined
     return id
   }
 
@@ -258,7 +261,7 @@ export class DedupIndex {
     const e = this.pStart[id + 1]!
     return {
       path: this.paths[id]!,
-      words: this.words[id]!,
+      words: Math.max(0, this.words[id]! - this.chromeWords(id)),
       shingles: this.shingles[id]!,
       exact0: this.exact0[id]!,
       exact1: this.exact1[id]!,
@@ -336,7 +339,7 @@ export class DedupIndex {
     return {
       path: this.paths[id]!,
       batch: this.batchCol[id]!,
-      words: this.words[id]!,
+      words: Math.max(0, this.words[id]! - this.chromeWords(id)),
       date: dateFromPath(this.paths[id]!),
       exact0: this.exact0[id]!,
       exact1: this.exact1[id]!
@@ -547,6 +550,24 @@ export class DedupIndex {
     const j = estimateJaccardBytes(this.sigs, id * this.k, this.sigs, kept * this.k, this.k)
     const besides = (j / (1 + j)) * (this.shingles[id]! + this.shingles[kept]!) - shared
     return besides * 2 < own ? {shared, own} : undefined
+  }
+
+  /**
+   * Words of document `id` in paragraphs that `passage.chromeDocs` or more
+   * documents hold (a site's footer, teaser links, a trademark notice): not
+   * its article, so the keep policy `longest` does not count them. A round-up
+   * that adds two games to a wire report outweighs the bare report, whatever
+   * chrome the report's page kept.
+   */
+  private chromeWords(id: number): number {
+    // Asked for every holder of every repeated passage: worked out once per document.
+    if (!this.chromeOf || this.chromeOf.length < this.n) this.chromeOf = new Int32Array(this.n).fill(-1)
+    if (this.chromeOf[id]! >= 0) return this.chromeOf[id]!
+    let chrome = 0
+    for (let p = this.pStart[id]!, pe = this.pStart[id + 1]!; p < pe; p++)
+      if (this.holders(this.pH0[p]!, this.pH1[p]!) >= this.options.passage.chromeDocs) chrome += this.pWords[p]!
+    this.chromeOf[id] = chrome
+    return chrome
   }
 
   /** How many documents of the index hold the passage (h0, h1). */

@@ -4,7 +4,8 @@
  * Order of criteria (first difference decides):
  *   1. with `priorWins`, a document from an earlier batch of the persistent
  *      index beats the current batch (it was already published);
- *   2. the policy — `longest`: more words; `earliest`: earlier date found in
+ *   2. the policy — `longest`: more words besides site chrome (paragraphs
+ *      held by `passage.chromeDocs` or more documents); `earliest`: earlier date found in
  *      the file name (YYYY-MM-DD or YYYYMMDD; dated beats undated), then
  *      smaller path; `first-seen`: earlier batch, then smaller path;
  *   3. tie-break: smaller path (code-unit order), then batch, then content hash.
@@ -16,6 +17,7 @@ import type {KeepPolicy} from './options.js'
 export interface KeepFacts {
   path: string
   batch: number
+  /** Words besides site chrome (paragraphs in `passage.chromeDocs` or more documents of the index). */
   words: number
   /** YYYYMMDD from the file name, 0 when none. */
   date: number
@@ -88,7 +90,7 @@ export function keepReason(kept: KeepFacts, runnerUp: KeepFacts, policy: KeepPol
   if (byPolicy(kept, runnerUp, policy) !== 0) {
     switch (policy) {
       case 'longest':
-        return `longest (${kept.words} words)`
+        return `longest (${kept.words} words besides site chrome)`
       case 'earliest':
         return `earliest date (${formatDate(kept.date)})`
       case 'first-seen':
@@ -97,7 +99,7 @@ export function keepReason(kept: KeepFacts, runnerUp: KeepFacts, policy: KeepPol
   }
   const tie =
     policy === 'longest'
-      ? `same length (${kept.words} words)`
+      ? `same length (${kept.words} words besides site chrome)`
       : policy === 'earliest'
         ? kept.date
           ? `same date (${formatDate(kept.date)})`
