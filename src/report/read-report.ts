@@ -54,11 +54,34 @@ export async function readReportForPage(file: string, maxEdits = DEFAULT_MAX_PAG
       budget -= document.edits.length
       return document
     }
-    const rules: Record<string, number> = {}
-    for (const {stage, rule} of document.edits) rules[`${stage}/${rule}`] = (rules[`${stage}/${rule}`] ?? 0) + 1
-    return {...document, edits: [], omitted: {edits: document.edits.length, rules}}
+    return {...document, edits: [], omitted: omitted(document.edits)}
   }
-  return mapReport(file, pageReader, fit)
+  // Past the budget, a version 4 or 5 document's edits are counted as stored, never
+  // placed: placing every edit of a large batch to keep a few was most of the memory
+  // writing its page took.
+  const reader: ReaderFor<StoredPageDocument> = (file, version, table) => {
+    const place = pageReader(file, version, table)
+    if (version !== REPORT_VERSION && version !== 4) return (document) => fit(place(document))
+    return (document) => {
+      const entry = document as ReportEntry | ReportEntryV4
+      const places = entry.edits.reduce((count, edit) => count + 1 + (edit.also?.length ?? 0), 0)
+      if (places <= budget) return fit(place(document))
+      return {...entry, edits: [], lines: true, omitted: omitted(entry.edits)}
+    }
+  }
+  return mapReport(file, reader, (document) => document)
+}
+
+/** Edits per `stage/rule`, each place counted (a stored edit's `also` are places too). */
+function omitted(edits: ReadonlyArray<{stage: string; rule: string; also?: unknown[] | undefined}>): OmittedEdits {
+  const rules: Record<string, number> = {}
+  let count = 0
+  for (const {stage, rule, also} of edits) {
+    const places = 1 + (also?.length ?? 0)
+    rules[`${stage}/${rule}`] = (rules[`${stage}/${rule}`] ?? 0) + places
+    count += places
+  }
+  return {edits: count, rules}
 }
 
 /** A document of a report of this version with its edits as `Edit` objects: the page's form, without a detour through the compact one. */

@@ -103,6 +103,24 @@ describe('renderReportHtml', () => {
     expect(html).toContain('invalid UTF-8 &lt;/script&gt;')
   })
 
+  it('lists clusters until the row limit, and says how many more report.json has', () => {
+    const {report, texts} = fixture()
+    const member = (path: string) => ({path, similarity: 1, containment: 1})
+    report.clusters = ['c1', 'c2', 'c3'].map((id) => ({
+      id,
+      kind: 'document',
+      kept: {path: 'news/a.txt', reason: 'first seen'},
+      members: [member(`${id}/x.txt`), member(`${id}/y.txt`)]
+    }))
+    const limited = renderReportHtml(report, texts, {maxIssueRows: 3})
+    expect(limited.match(/data-testid="cluster"/g)).toHaveLength(2)
+    expect(limited).not.toContain('data-cluster="c3"')
+    expect(limited).toContain('1 more clusters in report.json')
+    // The page's data keeps every cluster, for the file list's filters.
+    expect((JSON.parse(blob(limited)) as PageData).clusters.map((c) => c.id)).toEqual(['c1', 'c2', 'c3'])
+    expect(renderReportHtml(report, texts).match(/data-testid="cluster"/g)).toHaveLength(3)
+  })
+
   it('encodes edits compactly and leaves text out past the budget', () => {
     const {report, texts} = fixture()
     const full = JSON.parse(blob(renderReportHtml(report, texts))) as PageData

@@ -15,7 +15,7 @@ import {maxOf} from '../../engine/arrays.js'
 export interface RenderOptions extends ModelOptions {
   /** Page title; defaults to `rinse report`. */
   title?: string
-  /** Rows shown in the conflict, failure and warning tables before "N more". */
+  /** Rows shown in the conflict, failure, warning and cluster-member tables before "N more". */
   maxIssueRows?: number
   /** What changed since an earlier run (`rinse run --compare`): a Compare tab. */
   comparison?: PageComparison
@@ -178,9 +178,12 @@ function rulesPanel(model: PageModel): string {
     .join('')}</tbody></table>${rows.length ? '' : '<p class="muted">No rule fired.</p>'}</div>${sitesCard(model)}`
 }
 
-function clustersPanel(report: Report): string {
+/** The clusters, until `maxRows` members are listed: a batch of syndicated copies has tens of thousands (the file list filters them all). */
+function clustersPanel(report: Report, maxRows: number): string {
   if (report.clusters.length === 0) return '<div class="card"><p class="muted">No duplicate clusters.</p></div>'
-  return report.clusters
+  let rows = 0
+  const shown = report.clusters.filter((cluster) => (rows += cluster.members.length) - cluster.members.length < maxRows)
+  return shown
     .map(
       (
         c
@@ -194,6 +197,7 @@ function clustersPanel(report: Report): string {
         .join('')}</tbody></table></div>`
     )
     .join('\n')
+    .concat(more(report.clusters.length, shown.length, 'clusters'))
 }
 
 function issuesPanel(report: Report, maxRows: number): string {
@@ -260,6 +264,7 @@ export function renderReportParts(
   const colours = stageColours(model.data.stages)
   const stageCss = colours.map((c, i) => `.si${i}{--sc:${c}}`).join('')
   const title = options.title ?? 'rinse report'
+  const maxRows = options.maxIssueRows ?? 1000
   const issues = report.conflicts.length + report.failures.length + report.documents.filter((d) => d.warnings?.length).length
   const before = `<!doctype html>
 <html lang="en">
@@ -289,8 +294,8 @@ ${compareTab(options.comparison)}
 <section data-panel="overview" aria-label="Overview">${overview(report, model)}</section>
 <section data-panel="files" aria-label="Files">${filesPanel(model)}</section>
 <section data-panel="rules" aria-label="Rules">${rulesPanel(model)}</section>
-<section data-panel="dups" aria-label="Duplicate clusters">${clustersPanel(report)}</section>
-<section data-panel="issues" aria-label="Issues">${issuesPanel(report, options.maxIssueRows ?? 1000)}</section>
+<section data-panel="dups" aria-label="Duplicate clusters">${clustersPanel(report, maxRows)}</section>
+<section data-panel="issues" aria-label="Issues">${issuesPanel(report, maxRows)}</section>
 ${comparePanel(options.comparison)}
 <section data-panel="decisions" aria-label="Review decisions"><div id="decisions" data-testid="decisions"></div></section>
 </main>
