@@ -74,7 +74,7 @@ export type ReportLocations = Map<DocumentSummary, [offset: number, length: numb
 export async function writeReportJson(
   file: string,
   report: RunReport,
-  read: (summary: DocumentSummary) => Promise<string>
+  read: (summary: DocumentSummary) => Promise<string | Uint8Array>
 ): Promise<ReportLocations> {
   const locations: ReportLocations = new Map()
   const field = (key: string, value: unknown): string =>

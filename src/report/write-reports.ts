@@ -9,7 +9,7 @@ import type {Cluster, DocumentSummary, FailedDocument, RunReport, StaleOutputs} 
 /** The documents of a run: their summaries, and a way to read each one's full entry as JSON. */
 export interface DocumentSource {
   summaries: readonly DocumentSummary[]
-  read(summary: DocumentSummary): Promise<string>
+  read(summary: DocumentSummary): Promise<string | Uint8Array>
   /** Told once report.json is written: its id and where each entry is in it (the resume manifest then points there). */
   written?(id: string, locations: ReportLocations): Promise<void>
 }

@@ -71,7 +71,8 @@ class RangeReader {
 
   constructor(private readonly file: string) {}
 
-  async read([start, length]: readonly [number, number]): Promise<string> {
+  /** The range's bytes, a view of the stretch read (not a copy: a large batch's report passes through here whole). */
+  async read([start, length]: readonly [number, number]): Promise<Buffer> {
     let window = this.window
     if (!window || start < window.start || start + length > window.start + window.bytes.length) {
       this.handle ??= open(this.file, 'r')
@@ -81,7 +82,7 @@ class RangeReader {
       const {bytesRead} = await handle.read(buffer, 0, buffer.length, from)
       window = this.window = {start: from, bytes: buffer.subarray(0, bytesRead)}
     }
-    return window.bytes.toString('utf8', start - window.start, start - window.start + length)
+    return window.bytes.subarray(start - window.start, start - window.start + length)
   }
 
   async close(): Promise<void> {
@@ -202,7 +203,7 @@ export class Manifest {
     const documents = await Promise.all(
       entry.documents.map(async (located) => {
         const {at: _at, in: _in, ...summary} = located
-        return {summary, json: await this.read(located)}
+        return {summary, json: String(await this.read(located))}
       })
     )
     return this.append(manifestLine({...meta, mtimeMs}, documents, failures))
@@ -253,13 +254,13 @@ export class Manifest {
   }
 
   /**
-   * A document's full report entry, as JSON, from this file or from the
+   * A document's full report entry, as JSON (UTF-8 bytes), from this file or from the
    * report.json it points into. The report asks for the entries in path order,
    * which is about the order they were written, so reads mostly come from the
    * stretch the last one took. One read per entry cost a second per 10,000
    * documents, all of it waiting.
    */
-  async read(summary: LocatedSummary): Promise<string> {
+  async read(summary: LocatedSummary): Promise<Uint8Array> {
     if (summary.in === 'report') return await this.report.read(summary.at)
     await this.flush()
     return await this.lines.read(summary.at)

@@ -35,17 +35,19 @@ describe('the resume manifest', () => {
     const [a] = (await manifest.record({path: 'a.txt', size: 20, mtimeMs: 5, pipeline: 'p1'}, [serializeDocument(first)])).documents
     const [b] = (await manifest.record({path: 'b/c.txt', size: 20, mtimeMs: 6, pipeline: 'p1'}, [serializeDocument(second)])).documents
     expect(a).toMatchObject({path: 'a.txt', edits: 1, rules: {'boilerplate/share-prompt': 1}})
-    expect(JSON.parse(await manifest.read(b!))).toEqual(reportEntry(second))
+    expect(JSON.parse(String(await manifest.read(b!)))).toEqual(reportEntry(second))
     await manifest.close()
 
     const reopened = await Manifest.open(file, {fresh: false})
     expect(await reopened.done('a.txt', {path: 'a.txt', size: 20, mtimeMs: 5}, 'p2', 'out.txt')).toBeUndefined()
     expect(await reopened.done('a.txt', {path: 'a.txt', size: 21, mtimeMs: 5}, 'p1', 'out.txt')).toBeUndefined()
     const entry = (await reopened.done('a.txt', {path: 'a.txt', size: 20, mtimeMs: 5}, 'p1', 'out.txt'))!
-    expect(JSON.parse(await reopened.read(entry.documents[0]!))).toEqual(reportEntry(first))
+    expect(JSON.parse(String(await reopened.read(entry.documents[0]!)))).toEqual(reportEntry(first))
     expect(
       JSON.parse(
-        await reopened.read((await reopened.done('b/c.txt', {path: 'b/c.txt', size: 20, mtimeMs: 6}, 'p1', 'out.txt'))!.documents[0]!)
+        String(
+          await reopened.read((await reopened.done('b/c.txt', {path: 'b/c.txt', size: 20, mtimeMs: 6}, 'p1', 'out.txt'))!.documents[0]!)
+        )
       )
     ).toEqual(reportEntry(second))
     await reopened.close()
@@ -61,7 +63,7 @@ describe('the resume manifest', () => {
     expect(await again.done('b.txt', {path: 'b.txt', size: 1, mtimeMs: 1}, 'p', 'out.txt')).toBeUndefined()
     const c = document('c.txt', 'y')
     const entry = await again.record({path: 'c.txt', size: 1, mtimeMs: 1, pipeline: 'p'}, [serializeDocument(c)])
-    expect(JSON.parse(await again.read(entry.documents[0]!))).toEqual(reportEntry(c))
+    expect(JSON.parse(String(await again.read(entry.documents[0]!)))).toEqual(reportEntry(c))
     await again.close()
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n')
     expect(lines).toHaveLength(2)
@@ -80,7 +82,7 @@ describe('the resume manifest', () => {
       documents.map((doc, i) => manifest.record({path: doc.path, size: i, mtimeMs: i, pipeline: 'p'}, [serializeDocument(doc)]))
     )
     for (const [i, entry] of entries.entries())
-      expect(JSON.parse(await manifest.read(entry.documents[0]!))).toEqual(reportEntry(documents[i]!))
+      expect(JSON.parse(String(await manifest.read(entry.documents[0]!)))).toEqual(reportEntry(documents[i]!))
     await manifest.close()
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n')
     expect(lines.map((line) => JSON.parse(line).path)).toEqual(documents.map((doc) => doc.path))
@@ -112,7 +114,7 @@ describe('the resume manifest', () => {
     const reopened = await Manifest.open(file, {fresh: false})
     const touched = await reopened.done('a.txt', {path: input, size: 28, mtimeMs: 9}, 'p', output)
     expect(touched).toBeDefined()
-    expect(JSON.parse(await reopened.read(touched!.documents[0]!))).toEqual(reportEntry(document('a.txt', 'x')))
+    expect(JSON.parse(String(await reopened.read(touched!.documents[0]!)))).toEqual(reportEntry(document('a.txt', 'x')))
     await reopened.close()
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n')
     expect(lines.map((line) => JSON.parse(line).mtimeMs)).toEqual([5, 9])
