@@ -170,7 +170,10 @@ export function buildStages(config: PipelineConfig): ConfiguredStage[] {
     const later = config.stages.slice(i + 1).find((next) => next.stage === 'dedup')
     const localDedup = later ? localCopies(later.options as DedupOptions) : undefined
     if (entry.stage === 'repair') return repair(entry.options as RepairOptions, {localDedup, wrap})
-    return boilerplate(entry.options as BoilerplateOptions, {localDedup, siteOf, wrap})
+    // Boilerplate's fixed point sees the text as a later repair leaves it (a second clean sees it so).
+    const repairing = config.stages.slice(i + 1).find((next) => next.stage === 'repair')
+    const laterRepair = repairing && repair(repairing.options as RepairOptions, {localDedup, wrap})
+    return boilerplate(entry.options as BoilerplateOptions, {localDedup, siteOf, wrap, ...(laterRepair ? {repair: laterRepair} : {})})
   })
   return config.overlays ? applyOverlays(stages, config.overlays, siteOf) : stages
 }

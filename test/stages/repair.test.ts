@@ -75,6 +75,16 @@ describe('repair', () => {
     expect(again).toBe(0)
   })
 
+  it('spaces brackets before the sentence ends and again after the glued words, as a second clean would', () => {
+    // `( ppm ).If`: glued-full-stop sees `(ppm).If` only once the bracket's inner spaces are gone.
+    const units = 'The meters read between 500 and 2000 parts per million ( ppm ).If the reading is high, add water.'
+    expect(fix(units)).toBe('The meters read between 500 and 2000 parts per million (ppm). If the reading is high, add water.')
+    // `[shareThis]Share`: the brackets hold a phrase only once glued-words has split it.
+    const label = 'Tap [shareThis]Share to send the recipe to a friend.'
+    expect(fix(label)).toBe('Tap [share This] Share to send the recipe to a friend.')
+    for (const text of [units, label]) expect(fix(fix(text))).toBe(fix(text))
+  })
+
   it('leaves real camel-case words, names and repeated brands alone', () => {
     const text =
       'McDonald opened an iPhone app on YouTube, written in JavaScript for PowerPoint and LinkedIn users of eBay; DeSantis and MacArthur agreed.'

@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest'
 import {boilerplate, cleanDocument, normalize, repair, type ConfiguredStage} from '../../src/index.js'
 import {segment} from '../../src/blocks/segment.js'
 import {wrappedLines} from '../../src/stages/boilerplate/wrapped-prose.js'
-import {rewrappedView} from '../../src/stages/boilerplate/rewrapped-view.js'
+import {repairedView} from '../../src/stages/boilerplate/repaired-view.js'
 
 // Three paragraphs wrapped at about 110 columns, wider than hard-wrap joins, so they stay lines.
 const article = [
@@ -36,14 +36,14 @@ describe('wrappedLines', () => {
   })
 })
 
-describe('rewrappedView', () => {
+describe('repairedView', () => {
   it('joins the wrapped lines a removed side-column cell stood between, and names their source lines', () => {
     const lines = [
       'The council voted on Monday to keep the old library open for another',
       'year, after more than two thousand people signed a letter asking it to.'
     ]
     const blocks = segment(lines.join('\n'))
-    const view = rewrappedView(blocks)
+    const view = repairedView(blocks)
     expect(view.blocks.map((block) => block.text)).toEqual([lines.join(' ')])
     expect(view.sources[0]!.map((block) => block.index)).toEqual([0, 1])
     expect([view.blocks[0]!.start, view.blocks[0]!.end]).toEqual([blocks[0]!.start, blocks[1]!.end])

@@ -14,7 +14,7 @@ import {classifierOptions, classifyBlocks, DEFAULT_CLASSIFIER_OPTIONS, type Clas
 import {RemovalDetail} from './classifier/removal-detail.js'
 import {wrappedLines} from './wrapped-prose.js'
 import {DEFAULT_EMPTY_GUARD, emptyGuardOptions, rescueText, type EmptyGuardOptions} from './empty-guard.js'
-import {rewrappedView} from './rewrapped-view.js'
+import {renumber, repairedView, secondCleanView, type SecondCleanView} from './repaired-view.js'
 import type {HardWrapOptions} from '../normalize/rules/hard-wrap.js'
 import {DEFAULT_KEEP, ELEMENTS, findElements, keepOptions, type KeepOptions} from './elements.js'
 import {compileUserPattern, CUSTOM_PATTERN_FLAGS, customPattern, type CustomPattern} from './user-pattern.js'
@@ -142,8 +142,9 @@ export function findBoilerplate(
    * `false` in a later round of the same document: the context-free rules are not
    * asked again. Each matches on a block of its own (a dialog's opening paragraph, a
    * slideshow's loader line), which the first round removed with what it claimed.
+   * A predicate asks them of the blocks it picks (the lines a repair changed).
    */
-  contextFree = true
+  contextFree: boolean | ((block: Block) => boolean) = true
 ): BlockDeletion[] {
   const claimed = new Map<number, BlockDeletion>()
   const claim = (block: Block, rule: BlockRule, result: BlockMatch | true): void => {
@@ -169,7 +170,7 @@ export function findBoilerplate(
     }
   }
   const noContext: BlockContext = {blocks, firstProse: -1, lastProse: blocks.length}
-  if (contextFree) for (const block of blocks) claimFirst(block, false, noContext)
+  if (contextFree) for (const block of blocks) if (contextFree === true || contextFree(block)) claimFirst(block, false, noContext)
   const prose = blocks.filter((block) => !claimed.has(block.index) && isProse(block))
   const context: BlockContext = {blocks, firstProse: prose[0]?.index ?? -1, lastProse: prose.at(-1)?.index ?? -1}
   for (const block of blocks) if (!claimed.has(block.index)) claimFirst(block, true, context)
@@ -185,6 +186,8 @@ export interface BoilerplateContext {
   siteOf?: (path: string) => string
   /** The wrap widths normalize recognises (its `hardWrap`): a later rewrap joins lines by them. */
   wrap?: HardWrapOptions
+  /** The repair stage after this one: a second clean's boilerplate sees the text as it leaves it. */
+  repair?: ConfiguredStage
 }
 
 export function boilerplate(options: BoilerplateOptions = {}, context: BoilerplateContext = {}): ConfiguredStage {
@@ -227,7 +230,7 @@ export function boilerplate(options: BoilerplateOptions = {}, context: Boilerpla
             codes,
             keep,
             classifier,
-            wrap: context.wrap
+            view: {wrap: context.wrap, repair: context.repair}
           }
           const decided = decideDocument(blocks, settings, localDedup, guards)
           for (const warning of decided.warnings) input.warn(warning)
@@ -278,7 +281,7 @@ function decideDocument(
     // The output must be a fixed point: what a second clean of the rescued text would remove (a line whose
     // neighbours are gone now scores otherwise, a contextual rule sees other prose bounds) goes now.
     if (settleEmpty)
-      deletions = settle(blocks, deletions, settings.wrap, (view) => decideDocument(view, settings, localDedup, guards, false).deletions)
+      deletions = settle(blocks, deletions, settings.view, (view) => decideDocument(view, settings, localDedup, guards, false).deletions)
     const gone = new Set(deletions.map((deletion) => deletion.block.index))
     // A second clean may take the whole run after all: then nothing was kept to warn about.
     if ([...rescue.kept].some((index) => !gone.has(index)))
@@ -289,20 +292,20 @@ function decideDocument(
 
 /**
  * `deletions` and what a second clean would remove from what they leave, seen
- * as rewrap joins it, removed now (every line of a joined paragraph), round
+ * as repair leaves it, removed now (every line of a joined paragraph), round
  * after round until `decideAgain` finds nothing on that view; in text order.
  */
 function settle(
   blocks: readonly Block[],
   deletions: readonly BlockDeletion[],
-  wrap: HardWrapOptions | undefined,
+  secondClean: SecondCleanView,
   decideAgain: (view: readonly Block[]) => BlockDeletion[]
 ): BlockDeletion[] {
   const gone = new Set(deletions.map((deletion) => deletion.block.index))
   const more: BlockDeletion[] = []
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const left = blocks.filter((block) => !gone.has(block.index))
-    const view = rewrappedView(renumber(left, blocks), wrap)
+    const view = repairedView(renumber(left, blocks), secondClean)
     const again = decideAgain(view.blocks)
     if (again.length === 0) break
     for (const deletion of again)
@@ -318,10 +321,12 @@ function settle(
 /**
  * Decide again on what is left until nothing more goes: removing a menu can make
  * its neighbour look different, and the output must be a fixed point, so that
- * cleaning it again changes nothing. Once a round finds nothing, the blocks that a
- * later dedup stage will remove as in-document copies are left out of the view
- * (a re-run sees the text without them), and the rounds go on until one finds
- * nothing in that view. With `keepProse`, the classifier removes no prose line.
+ * cleaning it again changes nothing. Once a round finds nothing, the rounds go
+ * on in the view a second clean would have: first without the blocks a later
+ * dedup stage removes as in-document copies, then also as the later repair
+ * leaves the text (lines joined, words unglued), where a removed line takes its
+ * source lines with it. They end when a round finds nothing in the last view.
+ * With `keepProse`, the classifier removes no prose line.
  */
 function removeRounds(
   blocks: readonly Block[],
@@ -331,22 +336,34 @@ function removeRounds(
 ): BlockDeletion[] {
   const deletions: BlockDeletion[] = []
   let remaining: Block[] = [...blocks]
-  // The view without copies, once the plain rounds are done; undefined before.
-  let withoutCopiesView: Block[] | undefined
+  // Which view the rounds see: the plain one, without copies, or the second clean's (repaired, then without copies).
+  let seen: 'plain' | 'without-copies' | 'second-clean' = 'plain'
+  let entered = false
   for (let round = 0; round < MAX_ROUNDS && remaining.length > 0; round++) {
-    const visible = withoutCopiesView ?? remaining
-    const view = renumber(visible, blocks)
-    const found = decide(view, settings, keepProse, round === 0)
+    const visible = seen === 'without-copies' ? withoutCopies(remaining, localDedup) : remaining
+    const numbered = renumber(visible, blocks)
+    const second = seen === 'second-clean' ? secondCleanView(numbered, {...settings.view, localDedup}) : undefined
+    // Entering the second clean's view: when it changes nothing, it is the view that found nothing.
+    if (second && entered && !second.changed.includes(true)) break
+    entered = false
+    // The context-free rules are asked in the first round, and in the second clean's view of a line repair changed.
+    const contextFree = round === 0 || (second ? (block: Block) => second.changed[block.index]! : false)
+    const found = decide(second?.blocks ?? numbered, settings, keepProse, contextFree)
     if (found.length === 0) {
-      if (withoutCopiesView || !localDedup) break
-      withoutCopiesView = withoutCopies(remaining, localDedup)
-      if (withoutCopiesView.length === remaining.length) break
+      if (seen === 'second-clean') break
+      // Without copies the view is the plain one when dedup would remove none.
+      seen = seen === 'plain' && withoutCopies(remaining, localDedup).length < remaining.length ? 'without-copies' : 'second-clean'
+      entered = seen === 'second-clean'
       continue
     }
-    const gone = new Set(found.map((deletion) => visible[deletion.block.index]!))
-    for (const deletion of found) deletions.push({...deletion, block: visible[deletion.block.index]!})
+    const gone = new Set<Block>()
+    for (const deletion of found)
+      for (const source of second ? second.sources[deletion.block.index]! : [deletion.block]) {
+        const block = visible[source.index]!
+        deletions.push({...deletion, block})
+        gone.add(block)
+      }
     remaining = remaining.filter((block) => !gone.has(block))
-    if (withoutCopiesView) withoutCopiesView = withoutCopies(remaining, localDedup!)
   }
   return deletions.sort((a, b) => a.block.index - b.block.index)
 }
@@ -422,7 +439,7 @@ function settleGuard(
   gutting: GuttingOptions
 ): {deletions: BlockDeletion[]; holds: boolean} {
   let holds = true
-  const settled = settle(blocks, deletions, settings.wrap, (view) => {
+  const settled = settle(blocks, deletions, settings.view, (view) => {
     const normal = removeRounds(view, settings, localDedup)
     if (normal.length === 0) return normal
     holds = guardProse(view, normal, gutting) !== undefined
@@ -438,7 +455,8 @@ function settleGuard(
 const MAX_ROUNDS = 16
 
 /** The blocks a later in-document dedup would leave: its removed copies left out. */
-function withoutCopies(blocks: readonly Block[], local: LocalCopies): Block[] {
+function withoutCopies(blocks: readonly Block[], local: LocalCopies | undefined): Block[] {
+  if (!local) return blocks as Block[]
   const copies = laterCopies(blocks, local)
   return copies.size === 0 ? (blocks as Block[]) : blocks.filter((_, at) => !copies.has(at))
 }
@@ -451,13 +469,13 @@ function decide(
     codes: readonly number[]
     keep: KeepOptions
     classifier: (Required<Omit<ClassifierOptions, 'model' | 'proseRows'>> & Pick<ClassifierOptions, 'model' | 'proseRows'>) | undefined
-    /** The wrap widths the later rewrap joins lines by (a second clean's view of the output). */
-    wrap?: HardWrapOptions
+    /** What a second clean does to the output before its boilerplate sees it. */
+    view: SecondCleanView
   },
   keepProse = false,
-  firstRound = true
+  contextFree: boolean | ((block: Block) => boolean) = true
 ): BlockDeletion[] {
-  const deletions = findBoilerplate(blocks, settings.rules, settings.codes, firstRound)
+  const deletions = findBoilerplate(blocks, settings.rules, settings.codes, contextFree)
   const removed = new Set(deletions.map((deletion) => deletion.block.index))
   const elements = findElements(blocks, removed)
   const kept = new Set<number>()
@@ -483,22 +501,6 @@ function worthClassifying(blocks: readonly Block[], ruled: number, minBlocks: nu
   if (blocks.length >= minBlocks) return true
   const short = blocks.filter((block) => block.words < 8).length
   return ruled >= 2 && short >= 5 && short >= blocks.length * 0.4
-}
-
-/**
- * The blocks as if the others were gone: consecutive indexes, and the blank lines
- * that `deleteBlocks` leaves, so that a round sees what cleaning the output again
- * would see. The first block follows a blank (the start of the text); a block after
- * a removed run follows one if the run or the block itself was set apart by one.
- */
-function renumber(remaining: readonly Block[], all: readonly Block[]): Block[] {
-  return remaining.map((block, index) => {
-    const previous = remaining[index - 1]
-    let blankBefore = block.blankBefore || previous === undefined
-    if (!blankBefore && block.index - previous!.index > 1)
-      for (let k = previous!.index + 1; k < block.index && !blankBefore; k++) blankBefore = all[k]!.blankBefore
-    return {...block, index, blankBefore}
-  })
 }
 
 /** What no rule claimed, the classifier decides; protected article elements stay. */

@@ -33,10 +33,14 @@ export const REPAIR_PASSES: ReadonlyArray<ReadonlyArray<TextRule<GluedWordsOptio
   [rewrap],
   // Removals first, so the insertions that follow see settled punctuation.
   [doubledPunctuation, doubledDash, spaceBeforePunctuation],
+  // Brackets before the sentence ends: `million ( ppm ).If` is `(ppm).If` to a re-run.
+  [bracketSpacing],
   // The missing space after a sentence end first: glued-words leaves `WordWord.Next` alone
   // (it may be a domain) but splits `WordWord. Next`, as it would on a re-run.
   [gluedFullStop],
-  [gluedWords, bracketSpacing],
+  [gluedWords],
+  // Brackets again after the splits: `[saveThis]Save` holds a phrase once it is `[save This]Save`.
+  [bracketSpacing],
   // Again, last: the fixes above change line lengths, and so the wrap width a re-run's normalize would see.
   [rewrap]
 ]

@@ -32,6 +32,8 @@ export const DEFAULT_HARD_WRAP: HardWrapOptions = {minWidth: 40, maxWidth: 100}
 
 const HYPHEN_BREAK = /([\p{L}]+)-$/u
 const FIRST_WORD = /^\S+/
+/** A box-drawing vertical: a column rule of a drawn table or the side of a framed box. */
+const TABLE_RULE = /[│┃║]/
 
 export const hardWrap: TextRule<HardWrapOptions> = {
   id: 'hard-wrap',
@@ -94,6 +96,8 @@ export function hardWrapEdits(text: string, options: HardWrapOptions): ProposedE
       const next = chunk[k + 1]!
       // A wrapper never prints a line twice: a repeated line (a title printed again) is a line of its own.
       if (LIST_MARKER.test(next.text) || next.text.trim() === line.text.trim()) continue
+      // A drawn table's row or a framed box's line keeps its frame: joined, `┃ a ┃ ┃ b ┃` is no sentence.
+      if (TABLE_RULE.test(line.text) || TABLE_RULE.test(next.text)) continue
       const nextWord = FIRST_WORD.exec(next.text)?.[0] ?? ''
       const hyphen = HYPHEN_BREAK.exec(line.text)
       const nextHead = /^[\p{Ll}]+/u.exec(next.text)?.[0]
