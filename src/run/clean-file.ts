@@ -60,7 +60,9 @@ export function cleanFile(pipeline: Pipeline, task: CleanFileTask): {document: S
   const {text, bytes} = input
   const {dropped} = task
   const result =
-    dropped && task.duplicates !== 'write' ? NOT_CLEANED : cleanReplaying(pipeline, text, file.relative, task.replay && readTrace(task.replay))
+    dropped && task.duplicates !== 'write'
+      ? NOT_CLEANED
+      : cleanReplaying(pipeline, text, file.relative, task.replay && readTrace(task.replay))
   const ms = performance.now() - t0
   const temp = tempFolder(out)
   const cleanedFile = cleanedPath(out, file.relative)

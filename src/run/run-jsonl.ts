@@ -116,7 +116,9 @@ async function cleanJsonlFile(file: InputFile, context: FileContext, run: JsonlR
         try {
           const {path, site} = nameOf(file, record)
           const result =
-            !duplicates && dropDecision(pipeline.stages, path, site) ? NOT_CLEANED : await cleaner.clean(record.text, path, context.replay(key), site)
+            !duplicates && dropDecision(pipeline.stages, path, site)
+              ? NOT_CLEANED
+              : await cleaner.clean(record.text, path, context.replay(key), site)
           return {record, result, ms: performance.now() - t0}
         } catch (error) {
           return {record, problem: (error as Error).message}

@@ -48,7 +48,10 @@ describe('document clusters', () => {
     const c: Cluster = first[0]!
     expect(Object.keys(c).sort()).toEqual(['id', 'kept', 'kind', 'members'])
     expect(c.id).toMatch(/^d[0-9a-f]{16}$/)
-    expect(c.kept).toEqual({path: 'a.txt', reason: 'same length (' + c.kept.reason.match(/\d+/)![0] + ' words besides site chrome); first by path'})
+    expect(c.kept).toEqual({
+      path: 'a.txt',
+      reason: 'same length (' + c.kept.reason.match(/\d+/)![0] + ' words besides site chrome); first by path'
+    })
     expect(c.members).toEqual([
       {path: 'a.txt', similarity: 1, containment: 1},
       {path: 'b.txt', similarity: 1, containment: 1}

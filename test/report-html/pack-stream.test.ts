@@ -16,7 +16,11 @@ describe('packForScriptStream', () => {
   it('writes, in pieces, one base64 encoding of the same JSON as packForScript', async () => {
     // Documents enough to pass the 1 MiB piece size several times, with text outside Latin-1
     // and lengths that leave 1 or 2 compressed bytes over a 3-byte group.
-    const docs = Array.from({length: 4000}, (_, i) => ({p: `site/page-${i}.txt`, t: `Überschrift ${i} — ${'Näher am Text. '.repeat(i % 97)}`, e: [[i, 2, 'x']]}))
+    const docs = Array.from({length: 4000}, (_, i) => ({
+      p: `site/page-${i}.txt`,
+      t: `Überschrift ${i} — ${'Näher am Text. '.repeat(i % 97)}`,
+      e: [[i, 2, 'x']]
+    }))
     const value = {v: 1, run: 'r1', skipped: undefined, stages: ['normalize'], docs, clusters: [{id: 'c1', m: [['a', 0.9, 1]]}], empty: []}
     const {base64, pieces} = await streamed(value)
     expect(pieces).toBeGreaterThan(2)
@@ -26,6 +30,7 @@ describe('packForScriptStream', () => {
   })
 
   it('packs an object without arrays, and empty arrays, as JSON.stringify does', async () => {
-    for (const value of [{}, {a: []}, {a: 'x', b: [null, 0, 'y'], c: {d: [1]}}]) expect(unpack((await streamed(value)).base64)).toBe(JSON.stringify(value))
+    for (const value of [{}, {a: []}, {a: 'x', b: [null, 0, 'y'], c: {d: [1]}}])
+      expect(unpack((await streamed(value)).base64)).toBe(JSON.stringify(value))
   })
 })

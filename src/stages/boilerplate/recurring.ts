@@ -50,7 +50,7 @@ function linesOnAtLeast(signatures: readonly LineSignature[], pages: number): Se
   }
   all.sort()
   const frequent = new Set<number>()
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     let j = i + 1
     while (j < all.length && all[j] === all[i]) j++
     if (j - i >= pages) frequent.add(all[i]!)
