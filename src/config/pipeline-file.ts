@@ -166,12 +166,13 @@ export function buildStages(config: PipelineConfig): ConfiguredStage[] {
   const stages = config.stages.map((entry, i) => {
     if (entry.stage === 'dedup') return dedup(entry.options as DedupOptions, {wrap})
     if (entry.stage !== 'boilerplate' && entry.stage !== 'repair') return STAGES[entry.stage]!.create(entry.options as never)
+    const later = (stage: string) => config.stages.slice(i + 1).find((next) => next.stage === stage)
     // Their fixed point looks past the in-document copies a later dedup removes.
-    const later = config.stages.slice(i + 1).find((next) => next.stage === 'dedup')
-    const localDedup = later ? localCopies(later.options as DedupOptions) : undefined
+    const dedupLater = later('dedup')
+    const localDedup = dedupLater ? localCopies(dedupLater.options as DedupOptions) : undefined
     if (entry.stage === 'repair') return repair(entry.options as RepairOptions, {localDedup, wrap})
     // Boilerplate's fixed point sees the text as a later repair leaves it (a second clean sees it so).
-    const repairing = config.stages.slice(i + 1).find((next) => next.stage === 'repair')
+    const repairing = later('repair')
     const laterRepair = repairing && repair(repairing.options as RepairOptions, {localDedup, wrap})
     return boilerplate(entry.options as BoilerplateOptions, {localDedup, siteOf, wrap, ...(laterRepair ? {repair: laterRepair} : {})})
   })

@@ -65,8 +65,9 @@ export async function readReportForPage(file: string, maxEdits = DEFAULT_MAX_PAG
     return (document) => {
       const entry = document as ReportEntry | ReportEntryV4
       const places = entry.edits.reduce((count, edit) => count + 1 + (edit.also?.length ?? 0), 0)
-      if (places <= budget) return fit(place(document))
-      return {...entry, edits: [], lines: true, omitted: omitted(entry.edits)}
+      if (places > budget) return {...entry, edits: [], lines: true, omitted: omitted(entry.edits)}
+      budget -= places
+      return place(document)
     }
   }
   return mapReport(file, reader, (document) => document)

@@ -114,31 +114,27 @@ async function cleanJsonlFile(file: InputFile, context: FileContext, run: JsonlR
         if (stopped !== undefined) return {record, problem: stopped}
         const t0 = performance.now()
         try {
-          const {path, site} = nameOf(file, record)
-          const result =
-            !duplicates && dropDecision(pipeline.stages, path, site)
-              ? NOT_CLEANED
-              : await cleaner.clean(record.text, path, context.replay(key), site)
-          return {record, result, ms: performance.now() - t0}
+          const name = nameOf(file, record)
+          const dropped = dropDecision(pipeline.stages, name.path, name.site)
+          const result = dropped && !duplicates ? NOT_CLEANED : await cleaner.clean(record.text, name.path, context.replay(key), name.site)
+          return {record, result, ms: performance.now() - t0, name, dropped}
         } catch (error) {
           return {record, problem: (error as Error).message}
         }
       },
       width
     )
-    for await (const {record, result, ms, problem} of results) {
+    for await (const {record, result, ms, problem, name, dropped} of results) {
       if (record.blank) {
         await cleaned.write(record.raw)
         continue
       }
-      if (!result || record.text === undefined || !record.record) {
+      if (!result || !name || record.text === undefined || !record.record) {
         fileFailures.push({path: `${file.relative}:${record.line}`, error: problem ?? record.problem ?? 'cannot be cleaned'})
         await cleaned.write(record.raw)
         continue
       }
-      const name = nameOf(file, record)
       const path = name.path
-      const dropped = dropDecision(pipeline.stages, path, name.site)
       const line = withText(record.record, options.textField, result.text)
       if (dropped) await duplicates?.write(line)
       else await cleaned.write(line)

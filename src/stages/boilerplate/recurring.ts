@@ -204,8 +204,8 @@ export class RecurringLines implements CorpusHooks<LineSignature> {
       }
     })
     const lines = new Map<number, LineEvidence>()
+    // Every line held is on `minDocuments` pages or more (`frequent`): whether they differ decides.
     for (const [line, {pages, first}] of holders) {
-      if (pages < this.options.minDocuments) continue
       const documents = countDistinct(first.map((doc) => sketches[doc]!))
       if (documents >= this.options.minDocuments) lines.set(line, {documents, pages})
     }

@@ -68,8 +68,13 @@ export function repairedView(left: readonly Block[], options: SecondCleanView = 
   return {
     blocks: blocks.map((block, i) => ({...block, start: sources[i]![0]!.start, end: sources[i]!.at(-1)!.end})),
     sources,
-    changed: blocks.map((block, i) => sources[i]!.length > 1 || block.text !== sources[i]![0]!.text)
+    changed: changedFrom(blocks, sources)
   }
+}
+
+/** For each block, whether it is not its one source as it was (a join, or a repair of its text). */
+function changedFrom(blocks: readonly Block[], sources: readonly Block[][]): boolean[] {
+  return blocks.map((block, i) => sources[i]!.length > 1 || block.text !== sources[i]![0]!.text)
 }
 
 /**
@@ -84,11 +89,7 @@ export function secondCleanView(left: readonly Block[], options: SecondCleanView
   const kept = repaired.blocks.filter((_, at) => !copies.has(at))
   const rejoined = repairedView(renumber(kept, repaired.blocks), {wrap: options.wrap})
   const sources = rejoined.sources.map((group) => group.flatMap((block) => repaired.sources[kept[block.index]!.index]!))
-  return {
-    blocks: rejoined.blocks,
-    sources,
-    changed: rejoined.blocks.map((block, i) => sources[i]!.length > 1 || block.text !== sources[i]![0]!.text)
-  }
+  return {blocks: rejoined.blocks, sources, changed: changedFrom(rejoined.blocks, sources)}
 }
 
 /**
